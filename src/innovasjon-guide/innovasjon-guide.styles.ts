@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export const guideStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    background: var(--innovasjon-guide-background, transparent);
+  }
+
+  nav ol {
+    list-style: none;
+    margin: 0 0 1.5rem;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr));
+    gap: 0.5rem;
+  }
+
+  nav button {
+    width: 100%;
+    height: 100%;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.15rem;
+    padding: 0.6rem 0.8rem;
+    text-align: start;
+    border-radius: var(--_radius);
+  }
+
+  nav button[aria-current='step'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  nav .number {
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+
+  nav .name {
+    font-weight: 600;
+  }
+
+  nav .count {
+    font-size: 0.85em;
+  }
+
+  h2 {
+    margin: 0 0 0.75rem;
+    font-size: var(--innovasjon-trinn-heading-size, 1.6rem);
+    line-height: 1.2;
+  }
+
+  h2:focus {
+    outline: none;
+  }
+
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+
+  .introduction p,
+  .introduction ol {
+    max-width: 70ch;
+    line-height: 1.5;
+  }
+
+  .introduction li + li {
+    margin-top: 0.4rem;
+  }
+
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin-top: 1.5rem;
+  }
+
+  .pager .next {
+    margin-inline-start: auto;
+  }
+`;

@@ -1,0 +1,74 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import '../innovasjon-kort/innovasjon-kort.js';
+import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
+import { GuideElement } from '../internal/guide-element.js';
+import { sharedStyles } from '../styles/shared.styles.js';
+import { trinnStyles } from './innovasjon-trinn.styles.js';
+
+/**
+ * One step of the guide: its title, intro and question cards with the team's
+ * notes. Inside `<innovasjon-guide>` it is the guide's sheet; on its own (for
+ * a CMS article about one step) it keeps its notes under `storage-key`, so a
+ * step and a guide on the same key show the same notes.
+ *
+ * @summary One worksheet of the guide, with its question cards.
+ *
+ * @event innovasjon-note-add - A note was added. Detail: `{note}`.
+ * @event innovasjon-note-change - A note was changed. Detail: `{note, previous}`.
+ * @event innovasjon-note-remove - A note was removed. Detail: `{note}`.
+ * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
+ * @event innovasjon-error - Storage failed. Detail: `{code, message}`.
+ *
+ * @csspart sheet - The worksheet.
+ * @csspart title - The step's heading.
+ * @csspart intro - The step's intro paragraph.
+ * @csspart cards - The grid of question cards.
+ * @csspart credit - The credit line.
+ * @csspart message - A storage problem message.
+ *
+ * @cssproperty --innovasjon-trinn-heading-size - Font size of the step's title.
+ * @cssproperty --innovasjon-trinn-gap - Space between cards.
+ */
+@localized()
+export class InnovasjonTrinn extends GuideElement {
+  static override styles = [sharedStyles, commonPartStyles, trinnStyles];
+
+  /** Which step to show, 1 to 4. */
+  @property({ type: Number, reflect: true }) number = 1;
+
+  @query('h2') private heading?: HTMLElement;
+
+  /** Moves keyboard focus to the step's title. */
+  focusTitle(): void {
+    this.heading?.focus();
+  }
+
+  override render() {
+    const step = this.content.steps.find((each) => each.number === Number(this.number));
+    if (!step) return nothing;
+    const standalone = !this.store;
+    return html`
+      <article part="sheet" class="sheet" aria-labelledby="title">
+        ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
+        <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
+        <h2 id="title" part="title" tabindex="-1">
+          <span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}
+        </h2>
+        <p part="intro" class="intro">${step.intro()}</p>
+        <div part="cards" class="cards">
+          ${step.cards.map(
+            (card) =>
+              html`<innovasjon-kort
+                .card=${card}
+                .store=${this.guide.store}
+                ?readonly=${this.readonly}
+              ></innovasjon-kort>`,
+          )}
+        </div>
+        ${standalone ? renderCredit() : nothing}
+      </article>
+    `;
+  }
+}

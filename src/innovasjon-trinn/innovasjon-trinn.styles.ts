@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+export const trinnStyles = css`
+  :host {
+    display: block;
+  }
+
+  .eyebrow {
+    margin: 0;
+    font-weight: 600;
+    color: var(--_accent);
+  }
+
+  h2 {
+    margin: 0.1rem 0 0.75rem;
+    font-size: var(--innovasjon-trinn-heading-size, 1.6rem);
+    line-height: 1.2;
+    color: var(--innovasjon-color-heading, var(--_text));
+  }
+
+  h2:focus {
+    outline: none;
+  }
+
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+
+  .intro {
+    margin: 0 0 1.5rem;
+    max-width: 70ch;
+    line-height: 1.5;
+  }
+
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    gap: var(--innovasjon-trinn-gap, 1rem);
+  }
+`;

@@ -1,0 +1,59 @@
+import { msg } from '@lit/localize';
+import { css, html, nothing } from 'lit';
+import type { StorageError } from '../storage/storage-adapter.js';
+
+/** The credit KS is owed wherever its content is shown. */
+export const renderCredit = () =>
+  html`<p part="credit" class="credit">${msg('Innhold: KS – Turguide for innovasjon')}</p>`;
+
+function storageMessage(error: StorageError): string {
+  switch (error.code) {
+    case 'storage-corrupt':
+      return msg(
+        'De lagrede lappene kunne ikke leses. De er tatt vare på uendret, og dere starter med et tomt ark.',
+      );
+    case 'storage-quota':
+      return msg(
+        'Nettleseren har ikke mer lagringsplass. Lappene finnes bare på denne siden til den lukkes; eksporter dem for å ta vare på dem.',
+      );
+    case 'storage-unavailable':
+      return msg(
+        'Nettleseren lar ikke siden lagre lappene. De finnes bare på denne siden til den lukkes.',
+      );
+  }
+}
+
+/** A short, non-blocking message about a storage problem, with a close button. */
+export const renderStorageStatus = (error: StorageError | undefined, dismiss: () => void) =>
+  html`<div class="status" role="status">
+    ${error
+      ? html`<div part="message" class="message">
+          <p>${storageMessage(error)}</p>
+          <button type="button" @click=${dismiss}>${msg('Lukk meldingen')}</button>
+        </div>`
+      : nothing}
+  </div>`;
+
+export const commonPartStyles = css`
+  .credit {
+    margin: 1.5rem 0 0;
+    font-size: 0.85em;
+    color: var(--_text-subtle);
+  }
+  .message {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block: 0 1rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 6px;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+  }
+  .message p {
+    margin: 0;
+    flex: 1 1 20rem;
+  }
+`;

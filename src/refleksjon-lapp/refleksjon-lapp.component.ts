@@ -1,0 +1,196 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { colorName } from '../internal/color-names.js';
+import { sharedStyles } from '../styles/shared.styles.js';
+import { LIMITS, NOTE_COLORS, type NoteColor } from '../store/types.js';
+import { isNoteColor } from '../store/validate.js';
+import { lappStyles } from './refleksjon-lapp.styles.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'refleksjon-lapp-delete': Event;
+  }
+}
+
+/**
+ * One sticky note. A person edits its text (Enter saves, Shift+Enter is a new
+ * line, Escape cancels), changes its colour and asks to delete it. The note
+ * only asks; the card around it changes the document.
+ *
+ * @summary A sticky note with text, colour and author.
+ *
+ * @event change - The person saved new text or picked a colour; read `text` and `color`.
+ * @event cancel - The person left editing without saving.
+ * @event refleksjon-lapp-delete - The person asked to delete the note. Cancelable.
+ *
+ * @csspart note - The coloured paper.
+ * @csspart text - The note's text.
+ * @csspart actions - The row of buttons under the text.
+ *
+ * @cssproperty --innovasjon-note-yellow - Paper colour of yellow notes.
+ * @cssproperty --innovasjon-note-pink - Paper colour of pink notes.
+ * @cssproperty --innovasjon-note-blue - Paper colour of blue notes.
+ * @cssproperty --innovasjon-note-green - Paper colour of green notes.
+ * @cssproperty --innovasjon-note-orange - Paper colour of orange notes.
+ * @cssproperty --innovasjon-note-text - Text colour on notes.
+ * @cssproperty --innovasjon-note-shadow - Shadow under a note.
+ */
+@localized()
+export class RefleksjonLapp extends LitElement {
+  static override styles = [sharedStyles, lappStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The note's text, shown as plain text. */
+  @property() text = '';
+
+  /** Paper colour: `yellow`, `pink`, `blue`, `green` or `orange`. */
+  @property({ reflect: true }) color: NoteColor = 'yellow';
+
+  /** Who wrote the note; empty for an anonymous note. */
+  @property() author = '';
+
+  /** Show the note without edit, colour or delete controls. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Whether the text field is open. */
+  @property({ type: Boolean, reflect: true }) editing = false;
+
+  /** What the note answers (the card's question), read out with the note. */
+  @property() context = '';
+
+  @state() private draft = '';
+  @query('textarea') private textField?: HTMLTextAreaElement;
+  @query('.edit') private editButton?: HTMLButtonElement;
+  #returnFocus = false;
+
+  /** Opens the text field and puts the cursor at its end. */
+  async edit(): Promise<void> {
+    if (this.readonly) return;
+    this.editing = true;
+    await this.updateComplete;
+    const field = this.textField;
+    field?.focus();
+    field?.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('editing') && this.editing) this.draft = this.text;
+    if (changed.has('color') && !isNoteColor(this.color)) this.color = 'yellow';
+  }
+
+  protected override updated(): void {
+    if (this.#returnFocus && !this.editing) {
+      this.#returnFocus = false;
+      this.editButton?.focus();
+    }
+  }
+
+  override render() {
+    const color = colorName(this.color);
+    const label = this.author
+      ? msg(str`Lapp, ${color}, skrevet av ${this.author}`)
+      : msg(str`Lapp, ${color}`);
+    return html`
+      <div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>
+        ${this.editing ? this.#renderEditor() : html`<p part="text" class="text">${this.text}</p>`}
+        ${this.author || this.readonly
+          ? html`<p class="meta">
+              ${this.author ? html`<span class="author">${this.author}</span>` : nothing}
+              ${this.readonly ? html`<span class="color-name">${color}</span>` : nothing}
+            </p>`
+          : nothing}
+        ${this.readonly || this.editing ? nothing : this.#renderActions()}
+      </div>
+    `;
+  }
+
+  #renderEditor() {
+    return html`
+      <label class="visually-hidden" for="text">${msg('Tekst på lappen')}</label>
+      <textarea
+        id="text"
+        maxlength=${LIMITS.noteText}
+        aria-describedby="hint"
+        .value=${this.draft}
+        @input=${(event: Event) => (this.draft = (event.target as HTMLTextAreaElement).value)}
+        @keydown=${this.#onKeydown}
+        @blur=${this.#onBlur}
+      ></textarea>
+      <p id="hint" class="hint">${msg('Enter lagrer, Shift+Enter gir ny linje, Escape avbryter.')}</p>
+      <div class="actions">
+        <button type="button" class="save" @click=${() => this.#commit(true)}>${msg('Lagre')}</button>
+        <button type="button" class="cancel" @click=${() => this.#cancel(true)}>${msg('Avbryt')}</button>
+      </div>
+    `;
+  }
+
+  #renderActions() {
+    const excerpt = this.text.length > 40 ? `${this.text.slice(0, 40)}…` : this.text;
+    return html`
+      <div part="actions" class="actions">
+        <button type="button" class="edit" aria-label=${msg(str`Rediger lapp: ${excerpt}`)} @click=${() => this.edit()}>
+          ${msg('Rediger')}
+        </button>
+        <label class="visually-hidden" for="color">${msg('Farge')}</label>
+        <select id="color" class="color" title=${msg('Farge')} @change=${this.#onColorChange}>
+          ${NOTE_COLORS.map(
+            (each) => html`<option value=${each} ?selected=${each === this.color}>${colorName(each)}</option>`,
+          )}
+        </select>
+        <button type="button" class="delete" aria-label=${msg(str`Slett lapp: ${excerpt}`)} @click=${this.#onDelete}>
+          ${msg('Slett')}
+        </button>
+      </div>
+    `;
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      this.#commit(true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#cancel(true);
+    }
+  }
+
+  #onBlur(event: FocusEvent): void {
+    // Leaving the note saves what was typed; moving to its own buttons does not.
+    const next = event.relatedTarget as Node | null;
+    if (next && this.renderRoot.contains(next)) return;
+    if (this.editing) this.#commit(false);
+  }
+
+  #commit(keepFocus: boolean): void {
+    const value = this.draft.replace(/\s+$/, '');
+    if (!value.trim()) return this.#cancel(keepFocus);
+    const changed = value !== this.text;
+    this.text = value;
+    this.#close(keepFocus);
+    if (changed) this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  #cancel(keepFocus: boolean): void {
+    this.#close(keepFocus);
+    this.dispatchEvent(new Event('cancel'));
+  }
+
+  #close(keepFocus: boolean): void {
+    this.#returnFocus = keepFocus;
+    this.editing = false;
+  }
+
+  #onColorChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (!isNoteColor(value) || value === this.color) return;
+    this.color = value;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  #onDelete(): void {
+    this.dispatchEvent(new Event('refleksjon-lapp-delete', { bubbles: true, cancelable: true }));
+  }
+}

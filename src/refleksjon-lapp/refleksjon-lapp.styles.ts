@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+export const lappStyles = css`
+  :host {
+    display: block;
+    --_note: var(--innovasjon-note-yellow, #fff1a8);
+  }
+  :host([color='pink']) {
+    --_note: var(--innovasjon-note-pink, #ffd7e4);
+  }
+  :host([color='blue']) {
+    --_note: var(--innovasjon-note-blue, #d4e8ff);
+  }
+  :host([color='green']) {
+    --_note: var(--innovasjon-note-green, #d6f2cf);
+  }
+  :host([color='orange']) {
+    --_note: var(--innovasjon-note-orange, #ffdcb5);
+  }
+
+  .note {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    min-height: 6rem;
+    padding: 0.75rem;
+    background: var(--_note);
+    color: var(--innovasjon-note-text, #1d1d1b);
+    border: 1px solid color-mix(in srgb, var(--_note) 60%, black);
+    border-radius: calc(var(--_radius) / 2);
+    box-shadow: var(--innovasjon-note-shadow, 0 1px 3px rgb(0 0 0 / 0.18));
+  }
+
+  .text {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    flex: 1;
+  }
+
+  .meta {
+    margin: 0;
+    font-size: 0.85em;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    align-items: center;
+  }
+
+  .actions button,
+  .actions select {
+    min-height: 1.75rem;
+    padding: 0.1rem 0.5rem;
+    font-size: 0.85em;
+    background: rgb(255 255 255 / 0.7);
+    color: inherit;
+  }
+
+  select {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  textarea {
+    width: 100%;
+    min-height: 5rem;
+    resize: vertical;
+    padding: 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: rgb(255 255 255 / 0.85);
+    color: #1d1d1b;
+  }
+
+  .hint {
+    margin: 0;
+    font-size: 0.8em;
+  }
+
+  @media (forced-colors: active) {
+    .note {
+      border: 2px solid CanvasText;
+    }
+  }
+`;

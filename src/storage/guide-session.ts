@@ -1,0 +1,140 @@
+import { mergeDocuments } from '../store/document.js';
+import type { GuideStore } from '../store/guide-store.js';
+import type { GuideDocument } from '../store/types.js';
+import { StorageError, type StorageAdapter } from './storage-adapter.js';
+
+export interface SessionOptions {
+  /** Milliseconds between the last change and the save. */
+  saveDelay?: number;
+}
+
+export type SessionErrorListener = (error: StorageError) => void;
+
+/**
+ * Binds a store to a storage adapter: loads once, saves soon after each local
+ * change (and at once when the page is hidden), and lets outside versions in.
+ * Each error code is reported once per session: a full disk is news once.
+ */
+export class GuideSession {
+  readonly #saveDelay: number;
+  #timer?: ReturnType<typeof setTimeout>;
+  #dirty = false;
+  #stops: (() => void)[] = [];
+  readonly #reported = new Set<string>();
+  readonly #errorListeners = new Set<SessionErrorListener>();
+  /** The errors reported so far, oldest first. */
+  readonly errors: StorageError[] = [];
+
+  constructor(
+    readonly store: GuideStore,
+    readonly adapter: StorageAdapter,
+    { saveDelay = 300 }: SessionOptions = {},
+  ) {
+    this.#saveDelay = saveDelay;
+  }
+
+  /** Loads and starts listening; resolves when the stored document is in the store. */
+  start(): Promise<void> | void {
+    this.#stops.push(
+      this.store.subscribe((change) => {
+        if (change.origin === 'local') this.#scheduleSave();
+      }),
+    );
+    if (this.adapter.subscribe) this.#stops.push(this.adapter.subscribe((document) => this.#receive(document)));
+    const flushOnHide = () => {
+      if (document.visibilityState === 'hidden') void this.flush();
+    };
+    document.addEventListener('visibilitychange', flushOnHide);
+    window.addEventListener('pagehide', flushOnHide);
+    this.#stops.push(() => {
+      document.removeEventListener('visibilitychange', flushOnHide);
+      window.removeEventListener('pagehide', flushOnHide);
+    });
+
+    let loaded;
+    try {
+      loaded = this.adapter.load();
+    } catch (error) {
+      return this.#report(error);
+    }
+    if (loaded instanceof Promise) {
+      return loaded.then(
+        (document) => this.#applyLoaded(document),
+        (error: unknown) => this.#report(error),
+      );
+    }
+    this.#applyLoaded(loaded);
+  }
+
+  /** Saves any unsaved change now, stops listening and cancels timers. */
+  stop(): Promise<void> | void {
+    for (const stop of this.#stops.splice(0)) stop();
+    return this.flush();
+  }
+
+  /** Saves now if anything changed since the last save. */
+  flush(): Promise<void> | void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    const document = this.store.document;
+    try {
+      const saving = this.adapter.save(document);
+      if (saving instanceof Promise) {
+        return saving.catch((error: unknown) => this.#saveFailed(error));
+      }
+    } catch (error) {
+      this.#saveFailed(error);
+    }
+  }
+
+  onError(listener: SessionErrorListener): () => void {
+    this.#errorListeners.add(listener);
+    return () => this.#errorListeners.delete(listener);
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.#dirty;
+  }
+
+  #applyLoaded(document: GuideDocument | null): void {
+    if (!document) return;
+    // Changes made before the load finished are kept on top of what was stored.
+    const current = this.store.document;
+    if (!current.notes.length) return this.store.setDocument(document, { origin: 'load' });
+    this.store.setDocument(mergeDocuments(document, current), { origin: 'load' });
+    this.#scheduleSave();
+  }
+
+  #receive(incoming: GuideDocument): void {
+    // Unsaved local work is merged in, never thrown away; the merge is saved back.
+    if (this.#dirty) {
+      this.store.setDocument(mergeDocuments(this.store.document, incoming), { origin: 'remote' });
+      this.#scheduleSave();
+    } else {
+      this.store.setDocument(incoming, { origin: 'remote' });
+    }
+  }
+
+  #scheduleSave(): void {
+    this.#dirty = true;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), this.#saveDelay);
+  }
+
+  #saveFailed(error: unknown): void {
+    // The work stays in memory and is tried again with the next change.
+    this.#dirty = true;
+    this.#report(error);
+  }
+
+  #report(error: unknown): void {
+    const storageError =
+      error instanceof StorageError ? error : new StorageError('storage-unavailable', String(error), { cause: error });
+    if (this.#reported.has(storageError.code)) return;
+    this.#reported.add(storageError.code);
+    this.errors.push(storageError);
+    for (const listener of [...this.#errorListeners]) listener(storageError);
+  }
+}

@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+/**
+ * Pieces every element's styles start from. Theme tokens are `--innovasjon-*`
+ * (documented on each element); `--_*` are private and may change.
+ */
+export const sharedStyles = css`
+  :host {
+    --_font: var(--innovasjon-font-family, inherit);
+    --_text: var(--innovasjon-color-text, #1d1d1b);
+    --_text-subtle: var(--innovasjon-color-text-subtle, #4d4d4d);
+    --_surface: var(--innovasjon-color-surface, #ffffff);
+    --_surface-alt: var(--innovasjon-color-surface-alt, #f3f5f7);
+    --_border: var(--innovasjon-color-border, #6b7075);
+    --_accent: var(--innovasjon-color-accent, #00558c);
+    --_on-accent: var(--innovasjon-color-on-accent, #ffffff);
+    --_focus: var(--innovasjon-color-focus, #1a3fb8);
+    --_danger: var(--innovasjon-color-danger, #a3141e);
+    --_radius: var(--innovasjon-radius, 8px);
+    --_space: var(--innovasjon-space, 1rem);
+    font-family: var(--_font);
+    color: var(--_text);
+    box-sizing: border-box;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  button,
+  select,
+  textarea,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+
+  button {
+    min-height: 2.25rem;
+    min-width: 1.5rem;
+    padding: 0.35rem 0.8rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+
+  button:hover {
+    background: var(--_surface-alt);
+  }
+
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  button.primary:hover {
+    background: color-mix(in srgb, var(--_accent) 85%, black);
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

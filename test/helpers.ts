@@ -1,0 +1,81 @@
+import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import type { InnovasjonKort } from '../src/innovasjon-kort/innovasjon-kort.component.js';
+import type { RefleksjonLapp } from '../src/refleksjon-lapp/refleksjon-lapp.component.js';
+
+/** A real mouse click in the middle of `element`, as a person would make it. */
+export async function click(element: Element): Promise<void> {
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+  await resetMouse();
+}
+
+/** The element focused at the bottom of all shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Every question card inside a guide or a step, at any depth. */
+export function cardsIn(root: Element): InnovasjonKort[] {
+  const found: InnovasjonKort[] = [];
+  const walk = (node: Element) => {
+    if (node.localName === 'innovasjon-kort') found.push(node as InnovasjonKort);
+    for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
+  };
+  walk(root);
+  return found;
+}
+
+export function cardIn(root: Element, cardId: string): InnovasjonKort {
+  const card = cardsIn(root).find((each) => each.card?.id === cardId);
+  if (!card) throw new Error(`No card ${cardId} rendered`);
+  return card;
+}
+
+export const lappsIn = (card: InnovasjonKort): RefleksjonLapp[] => [
+  ...card.shadowRoot!.querySelectorAll<RefleksjonLapp>('refleksjon-lapp:not([data-id="draft"])'),
+];
+
+export const addButtonOf = (card: InnovasjonKort): HTMLButtonElement =>
+  card.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
+
+export const inShadow = <T extends Element>(host: Element, selector: string): T => {
+  const found = host.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`No ${selector} in <${host.localName}>`);
+  return found;
+};
+
+/** All visible text of an element, its shadow roots included. */
+export function deepText(root: Node): string {
+  let text = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+    if (node instanceof HTMLTemplateElement || node instanceof HTMLStyleElement) return;
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return text.replace(/\s+/g, ' ');
+}
+
+/** Waits until every Lit element below `root` has rendered. */
+export async function settled(root: Element): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    const pending: Promise<unknown>[] = [];
+    const walk = (node: Element) => {
+      const update = (node as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+      if (update) pending.push(update);
+      for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
+    };
+    walk(root);
+    await Promise.all(pending);
+  }
+}
+
+export const STORAGE_PREFIX = 'test-';
+let counter = 0;
+/** A storage key no other test uses. */
+export const uniqueKey = () => `${STORAGE_PREFIX}${Date.now()}-${counter++}`;
