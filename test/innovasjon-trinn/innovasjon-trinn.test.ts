@@ -1,0 +1,85 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import '../../src/innovasjon-trinn/innovasjon-trinn.js';
+import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
+import { EXPECTED_CARDS } from '../content-expectations.js';
+import { addButtonOf, cardIn, cardsIn, click, deepText, inShadow, lappsIn, settled, uniqueKey } from '../helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+
+async function makeTrinn(number: number, key = uniqueKey(), readonly = false) {
+  const trinn = await fixture<InnovasjonTrinn>(
+    html`<innovasjon-trinn number=${number} storage-key=${key} ?readonly=${readonly}></innovasjon-trinn>`,
+  );
+  await settled(trinn);
+  return trinn;
+}
+
+describe('<innovasjon-trinn>', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
+  });
+
+  it('passes axe, empty and with notes', async () => {
+    const trinn = await makeTrinn(2);
+    await expect(trinn).to.be.accessible();
+    trinn.addNote('t2-formidle', 'Til ledergruppa', { author: 'Ali' });
+    await settled(trinn);
+    await expect(trinn).to.be.accessible();
+  });
+
+  it('shows its own step, with the credit to KS when it stands alone', async () => {
+    const trinn = await makeTrinn(3);
+    expect(trinn.getAttribute('number')).to.equal('3');
+    expect(inShadow(trinn, 'h2').textContent).to.contain('Utforsk muligheter');
+    expect(cardsIn(trinn).map((card) => card.card!.id)).to.deep.equal(
+      EXPECTED_CARDS.filter((card) => card.step === 3).map((card) => card.id),
+    );
+    expect(deepText(trinn)).to.contain('Innhold: KS – Turguide for innovasjon');
+  });
+
+  it('follows a change of number', async () => {
+    const trinn = await makeTrinn(1);
+    trinn.number = 4;
+    await settled(trinn);
+    expect(cardsIn(trinn).map((card) => card.card!.id)).to.deep.equal(['t4-implementere', 't4-folge-med']);
+  });
+
+  it('adds notes by click and keys, announces them and keeps them after a reload', async () => {
+    const key = uniqueKey();
+    const trinn = await makeTrinn(2, key);
+    await click(addButtonOf(cardIn(trinn, 't2-forsta')));
+    await settled(trinn);
+    await sendKeys({ type: 'Pårørende' });
+    const added = oneEvent(document, 'innovasjon-note-add');
+    await sendKeys({ press: 'Enter' });
+    expect((await added).detail.note).to.include({ cardId: 't2-forsta', text: 'Pårørende' });
+    fixtureCleanup();
+    const again = await makeTrinn(2, key);
+    expect(lappsIn(cardIn(again, 't2-forsta')).map((lapp) => lapp.text)).to.deep.equal(['Pårørende']);
+  });
+
+  it('two steps on one key share their notes at once', async () => {
+    const key = uniqueKey();
+    const a = await makeTrinn(1, key);
+    const b = await makeTrinn(1, key);
+    a.addNote('t1-team', 'Delt');
+    await settled(b);
+    expect(lappsIn(cardIn(b, 't1-team')).map((lapp) => lapp.text)).to.deep.equal(['Delt']);
+  });
+
+  it('follows a change of storage key', async () => {
+    const [first, second] = [uniqueKey(), uniqueKey()];
+    const trinn = await makeTrinn(1, first);
+    trinn.addNote('t1-mal', 'I første');
+    trinn.storageKey = second;
+    await settled(trinn);
+    expect(trinn.data.notes).to.deep.equal([]);
+    trinn.storageKey = first;
+    await settled(trinn);
+    expect(trinn.data.notes.map((note) => note.text)).to.deep.equal(['I første']);
+  });
+
+  it('is read-only when asked', async () => {
+    const trinn = await makeTrinn(1, uniqueKey(), true);
+    expect(cardsIn(trinn).every((card) => card.shadowRoot!.querySelector('button') === null)).to.be.true;
+  });
+});
