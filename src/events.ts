@@ -39,6 +39,8 @@ export interface InnovasjonEventMap {
 
 declare global {
   interface HTMLElementEventMap extends InnovasjonEventMap {}
+  interface DocumentEventMap extends InnovasjonEventMap {}
+  interface WindowEventMap extends InnovasjonEventMap {}
 }
 
 type DetailOf<K extends keyof InnovasjonEventMap> = InnovasjonEventMap[K] extends CustomEvent<infer D> ? D : never;

@@ -1,17 +1,75 @@
 import { configureLocalization } from '@lit/localize';
-import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { allLocales, sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { localeLoaders } from './generated/locale-loaders.js';
 
-export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
-
-// One static import() per locale: rollup leaves a template-literal import
-// unresolved and the translations would silently go missing from the bundle.
-const loaders = {
-  nn: () => import('./generated/locales/nn.js'),
-  en: () => import('./generated/locales/en.js'),
-} satisfies Record<(typeof targetLocales)[number], () => Promise<unknown>>;
+export type Locale = (typeof allLocales)[number];
 
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
+  loadLocale: (locale) => localeLoaders[locale](),
 });
+
+/**
+ * The locale for a BCP 47 language tag: its primary language when the guide
+ * has it (`nn-NO` → `nn`, `en-GB` → `en`); `no` and anything unknown → bokmål.
+ */
+export function localeFor(lang: string | null | undefined): Locale {
+  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (allLocales as readonly string[]).includes(primary) ? (primary as Locale) : sourceLocale;
+}
+
+/** The nearest `lang` of an element or its ancestors, across shadow roots. */
+export function nearestLang(element: Element): string | null {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return null;
+}
+
+// @lit/localize keeps one locale per page: the first connected guide element's
+// nearest `lang` decides it, and a change to any `lang` on the page is followed.
+const followers = new Set<Element>();
+let observer: MutationObserver | undefined;
+
+function applyPageLocale(): void {
+  const [first] = followers;
+  const locale = localeFor(first ? nearestLang(first) : document.documentElement.lang);
+  if (locale !== getLocale()) {
+    setLocale(locale).catch((error: unknown) => console.warn(`innovasjonsguide: could not load locale ${locale}`, error));
+  }
+}
+
+/** Makes the page's language the guide's; returns the function that stops following. */
+export function followPageLocale(element: Element): () => void {
+  followers.add(element);
+  if (!observer) {
+    observer = new MutationObserver(applyPageLocale);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  applyPageLocale();
+  return () => {
+    followers.delete(element);
+    if (followers.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}
+
+/** Lets an element follow the page's language while it is connected. */
+export class PageLocaleController implements ReactiveController {
+  #stop?: () => void;
+  constructor(private readonly host: ReactiveControllerHost & Element) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.#stop = followPageLocale(this.host);
+  }
+  hostDisconnected(): void {
+    this.#stop?.();
+  }
+}

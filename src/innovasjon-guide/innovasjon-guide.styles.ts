@@ -12,7 +12,7 @@ export const guideStyles = css`
     margin: 0 0 1.5rem;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr));
     gap: 0.5rem;
   }
 
@@ -49,6 +49,7 @@ export const guideStyles = css`
 
   h2 {
     margin: 0 0 0.75rem;
+    color: var(--innovasjon-color-heading, var(--_text));
     font-size: var(--innovasjon-trinn-heading-size, 1.6rem);
     line-height: 1.2;
   }

@@ -6,6 +6,7 @@ import { DEFAULT_STORAGE_KEY } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { GuideDocument, NewNote, Note, NoteChanges, NoteColor } from '../store/types.js';
+import { PageLocaleController } from '../localization.js';
 import { GuideController } from './guide-controller.js';
 
 /**
@@ -61,6 +62,8 @@ export class GuideElement extends LitElement {
     this.guide.notePendingChange('merge');
     return note;
   }
+
+  protected readonly pageLocale = new PageLocaleController(this);
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.guide.reconfigure();

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { colorName } from '../internal/color-names.js';
+import { PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { LIMITS, NOTE_COLORS, type NoteColor } from '../store/types.js';
 import { isNoteColor } from '../store/validate.js';
@@ -63,6 +64,7 @@ export class RefleksjonLapp extends LitElement {
   @query('textarea') private textField?: HTMLTextAreaElement;
   @query('.edit') private editButton?: HTMLButtonElement;
   #returnFocus = false;
+  protected readonly pageLocale = new PageLocaleController(this);
 
   /** Opens the text field and puts the cursor at its end. */
   async edit(): Promise<void> {

@@ -62,6 +62,12 @@ export const lappStyles = css`
     color: inherit;
   }
 
+  .actions button:hover,
+  .actions select:hover {
+    background: rgb(255 255 255 / 0.95);
+    border-color: var(--innovasjon-note-text, #1d1d1b);
+  }
+
   select {
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);

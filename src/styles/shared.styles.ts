@@ -14,10 +14,9 @@ export const sharedStyles = css`
     --_border: var(--innovasjon-color-border, #6b7075);
     --_accent: var(--innovasjon-color-accent, #00558c);
     --_on-accent: var(--innovasjon-color-on-accent, #ffffff);
-    --_focus: var(--innovasjon-color-focus, #1a3fb8);
+    --_focus: var(--innovasjon-color-focus, #101820);
     --_danger: var(--innovasjon-color-danger, #a3141e);
     --_radius: var(--innovasjon-radius, 8px);
-    --_space: var(--innovasjon-space, 1rem);
     font-family: var(--_font);
     color: var(--_text);
     box-sizing: border-box;

@@ -471,7 +471,7 @@ describe('<innovasjon-guide>', () => {
     it('data returns a copy; a bad value throws a TypeError naming the problem and changes nothing', async () => {
       const guide = await makeGuide({ noStorage: true });
       guide.addNote('t1-mal', 'Behold meg');
-      const copy = guide.data as { notes: unknown[] };
+      const copy = guide.data as unknown as { notes: unknown[] };
       copy.notes.length = 0;
       expect(guide.data.notes).to.have.length(1);
       expect(() => {
