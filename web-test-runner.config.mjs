@@ -30,7 +30,7 @@ function countingReporter() {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts'], // test/dist/ runs after a build: npm run test:dist
   reporters: [defaultReporter(), countingReporter()],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],

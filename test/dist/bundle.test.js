@@ -1,0 +1,21 @@
+// Runs against the built CMS bundle (npm run build first): the one file a
+// CMS loads must define the elements and fetch its translations as chunks.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../dist/innovasjon-guide.bundle.js';
+
+describe('dist/innovasjon-guide.bundle.js', () => {
+  it('defines every element', () => {
+    for (const tag of ['innovasjon-guide', 'innovasjon-trinn', 'innovasjon-kort', 'refleksjon-lapp']) {
+      expect(customElements.get(tag), tag).to.be.a('function');
+    }
+  });
+
+  it('loads the nynorsk chunk beside it and renders the guide in nynorsk', async () => {
+    document.documentElement.lang = 'nn';
+    const trinn = await fixture(html`<innovasjon-trinn no-storage number="1"></innovasjon-trinn>`);
+    const heading = () => trinn.shadowRoot.querySelector('innovasjon-kort')?.shadowRoot?.querySelector('h3')?.textContent;
+    for (let i = 0; i < 50 && heading() !== 'Kva er målet vårt?'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(heading()).to.equal('Kva er målet vårt?');
+    document.documentElement.lang = 'nb';
+  });
+});
