@@ -2,7 +2,7 @@
 // composed, so a listener on `document` hears them from inside any shadow root.
 import type { StorageErrorCode } from './storage/storage-adapter.js';
 import type { StoreChange } from './store/guide-store.js';
-import type { GuideDocument, Note } from './store/types.js';
+import type { Action, GuideDocument, Note, Participant } from './store/types.js';
 
 export interface NoteAddDetail {
   note: Note;
@@ -17,6 +17,25 @@ export interface NoteRemoveDetail {
 export interface StepChangeDetail {
   step: number;
   previous: number;
+}
+export interface VoteDetail {
+  noteId: string;
+  /** Who voted or took the vote back (name empty if unknown). */
+  participant: Participant;
+  /** The note's votes after the change. */
+  votes: number;
+  /** True for a vote given, false for one taken back. */
+  voted: boolean;
+}
+export interface ActionAddDetail {
+  action: Action;
+}
+export interface ActionChangeDetail {
+  action: Action;
+  previous: Action;
+}
+export interface ActionRemoveDetail {
+  action: Action;
 }
 export interface ChangeDetail {
   /** The whole document after the change, as `data` returns it. */
@@ -33,6 +52,10 @@ export interface InnovasjonEventMap {
   'innovasjon-note-change': CustomEvent<NoteChangeDetail>;
   'innovasjon-note-remove': CustomEvent<NoteRemoveDetail>;
   'innovasjon-step-change': CustomEvent<StepChangeDetail>;
+  'innovasjon-vote': CustomEvent<VoteDetail>;
+  'innovasjon-action-add': CustomEvent<ActionAddDetail>;
+  'innovasjon-action-change': CustomEvent<ActionChangeDetail>;
+  'innovasjon-action-remove': CustomEvent<ActionRemoveDetail>;
   'innovasjon-change': CustomEvent<ChangeDetail>;
   'innovasjon-error': CustomEvent<ErrorDetail>;
 }
@@ -56,10 +79,50 @@ export function emit<K extends keyof InnovasjonEventMap>(
   return event;
 }
 
-/** Turns one store change into the note events and the closing `innovasjon-change`. */
+const votesChanged = (a: Note, b: Note) => a.votes.length !== b.votes.length || a.votes.some((v, i) => v !== b.votes[i]);
+const contentChanged = (a: Note, b: Note) =>
+  a.text !== b.text || a.color !== b.color || a.author !== b.author || a.cardId !== b.cardId || a.createdAt !== b.createdAt;
+
+/**
+ * Turns one store change into the library's events: note and action events,
+ * a vote event for each vote given or taken back, then `innovasjon-change`.
+ * A note that moves within its card is a note change too (its place is part of it).
+ */
 export function announceChange(change: StoreChange, target: EventTarget): void {
-  for (const note of change.added) emit(target, 'innovasjon-note-add', { note });
-  for (const { note, previous } of change.changed) emit(target, 'innovasjon-note-change', { note, previous });
-  for (const note of change.removed) emit(target, 'innovasjon-note-remove', { note });
-  emit(target, 'innovasjon-change', { data: change.document });
+  const { notes, actions, document, previous: before } = change;
+  for (const note of notes.added) emit(target, 'innovasjon-note-add', { note });
+  const moved = new Set(notes.changed.length ? orderChanges(before.notes, document.notes) : []);
+  for (const { item: note, previous } of notes.changed) {
+    if (contentChanged(note, previous) || moved.has(note.id)) emit(target, 'innovasjon-note-change', { note, previous });
+    if (!votesChanged(note, previous)) continue;
+    const given = note.votes.filter((id) => !previous.votes.includes(id));
+    const taken = previous.votes.filter((id) => !note.votes.includes(id));
+    for (const [ids, voted] of [[given, true], [taken, false]] as const) {
+      for (const id of ids) {
+        const participant = document.participants.find((p) => p.id === id) ?? { id, name: '' };
+        emit(target, 'innovasjon-vote', { noteId: note.id, participant, votes: note.votes.length, voted });
+      }
+    }
+  }
+  for (const note of notes.removed) emit(target, 'innovasjon-note-remove', { note });
+  for (const action of actions.added) emit(target, 'innovasjon-action-add', { action });
+  for (const { item: action, previous } of actions.changed) emit(target, 'innovasjon-action-change', { action, previous });
+  for (const action of actions.removed) emit(target, 'innovasjon-action-remove', { action });
+  emit(target, 'innovasjon-change', { data: document });
+}
+
+/** Ids of notes whose place among their card's notes changed. */
+function orderChanges(before: readonly Note[], after: readonly Note[]): string[] {
+  const positions = (notes: readonly Note[]) => {
+    const perCard = new Map<string, number>();
+    return new Map(notes.map((note) => {
+      const index = perCard.get(note.cardId) ?? 0;
+      perCard.set(note.cardId, index + 1);
+      return [note.id, `${note.cardId}#${index}`];
+    }));
+  };
+  const old = positions(before);
+  const moved: string[] = [];
+  for (const [id, place] of positions(after)) if (old.has(id) && old.get(id) !== place) moved.push(id);
+  return moved;
 }

@@ -1,20 +1,47 @@
-// Pure functions on the saved document: each returns a new document and
-// leaves its input untouched, so a change can be compared, undone or merged.
+// Pure functions on the saved document: each returns a new, frozen document
+// and leaves its input untouched, so a change can be compared, undone or merged.
 import { DocumentError } from './errors.js';
 import {
   DOCUMENT_FORMAT,
   DOCUMENT_VERSION,
+  LIMITS,
+  type Action,
+  type ActionChanges,
   type GuideDocument,
+  type NewAction,
   type NewNote,
   type Note,
   type NoteChanges,
+  type Participant,
+  type Tombstone,
 } from './types.js';
-import { validateAuthor, validateCardId, validateColor, validateNoteText, type ValidateOptions } from './validate.js';
+import {
+  validateActionText,
+  validateCardId,
+  validateColor,
+  validateDue,
+  validateId,
+  validateName,
+  validateNoteText,
+  validateStep,
+  type ValidateOptions,
+} from './validate.js';
 
-/** Documents and notes are frozen: snapshots handed to listeners and hosts cannot be changed under the store. */
-export function createDocument(notes: readonly Note[] = []): GuideDocument {
-  return Object.freeze({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, notes: Object.freeze([...notes]) });
+type Parts = Partial<Pick<GuideDocument, 'notes' | 'actions' | 'participants' | 'deleted'>>;
+
+/** Documents and everything in them are frozen: snapshots handed to listeners and hosts cannot change under the store. */
+export function createDocument(parts: Parts = {}): GuideDocument {
+  return Object.freeze({
+    format: DOCUMENT_FORMAT,
+    version: DOCUMENT_VERSION,
+    notes: Object.freeze([...(parts.notes ?? [])]),
+    actions: Object.freeze([...(parts.actions ?? [])]),
+    participants: Object.freeze([...(parts.participants ?? [])]),
+    deleted: Object.freeze([...(parts.deleted ?? [])].slice(-LIMITS.deleted)),
+  });
 }
+
+const withParts = (document: GuideDocument, parts: Parts): GuideDocument => createDocument({ ...document, ...parts });
 
 /** A random id that works outside secure contexts too (plain-http intranets lack `randomUUID`). */
 export function createId(): string {
@@ -22,9 +49,11 @@ export function createId(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export function findNote(document: GuideDocument, id: string): Note | undefined {
-  return document.notes.find((note) => note.id === id);
-}
+export const findNote = (document: GuideDocument, id: string): Note | undefined =>
+  document.notes.find((note) => note.id === id);
+
+export const findAction = (document: GuideDocument, id: string): Action | undefined =>
+  document.actions.find((action) => action.id === id);
 
 function requireNote(document: GuideDocument, id: string): Note {
   const note = findNote(document, id);
@@ -32,95 +61,298 @@ function requireNote(document: GuideDocument, id: string): Note {
   return note;
 }
 
-export interface AddNoteOptions extends ValidateOptions {
+function requireAction(document: GuideDocument, id: string): Action {
+  const action = findAction(document, id);
+  if (!action) throw new RangeError(`No action with id ${JSON.stringify(id)}`);
+  return action;
+}
+
+function requireNewId(document: GuideDocument, id: string): string {
+  validateId(id);
+  const taken =
+    findNote(document, id) || findAction(document, id) || document.deleted.some((tombstone) => tombstone.id === id);
+  if (taken) throw new DocumentError(`repeats the id ${JSON.stringify(id)}`, 'id');
+  return id;
+}
+
+function requireRoomOnCard(document: GuideDocument, cardId: string): void {
+  if (document.notes.length >= LIMITS.notes) {
+    throw new DocumentError(`the guide already holds the most notes it can (${LIMITS.notes})`, 'notes');
+  }
+  const onCard = document.notes.reduce((count, note) => count + (note.cardId === cardId ? 1 : 0), 0);
+  if (onCard >= LIMITS.notesPerCard) {
+    throw new DocumentError(`the card already holds the most notes it can (${LIMITS.notesPerCard})`, 'cardId');
+  }
+}
+
+interface Stamp {
   id?: string;
   now?: string;
 }
 
+const tombstone = (id: string, now: string): Tombstone => Object.freeze({ id, deletedAt: now });
+const nowIso = () => new Date().toISOString();
+
 export function addNote(
   document: GuideDocument,
   input: NewNote,
-  { id = createId(), now = new Date().toISOString(), ...validate }: AddNoteOptions = {},
+  { id = createId(), now = nowIso(), ...validate }: Stamp & ValidateOptions = {},
 ): { document: GuideDocument; note: Note } {
-  if (findNote(document, id)) throw new DocumentError(`repeats the id ${JSON.stringify(id)}`, 'id');
+  const cardId = validateCardId(input.cardId, validate);
+  requireRoomOnCard(document, cardId);
   const note: Note = Object.freeze({
-    id,
-    cardId: validateCardId(input.cardId, validate),
+    id: requireNewId(document, id),
+    cardId,
     text: validateNoteText(input.text),
     color: validateColor(input.color ?? 'yellow'),
-    author: validateAuthor(input.author ?? ''),
+    author: validateName(input.author ?? ''),
+    votes: Object.freeze([]),
     createdAt: now,
     updatedAt: now,
   });
-  return { document: createDocument([...document.notes, note]), note };
+  return { document: withParts(document, { notes: [...document.notes, note] }), note };
+}
+
+function replaceNote(document: GuideDocument, note: Note): GuideDocument {
+  return withParts(document, { notes: document.notes.map((each) => (each.id === note.id ? note : each)) });
 }
 
 export function updateNote(
   document: GuideDocument,
   id: string,
   changes: NoteChanges,
-  { now = new Date().toISOString(), ...validate }: { now?: string } & ValidateOptions = {},
+  { now = nowIso(), ...validate }: Stamp & ValidateOptions = {},
 ): { document: GuideDocument; note: Note; previous: Note } {
   const previous = requireNote(document, id);
-  const next: Note = {
+  const next = {
     ...previous,
     ...(changes.text !== undefined && { text: validateNoteText(changes.text) }),
     ...(changes.color !== undefined && { color: validateColor(changes.color) }),
-    ...(changes.author !== undefined && { author: validateAuthor(changes.author) }),
+    ...(changes.author !== undefined && { author: validateName(changes.author) }),
     ...(changes.cardId !== undefined && { cardId: validateCardId(changes.cardId, validate) }),
   };
+  if (next.cardId !== previous.cardId) requireRoomOnCard(document, next.cardId);
   if (sameNoteContent(previous, next)) return { document, note: previous, previous };
   const note = Object.freeze({ ...next, updatedAt: now });
+  return { document: replaceNote(document, note), note, previous };
+}
+
+/**
+ * Moves a note to `index` among the notes of `cardId` (its own card or
+ * another); an index past the end puts it last.
+ */
+export function moveNote(
+  document: GuideDocument,
+  id: string,
+  { cardId, index }: { cardId: string; index: number },
+  { now = nowIso(), ...validate }: Stamp & ValidateOptions = {},
+): { document: GuideDocument; note: Note; previous: Note } {
+  const previous = requireNote(document, id);
+  const target = validateCardId(cardId, validate);
+  if (target !== previous.cardId) requireRoomOnCard(document, target);
+  const others = document.notes.filter((note) => note !== previous);
+  const onCard = others.filter((note) => note.cardId === target);
+  const clamped = Math.max(0, Math.min(Math.trunc(index) || 0, onCard.length));
+  const oldIndex = document.notes.filter((note) => note.cardId === target).indexOf(previous);
+  if (target === previous.cardId && oldIndex === clamped) return { document, note: previous, previous };
+  const note: Note = Object.freeze({ ...previous, cardId: target, updatedAt: now });
+  let at: number;
+  if (clamped < onCard.length) at = others.indexOf(onCard[clamped]);
+  else if (onCard.length) at = others.indexOf(onCard[onCard.length - 1]) + 1;
+  else at = others.length;
+  others.splice(at, 0, note);
+  return { document: withParts(document, { notes: others }), note, previous };
+}
+
+export function removeNote(
+  document: GuideDocument,
+  id: string,
+  { now = nowIso() }: Stamp = {},
+): { document: GuideDocument; note: Note } {
+  const note = requireNote(document, id);
   return {
-    document: createDocument(document.notes.map((each) => (each.id === id ? note : each))),
+    document: withParts(document, {
+      notes: document.notes.filter((each) => each !== note),
+      deleted: [...document.deleted, tombstone(id, now)],
+    }),
     note,
+  };
+}
+
+/** Gives or takes back one participant's vote on a note. */
+export function setVote(
+  document: GuideDocument,
+  noteId: string,
+  participantId: string,
+  voted: boolean,
+  { now = nowIso() }: Stamp = {},
+): { document: GuideDocument; note: Note; previous: Note } {
+  const previous = requireNote(document, noteId);
+  validateId(participantId, 'participant');
+  if (previous.votes.includes(participantId) === voted) return { document, note: previous, previous };
+  const votes = voted ? [...previous.votes, participantId] : previous.votes.filter((each) => each !== participantId);
+  if (votes.length > LIMITS.participants) throw new DocumentError('has too many votes', 'votes');
+  const note: Note = Object.freeze({ ...previous, votes: Object.freeze(votes), updatedAt: now });
+  return { document: replaceNote(document, note), note, previous };
+}
+
+/** Adds a participant or renames one with the same id. */
+export function upsertParticipant(document: GuideDocument, participant: Participant): GuideDocument {
+  const clean: Participant = Object.freeze({
+    id: validateId(participant.id),
+    name: validateName(participant.name, 'name'),
+  });
+  const existing = document.participants.find((each) => each.id === clean.id);
+  if (existing?.name === clean.name) return document;
+  if (!existing && document.participants.length >= LIMITS.participants) {
+    throw new DocumentError(`the guide already has the most participants it can (${LIMITS.participants})`, 'participants');
+  }
+  const participants = existing
+    ? document.participants.map((each) => (each.id === clean.id ? clean : each))
+    : [...document.participants, clean];
+  return withParts(document, { participants });
+}
+
+export function addAction(
+  document: GuideDocument,
+  input: NewAction,
+  { id = createId(), now = nowIso() }: Stamp = {},
+): { document: GuideDocument; action: Action } {
+  if (document.actions.length >= LIMITS.actions) {
+    throw new DocumentError(`the guide already holds the most actions it can (${LIMITS.actions})`, 'actions');
+  }
+  const action: Action = Object.freeze({
+    id: requireNewId(document, id),
+    step: validateStep(input.step),
+    what: validateActionText(input.what),
+    who: validateName(input.who ?? '', 'who'),
+    due: validateDue(input.due ?? ''),
+    done: Boolean(input.done),
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { document: withParts(document, { actions: [...document.actions, action] }), action };
+}
+
+export function updateAction(
+  document: GuideDocument,
+  id: string,
+  changes: ActionChanges,
+  { now = nowIso() }: Stamp = {},
+): { document: GuideDocument; action: Action; previous: Action } {
+  const previous = requireAction(document, id);
+  const next = {
+    ...previous,
+    ...(changes.what !== undefined && { what: validateActionText(changes.what) }),
+    ...(changes.who !== undefined && { who: validateName(changes.who, 'who') }),
+    ...(changes.due !== undefined && { due: validateDue(changes.due) }),
+    ...(changes.done !== undefined && { done: Boolean(changes.done) }),
+    ...(changes.step !== undefined && { step: validateStep(changes.step) }),
+  };
+  const same = (['what', 'who', 'due', 'done', 'step'] as const).every((key) => next[key] === previous[key]);
+  if (same) return { document, action: previous, previous };
+  const action = Object.freeze({ ...next, updatedAt: now });
+  return {
+    document: withParts(document, { actions: document.actions.map((each) => (each.id === id ? action : each)) }),
+    action,
     previous,
   };
 }
 
-export function removeNote(document: GuideDocument, id: string): { document: GuideDocument; note: Note } {
-  const note = requireNote(document, id);
-  return { document: createDocument(document.notes.filter((each) => each !== note)), note };
+export function removeAction(
+  document: GuideDocument,
+  id: string,
+  { now = nowIso() }: Stamp = {},
+): { document: GuideDocument; action: Action } {
+  const action = requireAction(document, id);
+  return {
+    document: withParts(document, {
+      actions: document.actions.filter((each) => each !== action),
+      deleted: [...document.deleted, tombstone(id, now)],
+    }),
+    action,
+  };
 }
 
 function sameNoteContent(a: Note, b: Note): boolean {
   return a.text === b.text && a.color === b.color && a.author === b.author && a.cardId === b.cardId;
 }
 
-export const sameNote = (a: Note, b: Note): boolean =>
-  a === b || (a.id === b.id && sameNoteContent(a, b) && a.createdAt === b.createdAt && a.updatedAt === b.updatedAt);
+const sameVotes = (a: Note, b: Note) => a.votes.length === b.votes.length && a.votes.every((v, i) => v === b.votes[i]);
 
-export interface DocumentDiff {
-  added: Note[];
-  changed: { note: Note; previous: Note }[];
-  removed: Note[];
+export const sameNote = (a: Note, b: Note): boolean =>
+  a === b ||
+  (a.id === b.id && sameNoteContent(a, b) && sameVotes(a, b) && a.createdAt === b.createdAt && a.updatedAt === b.updatedAt);
+
+const sameAction = (a: Action, b: Action): boolean =>
+  a === b || (Object.keys(a) as (keyof Action)[]).every((key) => a[key] === b[key]);
+
+export interface Diff<T> {
+  added: T[];
+  changed: { item: T; previous: T }[];
+  removed: T[];
 }
 
-/** What happened to each note between two versions of a document, matched by id. */
-export function diffDocuments(previous: GuideDocument, next: GuideDocument): DocumentDiff {
-  const before = new Map(previous.notes.map((note) => [note.id, note]));
-  const diff: DocumentDiff = { added: [], changed: [], removed: [] };
-  for (const note of next.notes) {
-    const old = before.get(note.id);
-    if (!old) diff.added.push(note);
-    else if (!sameNote(old, note)) diff.changed.push({ note, previous: old });
-    before.delete(note.id);
+function diffById<T extends { id: string }>(previous: readonly T[], next: readonly T[], same: (a: T, b: T) => boolean): Diff<T> {
+  const before = new Map(previous.map((item) => [item.id, item]));
+  const diff: Diff<T> = { added: [], changed: [], removed: [] };
+  for (const item of next) {
+    const old = before.get(item.id);
+    if (!old) diff.added.push(item);
+    else if (!same(old, item)) diff.changed.push({ item, previous: old });
+    before.delete(item.id);
   }
   diff.removed.push(...before.values());
   return diff;
 }
 
+export interface DocumentDiff {
+  notes: Diff<Note>;
+  actions: Diff<Action>;
+}
+
+/** What happened to each note and action between two versions of a document, matched by id. */
+export function diffDocuments(previous: GuideDocument, next: GuideDocument): DocumentDiff {
+  return {
+    notes: diffById(previous.notes, next.notes, sameNote),
+    actions: diffById(previous.actions, next.actions, sameAction),
+  };
+}
+
+const later = (a: string, b: string) => Date.parse(a) > Date.parse(b);
+
+function mergeItems<T extends { id: string; updatedAt: string }>(
+  local: readonly T[],
+  incoming: readonly T[],
+  deleted: ReadonlySet<string>,
+): T[] {
+  const theirs = new Map(incoming.map((item) => [item.id, item]));
+  const merged = local.map((item) => {
+    const other = theirs.get(item.id);
+    theirs.delete(item.id);
+    return other && later(other.updatedAt, item.updatedAt) ? other : item;
+  });
+  return [...merged, ...theirs.values()].filter((item) => !deleted.has(item.id));
+}
+
 /**
- * Joins two copies of a document edited apart: every note of either, and
- * where both hold a note, the one updated last. Order follows `local`, with
- * notes only `incoming` has appended.
+ * Joins two copies of a document edited apart: every note and action of
+ * either, the later-updated one where both hold it, and none that either
+ * copy deleted. Order follows `local`, with what only `incoming` has appended.
  */
 export function mergeDocuments(local: GuideDocument, incoming: GuideDocument): GuideDocument {
-  const theirs = new Map(incoming.notes.map((note) => [note.id, note]));
-  const notes = local.notes.map((note) => {
-    const other = theirs.get(note.id);
-    theirs.delete(note.id);
-    return other && Date.parse(other.updatedAt) > Date.parse(note.updatedAt) ? other : note;
+  const deletedAt = new Map<string, string>();
+  for (const { id, deletedAt: at } of [...local.deleted, ...incoming.deleted]) {
+    const known = deletedAt.get(id);
+    if (!known || later(at, known)) deletedAt.set(id, at);
+  }
+  const deletedIds = new Set(deletedAt.keys());
+  const participants = new Map(incoming.participants.map((p) => [p.id, p]));
+  for (const participant of local.participants) participants.set(participant.id, participant);
+  return createDocument({
+    notes: mergeItems(local.notes, incoming.notes, deletedIds),
+    actions: mergeItems(local.actions, incoming.actions, deletedIds),
+    participants: [...participants.values()].slice(0, LIMITS.participants),
+    deleted: [...deletedAt].map(([id, at]) => tombstone(id, at)).sort((a, b) => Date.parse(a.deletedAt) - Date.parse(b.deletedAt)),
   });
-  return createDocument([...notes, ...theirs.values()]);
 }

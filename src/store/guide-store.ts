@@ -1,6 +1,6 @@
 import * as ops from './document.js';
 import type { DocumentDiff } from './document.js';
-import type { GuideDocument, NewNote, Note, NoteChanges } from './types.js';
+import type { Action, ActionChanges, GuideDocument, NewAction, NewNote, Note, NoteChanges, Participant } from './types.js';
 import { validateDocument } from './validate.js';
 
 /**
@@ -21,23 +21,25 @@ export interface StoreChange extends DocumentDiff {
 export type StoreListener = (change: StoreChange) => void;
 
 export interface StoreOptions {
-  /** The cards notes may sit on; without it any card id is accepted. */
+  /** The cards notes may be put on; without it any card id is accepted. */
   cardIds?: ReadonlySet<string>;
   document?: GuideDocument;
 }
 
-interface ChangeOptions {
+export interface ChangeOptions {
   source?: object;
 }
 
 /**
- * Holds one guide's document and tells its listeners about every change.
- * Framework-free: elements, storage adapters and tests all use it alike.
+ * Holds one guide's document and tells its listeners about every change,
+ * note by note and action by action. Framework-free: elements, storage
+ * adapters and tests all use it alike, and changes may arrive from outside
+ * at any time through `setDocument`.
  */
 export class GuideStore {
   #document: GuideDocument;
   readonly #listeners = new Set<StoreListener>();
-  readonly cardIds?: ReadonlySet<string>;
+  cardIds?: ReadonlySet<string>;
 
   constructor({ cardIds, document = ops.createDocument() }: StoreOptions = {}) {
     this.cardIds = cardIds;
@@ -54,37 +56,75 @@ export class GuideStore {
     return () => this.#listeners.delete(listener);
   }
 
-  addNote(input: NewNote, { source }: ChangeOptions = {}): Note {
+  addNote(input: NewNote, options?: ChangeOptions): Note {
     const { document, note } = ops.addNote(this.#document, input, { cardIds: this.cardIds });
-    this.#commit(document, { added: [note], changed: [], removed: [] }, 'local', source);
+    this.#commit(document, options);
     return note;
   }
 
-  updateNote(id: string, changes: NoteChanges, { source }: ChangeOptions = {}): Note {
-    const { document, note, previous } = ops.updateNote(this.#document, id, changes, { cardIds: this.cardIds });
-    if (note !== previous) this.#commit(document, { added: [], changed: [{ note, previous }], removed: [] }, 'local', source);
+  updateNote(id: string, changes: NoteChanges, options?: ChangeOptions): Note {
+    const { document, note } = ops.updateNote(this.#document, id, changes, { cardIds: this.cardIds });
+    this.#commit(document, options);
     return note;
   }
 
-  removeNote(id: string, { source }: ChangeOptions = {}): Note {
+  /** Moves a note to a position among the notes of a card (its own or another). */
+  moveNote(id: string, to: { cardId: string; index: number }, options?: ChangeOptions): Note {
+    const { document, note } = ops.moveNote(this.#document, id, to, { cardIds: this.cardIds });
+    this.#commit(document, options);
+    return note;
+  }
+
+  removeNote(id: string, options?: ChangeOptions): Note {
     const { document, note } = ops.removeNote(this.#document, id);
-    this.#commit(document, { added: [], changed: [], removed: [note] }, 'local', source);
+    this.#commit(document, options);
     return note;
+  }
+
+  setVote(noteId: string, participantId: string, voted: boolean, options?: ChangeOptions): Note {
+    const { document, note } = ops.setVote(this.#document, noteId, participantId, voted);
+    this.#commit(document, options);
+    return note;
+  }
+
+  upsertParticipant(participant: Participant, options?: ChangeOptions): void {
+    this.#commit(ops.upsertParticipant(this.#document, participant), options);
+  }
+
+  addAction(input: NewAction, options?: ChangeOptions): Action {
+    const { document, action } = ops.addAction(this.#document, input);
+    this.#commit(document, options);
+    return action;
+  }
+
+  updateAction(id: string, changes: ActionChanges, options?: ChangeOptions): Action {
+    const { document, action } = ops.updateAction(this.#document, id, changes);
+    this.#commit(document, options);
+    return action;
+  }
+
+  removeAction(id: string, options?: ChangeOptions): Action {
+    const { document, action } = ops.removeAction(this.#document, id);
+    this.#commit(document, options);
+    return action;
   }
 
   /**
    * Replaces the whole document after validating it (a {@link DocumentError}
-   * leaves everything as it was). Listeners hear the note-by-note difference.
+   * leaves everything as it was). Listeners hear the item-by-item difference.
+   * Card ids are checked only for local changes: a document from storage or
+   * another tab keeps notes on cards this guide does not show.
    */
   setDocument(value: unknown, { origin = 'local', source }: ChangeOptions & { origin?: ChangeOrigin } = {}): void {
     const document = validateDocument(value, { cardIds: origin === 'local' ? this.cardIds : undefined });
-    this.#commit(document, ops.diffDocuments(this.#document, document), origin, source);
+    this.#commit(document, { source }, origin);
   }
 
-  #commit(document: GuideDocument, diff: DocumentDiff, origin: ChangeOrigin, source?: object): void {
+  #commit(document: GuideDocument, { source }: ChangeOptions = {}, origin: ChangeOrigin = 'local'): void {
     const previous = this.#document;
+    if (document === previous) return;
     this.#document = document;
-    const change: StoreChange = { ...diff, document, previous, origin, source };
+    const change: StoreChange = { ...ops.diffDocuments(previous, document), document, previous, origin, source };
     for (const listener of [...this.#listeners]) listener(change);
   }
 }

@@ -4,9 +4,12 @@ import {
   DOCUMENT_VERSION,
   LIMITS,
   NOTE_COLORS,
+  type Action,
   type GuideDocument,
   type Note,
   type NoteColor,
+  type Participant,
+  type Tombstone,
 } from './types.js';
 
 export interface ValidateOptions {
@@ -15,15 +18,45 @@ export interface ValidateOptions {
 }
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+type Fields = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isNoteColor = (value: unknown): value is NoteColor =>
   typeof value === 'string' && (NOTE_COLORS as readonly string[]).includes(value);
 
+/** A short, safe description of any value for an error message. */
+function show(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return `a ${typeof value}`;
+}
+
+/** Copies the own fields once, so getters cannot answer differently on a second read. */
+function fieldsOf(value: unknown, path: string, what = 'an object'): Fields {
+  if (!isRecord(value)) throw new DocumentError(`must be ${what}, got ${show(value)}`, path);
+  try {
+    return { ...value };
+  } catch (error) {
+    throw new DocumentError(`could not be read (${error instanceof Error ? error.name : 'error'})`, path);
+  }
+}
+
+function requireArray(value: unknown, path: string, max: number): unknown[] {
+  if (!Array.isArray(value)) throw new DocumentError(`must be an array, got ${show(value)}`, path);
+  const items = Array.from(value);
+  if (items.length > max) throw new DocumentError(`holds ${items.length} items, more than the limit of ${max}`, path);
+  return items;
+}
+
 function requireString(value: unknown, path: string, max: number, allowEmpty = true): string {
-  if (typeof value !== 'string') throw new DocumentError(`must be a string, got ${describe(value)}`, path);
+  if (typeof value !== 'string') throw new DocumentError(`must be a string, got ${show(value)}`, path);
   if (!allowEmpty && value.length === 0) throw new DocumentError('must not be empty', path);
   if (value.length > max) throw new DocumentError(`must be at most ${max} characters, got ${value.length}`, path);
   return value;
@@ -32,83 +65,157 @@ function requireString(value: unknown, path: string, max: number, allowEmpty = t
 function requireTimestamp(value: unknown, path: string): string {
   const text = requireString(value, path, 40, false);
   if (!ISO_TIMESTAMP.test(text) || Number.isNaN(Date.parse(text))) {
-    throw new DocumentError(`must be an ISO 8601 timestamp, got ${JSON.stringify(text)}`, path);
+    throw new DocumentError(`must be an ISO 8601 timestamp, got ${show(text)}`, path);
   }
   return text;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
-
-export function validateNoteText(value: unknown, path = 'text'): string {
-  return requireString(value, path, LIMITS.noteText);
-}
-
-export function validateAuthor(value: unknown, path = 'author'): string {
-  return requireString(value, path, LIMITS.author);
-}
+export const validateId = (value: unknown, path = 'id'): string => requireString(value, path, LIMITS.id, false);
+export const validateNoteText = (value: unknown, path = 'text'): string => requireString(value, path, LIMITS.noteText);
+export const validateName = (value: unknown, path = 'author'): string => requireString(value, path, LIMITS.name);
 
 export function validateColor(value: unknown, path = 'color'): NoteColor {
-  if (!isNoteColor(value)) {
-    throw new DocumentError(`must be one of ${NOTE_COLORS.join(', ')}, got ${JSON.stringify(value)}`, path);
-  }
+  if (!isNoteColor(value)) throw new DocumentError(`must be one of ${NOTE_COLORS.join(', ')}, got ${show(value)}`, path);
   return value;
 }
 
 export function validateCardId(value: unknown, options: ValidateOptions, path = 'cardId'): string {
-  const cardId = requireString(value, path, LIMITS.id, false);
+  const cardId = validateId(value, path);
   if (options.cardIds && !options.cardIds.has(cardId)) {
-    throw new DocumentError(`is not a card of this guide: ${JSON.stringify(cardId)}`, path);
+    throw new DocumentError(`is not a card of this guide: ${show(cardId)}`, path);
   }
   return cardId;
 }
 
-/** Checks one note and returns a clean copy with only the known fields. */
-export function validateNote(value: unknown, options: ValidateOptions = {}, path = 'note'): Note {
-  if (!isRecord(value)) throw new DocumentError(`must be an object, got ${describe(value)}`, path);
+export function validateStep(value: unknown, path = 'step'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 4) {
+    throw new DocumentError(`must be a step from 1 to 4, got ${show(value)}`, path);
+  }
+  return value;
+}
+
+export function validateActionText(value: unknown, path = 'what'): string {
+  return requireString(value, path, LIMITS.actionText);
+}
+
+export function validateDue(value: unknown, path = 'due'): string {
+  const text = requireString(value, path, 10);
+  if (text && (!ISO_DATE.test(text) || Number.isNaN(Date.parse(text)))) {
+    throw new DocumentError(`must be a date as YYYY-MM-DD or empty, got ${show(text)}`, path);
+  }
+  return text;
+}
+
+function validateVotes(value: unknown, path: string): readonly string[] {
+  const ids = requireArray(value, path, LIMITS.participants).map((id, index) => validateId(id, `${path}[${index}]`));
+  if (new Set(ids).size !== ids.length) throw new DocumentError('repeats a participant', path);
+  return Object.freeze(ids);
+}
+
+/** Checks one note and returns a clean, frozen copy with only the known fields. */
+export function validateNote(value: unknown, options: ValidateOptions = {}, path = 'note', version = DOCUMENT_VERSION): Note {
+  const fields = fieldsOf(value, path);
   return Object.freeze({
-    id: requireString(value.id, `${path}.id`, LIMITS.id, false),
-    cardId: validateCardId(value.cardId, options, `${path}.cardId`),
-    text: validateNoteText(value.text, `${path}.text`),
-    color: validateColor(value.color, `${path}.color`),
-    author: validateAuthor(value.author, `${path}.author`),
-    createdAt: requireTimestamp(value.createdAt, `${path}.createdAt`),
-    updatedAt: requireTimestamp(value.updatedAt, `${path}.updatedAt`),
+    id: validateId(fields.id, `${path}.id`),
+    cardId: validateCardId(fields.cardId, options, `${path}.cardId`),
+    text: validateNoteText(fields.text, `${path}.text`),
+    color: validateColor(fields.color, `${path}.color`),
+    author: validateName(fields.author, `${path}.author`),
+    votes: version < 2 ? Object.freeze([]) : validateVotes(fields.votes, `${path}.votes`),
+    createdAt: requireTimestamp(fields.createdAt, `${path}.createdAt`),
+    updatedAt: requireTimestamp(fields.updatedAt, `${path}.updatedAt`),
   });
+}
+
+export function validateAction(value: unknown, path = 'action'): Action {
+  const fields = fieldsOf(value, path);
+  if (typeof fields.done !== 'boolean') throw new DocumentError(`must be true or false, got ${show(fields.done)}`, `${path}.done`);
+  return Object.freeze({
+    id: validateId(fields.id, `${path}.id`),
+    step: validateStep(fields.step, `${path}.step`),
+    what: validateActionText(fields.what, `${path}.what`),
+    who: validateName(fields.who, `${path}.who`),
+    due: validateDue(fields.due, `${path}.due`),
+    done: fields.done,
+    createdAt: requireTimestamp(fields.createdAt, `${path}.createdAt`),
+    updatedAt: requireTimestamp(fields.updatedAt, `${path}.updatedAt`),
+  });
+}
+
+function validateParticipant(value: unknown, path: string): Participant {
+  const fields = fieldsOf(value, path);
+  return Object.freeze({ id: validateId(fields.id, `${path}.id`), name: validateName(fields.name, `${path}.name`) });
+}
+
+function validateTombstone(value: unknown, path: string): Tombstone {
+  const fields = fieldsOf(value, path);
+  return Object.freeze({ id: validateId(fields.id, `${path}.id`), deletedAt: requireTimestamp(fields.deletedAt, `${path}.deletedAt`) });
+}
+
+function uniqueIds<T extends { id: string }>(items: T[], path: string, taken = new Set<string>()): Set<string> {
+  items.forEach((item, index) => {
+    if (taken.has(item.id)) throw new DocumentError(`repeats the id ${show(item.id)}`, `${path}[${index}].id`);
+    taken.add(item.id);
+  });
+  return taken;
 }
 
 /**
  * Checks that `value` is a saved document this library can read and returns
- * a clean copy (unknown fields dropped). Throws a {@link DocumentError} that
- * names the first problem; never anything else.
+ * a clean, frozen copy in the current version: unknown fields are dropped and
+ * older versions upgraded. Throws a {@link DocumentError} naming the first
+ * problem, and never anything else.
  */
 export function validateDocument(value: unknown, options: ValidateOptions = {}): GuideDocument {
-  if (!isRecord(value)) throw new DocumentError(`a document must be an object, got ${describe(value)}`);
-  if (value.format !== DOCUMENT_FORMAT) {
-    throw new DocumentError(`must be ${JSON.stringify(DOCUMENT_FORMAT)}, got ${JSON.stringify(value.format) ?? 'nothing'}`, 'format');
+  const fields = fieldsOf(value, '', 'a document object');
+  if (fields.format !== DOCUMENT_FORMAT) {
+    throw new DocumentError(`must be ${show(DOCUMENT_FORMAT)}, got ${show(fields.format)}`, 'format');
   }
-  if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 1) {
-    throw new DocumentError(`must be a whole number from 1, got ${JSON.stringify(value.version) ?? 'nothing'}`, 'version');
+  const version = fields.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new DocumentError(`must be a whole number from 1, got ${show(version)}`, 'version');
   }
-  if (value.version > DOCUMENT_VERSION) {
+  if (version > DOCUMENT_VERSION) {
     throw new DocumentError(
-      `is ${value.version}, newer than this library reads (${DOCUMENT_VERSION}); update the library`,
+      `is ${version}, newer than this library reads (${DOCUMENT_VERSION}); update the library`,
       'version',
     );
   }
-  if (!Array.isArray(value.notes)) throw new DocumentError(`must be an array, got ${describe(value.notes)}`, 'notes');
-  if (value.notes.length > LIMITS.notes) {
-    throw new DocumentError(`holds ${value.notes.length} notes, more than the limit of ${LIMITS.notes}`, 'notes');
+  const notes = requireArray(fields.notes, 'notes', LIMITS.notes).map((note, index) =>
+    validateNote(note, options, `notes[${index}]`, version),
+  );
+  const perCard = new Map<string, number>();
+  for (const note of notes) {
+    const count = (perCard.get(note.cardId) ?? 0) + 1;
+    if (count > LIMITS.notesPerCard) {
+      throw new DocumentError(`card ${show(note.cardId)} holds more than ${LIMITS.notesPerCard} notes`, 'notes');
+    }
+    perCard.set(note.cardId, count);
   }
-  const seen = new Set<string>();
-  const notes = value.notes.map((raw, index) => {
-    const note = validateNote(raw, options, `notes[${index}]`);
-    if (seen.has(note.id)) throw new DocumentError(`repeats the id ${JSON.stringify(note.id)}`, `notes[${index}].id`);
-    seen.add(note.id);
-    return note;
+  const v2 = version >= 2;
+  const actions = v2
+    ? requireArray(fields.actions, 'actions', LIMITS.actions).map((action, index) => validateAction(action, `actions[${index}]`))
+    : [];
+  const participants = v2
+    ? requireArray(fields.participants, 'participants', LIMITS.participants).map((p, index) =>
+        validateParticipant(p, `participants[${index}]`),
+      )
+    : [];
+  const deleted = v2
+    ? requireArray(fields.deleted, 'deleted', LIMITS.deleted).map((t, index) => validateTombstone(t, `deleted[${index}]`))
+    : [];
+  const live = uniqueIds(actions, 'actions', uniqueIds(notes, 'notes'));
+  uniqueIds(participants, 'participants');
+  deleted.forEach((tombstone, index) => {
+    if (live.has(tombstone.id)) throw new DocumentError(`names ${show(tombstone.id)}, which is not deleted`, `deleted[${index}].id`);
   });
-  return Object.freeze({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, notes: Object.freeze(notes) });
+  uniqueIds(deleted, 'deleted');
+  return Object.freeze({
+    format: DOCUMENT_FORMAT,
+    version: DOCUMENT_VERSION,
+    notes: Object.freeze(notes),
+    actions: Object.freeze(actions),
+    participants: Object.freeze(participants),
+    deleted: Object.freeze(deleted),
+  });
 }
