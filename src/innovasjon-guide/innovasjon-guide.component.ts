@@ -2,13 +2,13 @@ import { localized, msg, str } from '@lit/localize';
 import { getLocale } from '../localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { GuideStep } from '../content/types.js';
 import { emit } from '../events.js';
 import '../innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../innovasjon-trinn/innovasjon-trinn.component.js';
 import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
-import { notesByCard } from '../internal/notes-by-card.js';
+import '../innovasjon-kort/innovasjon-kort.js';
+import { notesByCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 
@@ -69,28 +69,58 @@ export class InnovasjonGuide extends GuideElement {
 
   override render() {
     const { steps } = this.content;
-    const groups = notesByCard(this.guide.store.document);
-    const countOf = (step: GuideStep) => step.cards.reduce((sum, card) => sum + (groups.get(card.id)?.length ?? 0), 0);
+    const document = this.guide.store.document;
+    const groups = notesByCard(document);
     const current = steps.find((step) => step.number === this.step);
+    const unplaced = unplacedNotes(document, this.content);
     return html`
+      ${this.renderAnnouncer()}
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
+      ${this.renderParticipant()}
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
           <li>${this.#navButton(0, msg('Introduksjon'), nothing)}</li>
-          ${steps.map(
-            (step) => html`<li>${this.#navButton(step.number, step.title(), this.#countLabel(countOf(step)))}</li>`,
-          )}
+          ${steps.map((step) => {
+            const withNotes = step.cards.filter((card) => groups.get(card.id)?.length).length;
+            const open = document.actions.filter((action) => action.step === step.number && !action.done).length;
+            const notes = step.cards.reduce((sum, card) => sum + (groups.get(card.id)?.length ?? 0), 0);
+            return html`<li>
+              ${this.#navButton(
+                step.number,
+                step.title(),
+                html`<span class="count">${this.#countLabel(notes)}</span>
+                  <span class="progress"
+                    >${msg(str`${withNotes} av ${step.cards.length} kort besvart`)}${open
+                      ? html`, ${this.#openActionsLabel(open)}`
+                      : nothing}</span
+                  >`,
+              )}
+            </li>`;
+          })}
         </ol>
       </nav>
       <div part="sheet" class="sheet">
         ${current
           ? html`<innovasjon-trinn
               .store=${this.guide.store}
+              .content=${this.content}
+              storage-key=${this.storageKey}
               number=${current.number}
+              votes-per-person=${this.votesPerPerson}
               ?readonly=${this.readonly}
             ></innovasjon-trinn>`
           : this.#renderIntroduction()}
       </div>
+      ${unplaced.length
+        ? html`<innovasjon-kort
+            class="unplaced"
+            unplaced
+            .store=${this.guide.store}
+            .content=${this.content}
+            .participantId=${this.identity.id}
+            ?readonly=${this.readonly}
+          ></innovasjon-kort>`
+        : nothing}
       <div part="pager" class="pager">
         ${this.step > 0
           ? html`<button type="button" class="previous" @click=${() => this.#go(this.step - 1)}>
@@ -120,9 +150,14 @@ export class InnovasjonGuide extends GuideElement {
     </button>`;
   }
 
-  #countLabel(count: number) {
+  #countLabel(count: number): string {
     const formatted = new Intl.NumberFormat(getLocale()).format(count);
-    return html`<span class="count">${count === 1 ? msg(str`${formatted} lapp`) : msg(str`${formatted} lapper`)}</span>`;
+    return count === 1 ? msg(str`${formatted} lapp`) : msg(str`${formatted} lapper`);
+  }
+
+  #openActionsLabel(count: number): string {
+    const formatted = new Intl.NumberFormat(getLocale()).format(count);
+    return count === 1 ? msg(str`${formatted} åpen oppfølging`) : msg(str`${formatted} åpne oppfølginger`);
   }
 
   #stepName(step: number): string {

@@ -43,8 +43,13 @@ export const guideStyles = css`
     font-weight: 600;
   }
 
-  nav .count {
+  nav .count,
+  nav .progress {
     font-size: 0.85em;
+  }
+
+  .unplaced {
+    margin-top: 1.5rem;
   }
 
   h2 {

@@ -2,15 +2,18 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { QuestionCard } from '../content/types.js';
-import { notesOnCard } from '../internal/notes-by-card.js';
+import type { GuideContent, QuestionCard } from '../content/types.js';
+import { announce } from '../internal/announce.js';
+import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
-import { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
+import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
 import '../refleksjon-lapp/refleksjon-lapp.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { Note } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { kortStyles } from './innovasjon-kort.styles.js';
+
+const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
  * One question card of a worksheet: the question, its explanation and
@@ -23,6 +26,7 @@ import { kortStyles } from './innovasjon-kort.styles.js';
  * @csspart question - The heading question.
  * @csspart notes - The list of notes.
  * @csspart add-button - The "Legg til lapp" button.
+ * @csspart move-dialog - The dialog that moves a note to another card.
  *
  * @cssproperty --innovasjon-kort-background - The card's background.
  * @cssproperty --innovasjon-kort-border-color - The card's border colour.
@@ -39,28 +43,57 @@ export class InnovasjonKort extends LitElement {
   /** The store the card shows notes from and changes them in. */
   @property({ attribute: false }) store?: GuideStore;
 
+  /** The whole guide's content: the cards a note can be moved to. */
+  @property({ attribute: false }) content?: GuideContent;
+
   /** Show notes without any control to change them. */
   @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** The name new notes are signed with; empty for anonymous notes. */
+  @property() author = '';
+
+  /** Who votes from this screen. */
+  @property({ attribute: 'participant-id' }) participantId = '';
+
+  /** The participant has no votes left on this step. */
+  @property({ type: Boolean, attribute: 'votes-used-up' }) votesUsedUp = false;
+
+  /** Show the notes that sit on no card of `content` (their card was removed), instead of one card's. */
+  @property({ type: Boolean }) unplaced = false;
+
+  /** Where a dragged note would land among this card's notes, or -1. */
+  @property({ type: Number, attribute: false }) dropIndex = -1;
 
   /** A new note being written, not yet in the store. */
   @state() private drafting = false;
 
+  /** Show the notes with the most votes first. */
+  @state() private sortedByVotes = false;
+
+  /** The note whose move dialog is open. */
+  @state() private moving?: Note;
+  @state() private moveTarget = '';
+
   @query('.add') private addButton?: HTMLButtonElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
 
   readonly #notes = new StoreSelection<readonly Note[]>(
     this,
-    (document) => (this.card ? notesOnCard(document, this.card.id) : []),
+    (document) => {
+      if (this.unplaced) return this.content ? unplacedNotes(document, this.content) : [];
+      return this.card ? notesOnCard(document, this.card.id) : [];
+    },
     [],
   );
 
-  /** The notes on this card, in order. */
+  /** The notes on this card, in their saved order. */
   get notes(): readonly Note[] {
     return this.#notes.value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#notes.setStore(this.store);
-    if (changed.has('card')) this.#notes.refresh();
+    if (changed.has('card') || changed.has('unplaced') || changed.has('content')) this.#notes.refresh();
   }
 
   /** Opens a new note with the cursor in it. */
@@ -71,10 +104,29 @@ export class InnovasjonKort extends LitElement {
     await this.#lapp('draft')?.edit();
   }
 
+  /** Puts keyboard focus on a note's control, or on the add button. */
+  async focusNote(id: string | undefined, control: 'edit' | 'move' = 'edit'): Promise<void> {
+    await this.updateComplete;
+    const lapp = id ? this.#lapp(id) : null;
+    if (lapp) await lapp.focusControl(control);
+    else this.addButton?.focus();
+  }
+
   override render() {
-    const card = this.card;
+    const card: QuestionCard | undefined = this.unplaced
+      ? {
+          id: '',
+          question: () => msg('Lapper uten plass'),
+          explanation: () =>
+            msg('Disse lappene hører til kort som ikke lenger finnes i guiden. Flytt dem til et kort, eller slett dem.'),
+          prompts: [],
+        }
+      : this.card;
     if (!card) return nothing;
     const question = card.question();
+    const shown = this.sortedByVotes
+      ? [...this.notes].sort((a, b) => b.votes.length - a.votes.length)
+      : this.notes;
     return html`
       <section part="card" class="card" aria-labelledby="question">
         <h3 id="question" part="question">${question}</h3>
@@ -84,33 +136,51 @@ export class InnovasjonKort extends LitElement {
               ${card.prompts.map((prompt) => html`<li>${prompt()}</li>`)}
             </ul>`
           : nothing}
+        ${this.notes.length > 1
+          ? html`<button
+              type="button"
+              class="sort"
+              aria-pressed=${this.sortedByVotes ? 'true' : 'false'}
+              @click=${() => (this.sortedByVotes = !this.sortedByVotes)}
+            >
+              ${msg('Sorter etter stemmer')}
+            </button>`
+          : nothing}
         <ul part="notes" class="notes" aria-label=${msg(str`Lapper: ${question}`)}>${repeat(
-            this.notes,
+            shown,
             (note) => note.id,
-            (note) => html`<li>
+            (note, index) => html`<li class=${index === this.dropIndex ? 'drop-before' : ''}>
               <refleksjon-lapp
                 data-id=${note.id}
                 .text=${note.text}
                 .color=${note.color}
                 .author=${note.author}
                 .context=${question}
+                .votes=${note.votes.length}
+                .voted=${note.votes.includes(this.participantId)}
+                .votesUsedUp=${this.votesUsedUp}
+                .movable=${!this.sortedByVotes}
                 ?readonly=${this.readonly}
                 @change=${this.#onNoteChange}
                 @refleksjon-lapp-delete=${this.#onNoteDelete}
+                @refleksjon-lapp-vote=${this.#onVote}
+                @refleksjon-lapp-move=${this.#onMoveRequest}
               ></refleksjon-lapp>
             </li>`,
-          )}${this.drafting && !this.readonly
+          )}${this.dropIndex >= shown.length ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}${this
+            .drafting && !this.readonly
             ? html`<li>
                 <refleksjon-lapp
                   data-id="draft"
                   editing
+                  .author=${this.author}
                   .context=${question}
                   @change=${this.#onDraftCommit}
                   @cancel=${this.#onDraftCancel}
                 ></refleksjon-lapp>
               </li>`
             : nothing}</ul>
-        ${this.readonly
+        ${this.readonly || this.unplaced
           ? nothing
           : html`<button
               type="button"
@@ -122,44 +192,143 @@ export class InnovasjonKort extends LitElement {
             >
               <span aria-hidden="true">+</span> ${msg('Legg til lapp')}
             </button>`}
+        ${this.moving ? this.#renderMoveDialog(this.moving) : nothing}
       </section>
     `;
+  }
+
+  #renderMoveDialog(note: Note) {
+    const steps = this.content?.steps ?? [];
+    const target = this.moveTarget || note.cardId;
+    const others = (this.store ? notesOnCard(this.store.document, target) : []).filter((each) => each.id !== note.id);
+    const current = target === note.cardId ? this.notes.findIndex((each) => each.id === note.id) : others.length;
+    return html`<dialog
+      part="move-dialog"
+      aria-labelledby="move-title"
+      @close=${this.#onMoveClose}
+      @keydown=${(event: KeyboardEvent) => event.stopPropagation()}
+    >
+      <form method="dialog" @submit=${this.#onMoveSubmit}>
+        <h4 id="move-title">${msg(str`Flytt lappen «${excerpt(note.text)}»`)}</h4>
+        ${steps.map(
+          (step) => html`<fieldset>
+            <legend>${msg(str`Trinn ${step.number}: ${step.title()}`)}</legend>
+            ${step.cards.map(
+              (card) => html`<label class="choice">
+                <input
+                  type="radio"
+                  name="card"
+                  value=${card.id}
+                  .checked=${card.id === target}
+                  @change=${() => (this.moveTarget = card.id)}
+                />
+                ${card.question()}
+              </label>`,
+            )}
+          </fieldset>`,
+        )}
+        <label class="position">
+          ${msg('Plassering på kortet')}
+          <select name="position">
+            ${[...others, null].map(
+              (_, index) => html`<option value=${index} ?selected=${index === current}>
+                ${index === 0 ? msg('Først') : msg(str`Etter «${excerpt(others[index - 1].text)}»`)}
+              </option>`,
+            )}
+          </select>
+        </label>
+        <div class="dialog-buttons">
+          <button type="submit" class="primary" value="move">${msg('Flytt')}</button>
+          <button type="button" @click=${() => this.dialog?.close()}>${msg('Avbryt')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    const dialog = this.dialog;
+    if (dialog && !dialog.open) dialog.showModal();
   }
 
   #lapp(id: string): RefleksjonLapp | null {
     return this.renderRoot.querySelector<RefleksjonLapp>(`refleksjon-lapp[data-id="${CSS.escape(id)}"]`);
   }
 
+  #noteOf(event: Event): Note | undefined {
+    const id = (event.currentTarget as RefleksjonLapp).dataset.id;
+    return this.notes.find((note) => note.id === id);
+  }
+
   async #onDraftCommit(event: Event): Promise<void> {
     const draft = event.currentTarget as RefleksjonLapp;
     if (!this.card || !this.store) return;
-    const note = this.store.addNote({ cardId: this.card.id, text: draft.text, color: draft.color }, { source: this });
+    const note = this.store.addNote(
+      { cardId: this.card.id, text: draft.text, color: draft.color, author: this.author },
+      { source: this },
+    );
     this.drafting = false;
-    await this.updateComplete;
-    this.#lapp(note.id)?.focus();
+    announce(this, msg(str`Lapp lagt til: ${excerpt(note.text)}`));
+    await this.focusNote(note.id);
   }
 
   async #onDraftCancel(): Promise<void> {
     this.drafting = false;
-    await this.updateComplete;
-    this.addButton?.focus();
+    await this.focusNote(undefined);
   }
 
   #onNoteChange(event: Event): void {
     const lapp = event.currentTarget as RefleksjonLapp;
-    const id = lapp.dataset.id;
-    if (id && this.store) this.store.updateNote(id, { text: lapp.text, color: lapp.color }, { source: this });
+    const note = this.#noteOf(event);
+    if (note && this.store) this.store.updateNote(note.id, { text: lapp.text, color: lapp.color }, { source: this });
+  }
+
+  #onVote(event: Event): void {
+    const note = this.#noteOf(event);
+    if (!note || !this.store || !this.participantId) return;
+    this.store.setVote(note.id, this.participantId, !note.votes.includes(this.participantId), { source: this });
   }
 
   #onNoteDelete(event: Event): void {
-    const lapp = event.currentTarget as RefleksjonLapp;
-    const id = lapp.dataset.id;
-    if (!id || !this.store || event.defaultPrevented) return;
+    const note = this.#noteOf(event);
+    if (!note || !this.store || event.defaultPrevented) return;
     // Focus moves before the note goes: to the next note, else the previous, else the add button.
-    const index = this.notes.findIndex((note) => note.id === id);
+    const index = this.notes.indexOf(note);
     const neighbour = this.notes[index + 1] ?? this.notes[index - 1];
-    const target: HTMLElement | null | undefined = neighbour ? this.#lapp(neighbour.id) : this.addButton;
-    target?.focus();
-    this.store.removeNote(id, { source: this });
+    void this.focusNote(neighbour?.id);
+    this.store.removeNote(note.id, { source: this });
+    announce(this, msg(str`Lapp slettet: ${excerpt(note.text)}`));
+  }
+
+  #onMoveRequest(event: Event): void {
+    const note = this.#noteOf(event);
+    if (!note) return;
+    this.moveTarget = note.cardId;
+    this.moving = note;
+  }
+
+  #onMoveSubmit(event: SubmitEvent): void {
+    const note = this.moving;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const cardId = String(data.get('card') ?? '');
+    const index = Number(data.get('position') ?? 0);
+    if (!note || !this.store || !cardId) return;
+    this.store.moveNote(note.id, { cardId, index }, { source: this });
+    const card = this.content?.steps.flatMap((step) => step.cards).find((each) => each.id === cardId);
+    announce(this, msg(str`Lappen er flyttet til «${card ? card.question() : cardId}»`));
+    this.#afterMove = { id: note.id, stayed: cardId === this.card?.id };
+  }
+
+  #afterMove?: { id: string; stayed: boolean };
+
+  async #onMoveClose(): Promise<void> {
+    const note = this.moving;
+    const after = this.#afterMove;
+    this.moving = undefined;
+    this.moveTarget = '';
+    this.#afterMove = undefined;
+    // Focus returns where it came from; a note that left this card hands it to the add button.
+    if (after && !after.stayed) await this.focusNote(undefined);
+    else await this.focusNote(note?.id, 'move');
   }
 }

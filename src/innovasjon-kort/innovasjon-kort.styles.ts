@@ -54,4 +54,93 @@ export const kortStyles = css`
     align-self: flex-start;
     margin-top: auto;
   }
+
+  .sort {
+    align-self: flex-start;
+    font-size: 0.85em;
+    min-height: 1.75rem;
+    padding: 0.1rem 0.6rem;
+  }
+
+  .sort[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  :host([drop-target]) .card {
+    outline: 3px dashed var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .drop-before {
+    box-shadow: 0 -6px 0 -2px var(--_accent);
+  }
+
+  .drop-end {
+    min-height: 0.4rem;
+    background: var(--_accent);
+    border-radius: 2px;
+  }
+
+  dialog {
+    max-width: min(40rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: 1.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+
+  dialog h4 {
+    margin: 0 0 0.75rem;
+    font-size: 1.1rem;
+  }
+
+  fieldset {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  legend {
+    font-weight: 600;
+  }
+
+  .choice {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    padding: 0.2rem 0;
+  }
+
+  .choice input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin-top: 0.1rem;
+    flex: none;
+  }
+
+  .position {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+
+  .position select {
+    min-height: 2.25rem;
+    max-width: 100%;
+  }
+
+  .dialog-buttons {
+    display: flex;
+    gap: 0.5rem;
+    margin-top: 1rem;
+  }
 `;

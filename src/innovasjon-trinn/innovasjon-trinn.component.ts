@@ -4,6 +4,8 @@ import { property, query } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
+import { NoteDragController } from '../internal/note-drag.js';
+import { notesByCard } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
 
@@ -40,6 +42,8 @@ export class InnovasjonTrinn extends GuideElement {
 
   @query('h2') private heading?: HTMLElement;
 
+  protected readonly drag = new NoteDragController(this, () => (this.readonly ? undefined : this.guide.store));
+
   /** Moves keyboard focus to the step's title. */
   focusTitle(): void {
     this.heading?.focus();
@@ -48,21 +52,39 @@ export class InnovasjonTrinn extends GuideElement {
   override render() {
     const step = this.content.steps.find((each) => each.number === Number(this.number));
     if (!step) return nothing;
-    const standalone = !this.store;
+    const { standalone } = this;
+    const document = this.guide.store.document;
+    const groups = notesByCard(document);
+    const votesUsed = step.cards.reduce(
+      (sum, card) => sum + (groups.get(card.id) ?? []).filter((note) => note.votes.includes(this.identity.id)).length,
+      0,
+    );
+    const votesUsedUp = this.votesPerPerson > 0 && votesUsed >= this.votesPerPerson;
     return html`
+      ${standalone ? this.renderAnnouncer() : nothing}
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
+        ${standalone ? this.renderParticipant() : nothing}
         <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
         <h2 id="title" part="title" tabindex="-1">
           <span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}
         </h2>
         <p part="intro" class="intro">${step.intro()}</p>
+        ${this.votesPerPerson > 0 && !this.readonly
+          ? html`<p class="vote-budget">
+              ${msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`)}
+            </p>`
+          : nothing}
         <div part="cards" class="cards">
           ${step.cards.map(
             (card) =>
               html`<innovasjon-kort
                 .card=${card}
                 .store=${this.guide.store}
+                .content=${this.content}
+                .author=${this.author}
+                .participantId=${this.identity.id}
+                .votesUsedUp=${votesUsedUp}
                 ?readonly=${this.readonly}
               ></innovasjon-kort>`,
           )}

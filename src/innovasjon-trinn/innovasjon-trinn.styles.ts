@@ -32,6 +32,11 @@ export const trinnStyles = css`
     line-height: 1.5;
   }
 
+  .vote-budget {
+    margin: 0 0 1rem;
+    font-weight: 600;
+  }
+
   .cards {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));

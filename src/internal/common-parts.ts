@@ -35,6 +35,46 @@ export const renderStorageStatus = (error: StorageError | undefined, dismiss: ()
   </div>`;
 
 export const commonPartStyles = css`
+  .participant {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.5rem 1.25rem;
+    margin: 0 0 1.25rem;
+    padding: 0.75rem 1rem;
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .participant .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    font-weight: 600;
+  }
+  .participant input[type='text'] {
+    min-height: 2.25rem;
+    padding: 0.3rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+    font-weight: normal;
+  }
+  .participant .check {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-height: 2.25rem;
+  }
+  .participant .check input {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+  .participant .hint {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_text-subtle);
+  }
   .credit {
     margin: 1.5rem 0 0;
     font-size: 0.85em;

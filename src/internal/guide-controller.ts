@@ -41,9 +41,9 @@ export class GuideController implements ReactiveController {
 
   constructor(
     readonly host: GuideHost,
-    readonly cardIds: ReadonlySet<string>,
+    private readonly cardIds: () => ReadonlySet<string>,
   ) {
-    this.#ownStore = new GuideStore({ cardIds });
+    this.#ownStore = new GuideStore({ cardIds: cardIds() });
     this.#store = this.#ownStore;
     host.addController(this);
   }
@@ -99,7 +99,7 @@ export class GuideController implements ReactiveController {
       this.#session = new GuideSession(this.#store, host.storage);
       void this.#session.start();
     } else {
-      const { session, release } = acquireLocalSession(host.storageKey, this.cardIds);
+      const { session, release } = acquireLocalSession(host.storageKey, this.cardIds());
       this.#session = session;
       this.#release = release;
       this.#store = session.store;
@@ -111,6 +111,7 @@ export class GuideController implements ReactiveController {
       }
     }
 
+    this.#store.cardIds = this.cardIds();
     const list = controllersByStore.get(this.#store) ?? [];
     list.push(this);
     controllersByStore.set(this.#store, list);

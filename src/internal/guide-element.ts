@@ -1,17 +1,32 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { cardIdsOf, turguide } from '../content/turguide.js';
 import type { GuideContent } from '../content/types.js';
+import { validateContent } from '../content/validate-content.js';
+import { PageLocaleController } from '../localization.js';
 import { DEFAULT_STORAGE_KEY } from '../storage/local-storage-adapter.js';
+import { getIdentity, onIdentityChange, setIdentity, type Identity } from '../storage/participant.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import type { GuideStore } from '../store/guide-store.js';
-import type { GuideDocument, NewNote, Note, NoteChanges, NoteColor } from '../store/types.js';
-import { PageLocaleController } from '../localization.js';
+import type {
+  Action,
+  ActionChanges,
+  GuideDocument,
+  NewAction,
+  NewNote,
+  Note,
+  NoteChanges,
+  NoteColor,
+} from '../store/types.js';
 import { GuideController } from './guide-controller.js';
+
+const validatedContent = new WeakSet<GuideContent>([turguide]);
 
 /**
  * What `<innovasjon-guide>` and `<innovasjon-trinn>` share: where their
- * notes live and the JavaScript API that reads and changes them.
+ * notes live, who is writing, and the JavaScript API that reads and changes
+ * the document.
  */
 export class GuideElement extends LitElement {
   /** Keeps several guides on one site apart: the localStorage key their notes are saved under. */
@@ -23,14 +38,43 @@ export class GuideElement extends LitElement {
   /** Show the notes, but let nothing be changed. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
+  /** Dot votes each participant may give on one step; 0 is no limit. */
+  @property({ type: Number, attribute: 'votes-per-person' }) votesPerPerson = 0;
+
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;
 
   /** @internal A store handed down by an enclosing guide. */
   @property({ attribute: false }) store?: GuideStore;
 
-  protected readonly content: GuideContent = turguide;
-  protected readonly guide = new GuideController(this, cardIdsOf(this.content));
+  #content: GuideContent = turguide;
+
+  /**
+   * The guide's text: KS's «Turguide for innovasjon» by default. A kommune may
+   * give its own of the same shape (reworded questions, an added card, another
+   * guide); it is validated, and a bad value throws a TypeError and changes
+   * nothing. Notes on cards that disappear are kept and shown as unplaced.
+   */
+  @property({ attribute: false })
+  get content(): GuideContent {
+    return this.#content;
+  }
+  set content(value: GuideContent) {
+    const next = validatedContent.has(value) ? value : validateContent(value);
+    validatedContent.add(next);
+    const previous = this.#content;
+    this.#content = next;
+    this.requestUpdate('content', previous);
+  }
+
+  protected readonly guide = new GuideController(this, () => cardIdsOf(this.content));
+  protected readonly pageLocale = new PageLocaleController(this);
+
+  /** Who is writing at this screen (name, anonymity, voting id). */
+  @state() protected identity: Identity = { id: '', name: '', anonymous: false };
+  @state() private announcement = '';
+  #stopIdentity?: () => void;
+  #identityKey?: string;
 
   /** A copy of the saved document. Setting it validates first: a bad value throws a TypeError and changes nothing. */
   get data(): GuideDocument {
@@ -44,28 +88,131 @@ export class GuideElement extends LitElement {
   /** Adds a note to a card; returns it. */
   addNote(cardId: string, text: string, options: { color?: NoteColor; author?: string } = {}): Note {
     const input: NewNote = { cardId, text, ...options };
-    const note = this.guide.store.addNote(input, { source: this });
-    this.guide.notePendingChange('merge');
-    return note;
+    return this.#change(() => this.guide.store.addNote(input, { source: this }));
   }
 
   /** Changes a note's text, colour, author or card; returns the note as it now is. */
   updateNote(id: string, changes: NoteChanges): Note {
-    const note = this.guide.store.updateNote(id, changes, { source: this });
-    this.guide.notePendingChange('merge');
-    return note;
+    return this.#change(() => this.guide.store.updateNote(id, changes, { source: this }));
+  }
+
+  /** Moves a note to a card, at `index` among its notes (last by default); returns it. */
+  moveNote(id: string, cardId: string, index = Number.MAX_SAFE_INTEGER): Note {
+    return this.#change(() => this.guide.store.moveNote(id, { cardId, index }, { source: this }));
   }
 
   /** Removes a note; returns it. */
   removeNote(id: string): Note {
-    const note = this.guide.store.removeNote(id, { source: this });
-    this.guide.notePendingChange('merge');
-    return note;
+    return this.#change(() => this.guide.store.removeNote(id, { source: this }));
   }
 
-  protected readonly pageLocale = new PageLocaleController(this);
+  /** Adds a follow-up action to a step; returns it. */
+  addAction(input: NewAction): Action {
+    return this.#change(() => this.guide.store.addAction(input, { source: this }));
+  }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  /** Changes a follow-up action; returns it as it now is. */
+  updateAction(id: string, changes: ActionChanges): Action {
+    return this.#change(() => this.guide.store.updateAction(id, changes, { source: this }));
+  }
+
+  /** Removes a follow-up action; returns it. */
+  removeAction(id: string): Action {
+    return this.#change(() => this.guide.store.removeAction(id, { source: this }));
+  }
+
+  #change<T>(change: () => T): T {
+    const result = change();
+    this.guide.notePendingChange('merge');
+    return result;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('innovasjon-announce', this.#onAnnounce);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('innovasjon-announce', this.#onAnnounce);
+    this.#stopIdentity?.();
+    this.#stopIdentity = undefined;
+    this.#identityKey = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
     this.guide.reconfigure();
+    if (changed.has('content' as keyof GuideElement)) this.guide.store.cardIds = cardIdsOf(this.content);
+    this.#followIdentity();
+  }
+
+  /** The identity is per storage key and shared by every element on the page that uses the key. */
+  #followIdentity(): void {
+    const key = this.storageKey;
+    if (this.#identityKey === key) return;
+    this.#stopIdentity?.();
+    this.#identityKey = key;
+    this.identity = getIdentity(key, this.#persistsIdentity);
+    this.#stopIdentity = onIdentityChange(key, (identity) => (this.identity = identity));
+  }
+
+  get #persistsIdentity(): boolean {
+    return !this.noStorage && !this.storage;
+  }
+
+  /** The author new notes from this screen carry. */
+  protected get author(): string {
+    return this.identity.anonymous ? '' : this.identity.name;
+  }
+
+  /** Whether this element speaks for itself (stands alone) or is a sheet in a guide. */
+  protected get standalone(): boolean {
+    return !this.store;
+  }
+
+  #onAnnounce = (event: CustomEvent<{ message: string }>): void => {
+    if (!this.standalone) return;
+    event.stopPropagation();
+    // Cleared first, so the same words twice are still spoken twice.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = event.detail.message));
+  };
+
+  protected renderAnnouncer() {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  protected renderParticipant() {
+    if (this.readonly) return nothing;
+    const { name, anonymous } = this.identity;
+    const persist = this.#persistsIdentity;
+    const update = (changes: Partial<Identity>) => {
+      const identity = setIdentity(this.storageKey, changes, persist);
+      if (identity.name) this.guide.store.upsertParticipant({ id: identity.id, name: identity.name }, { source: this });
+    };
+    return html`<div part="participant" class="participant">
+      <label class="field">
+        <span>${msg('Navnet ditt')}</span>
+        <input
+          type="text"
+          autocomplete="name"
+          maxlength="100"
+          aria-describedby="participant-hint"
+          .value=${name}
+          @change=${(event: Event) => update({ name: (event.target as HTMLInputElement).value.trim() })}
+        />
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${anonymous}
+          @change=${(event: Event) => update({ anonymous: (event.target as HTMLInputElement).checked })}
+        />
+        ${msg('Skriv anonymt')}
+      </label>
+      <p id="participant-hint" class="hint">
+        ${msg('Navnet vises på lappene du skriver, og huskes i denne nettleseren.')}
+      </p>
+    </div>`;
   }
 }

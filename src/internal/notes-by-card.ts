@@ -1,3 +1,5 @@
+import { cardIdsOf } from '../content/turguide.js';
+import type { GuideContent } from '../content/types.js';
 import type { GuideDocument, Note } from '../store/types.js';
 
 const EMPTY: readonly Note[] = Object.freeze([]);
@@ -21,3 +23,17 @@ export function notesByCard(document: GuideDocument): Map<string, readonly Note[
 
 export const notesOnCard = (document: GuideDocument, cardId: string): readonly Note[] =>
   notesByCard(document).get(cardId) ?? EMPTY;
+
+const cardIdsCache = new WeakMap<GuideContent, ReadonlySet<string>>();
+
+/** Notes whose card the content does not have: kept, never dropped, and shown apart. */
+export function unplacedNotes(document: GuideDocument, content: GuideContent): readonly Note[] {
+  let ids = cardIdsCache.get(content);
+  if (!ids) {
+    ids = cardIdsOf(content);
+    cardIdsCache.set(content, ids);
+  }
+  const known = ids;
+  const notes = [...notesByCard(document)].filter(([cardId]) => !known.has(cardId)).flatMap(([, list]) => list);
+  return notes.length ? notes : EMPTY;
+}

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { colorName } from '../internal/color-names.js';
-import { PageLocaleController } from '../localization.js';
+import { getLocale, PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { LIMITS, NOTE_COLORS, type NoteColor } from '../store/types.js';
 import { isNoteColor } from '../store/validate.js';
@@ -11,6 +11,8 @@ import { lappStyles } from './refleksjon-lapp.styles.js';
 declare global {
   interface HTMLElementEventMap {
     'refleksjon-lapp-delete': Event;
+    'refleksjon-lapp-vote': Event;
+    'refleksjon-lapp-move': Event;
   }
 }
 
@@ -24,10 +26,14 @@ declare global {
  * @event change - The person saved new text or picked a colour; read `text` and `color`.
  * @event cancel - The person left editing without saving.
  * @event refleksjon-lapp-delete - The person asked to delete the note. Cancelable.
+ * @event refleksjon-lapp-vote - The person pressed the vote button (to vote, or take the vote back).
+ * @event refleksjon-lapp-move - The person asked to move the note (the card opens its move dialog).
  *
  * @csspart note - The coloured paper.
  * @csspart text - The note's text.
  * @csspart actions - The row of buttons under the text.
+ * @csspart vote - The vote button and count.
+ * @csspart handle - The grip a pointer drags the note by.
  *
  * @cssproperty --innovasjon-note-yellow - Paper colour of yellow notes.
  * @cssproperty --innovasjon-note-pink - Paper colour of pink notes.
@@ -60,6 +66,18 @@ export class RefleksjonLapp extends LitElement {
   /** What the note answers (the card's question), read out with the note. */
   @property() context = '';
 
+  /** How many dot votes the note has. */
+  @property({ type: Number }) votes = 0;
+
+  /** Whether the person at this screen has voted for the note. */
+  @property({ type: Boolean }) voted = false;
+
+  /** The person has no votes left on this step: the vote button explains instead of voting. */
+  @property({ type: Boolean, attribute: 'votes-used-up' }) votesUsedUp = false;
+
+  /** Show the grip that lets a pointer drag the note to another place. */
+  @property({ type: Boolean }) movable = false;
+
   @state() private draft = '';
   @query('textarea') private textField?: HTMLTextAreaElement;
   @query('.edit') private editButton?: HTMLButtonElement;
@@ -74,6 +92,13 @@ export class RefleksjonLapp extends LitElement {
     const field = this.textField;
     field?.focus();
     field?.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  /** Focuses one of the note's buttons (the text field while editing). */
+  async focusControl(control: 'edit' | 'move' | 'vote' | 'delete' = 'edit'): Promise<void> {
+    await this.updateComplete;
+    const target = this.editing ? this.textField : this.renderRoot.querySelector<HTMLElement>(`button.${control}`);
+    (target ?? this).focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -102,7 +127,13 @@ export class RefleksjonLapp extends LitElement {
               ${this.readonly ? html`<span class="color-name">${color}</span>` : nothing}
             </p>`
           : nothing}
+        ${this.editing ? nothing : this.#renderVotes()}
         ${this.readonly || this.editing ? nothing : this.#renderActions()}
+        ${this.movable && !this.readonly && !this.editing
+          ? html`<span part="handle" class="handle" data-drag-handle aria-hidden="true" title=${msg('Dra for å flytte')}
+              >⠿</span
+            >`
+          : nothing}
       </div>
     `;
   }
@@ -127,6 +158,29 @@ export class RefleksjonLapp extends LitElement {
     `;
   }
 
+  #renderVotes() {
+    const count = new Intl.NumberFormat(getLocale()).format(this.votes);
+    const label = this.votes === 1 ? msg(str`${count} stemme`) : msg(str`${count} stemmer`);
+    if (this.readonly) {
+      return this.votes ? html`<p part="vote" class="votes"><span class="dot" aria-hidden="true">●</span> ${label}</p>` : nothing;
+    }
+    const blocked = this.votesUsedUp && !this.voted;
+    return html`<p part="vote" class="votes">
+      <button
+        type="button"
+        class="vote"
+        aria-pressed=${this.voted ? 'true' : 'false'}
+        aria-disabled=${blocked ? 'true' : nothing}
+        aria-describedby=${blocked ? 'votes-used-up' : nothing}
+        @click=${this.#onVote}
+      >
+        <span class="dot" aria-hidden="true">●</span> ${msg('Stem')}
+        <span class="visually-hidden">,</span> <span class="count">${label}</span>
+      </button>
+      ${blocked ? html`<span id="votes-used-up" class="hint">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing}
+    </p>`;
+  }
+
   #renderActions() {
     const excerpt = this.text.length > 40 ? `${this.text.slice(0, 40)}…` : this.text;
     return html`
@@ -140,6 +194,15 @@ export class RefleksjonLapp extends LitElement {
             (each) => html`<option value=${each} ?selected=${each === this.color}>${colorName(each)}</option>`,
           )}
         </select>
+        <button
+          type="button"
+          class="move"
+          aria-label=${msg(str`Flytt lapp: ${excerpt}`)}
+          aria-haspopup="dialog"
+          @click=${() => this.dispatchEvent(new Event('refleksjon-lapp-move', { bubbles: true }))}
+        >
+          ${msg('Flytt')}
+        </button>
         <button type="button" class="delete" aria-label=${msg(str`Slett lapp: ${excerpt}`)} @click=${this.#onDelete}>
           ${msg('Slett')}
         </button>
@@ -190,6 +253,11 @@ export class RefleksjonLapp extends LitElement {
     if (!isNoteColor(value) || value === this.color) return;
     this.color = value;
     this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  #onVote(): void {
+    if (this.votesUsedUp && !this.voted) return;
+    this.dispatchEvent(new Event('refleksjon-lapp-vote', { bubbles: true }));
   }
 
   #onDelete(): void {

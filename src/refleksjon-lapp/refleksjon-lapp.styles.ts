@@ -19,6 +19,7 @@ export const lappStyles = css`
   }
 
   .note {
+    position: relative;
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
@@ -33,6 +34,7 @@ export const lappStyles = css`
 
   .text {
     margin: 0;
+    padding-inline-end: 1.5rem;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
     flex: 1;
@@ -87,6 +89,59 @@ export const lappStyles = css`
   .hint {
     margin: 0;
     font-size: 0.8em;
+  }
+
+  .votes {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    font-size: 0.85em;
+  }
+
+  .votes button {
+    min-height: 1.75rem;
+    padding: 0.1rem 0.5rem;
+    background: rgb(255 255 255 / 0.7);
+  }
+
+  .votes button[aria-pressed='true'] {
+    background: var(--innovasjon-note-text, #1d1d1b);
+    color: #ffffff;
+    border-color: var(--innovasjon-note-text, #1d1d1b);
+  }
+
+  .votes button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.75;
+  }
+
+  .handle {
+    position: absolute;
+    inset-block-start: 0.25rem;
+    inset-inline-end: 0.35rem;
+    display: grid;
+    place-items: center;
+    min-width: 1.5rem;
+    min-height: 1.5rem;
+    cursor: grab;
+    touch-action: none;
+    user-select: none;
+    font-size: 1.1em;
+    line-height: 1;
+  }
+
+  :host([dragging]) .note {
+    box-shadow: 0 8px 20px rgb(0 0 0 / 0.3);
+    cursor: grabbing;
+  }
+
+  @media (forced-colors: active) {
+    .votes button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
   }
 
   @media (forced-colors: active) {

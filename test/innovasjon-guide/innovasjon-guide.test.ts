@@ -129,19 +129,21 @@ describe('<innovasjon-guide>', () => {
   });
 
   describe('navigation', () => {
-    it('lists every step with its title and note count', async () => {
+    it('lists every step with its title, note count and progress', async () => {
       const guide = await makeGuide();
       guide.addNote('t2-forsta', 'Brukerne');
       guide.addNote('t2-metoder', 'Intervju');
       guide.addNote('t3-teste', 'Prototype');
+      guide.addAction({ step: 3, what: 'Lag en prototype' });
+      guide.addAction({ step: 3, what: 'Ferdig allerede', done: true });
       await settled(guide);
       const buttons = [...guide.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
       expect(buttons).to.deep.equal([
         'Introduksjon',
-        'Trinn 1 Legg grunnlaget 0 lapper',
-        'Trinn 2 Identifiser behov 2 lapper',
-        'Trinn 3 Utforsk muligheter 1 lapp',
-        'Trinn 4 Realisere 0 lapper',
+        'Trinn 1 Legg grunnlaget 0 lapper 0 av 3 kort besvart',
+        'Trinn 2 Identifiser behov 2 lapper 2 av 3 kort besvart',
+        'Trinn 3 Utforsk muligheter 1 lapp 1 av 3 kort besvart, 1 åpen oppfølging',
+        'Trinn 4 Realisere 0 lapper 0 av 2 kort besvart',
       ]);
     });
 

@@ -1,0 +1,84 @@
+import { DocumentError } from '../store/errors.js';
+import { LIMITS } from '../store/types.js';
+import type { GuideContent, GuideStep, LocalizedText, QuestionCard } from './types.js';
+
+const MAX_TEXT = 5000;
+
+type Fields = Record<string, unknown>;
+
+function record(value: unknown, path: string): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DocumentError('must be an object', path);
+  }
+  return { ...(value as Fields) };
+}
+
+function list(value: unknown, path: string, max: number, min = 0): unknown[] {
+  if (!Array.isArray(value)) throw new DocumentError('must be an array', path);
+  const items = Array.from(value);
+  if (items.length < min || items.length > max) throw new DocumentError(`must hold ${min} to ${max} items`, path);
+  return items;
+}
+
+/** A plain string becomes text that never changes language; a function stays as it is. */
+function text(value: unknown, path: string): LocalizedText {
+  if (typeof value === 'function') return value as LocalizedText;
+  if (typeof value !== 'string') throw new DocumentError('must be a string or a function returning one', path);
+  if (value.length > MAX_TEXT) throw new DocumentError(`must be at most ${MAX_TEXT} characters`, path);
+  return () => value;
+}
+
+function card(value: unknown, path: string): QuestionCard {
+  const fields = record(value, path);
+  const id = fields.id;
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(id) || id.length > LIMITS.id) {
+    throw new DocumentError('must be an id of letters, digits and hyphens', `${path}.id`);
+  }
+  return Object.freeze({
+    id,
+    question: text(fields.question, `${path}.question`),
+    ...(fields.explanation !== undefined && { explanation: text(fields.explanation, `${path}.explanation`) }),
+    prompts: Object.freeze(list(fields.prompts ?? [], `${path}.prompts`, 20).map((p, i) => text(p, `${path}.prompts[${i}]`))),
+  });
+}
+
+/**
+ * Checks a guide's content given by a host (a reworded question, an added
+ * card, another guide of the same shape) and returns it ready to render.
+ * Strings are shown as text, never as HTML. Throws a DocumentError.
+ */
+export function validateContent(value: unknown): GuideContent {
+  const fields = record(value, 'content');
+  const intro = record(fields.introduction, 'introduction');
+  const seenCards = new Set<string>();
+  const seenSteps = new Set<number>();
+  const steps = list(fields.steps, 'steps', 4, 1).map((raw, index): GuideStep => {
+    const path = `steps[${index}]`;
+    const step = record(raw, path);
+    const number = step.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 4 || seenSteps.has(number)) {
+      throw new DocumentError('must be a step number from 1 to 4, each once', `${path}.number`);
+    }
+    seenSteps.add(number);
+    const cards = list(step.cards, `${path}.cards`, 12, 1).map((c, i) => card(c, `${path}.cards[${i}]`));
+    for (const each of cards) {
+      if (seenCards.has(each.id)) throw new DocumentError(`repeats the card id ${JSON.stringify(each.id)}`, `${path}.cards`);
+      seenCards.add(each.id);
+    }
+    return Object.freeze({
+      number,
+      title: text(step.title, `${path}.title`),
+      intro: text(step.intro, `${path}.intro`),
+      cards: Object.freeze(cards),
+    });
+  });
+  return Object.freeze({
+    introduction: Object.freeze({
+      title: text(intro.title, 'introduction.title'),
+      paragraphs: Object.freeze(list(intro.paragraphs, 'introduction.paragraphs', 20).map((p, i) => text(p, `introduction.paragraphs[${i}]`))),
+      instructionsLead: text(intro.instructionsLead, 'introduction.instructionsLead'),
+      instructions: Object.freeze(list(intro.instructions, 'introduction.instructions', 20).map((p, i) => text(p, `introduction.instructions[${i}]`))),
+    }),
+    steps: Object.freeze(steps.sort((a, b) => a.number - b.number)),
+  });
+}
