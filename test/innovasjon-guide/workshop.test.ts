@@ -1,0 +1,258 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { turguide } from '../../src/content/turguide.js';
+import '../../src/innovasjon-guide/innovasjon-guide.js';
+import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
+import type { GuideDocument } from '../../src/store/types.js';
+import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
+import { addButtonOf, cardIn, click, deepActiveElement, deepText, inShadow, lappsIn, settled, uniqueKey } from '../helpers.js';
+
+async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueKey()} step="1"></innovasjon-guide>`) {
+  const guide = await fixture<InnovasjonGuide>(template);
+  await settled(guide);
+  return guide;
+}
+
+const participantField = (guide: InnovasjonGuide) => inShadow<HTMLInputElement>(guide, '.participant input[type=text]');
+
+async function setName(guide: InnovasjonGuide, name: string) {
+  await click(participantField(guide));
+  await sendKeys({ type: name });
+  await sendKeys({ press: 'Tab' });
+  await settled(guide);
+}
+
+describe('working together', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
+  });
+
+  describe('participants', () => {
+    it('a name set once signs new notes, is remembered per storage key, and can be left off', async () => {
+      const key = uniqueKey();
+      const guide = await makeGuide(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
+      await setName(guide, 'Kari');
+      await click(addButtonOf(cardIn(guide, 't1-mal')));
+      await settled(guide);
+      await sendKeys({ type: 'Signert' });
+      const added = oneEvent(guide, 'innovasjon-note-add');
+      await sendKeys({ press: 'Enter' });
+      expect((await added).detail.note.author).to.equal('Kari');
+      await settled(guide);
+      expect(inShadow(lappsIn(cardIn(guide, 't1-mal'))[0], '.author').textContent).to.equal('Kari');
+      expect(guide.data.participants.map((p) => p.name)).to.deep.equal(['Kari']);
+
+      const again = await makeGuide(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
+      expect(participantField(again).value).to.equal('Kari');
+      const other = await makeGuide(html`<innovasjon-guide storage-key=${uniqueKey()}></innovasjon-guide>`);
+      expect(participantField(other).value).to.equal('');
+
+      await click(inShadow(guide, '.participant input[type=checkbox]'));
+      await settled(guide);
+      await click(addButtonOf(cardIn(guide, 't1-team')));
+      await settled(guide);
+      await sendKeys({ type: 'Uten navn' });
+      await sendKeys({ press: 'Enter' });
+      await settled(guide);
+      expect(guide.data.notes.find((n) => n.text === 'Uten navn')!.author).to.equal('');
+    });
+  });
+
+  describe('dot voting', () => {
+    it('votes and unvotes by click, with an event carrying who and how many', async () => {
+      const guide = await makeGuide();
+      await setName(guide, 'Ola');
+      const note = guide.addNote('t1-mal', 'Viktig');
+      await settled(guide);
+      const vote = () => inShadow<HTMLButtonElement>(lappsIn(cardIn(guide, 't1-mal'))[0], 'button.vote');
+      const voted = oneEvent(guide, 'innovasjon-vote');
+      await click(vote());
+      const { detail } = await voted;
+      expect(detail).to.deep.include({ noteId: note.id, votes: 1, voted: true });
+      expect(detail.participant.name).to.equal('Ola');
+      await settled(guide);
+      expect(vote().getAttribute('aria-pressed')).to.equal('true');
+      expect(vote().textContent).to.contain('1 stemme');
+      const unvoted = oneEvent(guide, 'innovasjon-vote');
+      await click(vote());
+      expect((await unvoted).detail).to.deep.include({ votes: 0, voted: false });
+      await expect(guide).to.be.accessible();
+    });
+
+    it('stops at votes-per-person on a step and says why', async () => {
+      const guide = await makeGuide(
+        html`<innovasjon-guide storage-key=${uniqueKey()} step="2" votes-per-person="1"></innovasjon-guide>`,
+      );
+      guide.addNote('t2-forsta', 'En');
+      guide.addNote('t2-forsta', 'To');
+      await settled(guide);
+      const [first, second] = lappsIn(cardIn(guide, 't2-forsta'));
+      await click(inShadow(first, 'button.vote'));
+      await settled(guide);
+      const blocked = inShadow<HTMLButtonElement>(second, 'button.vote');
+      expect(blocked.getAttribute('aria-disabled')).to.equal('true');
+      expect(second.shadowRoot!.querySelector('#votes-used-up')!.textContent).to.contain('brukt alle stemmene');
+      await click(blocked);
+      await settled(guide);
+      expect(guide.data.notes.map((n) => n.votes.length)).to.deep.equal([1, 0]);
+      expect(deepText(guide)).to.contain('Du har brukt 1 av 1 stemmer på dette trinnet.');
+      await expect(guide).to.be.accessible();
+    });
+
+    it('a card can show its notes sorted by votes without changing their saved order', async () => {
+      const guide = await makeGuide();
+      const id = 'p1';
+      const a = guide.addNote('t1-mal', 'Lite');
+      const b = guide.addNote('t1-mal', 'Mye');
+      guide.data = {
+        ...guide.data,
+        notes: guide.data.notes.map((n) => (n.id === b.id ? { ...n, votes: [id, 'p2'] } : n)),
+      } as GuideDocument;
+      await settled(guide);
+      const card = cardIn(guide, 't1-mal');
+      await click(inShadow(card, 'button.sort'));
+      await settled(guide);
+      expect(lappsIn(card).map((l) => l.text)).to.deep.equal(['Mye', 'Lite']);
+      expect(guide.data.notes.map((n) => n.id)).to.deep.equal([a.id, b.id]);
+    });
+  });
+
+  describe('moving notes', () => {
+    before(() => setViewport({ width: 1280, height: 1000 }));
+    after(() => setViewport({ width: 800, height: 600 }));
+    it('moves a note to a card on another step with the keyboard only, and focus comes back', async () => {
+      const guide = await makeGuide();
+      const note = guide.addNote('t1-mal', 'Flytt meg');
+      await settled(guide);
+      const card = cardIn(guide, 't1-mal');
+      await lappsIn(card)[0].focusControl('move');
+      await sendKeys({ press: 'Enter' });
+      await settled(guide);
+      const dialog = inShadow<HTMLDialogElement>(card, 'dialog');
+      expect(dialog.open).to.be.true;
+      await expect(card).to.be.accessible();
+      const radio = inShadow<HTMLInputElement>(card, 'input[value="t3-teste"]');
+      radio.focus();
+      await sendKeys({ press: ' ' });
+      expect(radio.checked).to.be.true;
+      const changed = oneEvent(guide, 'innovasjon-note-change');
+      const submit = inShadow<HTMLButtonElement>(card, 'dialog button[type=submit]');
+      submit.focus();
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await changed;
+      expect(detail.previous.cardId).to.equal('t1-mal');
+      expect(detail.note).to.include({ id: note.id, cardId: 't3-teste' });
+      await settled(guide);
+      expect(lappsIn(card)).to.have.length(0);
+      expect(deepActiveElement()).to.equal(addButtonOf(card));
+    });
+
+    it('reorders within a card from the dialog; Escape closes it and returns focus', async () => {
+      const guide = await makeGuide();
+      guide.addNote('t1-team', 'Først');
+      const second = guide.addNote('t1-team', 'Andre');
+      await settled(guide);
+      const card = cardIn(guide, 't1-team');
+      const secondLapp = lappsIn(card)[1];
+      await click(inShadow(secondLapp, 'button.move'));
+      await settled(guide);
+      await sendKeys({ press: 'Escape' });
+      await settled(guide);
+      expect(card.shadowRoot!.querySelector('dialog')).to.equal(null);
+      expect(deepActiveElement()).to.equal(inShadow(secondLapp, 'button.move'));
+
+      await click(inShadow(secondLapp, 'button.move'));
+      await settled(guide);
+      const select = inShadow<HTMLSelectElement>(card, 'dialog select');
+      select.value = '0';
+      await click(inShadow(card, 'dialog button[type=submit]'));
+      await settled(guide);
+      expect(lappsIn(card).map((l) => l.text)).to.deep.equal(['Andre', 'Først']);
+      expect(guide.data.notes.map((n) => n.id)[0]).to.equal(second.id);
+    });
+
+    it('drags a note to another card with the mouse', async () => {
+      const guide = await makeGuide();
+      const note = guide.addNote('t1-mal', 'Dra meg');
+      guide.addNote('t1-team', 'Ligger her');
+      await settled(guide);
+      const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
+      window.scrollTo(0, 0);
+      guide.scrollIntoView({ block: 'start' });
+      const from = handle.getBoundingClientRect();
+      const target = lappsIn(cardIn(guide, 't1-team'))[0].getBoundingClientRect();
+      const changed = oneEvent(guide, 'innovasjon-note-change');
+      await sendMouse({ type: 'move', position: [Math.round(from.x + from.width / 2), Math.round(from.y + from.height / 2)] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [Math.round(from.x + 30), Math.round(from.y + 20)] });
+      await sendMouse({ type: 'move', position: [Math.round(target.x + target.width / 2), Math.round(target.y + 5)] });
+      await sendMouse({ type: 'up' });
+      await resetMouse();
+      const { detail } = await changed;
+      expect(detail.note).to.include({ id: note.id, cardId: 't1-team' });
+      await settled(guide);
+      expect(lappsIn(cardIn(guide, 't1-team')).map((l) => l.text)).to.deep.equal(['Dra meg', 'Ligger her']);
+    });
+
+    it('a drag cancelled with Escape changes nothing', async () => {
+      const guide = await makeGuide();
+      guide.addNote('t1-mal', 'Blir');
+      await settled(guide);
+      const before = guide.data;
+      const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
+      guide.scrollIntoView({ block: 'start' });
+      const from = handle.getBoundingClientRect();
+      const target = addButtonOf(cardIn(guide, 't1-team')).getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(from.x + 5), Math.round(from.y + 5)] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [Math.round(target.x + 5), Math.round(target.y - 20)] });
+      await sendKeys({ press: 'Escape' });
+      await sendMouse({ type: 'up' });
+      await resetMouse();
+      await settled(guide);
+      expect(guide.data).to.deep.equal(before);
+    });
+  });
+
+  describe('own content and old documents', () => {
+    it('shows a kommune’s own content, validates it, and keeps notes of removed cards as unplaced', async () => {
+      const guide = await makeGuide();
+      guide.addNote('t1-team', 'Teamet vårt');
+      guide.addNote('t1-mal', '<b>Målet</b>');
+      const own = {
+        introduction: { ...turguide.introduction, title: 'Vår egen guide' },
+        steps: [
+          {
+            number: 1,
+            title: 'Kom i gang',
+            intro: 'Vår egen innledning.',
+            cards: [{ id: 't1-mal', question: 'Hva vil vi oppnå i Eksempel kommune?', prompts: ['<img src=x onerror=alert(1)>'] }],
+          },
+        ],
+      };
+      expect(() => (guide.content = { steps: [] } as never)).to.throw(TypeError);
+      guide.content = own as never;
+      await settled(guide);
+      expect(deepText(guide)).to.contain('Hva vil vi oppnå i Eksempel kommune?');
+      expect(deepText(guide)).to.contain('<img src=x onerror=alert(1)>');
+      const unplaced = inShadow(guide, 'innovasjon-kort.unplaced') as ReturnType<typeof cardIn>;
+      await settled(guide);
+      expect(lappsIn(unplaced).map((l) => l.text)).to.deep.equal(['Teamet vårt']);
+      expect(guide.data.notes).to.have.length(2);
+      await expect(guide).to.be.accessible();
+    });
+
+    it('loads a stored version-1 document and upgrades it without loss', async () => {
+      const key = uniqueKey();
+      localStorage.setItem(key, JSON.stringify(VERSION_1_DOCUMENT));
+      const guide = await makeGuide(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
+      const data = guide.data;
+      expect(data.version).to.equal(2);
+      expect(data.notes.map(({ votes, ...rest }) => rest)).to.deep.equal(VERSION_1_DOCUMENT.notes);
+      expect(data.notes.every((n) => n.votes.length === 0)).to.be.true;
+      expect(data).to.include.keys('actions', 'participants', 'deleted');
+      expect(lappsIn(cardIn(guide, 't1-mal')).map((l) => l.author)).to.deep.equal(['Kari']);
+      expect(localStorage.getItem(key)).to.equal(JSON.stringify(VERSION_1_DOCUMENT), 'not rewritten until a change');
+    });
+  });
+});
