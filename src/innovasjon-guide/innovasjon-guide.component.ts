@@ -7,6 +7,7 @@ import '../innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../innovasjon-trinn/innovasjon-trinn.component.js';
 import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
+import { clampLevel, heading } from '../internal/heading.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import { notesByCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
@@ -58,7 +59,7 @@ export class InnovasjonGuide extends GuideElement {
   @property({ type: Number, reflect: true }) step = 0;
 
   @query('innovasjon-trinn') private trinn?: InnovasjonTrinn;
-  @query('.introduction h2') private introHeading?: HTMLElement;
+  @query('.introduction .sheet-title') private introHeading?: HTMLElement;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -107,6 +108,7 @@ export class InnovasjonGuide extends GuideElement {
               storage-key=${this.storageKey}
               number=${current.number}
               votes-per-person=${this.votesPerPerson}
+              heading-level=${this.headingLevel}
               ?readonly=${this.readonly}
             ></innovasjon-trinn>`
           : this.#renderIntroduction()}
@@ -118,9 +120,11 @@ export class InnovasjonGuide extends GuideElement {
             .store=${this.guide.store}
             .content=${this.content}
             .participantId=${this.identity.id}
+            .headingLevel=${clampLevel(this.headingLevel) + 1}
             ?readonly=${this.readonly}
           ></innovasjon-kort>`
         : nothing}
+      ${this.renderUndo()}
       <div part="pager" class="pager">
         ${this.step > 0
           ? html`<button type="button" class="previous" @click=${() => this.#go(this.step - 1)}>
@@ -168,7 +172,7 @@ export class InnovasjonGuide extends GuideElement {
   #renderIntroduction() {
     const intro = this.content.introduction;
     return html`<article class="introduction" aria-labelledby="intro-title">
-      <h2 id="intro-title" tabindex="-1">${intro.title()}</h2>
+      ${heading(this.headingLevel, 'sheet-title', intro.title(), { id: 'intro-title', focusable: true })}
       ${intro.paragraphs.map((paragraph) => html`<p>${paragraph()}</p>`)}
       <p>${intro.instructionsLead()}</p>
       <ol>

@@ -52,18 +52,18 @@ export const guideStyles = css`
     margin-top: 1.5rem;
   }
 
-  h2 {
+  .sheet-title {
     margin: 0 0 0.75rem;
     color: var(--innovasjon-color-heading, var(--_text));
     font-size: var(--innovasjon-trinn-heading-size, 1.6rem);
     line-height: 1.2;
   }
 
-  h2:focus {
+  .sheet-title:focus {
     outline: none;
   }
 
-  h2:focus-visible {
+  .sheet-title:focus-visible {
     outline: 3px solid var(--_focus);
   }
 

@@ -3,7 +3,8 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { GuideContent, QuestionCard } from '../content/types.js';
-import { announce } from '../internal/announce.js';
+import { announce, offerUndo } from '../internal/announce.js';
+import { heading } from '../internal/heading.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
 import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
@@ -60,6 +61,9 @@ export class InnovasjonKort extends LitElement {
 
   /** Show the notes that sit on no card of `content` (their card was removed), instead of one card's. */
   @property({ type: Boolean }) unplaced = false;
+
+  /** The level of the card's question heading. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
   /** Where a dragged note would land among this card's notes, or -1. */
   @property({ type: Number, attribute: false }) dropIndex = -1;
@@ -129,7 +133,7 @@ export class InnovasjonKort extends LitElement {
       : this.notes;
     return html`
       <section part="card" class="card" aria-labelledby="question">
-        <h3 id="question" part="question">${question}</h3>
+        ${heading(this.headingLevel, 'question', question, { id: 'question', part: 'question' })}
         ${card.explanation ? html`<p class="explanation">${card.explanation()}</p>` : nothing}
         ${card.prompts.length
           ? html`<ul class="prompts">
@@ -209,7 +213,7 @@ export class InnovasjonKort extends LitElement {
       @keydown=${(event: KeyboardEvent) => event.stopPropagation()}
     >
       <form method="dialog" @submit=${this.#onMoveSubmit}>
-        <h4 id="move-title">${msg(str`Flytt lappen «${excerpt(note.text)}»`)}</h4>
+        ${heading(this.headingLevel + 1, 'dialog-title', msg(str`Flytt lappen «${excerpt(note.text)}»`), { id: 'move-title' })}
         ${steps.map(
           (step) => html`<fieldset>
             <legend>${msg(str`Trinn ${step.number}: ${step.title()}`)}</legend>
@@ -295,8 +299,15 @@ export class InnovasjonKort extends LitElement {
     const index = this.notes.indexOf(note);
     const neighbour = this.notes[index + 1] ?? this.notes[index - 1];
     void this.focusNote(neighbour?.id);
-    this.store.removeNote(note.id, { source: this });
-    announce(this, msg(str`Lapp slettet: ${excerpt(note.text)}`));
+    const store = this.store;
+    store.removeNote(note.id, { source: this });
+    offerUndo(this, {
+      message: msg(str`Lapp slettet: ${excerpt(note.text)}`),
+      undo: () => {
+        store.restoreNote(note, index, { source: this });
+        void this.focusNote(note.id);
+      },
+    });
   }
 
   #onMoveRequest(event: Event): void {

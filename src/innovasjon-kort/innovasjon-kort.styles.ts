@@ -16,7 +16,7 @@ export const kortStyles = css`
     border-radius: var(--_radius);
   }
 
-  h3 {
+  .question {
     margin: 0;
     font-size: var(--innovasjon-kort-heading-size, 1.2rem);
     line-height: 1.3;
@@ -97,7 +97,7 @@ export const kortStyles = css`
     background: rgb(0 0 0 / 0.4);
   }
 
-  dialog h4 {
+  .dialog-title {
     margin: 0 0 0.75rem;
     font-size: 1.1rem;
   }
@@ -121,8 +121,8 @@ export const kortStyles = css`
   }
 
   .choice input {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.5rem;
+    height: 1.5rem;
     margin-top: 0.1rem;
     flex: none;
   }

@@ -4,6 +4,7 @@ import { property, query } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
+import { clampLevel, heading } from '../internal/heading.js';
 import { NoteDragController } from '../internal/note-drag.js';
 import { notesByCard } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
@@ -40,13 +41,13 @@ export class InnovasjonTrinn extends GuideElement {
   /** Which step to show, 1 to 4. */
   @property({ type: Number, reflect: true }) number = 1;
 
-  @query('h2') private heading?: HTMLElement;
+  @query('.title') private titleHeading?: HTMLElement;
 
   protected readonly drag = new NoteDragController(this, () => (this.readonly ? undefined : this.guide.store));
 
   /** Moves keyboard focus to the step's title. */
   focusTitle(): void {
-    this.heading?.focus();
+    this.titleHeading?.focus();
   }
 
   override render() {
@@ -66,9 +67,12 @@ export class InnovasjonTrinn extends GuideElement {
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
         ${standalone ? this.renderParticipant() : nothing}
         <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
-        <h2 id="title" part="title" tabindex="-1">
-          <span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}
-        </h2>
+        ${heading(
+          this.headingLevel,
+          'title',
+          html`<span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}`,
+          { id: 'title', part: 'title', focusable: true },
+        )}
         <p part="intro" class="intro">${step.intro()}</p>
         ${this.votesPerPerson > 0 && !this.readonly
           ? html`<p class="vote-budget">
@@ -85,10 +89,12 @@ export class InnovasjonTrinn extends GuideElement {
                 .author=${this.author}
                 .participantId=${this.identity.id}
                 .votesUsedUp=${votesUsedUp}
+                .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly}
               ></innovasjon-kort>`,
           )}
         </div>
+        ${standalone ? this.renderUndo() : nothing}
         ${standalone ? renderCredit() : nothing}
       </article>
     `;

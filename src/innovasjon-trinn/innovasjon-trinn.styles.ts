@@ -11,18 +11,18 @@ export const trinnStyles = css`
     color: var(--_accent);
   }
 
-  h2 {
+  .title {
     margin: 0.1rem 0 0.75rem;
     font-size: var(--innovasjon-trinn-heading-size, 1.6rem);
     line-height: 1.2;
     color: var(--innovasjon-color-heading, var(--_text));
   }
 
-  h2:focus {
+  .title:focus {
     outline: none;
   }
 
-  h2:focus-visible {
+  .title:focus-visible {
     outline: 3px solid var(--_focus);
   }
 

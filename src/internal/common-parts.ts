@@ -35,6 +35,42 @@ export const renderStorageStatus = (error: StorageError | undefined, dismiss: ()
   </div>`;
 
 export const commonPartStyles = css`
+  .toast {
+    position: sticky;
+    inset-block-end: 1rem;
+    z-index: 5;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    width: fit-content;
+    max-width: 100%;
+    margin: 1rem 0 0;
+    padding: 0.6rem 0.75rem 0.6rem 1rem;
+    background: var(--innovasjon-toast-background, #1d1d1b);
+    color: var(--innovasjon-toast-text, #ffffff);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
+  }
+  .toast p {
+    margin: 0;
+  }
+  .toast button {
+    background: transparent;
+    color: inherit;
+    border-color: currentColor;
+  }
+  .toast button:hover {
+    background: rgb(255 255 255 / 0.15);
+  }
+  .toast :focus-visible {
+    outline-color: #ffffff;
+  }
+  @media (forced-colors: active) {
+    .toast {
+      border: 2px solid CanvasText;
+    }
+  }
   .participant {
     display: flex;
     flex-wrap: wrap;
@@ -66,8 +102,8 @@ export const commonPartStyles = css`
     min-height: 2.25rem;
   }
   .participant .check input {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.5rem;
+    height: 1.5rem;
   }
   .participant .hint {
     flex-basis: 100%;

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cardIdsOf, turguide } from '../content/turguide.js';
@@ -19,6 +19,7 @@ import type {
   NoteChanges,
   NoteColor,
 } from '../store/types.js';
+import type { UndoOffer } from './announce.js';
 import { GuideController } from './guide-controller.js';
 
 const validatedContent = new WeakSet<GuideContent>([turguide]);
@@ -37,6 +38,9 @@ export class GuideElement extends LitElement {
 
   /** Show the notes, but let nothing be changed. */
   @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** The level of the sheet's heading (cards get the next level), so the guide fits the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Dot votes each participant may give on one step; 0 is no limit. */
   @property({ type: Number, attribute: 'votes-per-person' }) votesPerPerson = 0;
@@ -73,6 +77,8 @@ export class GuideElement extends LitElement {
   /** Who is writing at this screen (name, anonymity, voting id). */
   @state() protected identity: Identity = { id: '', name: '', anonymous: false };
   @state() private announcement = '';
+  @state() private undoOffer?: UndoOffer;
+  #undoTimer?: ReturnType<typeof setTimeout>;
   #stopIdentity?: () => void;
   #identityKey?: string;
 
@@ -130,11 +136,17 @@ export class GuideElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('innovasjon-announce', this.#onAnnounce);
+    this.addEventListener('innovasjon-undoable', this.#onUndoable);
+    this.addEventListener('keydown', this.#onKeydown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('innovasjon-announce', this.#onAnnounce);
+    this.removeEventListener('innovasjon-undoable', this.#onUndoable);
+    this.removeEventListener('keydown', this.#onKeydown);
+    clearTimeout(this.#undoTimer);
+    this.undoOffer = undefined;
     this.#stopIdentity?.();
     this.#stopIdentity = undefined;
     this.#identityKey = undefined;
@@ -173,10 +185,63 @@ export class GuideElement extends LitElement {
   #onAnnounce = (event: CustomEvent<{ message: string }>): void => {
     if (!this.standalone) return;
     event.stopPropagation();
-    // Cleared first, so the same words twice are still spoken twice.
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = event.detail.message));
+    this.#speak(event.detail.message);
   };
+
+  #onUndoable = (event: CustomEvent<UndoOffer>): void => {
+    if (!this.standalone) return;
+    event.stopPropagation();
+    this.undoOffer = event.detail;
+    this.#speak(msg(str`${event.detail.message}. Angre med Ctrl+Z eller knappen Angre.`));
+    this.#keepUndo();
+  };
+
+  /** The offer stays while focus or the pointer is on it, and goes 15 seconds after. */
+  #keepUndo(): void {
+    clearTimeout(this.#undoTimer);
+    this.#undoTimer = setTimeout(() => {
+      const toast = this.renderRoot.querySelector('.toast');
+      if (toast?.matches(':focus-within, :hover')) return this.#keepUndo();
+      this.undoOffer = undefined;
+    }, 15000);
+  }
+
+  /** Undoes what the offer is for, as the Undo button and Ctrl+Z (⌘Z) do. */
+  undo(): boolean {
+    const offer = this.undoOffer;
+    if (!offer) return false;
+    this.undoOffer = undefined;
+    clearTimeout(this.#undoTimer);
+    offer.undo();
+    this.#speak(msg('Angret.'));
+    return true;
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (!this.standalone || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
+    // Text fields keep their own undo.
+    const target = event.composedPath()[0] as Element | undefined;
+    if (target?.matches?.('input, textarea, select, [contenteditable]')) return;
+    if (this.undo()) event.preventDefault();
+  };
+
+  /** Cleared first, so the same words twice are still spoken twice. */
+  #speak(message: string): void {
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
+  }
+
+  protected renderUndo() {
+    const offer = this.undoOffer;
+    if (!offer) return nothing;
+    return html`<div part="toast" class="toast">
+      <p>${offer.message}</p>
+      <button type="button" class="undo" @click=${() => this.undo()}>${msg('Angre')}</button>
+      <button type="button" class="dismiss" aria-label=${msg('Lukk')} @click=${() => (this.undoOffer = undefined)}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>`;
+  }
 
   protected renderAnnouncer() {
     return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;

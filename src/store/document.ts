@@ -179,6 +179,29 @@ export function removeNote(
   };
 }
 
+/**
+ * Brings a removed note back (undo), at `index` among its card's notes. Its
+ * tombstone goes, and its `updatedAt` moves past the deletion, so a merge
+ * with a copy that still holds the tombstone keeps it alive.
+ */
+export function restoreNote(
+  document: GuideDocument,
+  note: Note,
+  index: number,
+  { now = nowIso(), ...validate }: Stamp & ValidateOptions = {},
+): { document: GuideDocument; note: Note } {
+  if (findNote(document, note.id)) throw new DocumentError(`repeats the id ${JSON.stringify(note.id)}`, 'id');
+  const deleted = document.deleted.filter((each) => each.id !== note.id);
+  const { document: added, note: placed } = addNote(
+    withParts(document, { deleted }),
+    { cardId: note.cardId, text: note.text, color: note.color, author: note.author },
+    { id: note.id, now, ...validate },
+  );
+  const restored: Note = Object.freeze({ ...placed, votes: note.votes, createdAt: note.createdAt });
+  const moved = moveNote(replaceNote(added, restored), note.id, { cardId: note.cardId, index }, { now, ...validate });
+  return { document: moved.document, note: moved.note };
+}
+
 /** Gives or takes back one participant's vote on a note. */
 export function setVote(
   document: GuideDocument,
@@ -324,7 +347,7 @@ const later = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 function mergeItems<T extends { id: string; updatedAt: string }>(
   local: readonly T[],
   incoming: readonly T[],
-  deleted: ReadonlySet<string>,
+  deletedAt: ReadonlyMap<string, string>,
 ): T[] {
   const theirs = new Map(incoming.map((item) => [item.id, item]));
   const merged = local.map((item) => {
@@ -332,13 +355,18 @@ function mergeItems<T extends { id: string; updatedAt: string }>(
     theirs.delete(item.id);
     return other && later(other.updatedAt, item.updatedAt) ? other : item;
   });
-  return [...merged, ...theirs.values()].filter((item) => !deleted.has(item.id));
+  // A deletion wins over every version written before it; a later edit or an undo outlives it.
+  return [...merged, ...theirs.values()].filter((item) => {
+    const at = deletedAt.get(item.id);
+    return at === undefined || later(item.updatedAt, at);
+  });
 }
 
 /**
  * Joins two copies of a document edited apart: every note and action of
  * either, the later-updated one where both hold it, and none that either
- * copy deleted. Order follows `local`, with what only `incoming` has appended.
+ * copy deleted after its last update. Order follows `local`, with what only
+ * `incoming` has appended.
  */
 export function mergeDocuments(local: GuideDocument, incoming: GuideDocument): GuideDocument {
   const deletedAt = new Map<string, string>();
@@ -346,13 +374,18 @@ export function mergeDocuments(local: GuideDocument, incoming: GuideDocument): G
     const known = deletedAt.get(id);
     if (!known || later(at, known)) deletedAt.set(id, at);
   }
-  const deletedIds = new Set(deletedAt.keys());
+  const notes = mergeItems(local.notes, incoming.notes, deletedAt);
+  const actions = mergeItems(local.actions, incoming.actions, deletedAt);
+  const live = new Set([...notes, ...actions].map((item) => item.id));
   const participants = new Map(incoming.participants.map((p) => [p.id, p]));
   for (const participant of local.participants) participants.set(participant.id, participant);
   return createDocument({
-    notes: mergeItems(local.notes, incoming.notes, deletedIds),
-    actions: mergeItems(local.actions, incoming.actions, deletedIds),
+    notes,
+    actions,
     participants: [...participants.values()].slice(0, LIMITS.participants),
-    deleted: [...deletedAt].map(([id, at]) => tombstone(id, at)).sort((a, b) => Date.parse(a.deletedAt) - Date.parse(b.deletedAt)),
+    deleted: [...deletedAt]
+      .filter(([id]) => !live.has(id))
+      .map(([id, at]) => tombstone(id, at))
+      .sort((a, b) => Date.parse(a.deletedAt) - Date.parse(b.deletedAt)),
   });
 }

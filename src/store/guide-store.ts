@@ -81,6 +81,13 @@ export class GuideStore {
     return note;
   }
 
+  /** Brings a removed note back (undo) at `index` among its card's notes. */
+  restoreNote(note: Note, index: number, options?: ChangeOptions): Note {
+    const { document, note: restored } = ops.restoreNote(this.#document, note, index, { cardIds: this.cardIds });
+    this.#commit(document, options);
+    return restored;
+  }
+
   setVote(noteId: string, participantId: string, voted: boolean, options?: ChangeOptions): Note {
     const { document, note } = ops.setVote(this.#document, noteId, participantId, voted);
     this.#commit(document, options);
