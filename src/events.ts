@@ -41,7 +41,7 @@ export interface ChangeDetail {
   /** The whole document after the change, as `data` returns it. */
   data: GuideDocument;
 }
-export type ErrorCode = StorageErrorCode;
+export type ErrorCode = StorageErrorCode | 'import-invalid';
 export interface ErrorDetail {
   code: ErrorCode;
   message: string;

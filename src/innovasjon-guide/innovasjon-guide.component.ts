@@ -11,9 +11,13 @@ import { clampLevel, heading } from '../internal/heading.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import { notesByCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import '../innovasjon-oppsummering/innovasjon-oppsummering.js';
+import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasjon-oppsummering.component.js';
+import { GuideToolbar } from './guide-toolbar.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 
-const LAST_STEP = 4;
+/** The sheets: 0 the introduction, 1–4 the steps, 5 the summary. */
+const SUMMARY = 5;
 
 /**
  * The whole «Turguide for innovasjon»: an introduction sheet and four
@@ -26,15 +30,22 @@ const LAST_STEP = 4;
  * @event innovasjon-note-add - A note was added. Detail: `{note}`.
  * @event innovasjon-note-change - A note was changed. Detail: `{note, previous}`.
  * @event innovasjon-note-remove - A note was removed. Detail: `{note}`.
- * @event innovasjon-step-change - The person moved to another step. Detail: `{step, previous}`.
+ * @event innovasjon-step-change - The person moved to another sheet. Detail: `{step, previous}`.
+ * @event innovasjon-vote - A vote was given or taken back. Detail: `{noteId, participant, votes, voted}`.
+ * @event innovasjon-action-add - A follow-up action was added. Detail: `{action}`.
+ * @event innovasjon-action-change - A follow-up action was changed. Detail: `{action, previous}`.
+ * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
- * @event innovasjon-error - Storage failed. Detail: `{code, message}`.
+ * @event innovasjon-error - Storage or an import failed. Detail: `{code, message}`.
  *
  * @csspart nav - The step navigation.
  * @csspart nav-button - One step in the navigation.
  * @csspart sheet - The sheet being shown.
  * @csspart pager - The previous and next buttons.
  * @csspart credit - The credit line.
+ * @csspart toolbar - Print, download and import.
+ * @csspart participant - The name field and the anonymous choice.
+ * @csspart toast - The Undo offer after a delete.
  * @csspart message - A storage problem message.
  *
  * @cssproperty --innovasjon-font-family - Font of all text; the host page's by default.
@@ -55,16 +66,52 @@ const LAST_STEP = 4;
 export class InnovasjonGuide extends GuideElement {
   static override styles = [sharedStyles, commonPartStyles, guideStyles];
 
-  /** The sheet shown: 0 is the introduction, 1 to 4 the steps. */
+  /** The sheet shown: 0 is the introduction, 1 to 4 the steps, 5 the summary. */
   @property({ type: Number, reflect: true }) step = 0;
 
-  @query('innovasjon-trinn') private trinn?: InnovasjonTrinn;
+  /** Every sheet is rendered, one per printed page, while the page prints. */
+  @property({ type: Boolean, reflect: true, attribute: 'printing' }) protected printing = false;
+
+  @query('.sheet innovasjon-trinn') private trinn?: InnovasjonTrinn;
+  @query('.sheet innovasjon-oppsummering') private summary?: InnovasjonOppsummering;
   @query('.introduction .sheet-title') private introHeading?: HTMLElement;
+
+  protected readonly toolbar = new GuideToolbar(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.#beforePrint);
+    window.addEventListener('afterprint', this.#afterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.#beforePrint);
+    window.removeEventListener('afterprint', this.#afterPrint);
+    this.#afterPrint();
+  }
+
+  /** Prints the five worksheets and the summary, each on its own A4 landscape page. */
+  async print(): Promise<void> {
+    this.#beforePrint();
+    await this.updateComplete;
+    window.print();
+  }
+
+  #beforePrint = (): void => {
+    this.printing = true;
+    addPageStyle();
+  };
+
+  #afterPrint = (): void => {
+    this.printing = false;
+    removePageStyle();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const step = Math.trunc(Number(this.step));
-    if (!(step >= 0 && step <= LAST_STEP)) this.step = 0;
+    if (!(step >= 0 && step <= SUMMARY)) this.step = 0;
     else if (step !== this.step) this.step = step;
   }
 
@@ -72,18 +119,19 @@ export class InnovasjonGuide extends GuideElement {
     const { steps } = this.content;
     const document = this.guide.store.document;
     const groups = notesByCard(document);
-    const current = steps.find((step) => step.number === this.step);
     const unplaced = unplacedNotes(document, this.content);
+    const open = document.actions.filter((action) => !action.done).length;
     return html`
       ${this.renderAnnouncer()}
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
+      ${this.toolbar.render()}
       ${this.renderParticipant()}
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
           <li>${this.#navButton(0, msg('Introduksjon'), nothing)}</li>
           ${steps.map((step) => {
             const withNotes = step.cards.filter((card) => groups.get(card.id)?.length).length;
-            const open = document.actions.filter((action) => action.step === step.number && !action.done).length;
+            const openHere = document.actions.filter((action) => action.step === step.number && !action.done).length;
             const notes = step.cards.reduce((sum, card) => sum + (groups.get(card.id)?.length ?? 0), 0);
             return html`<li>
               ${this.#navButton(
@@ -91,28 +139,28 @@ export class InnovasjonGuide extends GuideElement {
                 step.title(),
                 html`<span class="count">${this.#countLabel(notes)}</span>
                   <span class="progress"
-                    >${msg(str`${withNotes} av ${step.cards.length} kort besvart`)}${open
-                      ? html`, ${this.#openActionsLabel(open)}`
+                    >${msg(str`${withNotes} av ${step.cards.length} kort besvart`)}${openHere
+                      ? html`, ${this.#openActionsLabel(openHere)}`
                       : nothing}</span
                   >`,
               )}
             </li>`;
           })}
+          <li>
+            ${this.#navButton(
+              SUMMARY,
+              msg('Oppsummering'),
+              open ? html`<span class="progress">${this.#openActionsLabel(open)}</span>` : nothing,
+            )}
+          </li>
         </ol>
       </nav>
-      <div part="sheet" class="sheet">
-        ${current
-          ? html`<innovasjon-trinn
-              .store=${this.guide.store}
-              .content=${this.content}
-              storage-key=${this.storageKey}
-              number=${current.number}
-              votes-per-person=${this.votesPerPerson}
-              heading-level=${this.headingLevel}
-              ?readonly=${this.readonly}
-            ></innovasjon-trinn>`
-          : this.#renderIntroduction()}
-      </div>
+      <div part="sheet" class="sheet">${this.#renderSheet(this.step)}</div>
+      ${this.printing
+        ? [0, ...steps.map((step) => step.number), SUMMARY].map(
+            (sheet) => html`<div class="print-sheet" aria-hidden="true">${this.#renderSheet(sheet)}</div>`,
+          )
+        : nothing}
       ${unplaced.length
         ? html`<innovasjon-kort
             class="unplaced"
@@ -128,12 +176,12 @@ export class InnovasjonGuide extends GuideElement {
       <div part="pager" class="pager">
         ${this.step > 0
           ? html`<button type="button" class="previous" @click=${() => this.#go(this.step - 1)}>
-              <span aria-hidden="true">←</span> ${this.#stepName(this.step - 1)}
+              <span aria-hidden="true">←</span> ${this.#sheetName(this.step - 1)}
             </button>`
           : nothing}
-        ${this.step < LAST_STEP
+        ${this.step < SUMMARY
           ? html`<button type="button" class="next primary" @click=${() => this.#go(this.step + 1)}>
-              ${this.#stepName(this.step + 1)} <span aria-hidden="true">→</span>
+              ${this.#sheetName(this.step + 1)} <span aria-hidden="true">→</span>
             </button>`
           : nothing}
       </div>
@@ -141,16 +189,37 @@ export class InnovasjonGuide extends GuideElement {
     `;
   }
 
-  #navButton(step: number, name: string, count: unknown) {
+  #renderSheet(sheet: number) {
+    if (sheet === 0) return this.#renderIntroduction();
+    if (sheet === SUMMARY) {
+      return html`<innovasjon-oppsummering
+        .store=${this.guide.store}
+        .content=${this.content}
+        heading-level=${this.headingLevel}
+      ></innovasjon-oppsummering>`;
+    }
+    return html`<innovasjon-trinn
+      .store=${this.guide.store}
+      .content=${this.content}
+      storage-key=${this.storageKey}
+      number=${sheet}
+      votes-per-person=${this.votesPerPerson}
+      heading-level=${this.headingLevel}
+      ?readonly=${this.readonly}
+    ></innovasjon-trinn>`;
+  }
+
+  #navButton(step: number, name: string, extra: unknown) {
+    const numbered = step > 0 && step < SUMMARY;
     return html`<button
       type="button"
       part="nav-button"
       aria-current=${step === this.step ? 'step' : nothing}
       @click=${() => this.#go(step)}
     >
-      ${step > 0 ? html`<span class="number">${msg(str`Trinn ${step}`)}</span>` : nothing}
+      ${numbered ? html`<span class="number">${msg(str`Trinn ${step}`)}</span>` : nothing}
       <span class="name">${name}</span>
-      ${count}
+      ${extra}
     </button>`;
   }
 
@@ -164,9 +233,10 @@ export class InnovasjonGuide extends GuideElement {
     return count === 1 ? msg(str`${formatted} åpen oppfølging`) : msg(str`${formatted} åpne oppfølginger`);
   }
 
-  #stepName(step: number): string {
-    const target = this.content.steps.find((each) => each.number === step);
-    return target ? msg(str`Trinn ${step}: ${target.title()}`) : msg('Introduksjon');
+  #sheetName(sheet: number): string {
+    if (sheet === SUMMARY) return msg('Oppsummering');
+    const target = this.content.steps.find((each) => each.number === sheet);
+    return target ? msg(str`Trinn ${sheet}: ${target.title()}`) : msg('Introduksjon');
   }
 
   #renderIntroduction() {
@@ -183,20 +253,35 @@ export class InnovasjonGuide extends GuideElement {
 
   async #go(step: number): Promise<void> {
     const previous = this.step;
-    if (step === previous) return this.#focusHeading();
-    this.step = step;
-    emit(this, 'innovasjon-step-change', { step, previous });
-    await this.#focusHeading();
-  }
-
-  async #focusHeading(): Promise<void> {
+    if (step !== previous) {
+      this.step = step;
+      emit(this, 'innovasjon-step-change', { step, previous });
+    }
     await this.updateComplete;
-    const trinn = this.trinn;
-    if (trinn) {
-      await trinn.updateComplete;
-      trinn.focusTitle();
+    const sheet = this.trinn ?? this.summary;
+    if (sheet) {
+      await sheet.updateComplete;
+      sheet.focusTitle();
     } else {
       this.introHeading?.focus();
     }
   }
+}
+
+// @page cannot be set from inside a shadow root: while printing, the guide
+// adds one constructed sheet to the document (allowed under a strict CSP).
+let pageStyle: CSSStyleSheet | undefined;
+
+function addPageStyle(): void {
+  if (pageStyle) return;
+  pageStyle = new CSSStyleSheet();
+  pageStyle.replaceSync('@page { size: A4 landscape; margin: 10mm; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageStyle];
+}
+
+function removePageStyle(): void {
+  if (!pageStyle) return;
+  const sheet = pageStyle;
+  pageStyle = undefined;
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((each) => each !== sheet);
 }

@@ -88,4 +88,74 @@ export const guideStyles = css`
   .pager .next {
     margin-inline-start: auto;
   }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin: 0 0 1rem;
+  }
+
+  .toolbar .group {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.35rem;
+  }
+
+  .group-label {
+    font-weight: 600;
+  }
+
+  .import-error .detail {
+    color: var(--_text-subtle);
+    font-size: 0.85em;
+    overflow-wrap: anywhere;
+  }
+
+  dialog {
+    max-width: min(34rem, calc(100vw - 2rem));
+    padding: 1.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+
+  .dialog-title {
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+    font-size: 1.1rem;
+  }
+
+  .dialog-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 1rem;
+  }
+
+  @media screen {
+    .print-sheet {
+      display: none;
+    }
+  }
+
+  @media print {
+    :host([printing]) .sheet {
+      display: none;
+    }
+    .print-sheet + .print-sheet,
+    .unplaced {
+      break-before: page;
+    }
+    .credit {
+      margin-top: 0.5rem;
+    }
+  }
 `;

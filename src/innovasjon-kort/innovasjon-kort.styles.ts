@@ -143,4 +143,17 @@ export const kortStyles = css`
     gap: 0.5rem;
     margin-top: 1rem;
   }
+
+  @media print {
+    .card {
+      min-height: 70mm;
+      break-inside: auto;
+    }
+    .notes {
+      grid-template-columns: repeat(auto-fill, minmax(40mm, 1fr));
+    }
+    .notes li {
+      break-inside: avoid;
+    }
+  }
 `;

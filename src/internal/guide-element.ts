@@ -20,6 +20,12 @@ import type {
   NoteColor,
 } from '../store/types.js';
 import type { UndoOffer } from './announce.js';
+import { emit } from '../events.js';
+import { exportDocument } from '../export/export-document.js';
+import { downloadExport } from '../export/download.js';
+import type { ExportFormat } from '../export/formats.js';
+import { mergeDocuments } from '../store/document.js';
+import { ImportError, readImport } from '../store/import.js';
 import { GuideController } from './guide-controller.js';
 
 const validatedContent = new WeakSet<GuideContent>([turguide]);
@@ -125,6 +131,42 @@ export class GuideElement extends LitElement {
   /** Removes a follow-up action; returns it. */
   removeAction(id: string): Action {
     return this.#change(() => this.guide.store.removeAction(id, { source: this }));
+  }
+
+  /** The document as text: `json` (what `importData` takes back), `markdown` or `csv`. */
+  exportAs(format: ExportFormat): string {
+    return exportDocument(format, this.guide.store.document, this.content);
+  }
+
+  /** Saves the document as a file named after the storage key and today's date; returns the file name. */
+  download(format: ExportFormat): string {
+    return downloadExport(format, this.guide.store.document, this.content, this.storageKey);
+  }
+
+  /**
+   * Brings in an exported document (JSON text or the parsed value): `replace`
+   * puts it in place of the current one, `merge` joins them note by note (the
+   * later-updated wins). Never asks; rejects with an ImportError and changes
+   * nothing when the input is bad, and sends `innovasjon-error` (`import-invalid`).
+   */
+  async importData(input: string | unknown, { mode = 'replace' }: { mode?: 'replace' | 'merge' } = {}): Promise<GuideDocument> {
+    try {
+      if (mode !== 'replace' && mode !== 'merge') throw new ImportError('invalid', `mode must be replace or merge, got ${String(mode)}`);
+      const incoming = readImport(input, cardIdsOf(this.content));
+      const store = this.guide.store;
+      const next = mode === 'merge' ? mergeDocuments(store.document, incoming) : incoming;
+      this.#change(() => store.setDocument(next, { source: this }));
+      return this.data;
+    } catch (error) {
+      emit(this, 'innovasjon-error', { code: 'import-invalid', message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  /** Whether the team has written anything yet. */
+  hasWork(): boolean {
+    const { notes, actions } = this.guide.store.document;
+    return notes.length > 0 || actions.length > 0;
   }
 
   #change<T>(change: () => T): T {

@@ -121,12 +121,10 @@ export class RefleksjonLapp extends LitElement {
     return html`
       <div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>
         ${this.editing ? this.#renderEditor() : html`<p part="text" class="text">${this.text}</p>`}
-        ${this.author || this.readonly
-          ? html`<p class="meta">
-              ${this.author ? html`<span class="author">${this.author}</span>` : nothing}
-              ${this.readonly ? html`<span class="color-name">${color}</span>` : nothing}
-            </p>`
-          : nothing}
+        <p class=${this.author || this.readonly ? 'meta' : 'meta print-only'}>
+          ${this.author ? html`<span class="author">${this.author}</span>` : nothing}
+          <span class="color-name">${color}</span>
+        </p>
         ${this.editing ? nothing : this.#renderVotes()}
         ${this.readonly || this.editing ? nothing : this.#renderActions()}
         ${this.movable && !this.readonly && !this.editing
@@ -177,6 +175,7 @@ export class RefleksjonLapp extends LitElement {
         <span class="dot" aria-hidden="true">●</span> ${msg('Stem')}
         <span class="visually-hidden">,</span> <span class="count">${label}</span>
       </button>
+      ${this.votes ? html`<span class="print-count" aria-hidden="true">● ${label}</span>` : nothing}
       ${blocked ? html`<span id="votes-used-up" class="hint">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing}
     </p>`;
   }

@@ -149,4 +149,32 @@ export const lappStyles = css`
       border: 2px solid CanvasText;
     }
   }
+
+  .color-name,
+  .print-count,
+  .meta.print-only {
+    display: none;
+  }
+  :host([readonly]) .color-name {
+    display: inline;
+  }
+
+  @media print {
+    .note {
+      break-inside: avoid;
+      box-shadow: none;
+      border: 1.5px solid #000000;
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
+    }
+    .meta {
+      display: flex;
+    }
+    .color-name {
+      display: inline;
+    }
+    .print-count {
+      display: inline;
+    }
+  }
 `;

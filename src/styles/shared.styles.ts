@@ -89,4 +89,31 @@ export const sharedStyles = css`
       outline-color: Highlight;
     }
   }
+
+  /* On paper: the worksheets and the notes, no controls. */
+  @media print {
+    :host {
+      --_text: #000000;
+      --_text-subtle: #222222;
+      --_border: #000000;
+    }
+    button,
+    select,
+    textarea,
+    input,
+    nav,
+    form,
+    dialog,
+    .toolbar,
+    .participant,
+    .pager,
+    .toast,
+    .hint,
+    .handle,
+    .message,
+    .vote-budget,
+    .sort {
+      display: none !important;
+    }
+  }
 `;

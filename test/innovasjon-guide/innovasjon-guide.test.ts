@@ -144,6 +144,7 @@ describe('<innovasjon-guide>', () => {
         'Trinn 2 Identifiser behov 2 lapper 2 av 3 kort besvart',
         'Trinn 3 Utforsk muligheter 1 lapp 1 av 3 kort besvart, 1 åpen oppfølging',
         'Trinn 4 Realisere 0 lapper 0 av 2 kort besvart',
+        'Oppsummering 1 åpen oppfølging',
       ]);
     });
 

@@ -1,0 +1,158 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ExportFormat } from '../export/formats.js';
+import { ImportError, MAX_IMPORT_BYTES } from '../store/import.js';
+
+/** What the toolbar needs from the guide. */
+export interface ToolbarHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly readonly: boolean;
+  download(format: ExportFormat): string;
+  importData(input: string, options: { mode: 'replace' | 'merge' }): Promise<unknown>;
+  print(): Promise<void>;
+  hasWork(): boolean;
+}
+
+function importMessage(error: unknown): string {
+  const problem = error instanceof ImportError ? error.problem : 'invalid';
+  switch (problem) {
+    case 'too-large':
+      return msg(str`Filen er for stor. Den kan være på høyst ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    case 'not-json':
+      return msg('Filen kunne ikke leses. Velg en JSON-fil som er lastet ned fra turguiden.');
+    case 'wrong-format':
+      return msg('Filen er ikke en eksport fra Turguide for innovasjon. Velg en JSON-fil som er lastet ned fra turguiden.');
+    case 'newer-version':
+      return msg('Filen er laget med en nyere versjon av turguiden. Be den som har ansvar for siden om å oppdatere den.');
+    default:
+      return msg('Filen har feil eller mangler i innholdet, og ble ikke importert. Ingenting er endret.');
+  }
+}
+
+/**
+ * The guide's toolbar: print, download in three formats, and import from a
+ * file, which asks before it replaces the team's work.
+ */
+export class GuideToolbar implements ReactiveController {
+  #pending?: { name: string; text: string };
+  #error?: { message: string; detail: string };
+
+  constructor(private readonly host: ToolbarHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  #dialog(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector('dialog.import-dialog');
+  }
+
+  #picker(): HTMLInputElement | null {
+    return this.host.renderRoot.querySelector('input.import-file');
+  }
+
+  async #onFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.#error = undefined;
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.#fail(new ImportError('too-large', `${file.size} bytes`));
+      return;
+    }
+    const text = await file.text();
+    if (!this.host.hasWork()) {
+      await this.#import(text, 'replace');
+      return;
+    }
+    this.#pending = { name: file.name, text };
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.#dialog()?.showModal();
+  }
+
+  async #import(text: string, mode: 'replace' | 'merge'): Promise<void> {
+    try {
+      await this.host.importData(text, { mode });
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown): void {
+    this.#error = { message: importMessage(error), detail: error instanceof Error ? error.message : String(error) };
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLElement>('.import-error')?.focus(),
+    );
+  }
+
+  async #choose(mode: 'replace' | 'merge' | 'cancel'): Promise<void> {
+    const pending = this.#pending;
+    this.#dialog()?.close();
+    this.#pending = undefined;
+    this.host.requestUpdate();
+    if (pending && mode !== 'cancel') await this.#import(pending.text, mode);
+    this.host.renderRoot.querySelector<HTMLElement>('button.import')?.focus();
+  }
+
+  render() {
+    const formats: [ExportFormat, string][] = [
+      ['markdown', msg('Markdown (tekst)')],
+      ['csv', msg('CSV (regneark)')],
+      ['json', msg('JSON (for import)')],
+    ];
+    return html`<div part="toolbar" class="toolbar">
+        <button type="button" class="print" @click=${() => this.host.print()}>${msg('Skriv ut')}</button>
+        <div class="group" role="group" aria-labelledby="download-label">
+          <span id="download-label" class="group-label">${msg('Last ned:')}</span>
+          ${formats.map(
+            ([format, label]) =>
+              html`<button type="button" class=${`download-${format}`} @click=${() => this.host.download(format)}>
+                ${label}
+              </button>`,
+          )}
+        </div>
+        ${this.host.readonly
+          ? nothing
+          : html`<button type="button" class="import" @click=${() => this.#picker()?.click()}>
+                ${msg('Importer fra fil …')}
+              </button>
+              <input
+                class="import-file"
+                type="file"
+                accept=".json,application/json"
+                hidden
+                aria-hidden="true"
+                tabindex="-1"
+                @change=${this.#onFile}
+              />`}
+      </div>
+      ${this.#error
+        ? html`<div class="message import-error" role="alert" tabindex="-1">
+            <p>${this.#error.message} <span class="detail">(${this.#error.detail})</span></p>
+            <button type="button" @click=${() => ((this.#error = undefined), this.host.requestUpdate())}>
+              ${msg('Lukk meldingen')}
+            </button>
+          </div>`
+        : nothing}
+      ${this.#pending
+        ? html`<dialog class="import-dialog" aria-labelledby="import-title" @cancel=${() => this.#choose('cancel')}>
+            <p id="import-title" class="dialog-title">${msg(str`Importere «${this.#pending.name}»?`)}</p>
+            <p>
+              ${msg(
+                'Dere har allerede lapper i guiden. Slå sammen beholder alt og tar inn det som er nytt. Erstatt fjerner det dere har, og setter inn innholdet i filen.',
+              )}
+            </p>
+            <div class="dialog-buttons">
+              <button type="button" class="merge primary" autofocus @click=${() => this.#choose('merge')}>
+                ${msg('Slå sammen')}
+              </button>
+              <button type="button" class="replace" @click=${() => this.#choose('replace')}>${msg('Erstatt')}</button>
+              <button type="button" class="cancel" @click=${() => this.#choose('cancel')}>${msg('Avbryt')}</button>
+            </div>
+          </dialog>`
+        : nothing}`;
+  }
+}
