@@ -1,7 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { emit } from '../events.js';
 import type { ExportFormat } from '../export/formats.js';
-import { ImportError, MAX_IMPORT_BYTES } from '../store/import.js';
+import { cardIdsOf } from '../content/turguide.js';
+import type { GuideContent } from '../content/types.js';
+import { ImportError, MAX_IMPORT_BYTES, readImport } from '../store/import.js';
 
 /** What the toolbar needs from the guide. */
 export interface ToolbarHost extends ReactiveControllerHost, HTMLElement {
@@ -11,6 +14,7 @@ export interface ToolbarHost extends ReactiveControllerHost, HTMLElement {
   importData(input: string, options: { mode: 'replace' | 'merge' }): Promise<unknown>;
   print(): Promise<void>;
   hasWork(): boolean;
+  readonly content: GuideContent;
 }
 
 function importMessage(error: unknown): string {
@@ -51,17 +55,27 @@ export class GuideToolbar implements ReactiveController {
     return this.host.renderRoot.querySelector('input.import-file');
   }
 
-  async #onFile(event: Event): Promise<void> {
+  // An arrow function: Lit calls listeners with the element as `this`, not this controller.
+  #onFile = async (event: Event): Promise<void> => {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
     this.#error = undefined;
     if (file.size > MAX_IMPORT_BYTES) {
-      this.#fail(new ImportError('too-large', `${file.size} bytes`));
+      const error = new ImportError('too-large', `The file is ${file.size} bytes; the limit is ${MAX_IMPORT_BYTES}.`);
+      emit(this.host, 'innovasjon-error', { code: 'import-invalid', message: error.message });
+      this.#fail(error);
       return;
     }
     const text = await file.text();
+    try {
+      readImport(text, cardIdsOf(this.host.content)); // a bad file is refused before anyone is asked anything
+    } catch (error) {
+      emit(this.host, 'innovasjon-error', { code: 'import-invalid', message: (error as Error).message });
+      this.#fail(error);
+      return;
+    }
     if (!this.host.hasWork()) {
       await this.#import(text, 'replace');
       return;
@@ -70,7 +84,7 @@ export class GuideToolbar implements ReactiveController {
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.#dialog()?.showModal();
-  }
+  };
 
   async #import(text: string, mode: 'replace' | 'merge'): Promise<void> {
     try {
