@@ -3,6 +3,8 @@ import type { GuideStore } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
 import { StorageError, type StorageAdapter } from './storage-adapter.js';
 
+const sameContent = (a: GuideDocument, b: GuideDocument) => JSON.stringify(a) === JSON.stringify(b);
+
 export interface SessionOptions {
   /** Milliseconds between the last change and the save. */
   saveDelay?: number;
@@ -41,14 +43,15 @@ export class GuideSession {
       }),
     );
     if (this.adapter.subscribe) this.#stops.push(this.adapter.subscribe((document) => this.#receive(document)));
-    const flushOnHide = () => {
+    const flushWhenHidden = () => {
       if (document.visibilityState === 'hidden') void this.flush();
     };
-    document.addEventListener('visibilitychange', flushOnHide);
-    window.addEventListener('pagehide', flushOnHide);
+    const flushNow = () => void this.flush();
+    document.addEventListener('visibilitychange', flushWhenHidden);
+    window.addEventListener('pagehide', flushNow);
     this.#stops.push(() => {
-      document.removeEventListener('visibilitychange', flushOnHide);
-      window.removeEventListener('pagehide', flushOnHide);
+      document.removeEventListener('visibilitychange', flushWhenHidden);
+      window.removeEventListener('pagehide', flushNow);
     });
 
     let loaded;
@@ -72,12 +75,22 @@ export class GuideSession {
     return this.flush();
   }
 
-  /** Saves now if anything changed since the last save. */
+  /**
+   * Saves now if anything changed since the last save. Where the adapter can
+   * tell that storage changed behind our back (another tab saved in the same
+   * moment), that version is merged in first, so neither overwrites the other.
+   */
   flush(): Promise<void> | void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (!this.#dirty) return;
     this.#dirty = false;
+    try {
+      const newer = this.adapter.readChanged?.();
+      if (newer) this.store.setDocument(mergeDocuments(this.store.document, newer, { order: 'incoming' }), { origin: 'remote' });
+    } catch {
+      // Unreadable storage was reported when it was loaded; saving goes on.
+    }
     const document = this.store.document;
     try {
       const saving = this.adapter.save(document);
@@ -108,13 +121,11 @@ export class GuideSession {
   }
 
   #receive(incoming: GuideDocument): void {
-    // Unsaved local work is merged in, never thrown away; the merge is saved back.
-    if (this.#dirty) {
-      this.store.setDocument(mergeDocuments(this.store.document, incoming), { origin: 'remote' });
-      this.#scheduleSave();
-    } else {
-      this.store.setDocument(incoming, { origin: 'remote' });
-    }
+    // Always a merge: remembered deletions carry removals over, and what this
+    // page has that the other has not yet seen stays and is saved back.
+    const merged = mergeDocuments(this.store.document, incoming, { order: 'incoming' });
+    this.store.setDocument(merged, { origin: 'remote' });
+    if (!sameContent(merged, incoming)) this.#scheduleSave();
   }
 
   #scheduleSave(): void {

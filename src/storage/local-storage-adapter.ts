@@ -19,6 +19,9 @@ export class LocalStorageAdapter implements StorageAdapter {
   #protectedRaw: string | null = null;
   /** Where the unreadable text was copied, once it was. */
   backupKey?: string;
+  /** The text this adapter last read or wrote under the key. */
+  #known: string | null = null;
+  #backedUp?: string;
 
   constructor(
     readonly key: string = DEFAULT_STORAGE_KEY,
@@ -27,6 +30,7 @@ export class LocalStorageAdapter implements StorageAdapter {
 
   load(): GuideDocument | null {
     const raw = this.#access(() => this.storage().getItem(this.key));
+    this.#known = raw;
     if (raw === null) return null;
     let problem: string;
     try {
@@ -54,14 +58,23 @@ export class LocalStorageAdapter implements StorageAdapter {
         throw new StorageError('storage-corrupt', `Not saving over the unreadable notes under "${this.key}".`);
       }
     }
-    this.#access(() => storage.setItem(this.key, JSON.stringify(document)));
+    const raw = JSON.stringify(document);
+    this.#access(() => storage.setItem(this.key, raw));
+    this.#known = raw;
+  }
+
+  readChanged(): GuideDocument | null {
+    const raw = this.#access(() => this.storage().getItem(this.key));
+    return raw === this.#known || raw === null ? null : this.load();
   }
 
   subscribe(listener: (document: GuideDocument) => void): () => void {
     const onStorage = (event: StorageEvent) => {
       if (event.key !== this.key || event.newValue === null) return;
       try {
-        listener(validateDocument(JSON.parse(event.newValue)));
+        const document = validateDocument(JSON.parse(event.newValue));
+        this.#known = event.newValue;
+        listener(document);
       } catch {
         // Another tab wrote something unreadable; the next load reports it.
       }
@@ -71,10 +84,12 @@ export class LocalStorageAdapter implements StorageAdapter {
   }
 
   #backUp(raw: string): void {
+    if (this.#backedUp === raw) return;
     const backupKey = `${this.key}:backup:${new Date().toISOString()}`;
     try {
       this.storage().setItem(backupKey, raw);
       this.backupKey = backupKey;
+      this.#backedUp = raw;
       this.#protectedRaw = null;
     } catch {
       this.#protectedRaw = raw;

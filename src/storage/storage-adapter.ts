@@ -12,6 +12,11 @@ export interface StorageAdapter {
   load(): MaybePromise<GuideDocument | null>;
   /** Stores the document. Throws a {@link StorageError}. */
   save(document: GuideDocument): MaybePromise<void>;
+  /**
+   * The stored document if it changed since this adapter last read or wrote
+   * it, else null. Lets a save merge in what another tab wrote a moment ago.
+   */
+  readChanged?(): GuideDocument | null;
   /** Calls `listener` with each version stored elsewhere; returns the function that stops it. */
   subscribe?(listener: (document: GuideDocument) => void): () => void;
 }

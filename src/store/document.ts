@@ -345,18 +345,18 @@ export function diffDocuments(previous: GuideDocument, next: GuideDocument): Doc
 const later = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 function mergeItems<T extends { id: string; updatedAt: string }>(
-  local: readonly T[],
-  incoming: readonly T[],
+  first: readonly T[],
+  second: readonly T[],
   deletedAt: ReadonlyMap<string, string>,
 ): T[] {
-  const theirs = new Map(incoming.map((item) => [item.id, item]));
-  const merged = local.map((item) => {
-    const other = theirs.get(item.id);
-    theirs.delete(item.id);
+  const others = new Map(second.map((item) => [item.id, item]));
+  const merged = first.map((item) => {
+    const other = others.get(item.id);
+    others.delete(item.id);
     return other && later(other.updatedAt, item.updatedAt) ? other : item;
   });
   // A deletion wins over every version written before it; a later edit or an undo outlives it.
-  return [...merged, ...theirs.values()].filter((item) => {
+  return [...merged, ...others.values()].filter((item) => {
     const at = deletedAt.get(item.id);
     return at === undefined || later(item.updatedAt, at);
   });
@@ -365,19 +365,27 @@ function mergeItems<T extends { id: string; updatedAt: string }>(
 /**
  * Joins two copies of a document edited apart: every note and action of
  * either, the later-updated one where both hold it, and none that either
- * copy deleted after its last update. Order follows `local`, with what only
- * `incoming` has appended.
+ * copy deleted after its last update. Order follows `local` with what only
+ * `incoming` has appended, or, with `order: 'incoming'`, the other way round:
+ * tabs syncing through storage take the stored order, so they converge.
  */
-export function mergeDocuments(local: GuideDocument, incoming: GuideDocument): GuideDocument {
+export function mergeDocuments(
+  local: GuideDocument,
+  incoming: GuideDocument,
+  { order = 'local' }: { order?: 'local' | 'incoming' } = {},
+): GuideDocument {
+  const [first, second] = order === 'local' ? [local, incoming] : [incoming, local];
   const deletedAt = new Map<string, string>();
   for (const { id, deletedAt: at } of [...local.deleted, ...incoming.deleted]) {
     const known = deletedAt.get(id);
     if (!known || later(at, known)) deletedAt.set(id, at);
   }
-  const notes = mergeItems(local.notes, incoming.notes, deletedAt);
-  const actions = mergeItems(local.actions, incoming.actions, deletedAt);
+  const notes = mergeItems(first.notes, second.notes, deletedAt);
+  const actions = mergeItems(first.actions, second.actions, deletedAt);
   const live = new Set([...notes, ...actions].map((item) => item.id));
-  const participants = new Map(incoming.participants.map((p) => [p.id, p]));
+  // A participant's name is changed only at their own screen, so this page's version wins.
+  const participants = new Map(first.participants.map((p) => [p.id, p]));
+  for (const participant of second.participants) if (!participants.has(participant.id)) participants.set(participant.id, participant);
   for (const participant of local.participants) participants.set(participant.id, participant);
   return createDocument({
     notes,

@@ -1,0 +1,116 @@
+import { aTimeout, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import '../../src/innovasjon-guide/innovasjon-guide.js';
+import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
+import { inShadow, settled, uniqueKey } from '../helpers.js';
+
+async function makeGuide(key: string) {
+  const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
+  await settled(guide);
+  return guide;
+}
+
+function listenForErrors() {
+  const codes: string[] = [];
+  const listener = (event: Event) => codes.push((event as CustomEvent<{ code: string }>).detail.code);
+  document.addEventListener('innovasjon-error', listener);
+  return { codes, stop: () => document.removeEventListener('innovasjon-error', listener) };
+}
+
+const backupsOf = (key: string) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`));
+const stored = (key: string) => JSON.parse(localStorage.getItem(key)!);
+
+describe('storage faults', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
+  });
+
+  for (const [name, raw, words] of [
+    ['a document of another format', JSON.stringify({ format: 'trello', lists: [] }), 'format'],
+    ['a newer version', JSON.stringify({ format: 'innovasjon-guide', version: 99, notes: [] }), 'newer'],
+    ['corrupt JSON', '{"format":"innovasjon-guide","notes":[{', 'JSON'],
+  ] as const) {
+    it(`keeps ${name} aside untouched, says so once, and works from empty`, async () => {
+      const key = uniqueKey();
+      localStorage.setItem(key, raw);
+      const errors = listenForErrors();
+      const guide = await makeGuide(key);
+      await aTimeout(0);
+      errors.stop();
+      expect(errors.codes).to.deep.equal(['storage-corrupt']);
+      expect(inShadow(guide, '.message').textContent).to.contain('tatt vare på');
+      expect(backupsOf(key).map((k) => localStorage.getItem(k))).to.deep.equal([raw]);
+      guide.addNote('t1-mal', 'Ny start');
+      fixtureCleanup();
+      expect(stored(key).notes.map((n: { text: string }) => n.text)).to.deep.equal(['Ny start']);
+      expect(backupsOf(key).map((k) => localStorage.getItem(k)), 'the backup survives the save').to.deep.equal([raw]);
+    });
+  }
+
+  it('survives the quota running out in the middle of editing, and saves everything once there is room', async () => {
+    const key = uniqueKey();
+    const guide = await makeGuide(key);
+    guide.addNote('t1-mal', 'Før');
+    await aTimeout(400);
+    expect(stored(key).notes).to.have.length(1);
+    const setItem = Storage.prototype.setItem;
+    const errors = listenForErrors();
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      guide.addNote('t1-mal', 'Under');
+      await aTimeout(400);
+      guide.addNote('t1-mal', 'Også under');
+      await aTimeout(400);
+    } finally {
+      Storage.prototype.setItem = setItem;
+      errors.stop();
+    }
+    expect(errors.codes).to.deep.equal(['storage-quota']);
+    expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Før', 'Under', 'Også under']);
+    expect(stored(key).notes).to.have.length(1, 'the stored copy is untouched, not half-written');
+    guide.addNote('t1-mal', 'Etter');
+    await aTimeout(400);
+    expect(stored(key).notes.map((n: { text: string }) => n.text)).to.deep.equal(['Før', 'Under', 'Også under', 'Etter']);
+  });
+
+  it('works in memory when every storage access throws (private mode, sandboxed iframe)', async () => {
+    const key = uniqueKey();
+    const { getItem, setItem } = Storage.prototype;
+    const errors = listenForErrors();
+    Storage.prototype.getItem = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    Storage.prototype.setItem = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    try {
+      const guide = await makeGuide(key);
+      guide.addNote('t1-team', 'Bare i minnet');
+      await aTimeout(400);
+      await settled(guide);
+      expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Bare i minnet']);
+      expect(inShadow(guide, '.message').textContent).to.contain('lar ikke siden lagre');
+    } finally {
+      Storage.prototype.getItem = getItem;
+      Storage.prototype.setItem = setItem;
+      errors.stop();
+    }
+    expect(errors.codes).to.deep.equal(['storage-unavailable']);
+  });
+
+  it('keeps its notes when another tab clears storage, and writes them back', async () => {
+    const key = uniqueKey();
+    const guide = await makeGuide(key);
+    guide.addNote('t1-mal', 'Overlever');
+    await aTimeout(400);
+    localStorage.removeItem(key);
+    window.dispatchEvent(new StorageEvent('storage', { key: null, newValue: null }));
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: null }));
+    await settled(guide);
+    expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Overlever']);
+    guide.addNote('t1-mal', 'Og denne');
+    await aTimeout(400);
+    expect(stored(key).notes.map((n: { text: string }) => n.text)).to.deep.equal(['Overlever', 'Og denne']);
+  });
+});
