@@ -10,7 +10,8 @@ import { StoreSelection } from '../internal/store-selection.js';
 import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
 import '../refleksjon-lapp/refleksjon-lapp.js';
 import type { GuideStore } from '../store/guide-store.js';
-import type { Note } from '../store/types.js';
+import { DocumentError } from '../store/errors.js';
+import { LIMITS, type Note } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { kortStyles } from './innovasjon-kort.styles.js';
 
@@ -73,6 +74,9 @@ export class InnovasjonKort extends LitElement {
 
   /** Show the notes with the most votes first. */
   @state() private sortedByVotes = false;
+
+  /** Why the last change could not be made, shown on the card. */
+  @state() private problem = '';
 
   /** The note whose move dialog is open. */
   @state() private moving?: Note;
@@ -184,6 +188,7 @@ export class InnovasjonKort extends LitElement {
                 ></refleksjon-lapp>
               </li>`
             : nothing}</ul>
+        ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
         ${this.readonly || this.unplaced
           ? nothing
           : html`<button
@@ -266,10 +271,21 @@ export class InnovasjonKort extends LitElement {
   async #onDraftCommit(event: Event): Promise<void> {
     const draft = event.currentTarget as RefleksjonLapp;
     if (!this.card || !this.store) return;
-    const note = this.store.addNote(
-      { cardId: this.card.id, text: draft.text, color: draft.color, author: this.author },
-      { source: this },
-    );
+    let note: Note;
+    try {
+      note = this.store.addNote(
+        { cardId: this.card.id, text: draft.text, color: draft.color, author: this.author },
+        { source: this },
+      );
+    } catch (error) {
+      // A full card or guide: the text stays in the open note, and the person is told why.
+      this.problem = msg(str`Lappen ble ikke lagret: kortet eller guiden er full (${LIMITS.notesPerCard} lapper per kort).`);
+      announce(this, this.problem);
+      await draft.edit();
+      if (!(error instanceof DocumentError)) throw error;
+      return;
+    }
+    this.problem = '';
     this.drafting = false;
     announce(this, msg(str`Lapp lagt til: ${excerpt(note.text)}`));
     await this.focusNote(note.id);

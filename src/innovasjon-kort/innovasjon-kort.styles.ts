@@ -55,6 +55,13 @@ export const kortStyles = css`
     margin-top: auto;
   }
 
+  .problem {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_danger);
+    font-weight: 600;
+  }
+
   .sort {
     align-self: flex-start;
     font-size: 0.85em;

@@ -137,17 +137,28 @@ export class RefleksjonLapp extends LitElement {
   }
 
   #renderEditor() {
+    const length = this.draft.length;
+    const tooLong = length > LIMITS.noteText;
+    const format = new Intl.NumberFormat(getLocale());
+    const max = format.format(LIMITS.noteText);
     return html`
       <label class="visually-hidden" for="text">${msg('Tekst på lappen')}</label>
       <textarea
         id="text"
-        maxlength=${LIMITS.noteText}
-        aria-describedby="hint"
+        aria-describedby=${tooLong ? 'too-long hint' : 'hint'}
+        aria-invalid=${tooLong ? 'true' : 'false'}
         .value=${this.draft}
         @input=${(event: Event) => (this.draft = (event.target as HTMLTextAreaElement).value)}
         @keydown=${this.#onKeydown}
         @blur=${this.#onBlur}
       ></textarea>
+      ${tooLong
+        ? html`<p id="too-long" class="error">
+            ${msg(str`Lappen kan ha høyst ${max} tegn, og har ${format.format(length)}. Gjør teksten kortere for å lagre den.`)}
+          </p>`
+        : length > LIMITS.noteText * 0.9
+          ? html`<p class="hint counter">${msg(str`${format.format(length)} av ${max} tegn`)}</p>`
+          : nothing}
       <p id="hint" class="hint">${msg('Enter lagrer, Shift+Enter gir ny linje, Escape avbryter.')}</p>
       <div class="actions">
         <button type="button" class="save" @click=${() => this.#commit(true)}>${msg('Lagre')}</button>
@@ -230,6 +241,11 @@ export class RefleksjonLapp extends LitElement {
 
   #commit(keepFocus: boolean): void {
     const value = this.draft.replace(/\s+$/, '');
+    // Too long to save: the text stays in the field with the message, nothing is lost.
+    if (value.length > LIMITS.noteText) {
+      if (keepFocus) this.textField?.focus();
+      return;
+    }
     if (!value.trim()) return this.#cancel(keepFocus);
     const changed = value !== this.text;
     this.text = value;

@@ -91,6 +91,20 @@ export const lappStyles = css`
     font-size: 0.8em;
   }
 
+  .error {
+    margin: 0;
+    padding: 0.3rem 0.5rem;
+    font-size: 0.85em;
+    font-weight: 600;
+    background: #ffffff;
+    color: var(--_danger);
+    border-inline-start: 4px solid var(--_danger);
+  }
+
+  textarea[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+
   .votes {
     margin: 0;
     display: flex;
