@@ -13,6 +13,7 @@ import { notesByCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import '../innovasjon-oppsummering/innovasjon-oppsummering.js';
 import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasjon-oppsummering.component.js';
+import '../innovasjon-tidtaker/innovasjon-tidtaker.js';
 import { GuideToolbar } from './guide-toolbar.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 
@@ -46,6 +47,7 @@ const SUMMARY = 5;
  * @csspart toolbar - Print, download and import.
  * @csspart participant - The name field and the anonymous choice.
  * @csspart toast - The Undo offer after a delete.
+ * @csspart timer - The timebox for silent writing.
  * @csspart message - A storage problem message.
  *
  * @cssproperty --innovasjon-font-family - Font of all text; the host page's by default.
@@ -125,7 +127,10 @@ export class InnovasjonGuide extends GuideElement {
       ${this.renderAnnouncer()}
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
       ${this.toolbar.render()}
-      ${this.renderParticipant()}
+      <div class="workshop">
+        ${this.renderParticipant()}
+        ${this.readonly ? nothing : html`<innovasjon-tidtaker part="timer"></innovasjon-tidtaker>`}
+      </div>
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
           <li>${this.#navButton(0, msg('Introduksjon'), nothing)}</li>

@@ -89,6 +89,19 @@ export const guideStyles = css`
     margin-inline-start: auto;
   }
 
+  .workshop {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: stretch;
+    gap: 1rem;
+    margin: 0 0 1.25rem;
+  }
+
+  .workshop > * {
+    flex: 1 1 18rem;
+    margin: 0;
+  }
+
   .toolbar {
     display: flex;
     flex-wrap: wrap;

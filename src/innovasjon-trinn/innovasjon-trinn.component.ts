@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
+import '../innovasjon-oppfolging/innovasjon-oppfolging.js';
 import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
@@ -21,6 +22,10 @@ import { trinnStyles } from './innovasjon-trinn.styles.js';
  * @event innovasjon-note-add - A note was added. Detail: `{note}`.
  * @event innovasjon-note-change - A note was changed. Detail: `{note, previous}`.
  * @event innovasjon-note-remove - A note was removed. Detail: `{note}`.
+ * @event innovasjon-vote - A vote was given or taken back. Detail: `{noteId, participant, votes, voted}`.
+ * @event innovasjon-action-add - A follow-up action was added. Detail: `{action}`.
+ * @event innovasjon-action-change - A follow-up action was changed. Detail: `{action, previous}`.
+ * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
  * @event innovasjon-error - Storage failed. Detail: `{code, message}`.
  *
@@ -94,6 +99,12 @@ export class InnovasjonTrinn extends GuideElement {
               ></innovasjon-kort>`,
           )}
         </div>
+        <innovasjon-oppfolging
+          .store=${this.guide.store}
+          step=${step.number}
+          heading-level=${clampLevel(this.headingLevel) + 1}
+          ?readonly=${this.readonly}
+        ></innovasjon-oppfolging>
         ${standalone ? this.renderUndo() : nothing}
         ${standalone ? renderCredit() : nothing}
       </article>

@@ -37,6 +37,10 @@ export const trinnStyles = css`
     font-weight: 600;
   }
 
+  innovasjon-oppfolging {
+    margin-top: 1.5rem;
+  }
+
   .cards {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));

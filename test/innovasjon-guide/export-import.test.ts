@@ -18,9 +18,15 @@ async function chooseFile(guide: InnovasjonGuide, text: string, name = 'eksport.
   const transfer = new DataTransfer();
   transfer.items.add(new File([text], name, { type: 'application/json' }));
   input.files = transfer.files;
+  const before = JSON.stringify(guide.data);
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await settled(guide);
+  // Reading the file is asynchronous: wait until the guide changed, asks, or shows an error.
+  for (let i = 0; i < 100; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled(guide);
+    const asked = guide.shadowRoot!.querySelector('dialog.import-dialog, .import-error');
+    if (asked || JSON.stringify(guide.data) !== before) break;
+  }
 }
 
 describe('export and import', () => {

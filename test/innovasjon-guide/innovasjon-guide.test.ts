@@ -363,7 +363,7 @@ describe('<innovasjon-guide>', () => {
       const guide = await makeGuide({ key, step: 4 });
       const other: GuideDocument = {
         format: 'innovasjon-guide',
-        version: 1,
+        version: 2,
         notes: [
           {
             id: 'fra-annen-fane',
@@ -371,10 +371,14 @@ describe('<innovasjon-guide>', () => {
             text: 'Skrevet i en annen fane',
             color: 'green',
             author: 'Per',
+            votes: [],
             createdAt: '2026-11-26T10:00:00.000Z',
             updatedAt: '2026-11-26T10:00:00.000Z',
           },
         ],
+        actions: [],
+        participants: [],
+        deleted: [],
       };
       const added = oneEvent(guide, 'innovasjon-note-add');
       window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(other) }));

@@ -18,7 +18,8 @@ function allElements(root: Element): Element[] {
   walk(root);
   return found;
 }
-const FOREIGN = 'script, img, svg, math, iframe, a, video, source, object, form, meta, details, b, template:not([id])';
+// Our own follow-up form is a form; any other of these would have come from a payload.
+const FOREIGN = 'script, img, svg, math, iframe, a, video, source, object, form:not(.form), meta, details, b, template';
 
 describe('hostile input', () => {
   before(() => expect(PAYLOADS.length).to.be.at.least(30));
@@ -45,7 +46,8 @@ describe('hostile input', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   });
 
-  it('typed by a person into a note', async () => {
+  it('typed by a person into a note', async function () {
+    this.timeout(20000); // typing is one real key press per character
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
     await settled(guide);
     for (const payload of PAYLOADS.slice(0, 6)) {

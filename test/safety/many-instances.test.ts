@@ -5,21 +5,22 @@ import { settled, uniqueKey } from '../helpers.js';
 
 /** Counts listeners and timers that are added and not taken away again. */
 function countLeaks() {
-  const live = new Map<string, number>();
-  const bump = (key: string, by: number) => live.set(key, (live.get(key) ?? 0) + by);
+  // Listeners added and not removed, by target and type; removing one never added counts for nothing.
+  const live = new Map<string, Set<unknown>>();
   const targets = [window, document] as EventTarget[];
   const restore: (() => void)[] = [];
   for (const target of targets) {
     const add = target.addEventListener;
     const remove = target.removeEventListener;
     const name = target === window ? 'window' : 'document';
-    target.addEventListener = function (type: string, ...rest: unknown[]) {
-      bump(`${name}:${type}`, 1);
-      return add.call(this, type, ...(rest as [EventListener]));
+    target.addEventListener = function (type: string, listener: unknown, ...rest: unknown[]) {
+      const key = `${name}:${type}`;
+      live.set(key, (live.get(key) ?? new Set()).add(listener));
+      return add.call(this, type, listener as EventListener, ...(rest as []));
     };
-    target.removeEventListener = function (type: string, ...rest: unknown[]) {
-      bump(`${name}:${type}`, -1);
-      return remove.call(this, type, ...(rest as [EventListener]));
+    target.removeEventListener = function (type: string, listener: unknown, ...rest: unknown[]) {
+      live.get(`${name}:${type}`)?.delete(listener);
+      return remove.call(this, type, listener as EventListener, ...(rest as []));
     };
     restore.push(() => {
       target.addEventListener = add;
@@ -51,7 +52,7 @@ function countLeaks() {
   }) as typeof window.clearInterval;
   restore.push(() => Object.assign(window, { setTimeout: set, clearTimeout: clear, setInterval: setI, clearInterval: clearI }));
   return {
-    listeners: () => [...live].filter(([, count]) => count !== 0),
+    listeners: () => [...live].filter(([, set]) => set.size > 0).map(([key, set]) => `${key} × ${set.size}`),
     timers: () => timers.size,
     restore: () => restore.forEach((undo) => undo()),
   };

@@ -11,9 +11,14 @@ async function makeGuide(key: string) {
 
 function listenForErrors() {
   const codes: string[] = [];
-  const listener = (event: Event) => codes.push((event as CustomEvent<{ code: string }>).detail.code);
+  const messages: string[] = [];
+  const listener = (event: Event) => {
+    const { code, message } = (event as CustomEvent<{ code: string; message: string }>).detail;
+    codes.push(code);
+    messages.push(message);
+  };
   document.addEventListener('innovasjon-error', listener);
-  return { codes, stop: () => document.removeEventListener('innovasjon-error', listener) };
+  return { codes, messages, stop: () => document.removeEventListener('innovasjon-error', listener) };
 }
 
 const backupsOf = (key: string) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`));
@@ -37,6 +42,7 @@ describe('storage faults', () => {
       await aTimeout(0);
       errors.stop();
       expect(errors.codes).to.deep.equal(['storage-corrupt']);
+      expect(errors.messages[0]).to.contain(words).and.to.contain(':backup:');
       expect(inShadow(guide, '.message').textContent).to.contain('tatt vare på');
       expect(backupsOf(key).map((k) => localStorage.getItem(k))).to.deep.equal([raw]);
       guide.addNote('t1-mal', 'Ny start');

@@ -1,0 +1,465 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { announceChange } from '../../src/events.js';
+import '../../src/innovasjon-oppfolging/innovasjon-oppfolging.js';
+import type { InnovasjonOppfolging } from '../../src/innovasjon-oppfolging/innovasjon-oppfolging.component.js';
+import { GuideStore } from '../../src/store/guide-store.js';
+import { LIMITS } from '../../src/store/types.js';
+import { click, deepActiveElement, deepText, inShadow } from '../helpers.js';
+
+const stops: (() => void)[] = [];
+
+/** `<tag#id.class>` of an element, for messages. */
+const nameOf = (element: Element | null) =>
+  element ? `<${element.localName}${element.id ? `#${element.id}` : ''}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''}>` : 'nothing';
+
+/**
+ * Asserts where focus is. Elements are never handed to chai: when an assertion
+ * holding a DOM node fails, the runner cannot clone it and hangs instead of
+ * reporting (modernweb-dev/web#2967), so messages carry names instead.
+ */
+function expectFocusOn(expected: Element | null) {
+  const actual = deepActiveElement();
+  expect(actual === expected, `focus is on ${nameOf(actual)}, not on ${nameOf(expected)}`).to.be.true;
+}
+
+/**
+ * A store whose changes are announced the way a guide's controller does it:
+ * from the element that made the change. The element itself only passes
+ * `{ source: this }`, so these tests fail when it forgets to.
+ */
+function guideStore(): GuideStore {
+  const store = new GuideStore();
+  stops.push(
+    store.subscribe((change) => {
+      const source = change.source;
+      announceChange(change, source instanceof Element && source.isConnected ? source : document.body);
+    }),
+  );
+  return store;
+}
+
+async function make(store = guideStore(), { step = 1, readonly = false } = {}) {
+  const element = await fixture<InnovasjonOppfolging>(
+    html`<innovasjon-oppfolging .store=${store} step=${step} ?readonly=${readonly}></innovasjon-oppfolging>`,
+  );
+  return element;
+}
+
+const $ = <T extends Element = HTMLElement>(element: InnovasjonOppfolging, selector: string) =>
+  inShadow<T>(element, selector);
+const rows = (element: InnovasjonOppfolging) => [...element.shadowRoot!.querySelectorAll<HTMLLIElement>('li.item')];
+const rowTexts = (element: InnovasjonOppfolging) =>
+  rows(element).map((row) => row.querySelector('.what')?.textContent ?? '');
+const checkboxOf = (row: Element) => row.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+const statusText = (element: InnovasjonOppfolging) => $(element, '[role="status"]').textContent!.trim();
+const whatField = (element: InnovasjonOppfolging) => $<HTMLInputElement>(element, '#add-what');
+
+/** Types into the add form as a person does: click a field, type. */
+async function typeAction(element: InnovasjonOppfolging, what: string, who = '') {
+  await click(whatField(element));
+  await sendKeys({ type: what });
+  if (who) {
+    await click($(element, '#add-who'));
+    await sendKeys({ type: who });
+  }
+}
+
+describe('<innovasjon-oppfolging>', () => {
+  afterEach(() => {
+    for (const stop of stops.splice(0)) stop();
+  });
+
+  describe('accessibility', () => {
+    it('passes axe when empty and with actions, done and not', async () => {
+      const store = guideStore();
+      const element = await make(store);
+      await expect(element).to.be.accessible();
+      store.addAction({ step: 1, what: 'Ring rektor', who: 'Kari', due: '2026-12-01' });
+      store.addAction({ step: 1, what: 'Booke møterom', done: true });
+      await element.updateComplete;
+      await expect(element).to.be.accessible();
+    });
+
+    it('passes axe while an action is edited, when read-only, and with an error shown', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor', who: 'Kari', due: '2026-12-01' });
+      const element = await make(store);
+      await click($(element, 'button.edit'));
+      await element.updateComplete;
+      await expect(element).to.be.accessible();
+
+      await click($(element, '.add-button'));
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('#add-what-error')).to.exist;
+      await expect(element).to.be.accessible();
+
+      const readonly = await make(store, { readonly: true });
+      await expect(readonly).to.be.accessible();
+    });
+  });
+
+  describe('defaults and attributes', () => {
+    it('has step 1, is editable and has no store by default', () => {
+      const element = document.createElement('innovasjon-oppfolging');
+      expect(element.step).to.equal(1);
+      expect(element.readonly).to.be.false;
+      expect(element.store).to.equal(undefined);
+      expect(element.actions).to.deep.equal([]);
+    });
+
+    it('reads step from its attribute and reflects readonly', async () => {
+      const element = await make(guideStore(), { step: 3 });
+      expect(element.step).to.equal(3);
+      element.setAttribute('step', '2');
+      element.readonly = true;
+      await element.updateComplete;
+      expect(element.step).to.equal(2);
+      expect(element.hasAttribute('readonly')).to.be.true;
+      element.removeAttribute('readonly');
+      await element.updateComplete;
+      expect(element.readonly).to.be.false;
+    });
+
+    it('without a store shows an empty list and no form', async () => {
+      const element = await fixture<InnovasjonOppfolging>(html`<innovasjon-oppfolging></innovasjon-oppfolging>`);
+      expect(element.shadowRoot!.querySelectorAll('form').length).to.equal(0);
+      expect(deepText(element)).to.contain('Ingen oppfølging er skrevet ned ennå.');
+    });
+  });
+
+  describe('content', () => {
+    it('shows an h3 "Fortsett turen!", the intro, and the form fields with their labels', async () => {
+      const element = await make();
+      expect($(element, 'h3').textContent!.trim()).to.equal('Fortsett turen!');
+      expect(deepText(element)).to.contain('Hva gjør vi videre? Skriv ned hvem som gjør hva, og når.');
+      const labels = [...element.shadowRoot!.querySelectorAll('form label')].map((label) => label.textContent!.trim());
+      expect(labels).to.deep.equal(['Hva skal gjøres?', 'Hvem?', 'Når?']);
+      expect(whatField(element).required).to.be.true;
+      expect(whatField(element).maxLength).to.equal(LIMITS.actionText);
+      expect($<HTMLInputElement>(element, '#add-due').type).to.equal('date');
+      expect($(element, '.add-button').textContent!.trim()).to.equal('Legg til oppfølging');
+    });
+
+    it("shows only this step's actions, each with who, a formatted date in <time> and a checkbox named by its text", async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor', who: 'Kari', due: '2026-12-01' });
+      store.addAction({ step: 2, what: 'Ikke her' });
+      store.addAction({ step: 1, what: 'Booke møterom' });
+      const element = await make(store);
+      expect(rowTexts(element)).to.deep.equal(['Ring rektor', 'Booke møterom']);
+      const [first, second] = rows(element);
+      expect(first.querySelector('.who')!.textContent).to.equal('Ansvarlig: Kari');
+      const time = first.querySelector('time')!;
+      expect(time.getAttribute('datetime')).to.equal('2026-12-01');
+      expect(time.textContent).to.equal(new Intl.DateTimeFormat('nb', { dateStyle: 'medium' }).format(new Date(2026, 11, 1)));
+      expect(second.querySelectorAll('.meta').length).to.equal(0);
+      // The checkbox is named by the action's text: the label around it holds the text and nothing else.
+      const label = checkboxOf(first).closest('label')!;
+      expect(label.textContent!.trim()).to.equal('Ring rektor');
+      expect(first.querySelector('button.edit')!.getAttribute('aria-label')).to.equal('Rediger oppfølging: Ring rektor');
+      expect(first.querySelector('button.delete')!.getAttribute('aria-label')).to.equal('Slett oppfølging: Ring rektor');
+    });
+
+    it('marks a done action with a line-through and the word "Ferdig", not colour alone', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ferdig sak', done: true });
+      store.addAction({ step: 1, what: 'Åpen sak' });
+      const element = await make(store);
+      const [done, open] = rows(element);
+      expect(done.querySelector('.done-label')!.textContent).to.equal('Ferdig');
+      expect(getComputedStyle(done.querySelector('.what')!).textDecorationLine).to.equal('line-through');
+      expect(checkboxOf(done).checked).to.be.true;
+      expect(open.querySelectorAll('.done-label').length).to.equal(0);
+      expect(getComputedStyle(open.querySelector('.what')!).textDecorationLine).to.equal('none');
+    });
+
+    it('renders markup in the text as text', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: '<img src=x onerror=alert(1)><b>x</b>', who: '<i>Kari</i>' });
+      const element = await make(store);
+      expect(rowTexts(element)).to.deep.equal(['<img src=x onerror=alert(1)><b>x</b>']);
+      expect(element.shadowRoot!.querySelectorAll('.item img, .item b, .item i').length).to.equal(0);
+    });
+
+    it('read-only shows the list with disabled checkboxes and no form or buttons', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor' });
+      const element = await make(store, { readonly: true });
+      expect(rowTexts(element)).to.deep.equal(['Ring rektor']);
+      expect(checkboxOf(rows(element)[0]).disabled).to.be.true;
+      expect(element.shadowRoot!.querySelectorAll('form').length).to.equal(0);
+      expect(element.shadowRoot!.querySelectorAll('button').length).to.equal(0);
+    });
+  });
+
+  describe('adding', () => {
+    it('Enter adds the action, the event carries it, the form clears and focus stays in "what"', async () => {
+      const store = guideStore();
+      const element = await make(store, { step: 2 });
+      await typeAction(element, 'Ring rektor', 'Kari');
+      $<HTMLInputElement>(element, '#add-due').value = '2026-12-01'; // date fields take keys differently per engine
+      await click(whatField(element));
+      const added = oneEvent(element, 'innovasjon-action-add');
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await added;
+      expect(detail.action).to.include({ step: 2, what: 'Ring rektor', who: 'Kari', due: '2026-12-01', done: false });
+      expect(store.document.actions).to.deep.equal([detail.action]);
+      await element.updateComplete;
+      expect(rowTexts(element)).to.deep.equal(['Ring rektor']);
+      expect(whatField(element).value).to.equal('');
+      expect($<HTMLInputElement>(element, '#add-who').value).to.equal('');
+      expect($<HTMLInputElement>(element, '#add-due').value).to.equal('');
+      expectFocusOn(whatField(element));
+      await waitUntil(() => statusText(element) === 'Oppfølging lagt til', 'the addition is announced');
+    });
+
+    it('the add button adds too, trims the text, and focus returns to "what"', async () => {
+      const store = guideStore();
+      const element = await make(store);
+      await typeAction(element, '  Lage plan  ');
+      const added = oneEvent(element, 'innovasjon-action-add');
+      await click($(element, '.add-button'));
+      expect((await added).detail.action.what).to.equal('Lage plan');
+      await element.updateComplete;
+      expectFocusOn(whatField(element));
+      // The same message twice is read twice: the region is emptied in between.
+      await typeAction(element, 'Neste');
+      await click($(element, '.add-button'));
+      await waitUntil(() => statusText(element) === 'Oppfølging lagt til');
+      expect(store.document.actions.map((action) => action.what)).to.deep.equal(['Lage plan', 'Neste']);
+    });
+
+    it('an empty "what" adds nothing and shows an error tied to the field, with focus in it', async () => {
+      const store = guideStore();
+      const element = await make(store);
+      let heard = 0;
+      element.addEventListener('innovasjon-action-add', () => heard++);
+      await click(whatField(element));
+      await sendKeys({ type: '   ' });
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      const field = whatField(element);
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(field.getAttribute('aria-describedby')).to.equal('add-what-error');
+      expect($(element, '#add-what-error').textContent).to.equal('Skriv hva som skal gjøres.');
+      expectFocusOn(field);
+      await waitUntil(() => statusText(element) === 'Skriv hva som skal gjøres.', 'the error is said politely too');
+
+      await click($(element, '.add-button'));
+      await element.updateComplete;
+      expectFocusOn(field);
+      expect(heard).to.equal(0);
+      expect(store.document.actions).to.deep.equal([]);
+
+      await sendKeys({ type: 'Nå' });
+      await element.updateComplete;
+      expect(field.hasAttribute('aria-invalid')).to.be.false;
+      expect(field.hasAttribute('aria-describedby')).to.be.false;
+      expect(element.shadowRoot!.querySelectorAll('#add-what-error').length).to.equal(0);
+    });
+
+    it('a date the document cannot hold is refused with an error by the date field', async () => {
+      const store = guideStore();
+      const element = await make(store);
+      await typeAction(element, 'Langt fram');
+      const due = $<HTMLInputElement>(element, '#add-due');
+      due.value = '12345-01-01'; // a valid date for the field, but not YYYY-MM-DD
+      await click($(element, '.add-button'));
+      await element.updateComplete;
+      expect(due.getAttribute('aria-invalid')).to.equal('true');
+      expect(due.getAttribute('aria-describedby')).to.equal('add-due-error');
+      expect($(element, '#add-due-error').textContent).to.equal('Skriv en gyldig dato, eller la feltet stå tomt.');
+      expect(whatField(element).hasAttribute('aria-invalid')).to.be.false;
+      expectFocusOn(due);
+      expect(store.document.actions).to.deep.equal([]);
+    });
+  });
+
+  describe('changing', () => {
+    it('clicking the checkbox marks the action done and sends a change with the previous action', async () => {
+      const store = guideStore();
+      const action = store.addAction({ step: 1, what: 'Ring rektor' });
+      const element = await make(store);
+      const changed = oneEvent(element, 'innovasjon-action-change');
+      await click(checkboxOf(rows(element)[0]));
+      const { detail } = await changed;
+      expect(detail.previous).to.deep.equal(action);
+      expect(detail.action).to.include({ id: action.id, done: true });
+      expect(store.document.actions[0].done).to.be.true;
+      await element.updateComplete;
+      expect(rows(element)[0].querySelector('.done-label')).to.exist;
+    });
+
+    it('Space on the focused checkbox toggles it back', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor', done: true });
+      const element = await make(store);
+      checkboxOf(rows(element)[0]).focus();
+      const changed = oneEvent(element, 'innovasjon-action-change');
+      await sendKeys({ press: ' ' });
+      expect((await changed).detail.action.done).to.be.false;
+      expect(store.document.actions[0].done).to.be.false;
+    });
+
+    it('Edit opens the same fields filled in; Enter saves, focus returns to Edit', async () => {
+      const store = guideStore();
+      const action = store.addAction({ step: 1, what: 'Ring rektor', who: 'Kari', due: '2026-12-01' });
+      const element = await make(store);
+      await click($(element, 'button.edit'));
+      await element.updateComplete;
+      const field = $<HTMLInputElement>(element, '#edit-what');
+      expectFocusOn(field);
+      expect(field.value).to.equal('Ring rektor');
+      expect($<HTMLInputElement>(element, '#edit-who').value).to.equal('Kari');
+      expect($<HTMLInputElement>(element, '#edit-due').value).to.equal('2026-12-01');
+      await sendKeys({ type: ' i morgen' });
+      const changed = oneEvent(element, 'innovasjon-action-change');
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await changed;
+      expect(detail.previous.what).to.equal('Ring rektor');
+      expect(detail.action).to.include({ id: action.id, what: 'Ring rektor i morgen', who: 'Kari', due: '2026-12-01' });
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelectorAll('#edit-what').length).to.equal(0);
+      expect(rowTexts(element)).to.deep.equal(['Ring rektor i morgen']);
+      expectFocusOn($(element, 'button.edit'));
+      await waitUntil(() => statusText(element) === 'Oppfølging lagret');
+    });
+
+    it('Escape cancels an edit without a change; so does the Cancel button', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor' });
+      const element = await make(store);
+      let heard = 0;
+      element.addEventListener('innovasjon-action-change', () => heard++);
+      await click($(element, 'button.edit'));
+      await element.updateComplete;
+      await sendKeys({ type: ' nei' });
+      await sendKeys({ press: 'Escape' });
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelectorAll('#edit-what').length).to.equal(0);
+      expectFocusOn($(element, 'button.edit'));
+
+      await click($(element, 'button.edit'));
+      await element.updateComplete;
+      await sendKeys({ type: ' heller ikke' });
+      await click($(element, 'button.cancel'));
+      await element.updateComplete;
+      expectFocusOn($(element, 'button.edit'));
+      expect(heard).to.equal(0);
+      expect(store.document.actions[0].what).to.equal('Ring rektor');
+    });
+
+    it('the Save button saves who, and an emptied "what" is refused with the error by the field', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor' });
+      const element = await make(store);
+      await click($(element, 'button.edit'));
+      await element.updateComplete;
+      await click($(element, '#edit-who'));
+      await sendKeys({ type: 'Ola' });
+      const changed = oneEvent(element, 'innovasjon-action-change');
+      await click($(element, 'button.save'));
+      expect((await changed).detail.action.who).to.equal('Ola');
+
+      await element.updateComplete;
+      await click($(element, 'button.edit'));
+      await element.updateComplete;
+      $<HTMLInputElement>(element, '#edit-what').select();
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      const field = $<HTMLInputElement>(element, '#edit-what');
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(field.getAttribute('aria-describedby')).to.equal('edit-what-error');
+      expectFocusOn(field);
+      expect(store.document.actions[0].what).to.equal('Ring rektor');
+    });
+  });
+
+  describe('deleting', () => {
+    it('Delete removes the action, sends its event, and moves focus to the next checkbox', async () => {
+      const store = guideStore();
+      const first = store.addAction({ step: 1, what: 'Første' });
+      store.addAction({ step: 1, what: 'Andre' });
+      const element = await make(store);
+      const removed = oneEvent(element, 'innovasjon-action-remove');
+      await click(rows(element)[0].querySelector('button.delete')!);
+      expect((await removed).detail.action).to.deep.equal(first);
+      expect(store.document.actions.map((action) => action.what)).to.deep.equal(['Andre']);
+      await element.updateComplete;
+      expect(rowTexts(element)).to.deep.equal(['Andre']);
+      expectFocusOn(checkboxOf(rows(element)[0]));
+      await waitUntil(() => statusText(element) === 'Oppfølging slettet');
+    });
+
+    it('deleting the last action moves focus to the "what" field, never to <body>', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Første' });
+      store.addAction({ step: 1, what: 'Andre' });
+      const element = await make(store);
+      rows(element)[1].querySelector<HTMLButtonElement>('button.delete')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      expect(rowTexts(element)).to.deep.equal(['Første']);
+      expectFocusOn(whatField(element));
+      expect(document.activeElement === document.body, 'focus fell to <body>').to.be.false;
+    });
+  });
+
+  describe('the store', () => {
+    it('re-renders only when the actions of its own step change', async () => {
+      const store = guideStore();
+      const element = await make(store, { step: 1 });
+      store.addAction({ step: 2, what: 'Annet trinn' });
+      store.addNote({ cardId: 't1-mal', text: 'En lapp' });
+      expect(element.isUpdatePending).to.be.false;
+      store.addAction({ step: 1, what: 'Dette trinnet' });
+      expect(element.isUpdatePending).to.be.true;
+      await element.updateComplete;
+      expect(rowTexts(element)).to.deep.equal(['Dette trinnet']);
+    });
+
+    it('follows a change of step and of store', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'En' });
+      store.addAction({ step: 4, what: 'Fire' });
+      const element = await make(store);
+      element.step = 4;
+      await element.updateComplete;
+      expect(rowTexts(element)).to.deep.equal(['Fire']);
+      const other = guideStore();
+      other.addAction({ step: 4, what: 'Annen' });
+      element.store = other;
+      await element.updateComplete;
+      expect(rowTexts(element)).to.deep.equal(['Annen']);
+      store.addAction({ step: 4, what: 'Gammel butikk' });
+      expect(element.isUpdatePending).to.be.false;
+    });
+
+    it('changes nothing and sends no event when code sets its properties', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'En' });
+      const element = await make(store);
+      let changes = 0;
+      stops.push(store.subscribe(() => changes++));
+      let heard = 0;
+      const hear = () => heard++;
+      const types = ['innovasjon-action-add', 'innovasjon-action-change', 'innovasjon-action-remove', 'innovasjon-change'];
+      for (const type of types) document.addEventListener(type, hear);
+      stops.push(() => types.forEach((type) => document.removeEventListener(type, hear)));
+      element.step = 2;
+      element.readonly = true;
+      await element.updateComplete;
+      element.step = 1;
+      element.readonly = false;
+      element.store = guideStore();
+      await element.updateComplete;
+      element.store = store;
+      await element.updateComplete;
+      expect(changes).to.equal(0);
+      expect(heard).to.equal(0);
+      expect(rowTexts(element)).to.deep.equal(['En']);
+    });
+  });
+});
