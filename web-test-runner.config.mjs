@@ -1,40 +1,49 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/ensure-browser.mjs';
+import * as puppeteerCore from 'puppeteer-core';
+import { findChromium, findFirefox, selectedEngines } from './scripts/ensure-browser.mjs';
+import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
+import { printPdfPlugin, strictPageMiddleware } from './scripts/wtr-test-pages.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
-/** Ends the run with a plain `N passed, N failed` line that CI logs can read. */
+/** Ends the run with plain `N passed, N failed` lines, per engine and in all, that CI logs can read. */
 function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      let passed = 0;
-      let failed = 0;
-      let skipped = 0;
-      const walk = (suite) => {
+      const counts = new Map();
+      const countFor = (name) => {
+        if (!counts.has(name)) counts.set(name, { passed: 0, failed: 0, skipped: 0 });
+        return counts.get(name);
+      };
+      const walk = (suite, count) => {
         for (const test of suite.tests) {
-          if (test.skipped) skipped++;
-          else if (test.passed) passed++;
-          else failed++;
+          if (test.skipped) count.skipped++;
+          else if (test.passed) count.passed++;
+          else count.failed++;
         }
-        for (const child of suite.suites) walk(child);
+        for (const child of suite.suites) walk(child, count);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
-        failed += session.errors?.length ?? 0;
+        const count = countFor(session.browser.name);
+        if (session.testResults) walk(session.testResults, count);
+        count.failed += session.errors?.length ?? 0;
       }
-      console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+      const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed, ${skipped} skipped`;
+      const total = { passed: 0, failed: 0, skipped: 0 };
+      console.log('');
+      for (const [name, count] of counts) {
+        console.log(`${name}: ${line(count)}`);
+        for (const key of Object.keys(total)) total[key] += count[key];
+      }
+      console.log(line(total));
     },
   };
 }
 
-export default {
-  files: ['test/**/*.test.ts'], // test/dist/ runs after a build: npm run test:dist
-  reporters: [defaultReporter(), countingReporter()],
-  nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  browsers: [
+const launchers = {
+  chromium: () =>
     chromeLauncher({
       launchOptions: {
         executablePath: findChromium(),
@@ -50,7 +59,22 @@ export default {
         ],
       },
     }),
-  ],
+  // Firefox ESR over WebDriver BiDi: puppeteer-core drives it, no geckodriver needed.
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
+    }),
+};
+
+export default {
+  files: ['test/**/*.test.ts'], // test/dist/ runs after a build: npm run test:dist
+  reporters: [defaultReporter(), countingReporter()],
+  nodeResolve: true,
+  middleware: [strictPageMiddleware],
+  plugins: [reactPlugin(), printPdfPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  // BROWSERS=chromium or BROWSERS=firefox runs one engine; the default is both.
+  browsers: selectedEngines().map((engine) => launchers[engine]()),
   testFramework: { config: { timeout: 5000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="nb">

@@ -163,7 +163,7 @@ export class InnovasjonGuide extends GuideElement {
       <div part="sheet" class="sheet">${this.#renderSheet(this.step)}</div>
       ${this.printing
         ? [0, ...steps.map((step) => step.number), SUMMARY].map(
-            (sheet) => html`<div class="print-sheet" aria-hidden="true">${this.#renderSheet(sheet)}</div>`,
+            (sheet) => html`<div class="print-sheet" aria-hidden="true">${this.#renderSheet(sheet)} ${renderCredit()}</div>`,
           )
         : nothing}
       ${unplaced.length

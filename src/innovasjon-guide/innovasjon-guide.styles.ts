@@ -160,7 +160,9 @@ export const guideStyles = css`
   }
 
   @media print {
-    :host([printing]) .sheet {
+    :host([printing]) .sheet,
+    :host([printing]) > .credit,
+    .workshop {
       display: none;
     }
     .print-sheet + .print-sheet,

@@ -23,7 +23,8 @@ const deepAll = (root: Element, selector: string): Element[] => {
 };
 
 describe('strict Content-Security-Policy with Trusted Types', () => {
-  it('runs the whole guide with no violation', async () => {
+  it('runs the whole guide with no violation', async function () {
+    this.timeout(20000); // a fresh page loads the library from source
     const frame = await fixture<HTMLIFrameElement>(html`<iframe title="strict" src="/test/safety/csp-page.html"></iframe>`);
     let guide: InnovasjonGuide | null = null;
     for (let i = 0; i < 100 && !guide?.shadowRoot; i++) {
@@ -35,6 +36,8 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     const g = guide!;
     // The policy is really in force: a plain string into innerHTML is refused.
     expect(() => (win.document.body.innerHTML = '<b>x</b>')).to.throw();
+    await aTimeout(50);
+    expect(win.__violations.join()).to.contain('trusted-types-sink', 'violations are being reported');
     win.__violations.length = 0;
 
     for (const payload of PAYLOADS) g.addNote('t1-mal', payload, { author: 'Kari' });
