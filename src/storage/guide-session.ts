@@ -115,7 +115,8 @@ export class GuideSession {
     if (!document) return;
     // Changes made before the load finished are kept on top of what was stored.
     const current = this.store.document;
-    if (!current.notes.length) return this.store.setDocument(document, { origin: 'load' });
+    const hasWork = current.notes.length || current.actions.length || current.participants.length || current.deleted.length;
+    if (!hasWork) return this.store.setDocument(document, { origin: 'load' });
     this.store.setDocument(mergeDocuments(document, current), { origin: 'load' });
     this.#scheduleSave();
   }

@@ -85,8 +85,11 @@ export class LocalStorageAdapter implements StorageAdapter {
 
   #backUp(raw: string): void {
     if (this.#backedUp === raw) return;
-    const backupKey = `${this.key}:backup:${new Date().toISOString()}`;
+    const stamp = `${this.key}:backup:${new Date().toISOString()}`;
     try {
+      // Two backups in one millisecond get different keys: no backup ever overwrites another.
+      let backupKey = stamp;
+      for (let n = 2; this.storage().getItem(backupKey) !== null; n++) backupKey = `${stamp}-${n}`;
       this.storage().setItem(backupKey, raw);
       this.backupKey = backupKey;
       this.#backedUp = raw;

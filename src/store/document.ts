@@ -383,10 +383,9 @@ export function mergeDocuments(
   const notes = mergeItems(first.notes, second.notes, deletedAt);
   const actions = mergeItems(first.actions, second.actions, deletedAt);
   const live = new Set([...notes, ...actions].map((item) => item.id));
-  // A participant's name is changed only at their own screen, so this page's version wins.
+  // Participants have no timestamps: the copy whose order is kept wins, so syncing tabs agree.
   const participants = new Map(first.participants.map((p) => [p.id, p]));
   for (const participant of second.participants) if (!participants.has(participant.id)) participants.set(participant.id, participant);
-  for (const participant of local.participants) participants.set(participant.id, participant);
   return createDocument({
     notes,
     actions,

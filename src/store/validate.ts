@@ -17,8 +17,16 @@ export interface ValidateOptions {
   cardIds?: ReadonlySet<string>;
 }
 
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2}):(\d{2}))$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day that exists (no 31 June, no 29 February 2001), the same in every browser. */
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 type Fields = Record<string, unknown>;
 
@@ -50,9 +58,14 @@ function fieldsOf(value: unknown, path: string, what = 'an object'): Fields {
 
 function requireArray(value: unknown, path: string, max: number): unknown[] {
   if (!Array.isArray(value)) throw new DocumentError(`must be an array, got ${show(value)}`, path);
-  const items = Array.from(value);
-  if (items.length > max) throw new DocumentError(`holds ${items.length} items, more than the limit of ${max}`, path);
-  return items;
+  const length = value.length;
+  if (length > max) throw new DocumentError(`holds ${length} items, more than the limit of ${max}`, path);
+  try {
+    // By index, not by iterator: a hostile iterator could throw or never end; holes read as undefined.
+    return Array.from({ length }, (_, index) => value[index]);
+  } catch (error) {
+    throw new DocumentError(`could not be read (${error instanceof Error ? error.name : 'error'})`, path);
+  }
 }
 
 function requireString(value: unknown, path: string, max: number, allowEmpty = true): string {
@@ -64,9 +77,13 @@ function requireString(value: unknown, path: string, max: number, allowEmpty = t
 
 function requireTimestamp(value: unknown, path: string): string {
   const text = requireString(value, path, 40, false);
-  if (!ISO_TIMESTAMP.test(text) || Number.isNaN(Date.parse(text))) {
-    throw new DocumentError(`must be an ISO 8601 timestamp, got ${show(text)}`, path);
-  }
+  const parts = ISO_TIMESTAMP.exec(text);
+  const [hour, minute, second, offsetHour, offsetMinute] = parts ? [4, 5, 6, 9, 10].map((i) => Number(parts[i] ?? 0)) : [];
+  const real =
+    parts !== null &&
+    isRealDay(Number(parts[1]), Number(parts[2]), Number(parts[3])) &&
+    hour < 24 && minute < 60 && second < 60 && offsetHour < 24 && offsetMinute < 60;
+  if (!real) throw new DocumentError(`must be an ISO 8601 timestamp of a real moment, got ${show(text)}`, path);
   return text;
 }
 
@@ -100,8 +117,9 @@ export function validateActionText(value: unknown, path = 'what'): string {
 
 export function validateDue(value: unknown, path = 'due'): string {
   const text = requireString(value, path, 10);
-  if (text && (!ISO_DATE.test(text) || Number.isNaN(Date.parse(text)))) {
-    throw new DocumentError(`must be a date as YYYY-MM-DD or empty, got ${show(text)}`, path);
+  const parts = ISO_DATE.exec(text);
+  if (text && !(parts && isRealDay(Number(parts[1]), Number(parts[2]), Number(parts[3])))) {
+    throw new DocumentError(`must be a real date as YYYY-MM-DD, or empty, got ${show(text)}`, path);
   }
   return text;
 }
@@ -167,6 +185,16 @@ function uniqueIds<T extends { id: string }>(items: T[], path: string, taken = n
  * problem, and never anything else.
  */
 export function validateDocument(value: unknown, options: ValidateOptions = {}): GuideDocument {
+  try {
+    return readDocument(value, options);
+  } catch (error) {
+    if (error instanceof DocumentError) throw error;
+    // A proxy, getter or iterator that throws, or anything else odd: still only our own error.
+    throw new DocumentError(`could not be read (${error instanceof Error ? error.name : typeof error})`);
+  }
+}
+
+function readDocument(value: unknown, options: ValidateOptions): GuideDocument {
   const fields = fieldsOf(value, '', 'a document object');
   if (fields.format !== DOCUMENT_FORMAT) {
     throw new DocumentError(`must be ${show(DOCUMENT_FORMAT)}, got ${show(fields.format)}`, 'format');

@@ -16,7 +16,7 @@ async function printToPdf(guide: InnovasjonGuide): Promise<PrintedPage[]> {
   window.dispatchEvent(new Event('beforeprint'));
   await settled(guide);
   try {
-    return await executeServerCommand<PrintedPage[]>('print-pdf');
+    return await executeServerCommand<PrintedPage[], undefined>('print-pdf');
   } finally {
     window.dispatchEvent(new Event('afterprint'));
   }
