@@ -152,8 +152,13 @@ export const kortStyles = css`
   }
 
   @media print {
+    .question {
+      font-size: 1.05rem;
+    }
     .card {
-      min-height: 70mm;
+      min-height: 55mm;
+      padding: 0.6rem;
+      gap: 0.4rem;
       break-inside: auto;
     }
     .notes {

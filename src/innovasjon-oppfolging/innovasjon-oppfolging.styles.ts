@@ -201,5 +201,8 @@ export const oppfolgingStyles = css`
     .buttons {
       display: none;
     }
+    section {
+      padding: 0.5rem 0.75rem;
+    }
   }
 `;

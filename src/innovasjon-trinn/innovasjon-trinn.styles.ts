@@ -46,4 +46,22 @@ export const trinnStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
     gap: var(--innovasjon-trinn-gap, 1rem);
   }
+
+  @media print {
+    .title {
+      margin-bottom: 0.3rem;
+      font-size: 1.35rem;
+    }
+    .intro {
+      max-width: none;
+      margin-bottom: 0.6rem;
+    }
+    .cards {
+      gap: 0.6rem;
+    }
+    innovasjon-oppfolging {
+      margin-top: 0.6rem;
+      break-inside: avoid;
+    }
+  }
 `;

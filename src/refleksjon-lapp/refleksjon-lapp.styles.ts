@@ -181,8 +181,14 @@ export const lappStyles = css`
       print-color-adjust: exact;
       -webkit-print-color-adjust: exact;
     }
-    .meta {
+    .meta,
+    .meta.print-only {
       display: flex;
+    }
+    .note {
+      min-height: 0;
+      padding: 0.4rem 0.5rem;
+      gap: 0.2rem;
     }
     .color-name {
       display: inline;

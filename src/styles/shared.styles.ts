@@ -93,6 +93,7 @@ export const sharedStyles = css`
   /* On paper: the worksheets and the notes, no controls. */
   @media print {
     :host {
+      font-size: 10pt;
       --_text: #000000;
       --_text-subtle: #222222;
       --_border: #000000;
