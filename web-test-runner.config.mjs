@@ -79,6 +79,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="nb">
       <body>
+        <script>window.__FUZZ_RUNS__ = ${Number(process.env.FUZZ_RUNS) || 1000};</script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,

@@ -27,7 +27,7 @@ function importMessage(error: unknown): string {
     case 'wrong-format':
       return msg('Filen er ikke en eksport fra Turguide for innovasjon. Velg en JSON-fil som er lastet ned fra turguiden.');
     case 'newer-version':
-      return msg('Filen er laget med en nyere versjon av turguiden. Be den som har ansvar for siden om å oppdatere den.');
+      return msg('Filen er laget med en nyere versjon av turguiden. Be den som har ansvar for nettsiden om å oppdatere turguiden.');
     default:
       return msg('Filen har feil eller mangler i innholdet, og ble ikke importert. Ingenting er endret.');
   }

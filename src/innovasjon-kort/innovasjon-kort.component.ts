@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { GuideContent, QuestionCard } from '../content/types.js';
 import { announce, offerUndo } from '../internal/announce.js';
 import { heading } from '../internal/heading.js';
+import { getLocale } from '../localization.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
 import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
@@ -278,11 +279,15 @@ export class InnovasjonKort extends LitElement {
         { source: this },
       );
     } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
       // A full card or guide: the text stays in the open note, and the person is told why.
-      this.problem = msg(str`Lappen ble ikke lagret: kortet eller guiden er full (${LIMITS.notesPerCard} lapper per kort).`);
+      const format = new Intl.NumberFormat(getLocale());
+      this.problem =
+        error.path === 'notes'
+          ? msg(str`Lappen ble ikke lagret: guiden er full (høyst ${format.format(LIMITS.notes)} lapper).`)
+          : msg(str`Lappen ble ikke lagret: kortet er fullt (høyst ${format.format(LIMITS.notesPerCard)} lapper per kort).`);
       announce(this, this.problem);
       await draft.edit();
-      if (!(error instanceof DocumentError)) throw error;
       return;
     }
     this.problem = '';

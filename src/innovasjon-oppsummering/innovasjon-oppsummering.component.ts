@@ -89,7 +89,7 @@ export class InnovasjonOppsummering extends LitElement {
               ? html`<ul>
                   ${actions.map((each) => action(each))}
                 </ul>`
-              : html`<p class="empty">${msg('Ingen oppfølging avtalt ennå.')}</p>`}
+              : html`<p class="empty">${msg('Ingen oppfølging er skrevet ned ennå.')}</p>`}
           </section>`,
         )}
       </div>

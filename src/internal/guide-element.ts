@@ -234,7 +234,7 @@ export class GuideElement extends LitElement {
     if (!this.standalone) return;
     event.stopPropagation();
     this.undoOffer = event.detail;
-    this.#speak(msg(str`${event.detail.message}. Angre med Ctrl+Z eller knappen Angre.`));
+    this.#speak(msg(str`${event.detail.message} – angre med Ctrl+Z (⌘Z på Mac) eller knappen «Angre».`));
     this.#keepUndo();
   };
 

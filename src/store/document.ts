@@ -191,6 +191,11 @@ export function restoreNote(
   { now = nowIso(), ...validate }: Stamp & ValidateOptions = {},
 ): { document: GuideDocument; note: Note } {
   if (findNote(document, note.id)) throw new DocumentError(`repeats the id ${JSON.stringify(note.id)}`, 'id');
+  const tombstoneOf = document.deleted.find((each) => each.id === note.id);
+  // The restore must come after the deletion, or a merge with a copy that still holds the tombstone drops it again.
+  if (tombstoneOf && Date.parse(now) <= Date.parse(tombstoneOf.deletedAt)) {
+    now = new Date(Date.parse(tombstoneOf.deletedAt) + 1).toISOString();
+  }
   const deleted = document.deleted.filter((each) => each.id !== note.id);
   const { document: added, note: placed } = addNote(
     withParts(document, { deleted }),
@@ -381,7 +386,12 @@ export function mergeDocuments(
     if (!known || later(at, known)) deletedAt.set(id, at);
   }
   const notes = mergeItems(first.notes, second.notes, deletedAt);
-  const actions = mergeItems(first.actions, second.actions, deletedAt);
+  const noteIds = new Set(notes.map((note) => note.id));
+  // Ids are unique across notes and actions; an action that collides (only a hand-made
+  // document can do that) gets a derived id, the same in every copy, so nothing is dropped.
+  const actions = mergeItems(first.actions, second.actions, deletedAt).map((action) =>
+    noteIds.has(action.id) ? Object.freeze({ ...action, id: `${action.id}~action` }) : action,
+  );
   const live = new Set([...notes, ...actions].map((item) => item.id));
   // Participants have no timestamps: the copy whose order is kept wins, so syncing tabs agree.
   const participants = new Map(first.participants.map((p) => [p.id, p]));
