@@ -1,4 +1,6 @@
 import { mergeDocuments } from '../store/document.js';
+import { DocumentError } from '../store/errors.js';
+import { validateDocument } from '../store/validate.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
 import { StorageError, type StorageAdapter } from './storage-adapter.js';
@@ -21,6 +23,8 @@ export class GuideSession {
   readonly #saveDelay: number;
   #timer?: ReturnType<typeof setTimeout>;
   #dirty = false;
+  /** Joining with another copy would pass the limits: keep ours, save nothing over theirs. */
+  #diverged = false;
   #stops: (() => void)[] = [];
   readonly #reported = new Set<string>();
   readonly #errorListeners = new Set<SessionErrorListener>();
@@ -83,14 +87,16 @@ export class GuideSession {
   flush(): Promise<void> | void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (!this.#dirty) return;
+    if (!this.#dirty || this.#diverged) return;
     this.#dirty = false;
     try {
       const newer = this.adapter.readChanged?.();
-      if (newer) this.store.setDocument(mergeDocuments(this.store.document, newer, { order: 'incoming' }), { origin: 'remote' });
+      const merged = newer && this.#merge(newer);
+      if (merged) this.store.setDocument(merged, { origin: 'remote' });
     } catch {
       // Unreadable storage was reported when it was loaded; saving goes on.
     }
+    if (this.#diverged) return;
     const document = this.store.document;
     try {
       const saving = this.adapter.save(document);
@@ -124,9 +130,31 @@ export class GuideSession {
   #receive(incoming: GuideDocument): void {
     // Always a merge: remembered deletions carry removals over, and what this
     // page has that the other has not yet seen stays and is saved back.
-    const merged = mergeDocuments(this.store.document, incoming, { order: 'incoming' });
+    const merged = this.#merge(incoming);
+    if (!merged) return;
     this.store.setDocument(merged, { origin: 'remote' });
     if (!sameContent(merged, incoming)) this.#scheduleSave();
+  }
+
+  /**
+   * This page's document joined with one stored elsewhere, or undefined when
+   * together they pass the limits (two copies each within them can): then
+   * this page keeps its own copy in memory, stops saving over the other's,
+   * and the person is told.
+   */
+  #merge(incoming: GuideDocument): GuideDocument | undefined {
+    const merged = mergeDocuments(this.store.document, incoming, { order: 'incoming' });
+    try {
+      validateDocument(merged);
+      return merged;
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      this.#diverged = true;
+      this.#report(
+        new StorageError('storage-quota', `This copy and the one stored elsewhere hold too much together to be joined (${error.message}); this page keeps its own copy and no longer saves.`),
+      );
+      return undefined;
+    }
   }
 
   #scheduleSave(): void {

@@ -4,7 +4,7 @@ import { LocalStorageAdapter } from '../../src/storage/local-storage-adapter.js'
 import { StorageError, type StorageAdapter } from '../../src/storage/storage-adapter.js';
 import { createDocument } from '../../src/store/document.js';
 import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
-import type { GuideDocument, Note, NoteColor } from '../../src/store/types.js';
+import { LIMITS, type GuideDocument, type Note, type NoteColor } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
 import { uniqueKey } from '../helpers.js';
 
@@ -557,5 +557,25 @@ describe('GuideSession', () => {
     tabA.store.upsertParticipant({ id: 'p1', name: 'Kari Nordmann' });
     expect(await settle(tabA, tabB)).to.be.at.most(4);
     expect(tabA.store.document.participants).to.deep.equal(tabB.store.document.participants);
+  });
+
+  it('keeps its own copy and stops saving when joining another copy would pass the limits', async () => {
+    const many = (prefix: string) =>
+      Array.from({ length: LIMITS.notesPerCard / 2 + 1 }, (_, index) => makeNote(`${prefix}${index}`));
+    const adapter = new SpyAdapter(createDocument({ notes: many('l') }));
+    const store = new GuideStore();
+    const session = new GuideSession(store, adapter, { saveDelay: 5 });
+    const errors: StorageError[] = [];
+    session.onError((error) => errors.push(error));
+    await session.start();
+    const theirs = createDocument({ notes: many('r') });
+    adapter.push(theirs);
+    store.addNote({ cardId: 't2-metoder', text: 'later' });
+    await wait(30);
+    expect(store.document.notes.filter((note) => note.id.startsWith('r'))).to.have.length(0);
+    expect(store.document.notes.map((note) => note.text)).to.include('later');
+    expect(adapter.saves, 'nothing saved over the other copy').to.have.length(0);
+    expect(errors.map((error) => error.code)).to.deep.equal(['storage-quota']);
+    session.stop();
   });
 });
