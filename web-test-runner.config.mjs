@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { findChromium, findFirefox, selectedEngines } from './scripts/ensure-browser.mjs';
 import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
-import { printPdfPlugin, strictPageMiddleware } from './scripts/wtr-test-pages.mjs';
+import { forcedColorsPlugin, printPdfPlugin, strictPageMiddleware } from './scripts/wtr-test-pages.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -72,7 +72,7 @@ export default {
   reporters: [defaultReporter(), countingReporter()],
   nodeResolve: true,
   middleware: [strictPageMiddleware],
-  plugins: [reactPlugin(), printPdfPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [reactPlugin(), printPdfPlugin(), forcedColorsPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   // BROWSERS=chromium or BROWSERS=firefox runs one engine; the default is both.
   browsers: selectedEngines().map((engine) => launchers[engine]()),
   testFramework: { config: { timeout: 5000 } },

@@ -35,3 +35,23 @@ export function printPdfPlugin() {
     },
   };
 }
+
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })` turns Windows
+ * High Contrast (forced-colors: active) on or off. Chromium only: it needs
+ * the DevTools protocol, which Firefox over WebDriver BiDi does not have.
+ */
+export function forcedColorsPlugin() {
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      const client = await page.createCDPSession();
+      await client.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
@@ -238,6 +238,31 @@ describe('accessibility', () => {
       await expect(guide).to.be.accessible();
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+    }
+  });
+
+  chromiumOnly('works in Windows High Contrast (forced-colors): every control keeps a border, the pressed vote a system colour', async () => {
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.be.true;
+      const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
+      await settled(guide);
+      guide.addNote('t1-mal', 'Høy kontrast');
+      await settled(guide);
+      const lapp = lappsIn(cardIn(guide, 't1-mal'))[0];
+      await click(inShadow(lapp, 'button.vote'));
+      await settled(guide);
+      const note = getComputedStyle(inShadow(lapp, '.note'));
+      expect(parseFloat(note.borderTopWidth)).to.be.at.least(2);
+      const pressed = getComputedStyle(inShadow(lapp, 'button.vote[aria-pressed=true]'));
+      const plain = getComputedStyle(inShadow(lapp, 'button.edit'));
+      expect(pressed.backgroundColor, 'pressed stands apart').not.to.equal(plain.backgroundColor);
+      for (const button of focusablesInOrder(guide).filter((el) => el.localName === 'button')) {
+        expect(parseFloat(getComputedStyle(button).borderTopWidth), button.className).to.be.at.least(1);
+      }
+      await expect(guide).to.be.accessible();
+    } finally {
+      await executeServerCommand('emulate-forced-colors', { active: false });
     }
   });
 });
