@@ -1,0 +1,27 @@
+// Fails when custom-elements.json is not what `npm run analyze` would write
+// from the source now. Writes the fresh manifest to a temporary folder and
+// leaves the working tree alone.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const MANIFEST = 'custom-elements.json';
+const folder = mkdtempSync(join(tmpdir(), 'innovasjon-cem-'));
+try {
+  // The analyzer joins --outdir to the working directory, so it must be relative.
+  execFileSync(
+    'npx',
+    ['cem', 'analyze', '--litelement', '--quiet', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(process.cwd(), folder)],
+    { stdio: 'inherit' },
+  );
+  const fresh = readFileSync(join(folder, MANIFEST), 'utf8');
+  if (!existsSync(MANIFEST) || readFileSync(MANIFEST, 'utf8') !== fresh) {
+    const problem = existsSync(MANIFEST) ? 'is out of date with src/' : 'is missing';
+    console.error(`${MANIFEST} ${problem}: run npm run analyze and commit the result.`);
+    process.exit(1);
+  }
+  console.log(`${MANIFEST} is up to date.`);
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,82 @@
+// Checks what `npm pack` would publish, after `npm run build`: only dist/,
+// custom-elements.json, README.md, LICENSE, CHANGELOG.md (and package.json);
+// every file package.json points to (exports, types, sideEffects,
+// customElements) is in it; sideEffects names exactly the files that register
+// elements; and dist/store.js reaches neither Lit nor an element registration
+// through its imports.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+
+const problems = [];
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+if (!existsSync('dist/index.js')) {
+  console.error('dist/ is missing: run npm run build first.');
+  process.exit(1);
+}
+
+const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+const shipped = new Set(pack.files.map((file) => file.path));
+
+// 1. Nothing but what is meant to ship.
+const allowed = (path) =>
+  ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'custom-elements.json'].includes(path) ||
+  (path.startsWith('dist/') && !path.endsWith('.d.ts.map'));
+for (const path of shipped) if (!allowed(path)) problems.push(`ships ${path}, which is not meant to be published`);
+
+// 2. Everything package.json names is shipped.
+const targets = new Set();
+const collect = (value) => {
+  if (typeof value === 'string') targets.add(value);
+  else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+};
+collect(pkg.exports);
+collect([pkg.main, pkg.module, pkg.types, pkg.customElements, ...(pkg.sideEffects || [])]);
+for (const path of ['README.md', 'LICENSE', 'CHANGELOG.md']) targets.add(path);
+for (const target of targets) {
+  const path = normalize(target).replace(/^\.\//, '');
+  if (!shipped.has(path)) problems.push(`package.json names ${target}, but the package does not contain it`);
+}
+
+// 3. sideEffects lists every file that registers an element, so no bundler drops one, and nothing else.
+const listed = new Set((pkg.sideEffects || []).map((path) => normalize(path)));
+const registers = (file) => /customElements\.define\(/.test(readFileSync(file, 'utf8'));
+for (const { path } of pack.files) {
+  if (path.endsWith('.js') && !path.endsWith('.bundle.js') && registers(path) && !listed.has(path)) {
+    problems.push(`${path} registers an element but is not in sideEffects: a bundler could drop it`);
+  }
+}
+const withoutComments = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+const importsOf = (file) =>
+  [...withoutComments(readFileSync(file, 'utf8')).matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.[^'"]+)['"]/g)].map(([, specifier]) =>
+    join(dirname(file), specifier),
+  );
+for (const path of listed) {
+  // An entry that registers through the files it imports (index.js) counts too.
+  if (existsSync(path) && !registers(path) && !importsOf(path).some((imported) => listed.has(imported))) {
+    problems.push(`${path} is in sideEffects but registers no element`);
+  }
+}
+
+// 4. The store entry is framework-free: follow its imports through dist/.
+const reached = new Set();
+const visit = (file) => {
+  if (reached.has(file)) return;
+  reached.add(file);
+  const code = withoutComments(readFileSync(file, 'utf8'));
+  if (/customElements\.define\(/.test(code)) problems.push(`dist/store.js reaches ${file}, which registers an element`);
+  for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)) {
+    if (specifier.startsWith('.')) visit(join(dirname(file), specifier));
+    else if (/^(lit|lit-html|lit-element|@lit\/)/.test(specifier)) problems.push(`dist/store.js reaches ${file}, which imports ${specifier}`);
+  }
+};
+visit('dist/store.js');
+
+if (problems.length) {
+  console.error(`npm pack check failed:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(
+  `npm pack ships ${shipped.size} files (${(pack.size / 1024).toFixed(0)} KB packed, ${(pack.unpackedSize / 1024).toFixed(0)} KB unpacked); ` +
+    `every file package.json names is there; sideEffects lists the ${listed.size} registering files; dist/store.js reaches ${reached.size} modules, none with Lit or a registration.`,
+);

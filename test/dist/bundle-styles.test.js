@@ -1,0 +1,39 @@
+// Runs against the build (npm run build first): the bundle's CSS is minified
+// by scripts/minify-css-literals.mjs; the browser must parse every element's
+// sheets to the same rules as the unminified modules tsc wrote. A value with
+// var() is kept as written, so both sides are compared with the whitespace
+// beside , : ; { } > removed (where the minifier removes it; it never joins
+// two tokens there). A declaration lost to a parse error would still show.
+import { expect } from '@open-wc/testing';
+import '../../dist/innovasjon-guide.bundle.js';
+import * as library from '../../dist/index.js';
+
+const tagOf = (className) => className.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
+const rulesOf = (styles) =>
+  [styles]
+    .flat(Infinity)
+    .filter(Boolean)
+    .flatMap((result) => [...result.styleSheet.cssRules].map((rule) => rule.cssText.replace(/\s*([,:;{}>])\s*/g, '$1')));
+
+describe('dist/innovasjon-guide.bundle.js styles', () => {
+  const elements = Object.entries(library).filter(([, value]) => value?.prototype instanceof HTMLElement);
+
+  it('finds the elements of the library', () => {
+    expect(elements.map(([name]) => tagOf(name))).to.include.members([
+      'innovasjon-guide',
+      'innovasjon-trinn',
+      'innovasjon-kort',
+      'refleksjon-lapp',
+    ]);
+  });
+
+  it('has the same CSS rules as the source modules, minified', () => {
+    for (const [name, sourceClass] of elements) {
+      const bundled = customElements.get(tagOf(name));
+      expect(bundled, tagOf(name)).to.be.a('function').and.not.equal(sourceClass);
+      const expected = rulesOf(sourceClass.styles);
+      expect(expected, name).to.not.be.empty;
+      expect(rulesOf(bundled.styles), name).to.deep.equal(expected);
+    }
+  });
+});

@@ -1,0 +1,138 @@
+// The React wrappers, rendered by React 19 itself: properties reach the
+// element and its events arrive in the `on…` props.
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createElement, createRef, type RefObject } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import type { ChangeDetail, NoteAddDetail, StepChangeDetail } from '../../src/events.js';
+import {
+  InnovasjonGuide,
+  InnovasjonTrinn,
+  RefleksjonLapp,
+  type InnovasjonGuideElement,
+  type InnovasjonTrinnElement,
+  type RefleksjonLappElement,
+} from '../../src/react.js';
+import { addButtonOf, cardIn, click, inShadow, settled, uniqueKey } from '../helpers.js';
+
+describe('React wrappers (src/react.ts)', () => {
+  let container: HTMLElement;
+  let root: Root;
+
+  /** Renders `element` with React into a fresh container and waits for the custom element to settle. */
+  async function render<T extends HTMLElement>(ref: RefObject<T | null>, element: ReturnType<typeof createElement>) {
+    flushSync(() => root.render(element));
+    const host = ref.current;
+    if (!host) throw new Error('React rendered no element');
+    await settled(host);
+    return host;
+  }
+
+  beforeEach(() => {
+    container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+  });
+
+  afterEach(() => {
+    root.unmount();
+    container.remove();
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
+  });
+
+  it('renders accessible elements with the React props set as properties', async () => {
+    const ref = createRef<InnovasjonTrinnElement>();
+    const trinn = await render(ref, createElement(InnovasjonTrinn, { ref, number: 2, noStorage: true, readonly: true }));
+    expect(trinn.localName).to.equal('innovasjon-trinn');
+    expect(trinn).to.include({ number: 2, noStorage: true, readonly: true });
+    expect(inShadow(trinn, 'h2').textContent).to.contain('Identifiser behov');
+    await expect(trinn).to.be.accessible();
+  });
+
+  it('onNoteAdd, onActionAdd and onChange receive the events of changes made through the element', async () => {
+    const added: CustomEvent<NoteAddDetail>[] = [];
+    const actions: string[] = [];
+    const changed: CustomEvent<ChangeDetail>[] = [];
+    const ref = createRef<InnovasjonTrinnElement>();
+    const trinn = await render(
+      ref,
+      createElement(InnovasjonTrinn, {
+        ref,
+        number: 1,
+        storageKey: uniqueKey(),
+        onNoteAdd: (event) => added.push(event),
+        onActionAdd: (event) => actions.push(event.detail.action.what),
+        onChange: (event) => changed.push(event),
+      }),
+    );
+    const note = trinn.addNote('t1-mal', 'Kortere ventetid', { color: 'blue' });
+    expect(added.map((event) => event.detail.note)).to.deep.equal([note]);
+    expect(changed).to.have.length(1);
+    expect(changed[0].detail.data.notes).to.deep.equal([note]);
+    trinn.addAction({ step: 1, what: 'Book møte med rådmannen' });
+    expect(actions).to.deep.equal(['Book møte med rådmannen']);
+    expect(changed).to.have.length(2);
+  });
+
+  it('a note typed by a person reaches onNoteAdd; a replaced handler is the one called', async () => {
+    const first: string[] = [];
+    const second: string[] = [];
+    const ref = createRef<InnovasjonTrinnElement>();
+    const props = { ref, number: 1, noStorage: true };
+    const trinn = await render(ref, createElement(InnovasjonTrinn, { ...props, onNoteAdd: (e) => first.push(e.detail.note.text) }));
+    await render(ref, createElement(InnovasjonTrinn, { ...props, onNoteAdd: (e) => second.push(e.detail.note.text) }));
+    await click(addButtonOf(cardIn(trinn, 't1-team')));
+    await settled(trinn);
+    await sendKeys({ type: 'Tverrfaglig team' });
+    await sendKeys({ press: 'Enter' });
+    await settled(trinn);
+    expect(first).to.deep.equal([]);
+    expect(second).to.deep.equal(['Tverrfaglig team']);
+  });
+
+  it('onStepChange hears a click in the guide’s navigation', async () => {
+    const steps: StepChangeDetail[] = [];
+    const ref = createRef<InnovasjonGuideElement>();
+    const guide = await render(
+      ref,
+      createElement(InnovasjonGuide, { ref, noStorage: true, onStepChange: (event) => steps.push(event.detail) }),
+    );
+    const [, third] = guide.shadowRoot!.querySelectorAll('nav button');
+    await click(third);
+    await settled(guide);
+    expect(steps).to.deep.equal([{ step: 1, previous: 0 }]);
+    expect(guide.step).to.equal(1);
+  });
+
+  it('RefleksjonLapp maps change, cancel and the delete request', async () => {
+    const heard: string[] = [];
+    const ref = createRef<RefleksjonLappElement>();
+    const lapp = await render(
+      ref,
+      createElement(RefleksjonLapp, {
+        ref,
+        text: 'Hei',
+        color: 'green',
+        onChange: () => heard.push(`change:${ref.current?.text}`),
+        onCancel: () => heard.push('cancel'),
+        onDelete: (event) => {
+          heard.push('delete');
+          event.preventDefault();
+        },
+      }),
+    );
+    expect(lapp.getAttribute('color')).to.equal('green');
+    await click(inShadow(lapp, 'button.edit'));
+    await lapp.updateComplete;
+    await sendKeys({ type: '!' });
+    await sendKeys({ press: 'Enter' });
+    await lapp.updateComplete;
+    await click(inShadow(lapp, 'button.edit'));
+    await lapp.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await lapp.updateComplete;
+    await click(inShadow(lapp, 'button.delete'));
+    expect(heard).to.deep.equal(['change:Hei!', 'cancel', 'delete']);
+  });
+});
