@@ -1,3 +1,4 @@
+import { expect } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { InnovasjonKort } from '../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../src/refleksjon-lapp/refleksjon-lapp.component.js';
@@ -16,6 +17,19 @@ export function deepActiveElement(): Element | null {
   let active: Element | null = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+const nameOf = (element: Element | null) =>
+  element ? `<${element.localName}${element.className ? `.${String(element.className).replace(/\s+/g, '.')}` : ''}>` : 'nothing';
+
+/**
+ * Asserts where keyboard focus is. Elements are never handed to chai: when an
+ * assertion holding a DOM node fails, the runner cannot copy it into its report
+ * and hangs instead (modernweb-dev/web#2967), so the message carries names.
+ */
+export function expectFocusOn(expected: Element | null | undefined, what = ''): void {
+  const actual = deepActiveElement();
+  expect(actual === expected, `${what ? `${what}: ` : ''}focus is on ${nameOf(actual)}, not on ${nameOf(expected ?? null)}`).to.be.true;
 }
 
 /** Every question card inside a guide or a step, at any depth. */

@@ -121,7 +121,7 @@ describe('export and import', () => {
     expect(Object.keys(guide.data)).to.deep.equal(['format', 'version', 'notes', 'actions', 'participants', 'deleted']);
     expect(Object.keys(guide.data.notes[0])).not.to.include('extra');
     const [lapp] = lappsIn(cardIn(guide, 't1-mal'));
-    expect(lapp.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(lapp.shadowRoot!.querySelector('img') === null, 'absent: img').to.be.true;
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 

@@ -16,8 +16,7 @@ import {
   inShadow,
   lappsIn,
   settled,
-  uniqueKey,
-} from '../helpers.js';
+  uniqueKey, expectFocusOn } from '../helpers.js';
 
 async function makeGuide(attributes: { key?: string; step?: number; readonly?: boolean; noStorage?: boolean } = {}) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide
@@ -158,7 +157,7 @@ describe('<innovasjon-guide>', () => {
       await settled(guide);
       expect(guide.step).to.equal(2);
       expect(second.getAttribute('aria-current')).to.equal('step');
-      expect(deepActiveElement()).to.equal(sheetHeading(guide));
+      expectFocusOn(sheetHeading(guide));
       expect(sheetHeading(guide).textContent).to.contain('Identifiser behov');
     });
 
@@ -221,7 +220,7 @@ describe('<innovasjon-guide>', () => {
       await settled(guide);
       expect(added).to.equal(0);
       expect(lappsIn(card)).to.have.length(0);
-      expect(deepActiveElement()).to.equal(addButtonOf(card));
+      expectFocusOn(addButtonOf(card));
 
       await click(addButtonOf(card));
       await settled(guide);
@@ -261,7 +260,7 @@ describe('<innovasjon-guide>', () => {
       expect(heard).to.equal(0);
       expect(inShadow(lapp, '.text').textContent).to.equal('Utkast med endring');
       expect(guide.data.notes[0].text).to.equal('Utkast med endring');
-      expect(deepActiveElement()).to.equal(inShadow(lapp, 'button.edit'));
+      expectFocusOn(inShadow(lapp, 'button.edit'));
     });
 
     it('changes a note colour from the keyboard', async () => {
@@ -292,11 +291,11 @@ describe('<innovasjon-guide>', () => {
       expect((await removed).detail.note).to.deep.equal(first);
       await settled(guide);
       expect(lappsIn(card).map((lapp) => lapp.text)).to.deep.equal(['To']);
-      expect(deepActiveElement()).to.equal(inShadow(lappsIn(card)[0], 'button.edit'));
+      expectFocusOn(inShadow(lappsIn(card)[0], 'button.edit'));
       await click(inShadow(lappsIn(card)[0], 'button.delete'));
       await settled(guide);
       expect(lappsIn(card)).to.have.length(0);
-      expect(deepActiveElement()).to.equal(addButtonOf(card));
+      expectFocusOn(addButtonOf(card));
       expect(guide.data.notes).to.deep.equal([]);
     });
   });
@@ -425,7 +424,7 @@ describe('<innovasjon-guide>', () => {
         expect(inShadow(guide, '.message').textContent).to.contain('lagringsplass');
         await click(inShadow(guide, '.message button'));
         await settled(guide);
-        expect(guide.shadowRoot!.querySelector('.message')).to.equal(null);
+        expect(guide.shadowRoot!.querySelector('.message') === null, 'absent: .message').to.be.true;
       } finally {
         Storage.prototype.setItem = original;
       }
@@ -440,7 +439,7 @@ describe('<innovasjon-guide>', () => {
       await aTimeout(50);
       const [lapp] = lappsIn(cardIn(guide, 't1-mal'));
       expect(inShadow(lapp, '.text').textContent).to.equal(payload);
-      expect(lapp.shadowRoot!.querySelector('img, script, b')).to.equal(null);
+      expect(lapp.shadowRoot!.querySelector('img, script, b') === null, 'absent: img, script, b').to.be.true;
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     });
   });
@@ -451,10 +450,10 @@ describe('<innovasjon-guide>', () => {
       guide.addNote('t1-mal', 'Kan leses');
       await settled(guide);
       const card = cardIn(guide, 't1-mal');
-      expect(card.shadowRoot!.querySelector('button.add')).to.equal(null);
+      expect(card.shadowRoot!.querySelector('button.add') === null, 'absent: button.add').to.be.true;
       const [lapp] = lappsIn(card);
       expect(lapp.readonly).to.be.true;
-      expect(lapp.shadowRoot!.querySelector('button, select, textarea')).to.equal(null);
+      expect(lapp.shadowRoot!.querySelector('button, select, textarea') === null, 'absent: button, select, textarea').to.be.true;
       expect(inShadow(lapp, '.text').textContent).to.equal('Kan leses');
     });
 

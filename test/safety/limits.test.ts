@@ -4,7 +4,7 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { DocumentError } from '../../src/store/errors.js';
 import { LIMITS } from '../../src/store/types.js';
-import { addButtonOf, cardIn, click, deepActiveElement, inShadow, lappsIn, settled } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepActiveElement, inShadow, lappsIn, settled, expectFocusOn } from '../helpers.js';
 
 describe('limits', () => {
   it('refuses a pasted book politely: the text stays, a message says why, nothing is saved', async () => {
@@ -23,7 +23,7 @@ describe('limits', () => {
     const draft = card.shadowRoot!.querySelector('refleksjon-lapp[data-id="draft"]')!;
     expect(inShadow(draft, '#too-long').textContent).to.match(/høyst 2\s000 tegn/);
     expect(field.getAttribute('aria-invalid')).to.equal('true');
-    expect(deepActiveElement()).to.equal(field);
+    expectFocusOn(field);
     expect(field.value).to.equal(book);
     expect(guide.data.notes).to.deep.equal([]);
     await expect(guide).to.be.accessible();
