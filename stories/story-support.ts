@@ -1,6 +1,8 @@
 // What the stories share: a sample document, a theme for a dark page and one
 // for a kommune's brand, and corrupt storage for the error message.
 import { html, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { themes, type ThemeName } from './themes.js';
 import { GuideStore } from '../src/store.js';
 import type { GuideDocument } from '../src/store.js';
 
@@ -36,42 +38,6 @@ export function corruptStorageKey(name: string): string {
   return key;
 }
 
-const themes = {
-  /** A dark intranet page: light text on dark surfaces, notes stay paper-coloured. */
-  dark: `
-    background: #161a1f;
-    color: #e6e8eb;
-    --innovasjon-color-text: #e6e8eb;
-    --innovasjon-color-text-subtle: #b4bcc6;
-    --innovasjon-color-heading: #ffffff;
-    --innovasjon-color-surface: #20262d;
-    --innovasjon-color-surface-alt: #2b333c;
-    --innovasjon-color-border: #8b96a3;
-    --innovasjon-color-accent: #8cc8ff;
-    --innovasjon-color-on-accent: #0b1a26;
-    --innovasjon-color-focus: #ffd166;
-    --innovasjon-color-danger: #ff8f87;
-    --innovasjon-kort-background: #1c2128;
-    --innovasjon-note-shadow: 0 1px 3px rgb(0 0 0 / 0.6);
-  `,
-  /** «Fjordvik kommune», a made-up kommune: its serif font, wine-red profile colour and square corners. */
-  kommune: `
-    background: #faf7f2;
-    --innovasjon-font-family: Georgia, 'Times New Roman', serif;
-    --innovasjon-color-accent: #7a1f3d;
-    --innovasjon-color-on-accent: #ffffff;
-    --innovasjon-color-heading: #5c162d;
-    --innovasjon-color-focus: #0b3d5c;
-    --innovasjon-radius: 2px;
-    --innovasjon-kort-border-color: #c9b8a6;
-    --innovasjon-note-yellow: #fbeeb8;
-    --innovasjon-note-pink: #f6d3dc;
-    --innovasjon-note-blue: #d5e6f3;
-    --innovasjon-note-green: #d9ecd3;
-    --innovasjon-note-orange: #fbdcc0;
-  `,
-};
-
 /** Wraps a story in a page area styled with one of the themes: the custom properties inherit into the elements. */
-export const themed = (theme: keyof typeof themes, content: TemplateResult) =>
-  html`<div data-theme=${theme} style=${`padding: 1.5rem; ${themes[theme].replace(/\s+/g, ' ')}`}>${content}</div>`;
+export const themed = (theme: ThemeName, content: TemplateResult) =>
+  html`<div class="story-theme" data-theme=${theme} style=${styleMap({ padding: '1.5rem', ...themes[theme] })}>${content}</div>`;

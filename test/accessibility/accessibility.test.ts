@@ -4,6 +4,7 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
+import { themes } from '../../stories/themes.js';
 import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lappsIn, settled, uniqueKey, expectFocusOn } from '../helpers.js';
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds focus; fails after `max` presses. */
@@ -265,4 +266,26 @@ describe('accessibility', () => {
       await executeServerCommand('emulate-forced-colors', { active: false });
     }
   });
+
+  for (const [name, theme] of Object.entries(themes)) {
+    it(`keeps contrast and passes axe in the ${name} theme example`, async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div><innovasjon-guide no-storage step="1"></innovasjon-guide></div>`);
+      for (const [property, value] of Object.entries(theme)) wrapper.style.setProperty(property, value);
+      const guide = wrapper.querySelector('innovasjon-guide')!;
+      for (const color of ['yellow', 'pink', 'blue', 'green', 'orange'] as const) guide.addNote('t1-mal', color, { color, author: 'Kari' });
+      await settled(guide);
+      for (const lapp of lappsIn(cardIn(guide, 't1-mal'))) {
+        const style = getComputedStyle(inShadow(lapp, '.note'));
+        expect(contrast(style.color, style.backgroundColor), lapp.color).to.be.at.least(4.5);
+      }
+      const current = getComputedStyle(inShadow(guide, 'nav button[aria-current=step]'));
+      expect(contrast(current.color, current.backgroundColor)).to.be.at.least(4.5);
+      const card = getComputedStyle(inShadow(cardIn(guide, 't1-mal'), '.card'));
+      expect(contrast(card.color, card.backgroundColor)).to.be.at.least(4.5);
+      const add = addButtonOf(cardIn(guide, 't1-mal'));
+      add.focus();
+      expect(contrast(getComputedStyle(add).outlineColor, card.backgroundColor)).to.be.at.least(3);
+      await expect(guide).to.be.accessible();
+    });
+  }
 });
