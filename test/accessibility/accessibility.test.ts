@@ -9,12 +9,15 @@ import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lapps
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds focus; fails after `max` presses. */
 async function tabTo(wanted: (element: Element | null) => boolean, { back = false, max = 120 } = {}) {
+  const trail: string[] = [];
   for (let i = 0; i < max; i++) {
     if (back) await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     if (back) await sendKeys({ up: 'Shift' });
     const active = deepActiveElement();
-    expect(active, 'focus is never lost to <body>').not.to.equal(document.body);
+    trail.push(`${active?.localName}.${active?.className}${active?.getAttribute('name') ? `[${active.getAttribute('name')}]` : ''}`);
+    const where = trail.join(' → ');
+    expect(active !== document.body, `focus is never lost to <body> (${where})`).to.be.true;
     if (wanted(active)) return active as HTMLElement;
   }
   throw new Error('Tab never reached the wanted control');
@@ -54,7 +57,7 @@ describe('accessibility', () => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });
 
-  it('walks the journey by keyboard alone: steps, add, edit, cancel, colour, move, vote, delete and undo', async () => {
+  it('walks the journey by keyboard alone: steps, add, edit, cancel, colour, vote, move, follow-up, delete and undo', async () => {
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()}></innovasjon-guide>`);
     await settled(guide);
     // Name, then to step 1 through the navigation.
@@ -114,8 +117,21 @@ describe('accessibility', () => {
     expect(guide.data.notes[0].cardId).to.equal('t1-forankring');
     expect(deepActiveElement()?.matches('button.add')).to.be.true;
 
+    // A follow-up action, typed and submitted with Enter, then ticked off with Space.
+    await tabTo((el) => el?.matches('input[name=what]') ?? false);
+    await sendKeys({ type: 'Book møte med rådmannen' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Kari' });
+    await sendKeys({ press: 'Enter' });
+    await settled(guide);
+    expect(guide.data.actions.map((a) => [a.what, a.who, a.done])).to.deep.equal([['Book møte med rådmannen', 'Kari', false]]);
+    await tabTo((el) => el?.matches('input[type=checkbox]') === true && !el.closest('.participant'), { back: true });
+    await sendKeys({ press: ' ' });
+    await settled(guide);
+    expect(guide.data.actions[0].done).to.be.true;
+
     // Delete, and undo with Ctrl+Z.
-    await tabTo(inLapp('Kortere ventetid for alle', 'button.delete'));
+    await tabTo(inLapp('Kortere ventetid for alle', 'button.delete'), { back: true });
     await sendKeys({ press: 'Enter' });
     await settled(guide);
     expect(guide.data.notes).to.have.length(0);
@@ -144,6 +160,19 @@ describe('accessibility', () => {
       if (active !== seen[seen.length - 1]) seen.push(active);
     }
     expect(seen).to.deep.equal(expected);
+  });
+
+  it('passes axe in the print layout', async () => {
+    const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
+    guide.addNote('t2-forsta', 'På papir');
+    window.dispatchEvent(new Event('beforeprint'));
+    try {
+      await settled(guide);
+      expect(guide.hasAttribute('printing')).to.be.true;
+      await expect(guide).to.be.accessible();
+    } finally {
+      window.dispatchEvent(new Event('afterprint'));
+    }
   });
 
   it('offers Undo after a delete as a button too', async () => {
