@@ -1,3 +1,4 @@
+import { numberFormat } from '../internal/number-format.js';
 import { localized, msg, str } from '@lit/localize';
 import { getLocale } from '../localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -229,12 +230,12 @@ export class InnovasjonGuide extends GuideElement {
   }
 
   #countLabel(count: number): string {
-    const formatted = new Intl.NumberFormat(getLocale()).format(count);
+    const formatted = numberFormat(getLocale()).format(count);
     return count === 1 ? msg(str`${formatted} lapp`) : msg(str`${formatted} lapper`);
   }
 
   #openActionsLabel(count: number): string {
-    const formatted = new Intl.NumberFormat(getLocale()).format(count);
+    const formatted = numberFormat(getLocale()).format(count);
     return count === 1 ? msg(str`${formatted} åpen oppfølging`) : msg(str`${formatted} åpne oppfølginger`);
   }
 

@@ -1,3 +1,4 @@
+import { numberFormat } from '../internal/number-format.js';
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -158,8 +159,7 @@ export class InnovasjonKort extends LitElement {
         <ul part="notes" class="notes" aria-label=${msg(str`Lapper: ${question}`)}>${repeat(
             shown,
             (note) => note.id,
-            (note, index) => html`<li class=${index === this.dropIndex ? 'drop-before' : ''}>
-              <refleksjon-lapp
+            (note, index) => html`<li class=${index === this.dropIndex ? 'drop-before' : ''}><refleksjon-lapp
                 data-id=${note.id}
                 .text=${note.text}
                 .color=${note.color}
@@ -174,8 +174,7 @@ export class InnovasjonKort extends LitElement {
                 @refleksjon-lapp-delete=${this.#onNoteDelete}
                 @refleksjon-lapp-vote=${this.#onVote}
                 @refleksjon-lapp-move=${this.#onMoveRequest}
-              ></refleksjon-lapp>
-            </li>`,
+              ></refleksjon-lapp></li>`,
           )}${this.dropIndex >= shown.length ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}${this
             .drafting && !this.readonly
             ? html`<li>
@@ -281,7 +280,7 @@ export class InnovasjonKort extends LitElement {
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       // A full card or guide: the text stays in the open note, and the person is told why.
-      const format = new Intl.NumberFormat(getLocale());
+      const format = numberFormat(getLocale());
       this.problem =
         error.path === 'notes'
           ? msg(str`Lappen ble ikke lagret: guiden er full (høyst ${format.format(LIMITS.notes)} lapper).`)

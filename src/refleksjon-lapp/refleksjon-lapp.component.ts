@@ -1,10 +1,11 @@
+import { numberFormat } from '../internal/number-format.js';
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { colorName } from '../internal/color-names.js';
 import { getLocale, PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
-import { LIMITS, NOTE_COLORS, type NoteColor } from '../store/types.js';
+import { LIMITS, type NoteColor } from '../store/types.js';
 import { isNoteColor } from '../store/validate.js';
 import { lappStyles } from './refleksjon-lapp.styles.js';
 
@@ -118,28 +119,25 @@ export class RefleksjonLapp extends LitElement {
     const label = this.author
       ? msg(str`Lapp, ${color}, skrevet av ${this.author}`)
       : msg(str`Lapp, ${color}`);
-    return html`
-      <div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>
-        ${this.editing ? this.#renderEditor() : html`<p part="text" class="text">${this.text}</p>`}
-        <p class=${this.author || this.readonly ? 'meta' : 'meta print-only'}>
-          ${this.author ? html`<span class="author">${this.author}</span>` : nothing}
-          <span class="color-name">${color}</span>
-        </p>
-        ${this.editing ? nothing : this.#renderVotes()}
-        ${this.readonly || this.editing ? nothing : this.#renderActions()}
-        ${this.movable && !this.readonly && !this.editing
-          ? html`<span part="handle" class="handle" data-drag-handle aria-hidden="true" title=${msg('Dra for å flytte')}
-              >⠿</span
-            >`
-          : nothing}
-      </div>
-    `;
+    // Written without whitespace between tags: a wall of notes clones this a thousand times,
+    // and every indentation is a text node to create and lay out.
+    const handle =
+      this.movable && !this.readonly && !this.editing
+        ? html`<span part="handle" class="handle" data-drag-handle aria-hidden="true" title=${msg('Dra for å flytte')}>⠿</span>`
+        : nothing;
+    return html`<div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>${
+      this.editing ? this.#renderEditor() : html`<p part="text" class="text">${this.text}</p>`
+    }<p class=${this.author || this.readonly ? 'meta' : 'meta print-only'}>${
+      this.author ? html`<span class="author">${this.author}</span>` : nothing
+    }<span class="color-name">${color}</span></p>${this.editing ? nothing : this.#renderVotes()}${
+      this.readonly || this.editing ? nothing : this.#renderActions()
+    }${handle}</div>`;
   }
 
   #renderEditor() {
     const length = this.draft.length;
     const tooLong = length > LIMITS.noteText;
-    const format = new Intl.NumberFormat(getLocale());
+    const format = numberFormat(getLocale());
     const max = format.format(LIMITS.noteText);
     return html`
       <label class="visually-hidden" for="text">${msg('Tekst på lappen')}</label>
@@ -168,56 +166,54 @@ export class RefleksjonLapp extends LitElement {
   }
 
   #renderVotes() {
-    const count = new Intl.NumberFormat(getLocale()).format(this.votes);
+    const count = numberFormat(getLocale()).format(this.votes);
     const label = this.votes === 1 ? msg(str`${count} stemme`) : msg(str`${count} stemmer`);
     if (this.readonly) {
       return this.votes ? html`<p part="vote" class="votes"><span class="dot" aria-hidden="true">●</span> ${label}</p>` : nothing;
     }
     const blocked = this.votesUsedUp && !this.voted;
-    return html`<p part="vote" class="votes">
-      <button
+    return html`<p part="vote" class="votes"><button
         type="button"
         class="vote"
         aria-pressed=${this.voted ? 'true' : 'false'}
         aria-disabled=${blocked ? 'true' : nothing}
         aria-describedby=${blocked ? 'votes-used-up' : nothing}
         @click=${this.#onVote}
-      >
-        <span class="dot" aria-hidden="true">●</span> ${msg('Stem')}
-        <span class="visually-hidden">,</span> <span class="count">${label}</span>
-      </button>
-      ${this.votes ? html`<span class="print-count" aria-hidden="true">● ${label}</span>` : nothing}
-      ${blocked ? html`<span id="votes-used-up" class="hint">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing}
-    </p>`;
+      ><span class="dot" aria-hidden="true">●</span> ${msg('Stem')}<span class="visually-hidden">,</span> <span class="count">${label}</span></button>${
+      this.votes ? html`<span class="print-count" aria-hidden="true">● ${label}</span>` : nothing
+    }${blocked ? html`<span id="votes-used-up" class="hint">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing}</p>`;
   }
 
   #renderActions() {
     const excerpt = this.text.length > 40 ? `${this.text.slice(0, 40)}…` : this.text;
-    return html`
-      <div part="actions" class="actions">
-        <button type="button" class="edit" aria-label=${msg(str`Rediger lapp: ${excerpt}`)} @click=${() => this.edit()}>
-          ${msg('Rediger')}
-        </button>
-        <label class="visually-hidden" for="color">${msg('Farge')}</label>
-        <select id="color" class="color" title=${msg('Farge')} @change=${this.#onColorChange}>
-          ${NOTE_COLORS.map(
-            (each) => html`<option value=${each} ?selected=${each === this.color}>${colorName(each)}</option>`,
-          )}
-        </select>
-        <button
-          type="button"
-          class="move"
-          aria-label=${msg(str`Flytt lapp: ${excerpt}`)}
-          aria-haspopup="dialog"
-          @click=${() => this.dispatchEvent(new Event('refleksjon-lapp-move', { bubbles: true }))}
-        >
-          ${msg('Flytt')}
-        </button>
-        <button type="button" class="delete" aria-label=${msg(str`Slett lapp: ${excerpt}`)} @click=${this.#onDelete}>
-          ${msg('Slett')}
-        </button>
-      </div>
-    `;
+    return html`<div part="actions" class="actions"><button
+        type="button"
+        class="edit"
+        aria-label=${msg(str`Rediger lapp: ${excerpt}`)}
+        @click=${() => this.edit()}
+      >${msg('Rediger')}</button><label class="visually-hidden" for="color">${msg('Farge')}</label><select
+        id="color"
+        class="color"
+        title=${msg('Farge')}
+        @change=${this.#onColorChange}
+      ><option value="yellow" ?selected=${this.color === 'yellow'}>${colorName('yellow')}</option><option
+          value="pink"
+          ?selected=${this.color === 'pink'}
+        >${colorName('pink')}</option><option value="blue" ?selected=${this.color === 'blue'}>${colorName('blue')}</option><option
+          value="green"
+          ?selected=${this.color === 'green'}
+        >${colorName('green')}</option><option value="orange" ?selected=${this.color === 'orange'}>${colorName('orange')}</option></select><button
+        type="button"
+        class="move"
+        aria-label=${msg(str`Flytt lapp: ${excerpt}`)}
+        aria-haspopup="dialog"
+        @click=${() => this.dispatchEvent(new Event('refleksjon-lapp-move', { bubbles: true }))}
+      >${msg('Flytt')}</button><button
+        type="button"
+        class="delete"
+        aria-label=${msg(str`Slett lapp: ${excerpt}`)}
+        @click=${this.#onDelete}
+      >${msg('Slett')}</button></div>`;
   }
 
   #onKeydown(event: KeyboardEvent): void {

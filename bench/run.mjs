@@ -1,0 +1,754 @@
+#!/usr/bin/env node
+// npm run bench      the full benchmark (a few minutes)
+// npm run bench:ci   a short one for CI (fewer samples), same scenarios and budgets
+//
+// Bundles bench/pages/ (the library from src/ and the hand-written baseline)
+// with esbuild, serves it on localhost, drives Debian's Chromium headless with
+// puppeteer-core, interleaves library and baseline samples in one page, reads
+// each sample's main-thread CPU time from Chromium's trace (wall-clock time
+// beside it), prints a table and exits non-zero when a budget is missed
+// (1: a budget, 2: the bench itself failed). bench/README.md explains the method.
+//
+// Options: --ci  --only render,add,typing,step,storage,heap  --sizes 0,100,1000,5000
+//          --profile[=DIR]  --json FILE  --markdown FILE  --chrome PATH
+// BENCH_LIBRARY_SRC=folder bundles the library from a copy of src/ (to measure a change first).
+import http from 'node:http';
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { buildBenchPage } from './build.mjs';
+import { KEYSTROKE_CATEGORIES, keystrokeCosts, MARK_CATEGORIES, markedSamples } from './trace.mjs';
+
+// ---- options and plan -------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const found = argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (!found) return undefined;
+  if (found.includes('=')) return found.slice(found.indexOf('=') + 1);
+  const next = argv[argv.indexOf(found) + 1];
+  return next && !next.startsWith('--') ? next : true;
+};
+const CI = Boolean(option('ci'));
+const ONLY = typeof option('only') === 'string' ? new Set(option('only').split(',')) : null;
+const PROFILE = option('profile');
+const runs = (scenario) => !ONLY || ONLY.has(scenario);
+const SIZES = typeof option('sizes') === 'string' ? option('sizes').split(',').map(Number) : null;
+
+/** Samples per scenario: `full` for npm run bench, `ci` for npm run bench:ci. */
+const PLAN = CI
+  ? {
+      render: { sizes: [0, 100, 1000, 5000], samples: { 0: 9, 100: 9, 1000: 9, 5000: 3 }, warmup: { 0: 2, 100: 2, 1000: 2, 5000: 1 } },
+      add: { blocks: 2, perBlock: 6 },
+      typing: { passes: 1, perBlock: 20 },
+      step: { blocks: 2, perBlock: 6 },
+      storage: { samples: 9 },
+      heap: { rounds: 2 },
+    }
+  : {
+      render: { sizes: [0, 100, 1000, 5000], samples: { 0: 25, 100: 25, 1000: 21, 5000: 9 }, warmup: { 0: 3, 100: 3, 1000: 3, 5000: 1 } },
+      add: { blocks: 4, perBlock: 10 },
+      typing: { passes: 2, perBlock: 20 },
+      step: { blocks: 4, perBlock: 8 },
+      storage: { samples: 25 },
+      heap: { rounds: 4 },
+    };
+
+/** The budgets of issue 9. Never loosen them: make the library faster. */
+const BUDGETS = {
+  render1000Ratio: 1.5,
+  keystrokeRatio: 1.2,
+  keystrokeUpdates: 1,
+  stepRatio: 1.5,
+  save5000Ms: 20,
+  longTaskMs: 50,
+};
+
+/** 100 characters typed into one note; plain ASCII so every key sends keydown, keypress and input. */
+const TYPED = 'kortere ventetid og bedre samarbeid mellom tjenestene gir mer tid til brukerne hver eneste dag, takk';
+if (TYPED.length !== 100) throw new Error(`TYPED is ${TYPED.length} characters`);
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', // root cannot use Chromium's sandbox (see shared/TOOLCHAIN.md)
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// ---- statistics and formatting ---------------------------------------------
+
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+}
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    median: quantile(sorted, 0.5),
+    p25: quantile(sorted, 0.25),
+    p75: quantile(sorted, 0.75),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+  };
+}
+const fmt = (value, unit = 'ms') => {
+  if (value === undefined || value === null || Number.isNaN(value)) return '—';
+  if (unit === 'KiB') return `${Math.round(value / 1024).toLocaleString('en-US')} KiB`;
+  if (unit === '') return String(value);
+  const digits = Math.abs(value) < 1 ? 3 : Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0;
+  return `${value.toFixed(digits)} ${unit}`;
+};
+const iqr = (s, unit = 'ms') => (s ? `${fmt(s.p25, unit)}–${fmt(s.p75, unit)}` : '—');
+
+// ---- the page ---------------------------------------------------------------
+
+const PAGE = `<!doctype html>
+<html lang="nb">
+  <head>
+    <meta charset="utf-8" />
+    <title>innovasjonsguide bench</title>
+    <script>
+      window.__longTasks = [];
+      new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+    </script>
+    <style>
+      body { margin: 0; padding: 16px; font: 16px/1.4 system-ui, sans-serif; }
+      #library, #baseline { max-width: 1200px; }
+    </style>
+  </head>
+  <body>
+    <div id="library"></div>
+    <div id="baseline"></div>
+    <script type="module" src="/bench.js"></script>
+  </body>
+</html>`;
+
+function serve(script) {
+  const server = http.createServer((request, response) => {
+    if (request.url === '/bench.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(script);
+    } else if (request.url === '/favicon.ico') {
+      response.writeHead(204).end();
+    } else if (request.url === '/' || request.url === '/index.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(PAGE);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function findChromium() {
+  const candidates = [
+    typeof option('chrome') === 'string' ? option('chrome') : undefined,
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter(Boolean);
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) {
+    console.error('bench: no Chromium found. On Debian: apt-get install -y chromium (or set CHROME_PATH).');
+    process.exit(2);
+  }
+  return found;
+}
+
+// ---- scenarios ----------------------------------------------------------------
+
+const IMPLS = ['library', 'baseline'];
+/** Alternates which implementation goes first, so neither always runs on a warmer or colder page. */
+const order = (index) => (index % 2 ? [...IMPLS].reverse() : IMPLS);
+
+async function main() {
+  const started = Date.now();
+  console.log(`bench: ${CI ? 'short (CI)' : 'full'} run; bundling bench/pages with esbuild…`);
+  const script = await buildBenchPage();
+  const server = await serve(script);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'innovasjon-bench-'));
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    userDataDir,
+    args: CHROMIUM_ARGS,
+    defaultViewport: { width: 1280, height: 900 },
+    protocolTimeout: 600_000,
+  });
+  const results = { rows: [], failures: [], notes: [] };
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.log(`  page ${message.type()}: ${message.text()}`);
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 30_000 });
+    if (errors.length) throw errors[0];
+    const cdp = await page.createCDPSession();
+    const machine = await describeMachine(browser);
+    printMachine(machine);
+
+    const call = (fn, ...args) => page.evaluate(fn, ...args);
+    const gc = () => cdp.send('HeapProfiler.collectGarbage');
+    /** Lets the page finish its frame, collects garbage, and waits one more frame: the next sample starts quiet. */
+    const quiet = async () => {
+      await call(() => window.bench.frame());
+      await gc();
+      await call(() => window.bench.frame());
+    };
+    const context = { page, cdp, call, gc, quiet, results };
+
+    await checkMarkup(context);
+    if (runs('render')) await scenarioRender(context);
+    if (runs('add')) await scenarioAdd(context);
+    if (runs('typing')) await scenarioTyping(context);
+    if (runs('step')) await scenarioStep(context);
+    if (runs('storage')) await scenarioStorage(context);
+    if (runs('heap')) await scenarioHeap(context);
+    if (PROFILE) {
+      const directory = typeof PROFILE === 'string' ? PROFILE : fs.mkdtempSync(path.join(os.tmpdir(), 'innovasjon-bench-profiles-'));
+      await profileLibrary(context, directory);
+    }
+    if (errors.length) throw errors[0];
+
+    const seconds = Math.round((Date.now() - started) / 1000);
+    machine.loadEnd = os.loadavg()[0];
+    machine.line += `; load average ${machine.loadStart.toFixed(1)} at start, ${machine.loadEnd.toFixed(1)} at end`;
+    if (Math.max(machine.loadStart, machine.loadEnd) > machine.cores) {
+      results.notes.push(
+        `the machine was busy with other work (load average above its ${machine.cores} cores): ` +
+          'library and baseline are interleaved so both bear it, but spreads are wider and long tasks more likely.',
+      );
+    }
+    const table = renderTable(results.rows);
+    console.log(`\n${table}\n`);
+    for (const note of results.notes) console.log(`note: ${note}`);
+    console.log(`\nMachine: ${machine.line}\nRun: ${CI ? 'bench:ci' : 'bench'}, ${seconds} s, ${new Date().toISOString()}`);
+    writeReports(results, machine, table, seconds);
+    if (results.failures.length) {
+      console.log(`\nFAILED ${results.failures.length} budget(s):`);
+      for (const failure of results.failures) console.log(`  - ${failure}`);
+      process.exitCode = 1;
+    } else {
+      console.log('\nAll budgets met.');
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+async function describeMachine(browser) {
+  const cpus = os.cpus();
+  const version = await browser.version();
+  const machine = {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    chromium: version.replace(/^HeadlessChrome\//, ''),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadStart: os.loadavg()[0],
+  };
+  machine.line = `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium ${machine.chromium} (headless); Node ${machine.node}; ${machine.os}`;
+  return machine;
+}
+function printMachine(machine) {
+  console.log(`bench: ${machine.line}`);
+}
+
+/** The baseline must produce the library's markup, or the ratios compare different work. */
+async function checkMarkup({ call, results }) {
+  await call(() => window.bench.notes('markup', 5, [1, 2]));
+  const states = {};
+  for (const name of IMPLS) {
+    states[name] = await call(async (name) => {
+      const { bench } = window;
+      await bench.mount(name, 'markup', 1);
+      const fresh = bench.markup(name);
+      await bench.startTyping(name, bench.noteIds('markup')[1]);
+      const editing = bench.markup(name);
+      await bench.stopTyping(name);
+      await bench.setStep(name, 2);
+      const switched = bench.markup(name);
+      bench.unmount(name);
+      return { 'step 1': fresh, 'editing a note': editing, 'after switching to step 2': switched };
+    }, name);
+  }
+  const mismatches = [];
+  for (const state of Object.keys(states.library)) {
+    const a = states.library[state].split('\n');
+    const b = states.baseline[state].split('\n');
+    const line = a.findIndex((text, index) => text !== b[index]);
+    if (line >= 0 || a.length !== b.length) {
+      const at = line >= 0 ? line : Math.min(a.length, b.length);
+      mismatches.push(
+        `${state}, line ${at + 1}:\n    library:  ${(a[at] ?? '(end)').trim()}\n    baseline: ${(b[at] ?? '(end)').trim()}`,
+      );
+    }
+  }
+  const ok = mismatches.length === 0;
+  results.rows.push({
+    scenario: 'Baseline markup = library markup (step 1, editing, step 2)',
+    library: ok ? 'same' : 'differs',
+    baseline: '',
+    budget: 'identical',
+    pass: ok,
+  });
+  if (!ok) {
+    results.failures.push('the baseline no longer produces the library markup: update bench/pages/baseline.ts');
+    console.log(`bench: markup differs from the baseline's:\n  ${mismatches.join('\n  ')}`);
+  } else {
+    console.log('bench: baseline markup matches the library');
+  }
+}
+
+/**
+ * Timed samples: each names itself with a label, the page marks its start and
+ * end, and the trace gives the main thread's CPU time between the marks (the
+ * figure the table and the budgets use) next to its wall-clock time.
+ */
+class Samples {
+  static #next = 0;
+  #pending = [];
+  cpu = { library: [], baseline: [] };
+  wall = { library: [], baseline: [] };
+
+  label(name, keep = true) {
+    const label = `bench:${Samples.#next++}`;
+    this.#pending.push({ name, label, keep });
+    return label;
+  }
+
+  /** Files the CPU and wall time of the samples labelled so far, from the marks of a trace. */
+  file(marked) {
+    for (const { name, label, keep } of this.#pending.splice(0)) {
+      const sample = marked.get(label);
+      if (!sample) throw new Error(`no marks for ${name}'s sample ${label} in the trace`);
+      if (!keep) continue;
+      this.cpu[name].push(sample.cpu);
+      this.wall[name].push(sample.wall);
+    }
+  }
+
+  /** Runs `action` in a trace and files the samples labelled meanwhile (in this and `others`). */
+  async traced(page, action, others = []) {
+    await page.tracing.start({ categories: MARK_CATEGORIES });
+    let buffer;
+    try {
+      await action();
+    } finally {
+      buffer = await page.tracing.stop();
+    }
+    const marked = markedSamples(JSON.parse(Buffer.from(buffer).toString('utf8')));
+    for (const samples of [this, ...others]) samples.file(marked);
+    await page.evaluate(() => window.bench.clearMarks());
+  }
+}
+
+async function scenarioRender({ page, call, quiet, results }) {
+  const { samples, warmup } = PLAN.render;
+  const sizes = SIZES ?? PLAN.render.sizes;
+  for (const size of sizes) {
+    const set = `render${size}`;
+    await call((set, size) => window.bench.notes(set, size, [1]), set, size);
+    const timed = new Samples();
+    await timed.traced(page, async () => {
+      for (let index = 0; index < warmup[size] + samples[size]; index++) {
+        for (const name of order(index)) {
+          await quiet();
+          const label = timed.label(name, index >= warmup[size]);
+          await call((name, set, label) => window.bench.mount(name, set, 1, label), name, set, label);
+          await call((name) => window.bench.unmount(name), name);
+        }
+      }
+    });
+    const row = compareRow(`First render, ${size.toLocaleString('en-US')} notes on step 1`, timed);
+    if (size === 1000) budgetRatio(row, BUDGETS.render1000Ratio, results, 'first render with 1,000 notes');
+    results.rows.push(row);
+    progress(row);
+  }
+}
+
+async function scenarioAdd({ page, call, quiet, results }) {
+  const { blocks, perBlock } = PLAN.add;
+  await call(() => window.bench.notes('add1000', 1000, [1]));
+  const timed = new Samples();
+  for (let block = 0; block < blocks; block++) {
+    for (const name of order(block)) {
+      await call((name) => window.bench.mount(name, 'add1000', 1), name);
+      await quiet();
+      await timed.traced(page, async () => {
+        for (let index = 0; index < perBlock + 1; index++) {
+          const cardId = ['t1-mal', 't1-forankring', 't1-team'][index % 3];
+          const label = timed.label(name, index > 0); // the first add of a block warms up
+          await call(
+            (name, cardId, text, label) => window.bench.addNote(name, cardId, text, label),
+            name,
+            cardId,
+            `Ny lapp ${index}: kortere ventetid`,
+            label,
+          );
+          await call((name) => window.bench.removeAdded(name), name);
+          await quiet();
+        }
+      });
+      await call((name) => window.bench.unmount(name), name);
+    }
+  }
+  const row = compareRow('Add one note (guide.addNote), 1,000 notes', timed);
+  results.rows.push(row);
+  progress(row);
+}
+
+async function scenarioTyping({ page, call, quiet, results }) {
+  const { passes, perBlock } = PLAN.typing;
+  await call(() => window.bench.notes('type1000', 1000, [1]));
+  // A note in the middle of the first card (every third note is on it).
+  const noteId = await call(() => window.bench.noteIds('type1000')[450]);
+  const series = {};
+  for (const key of ['cpu', 'keyTasks', 'frame', 'wall', 'handled']) series[key] = { library: [], baseline: [] };
+  const updates = [];
+  let onlyTarget = true;
+  const updateTags = new Set();
+  const longTasks = { library: { observed: [], cpu: [] }, baseline: { observed: [], cpu: [] } };
+  // The 100 characters are typed in blocks of `perBlock`, alternating library and baseline
+  // block by block (each on a fresh page whose note already holds the text typed so far),
+  // so a busy moment on the machine falls on both alike.
+  let block = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    for (let from = 0; from < TYPED.length; from += perBlock, block++) {
+      const keys = TYPED.slice(from, from + perBlock);
+      for (const name of order(block)) {
+        await call((name) => window.bench.mount(name, 'type1000', 1), name);
+        await quiet();
+        await call((name, id, prefix) => window.bench.startTyping(name, id, prefix), name, noteId, TYPED.slice(0, from));
+        await page.tracing.start({ categories: KEYSTROKE_CATEGORIES });
+        await call(() => window.bench.markTyping());
+        for (const character of keys) {
+          await page.keyboard.type(character);
+          const result = await call(() => window.bench.keystroke());
+          series.handled[name].push(result.handled);
+          if (name === 'library') {
+            const total = Object.values(result.counts).reduce((sum, count) => sum + count, 0);
+            updates.push(total);
+            for (const tag of Object.keys(result.counts)) updateTags.add(tag);
+            if (!result.onlyTarget) onlyTarget = false;
+          }
+        }
+        const observed = await call(() => window.bench.longTasks());
+        const costs = keystrokeCosts(JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')));
+        if (costs.length !== keys.length) throw new Error(`${name}: found ${costs.length} of ${keys.length} keystrokes in the trace`);
+        for (const cost of costs) {
+          for (const key of ['cpu', 'keyTasks', 'frame', 'wall']) series[key][name].push(cost[key]);
+          longTasks[name].cpu.push(...cost.longTasks);
+        }
+        longTasks[name].observed.push(...observed.durations);
+        const done = await call((name) => window.bench.stopTyping(name), name);
+        if (!done.text.endsWith(TYPED.slice(0, from + perBlock))) {
+          throw new Error(`${name}: the keys did not all arrive in the note (it ends ${JSON.stringify(done.text.slice(-60))})`);
+        }
+        await call((name) => window.bench.unmount(name), name);
+      }
+    }
+  }
+  const pair = (key) => ({ cpu: series[key], wall: series.wall });
+  const row = compareRow('Keystroke in a note, 1,000 notes (keydown → frame done)', pair('cpu'));
+  budgetRatio(row, BUDGETS.keystrokeRatio, results, 'keystroke with 1,000 notes');
+  results.rows.push(row);
+  results.rows.push(compareRow('  of which key events, listeners, Lit update', { cpu: series.keyTasks }));
+  results.rows.push(compareRow('  of which the frame (style, layout, paint, commit)', { cpu: series.frame }));
+  results.rows.push(compareRow('  in page: keydown → input handled (wall)', { cpu: series.handled }, 'ms', 'wall'));
+  const updateStats = stats(updates);
+  const oneNote = updates.every((count) => count === BUDGETS.keystrokeUpdates) && onlyTarget;
+  results.rows.push({
+    scenario: 'Elements re-rendered per keystroke (Lit update calls)',
+    library: `${updateStats.median} (max ${updateStats.max}; ${[...updateTags].join(', ') || 'none'})`,
+    baseline: 'n/a',
+    budget: '= 1, the edited note only',
+    pass: oneNote,
+  });
+  if (!oneNote) {
+    results.failures.push(
+      `a keystroke re-rendered ${updateStats.max} element(s) (${[...updateTags].join(', ')}${onlyTarget ? '' : ', not only the edited note'})`,
+    );
+  }
+  const describe = ({ observed, cpu }) =>
+    observed.length || cpu.length
+      ? `${observed.length} observed (longest ${fmt(Math.max(0, ...observed))}); ${cpu.length} with > ${BUDGETS.longTaskMs} ms CPU${cpu.length ? ` (longest ${fmt(Math.max(...cpu))})` : ''}`
+      : 'none';
+  const longOk = longTasks.library.cpu.length === 0;
+  results.rows.push({
+    scenario: `Long tasks while typing ${passes * TYPED.length} characters`,
+    library: describe(longTasks.library),
+    baseline: describe(longTasks.baseline),
+    budget: `none > ${BUDGETS.longTaskMs} ms`,
+    pass: longOk,
+  });
+  if (!longOk) results.failures.push(`${longTasks.library.cpu.length} task(s) over ${BUDGETS.longTaskMs} ms of CPU while typing`);
+  if (longTasks.library.observed.length > longTasks.library.cpu.length) {
+    results.notes.push(
+      'long tasks: PerformanceObserver saw tasks over 50 ms of wall-clock time that used less CPU than that ' +
+        '(the main thread was waiting for a CPU held by other processes); the budget counts tasks over 50 ms of CPU.',
+    );
+  }
+  progress(row, `; ${updateStats.median} update(s) per key`);
+}
+
+async function scenarioStep({ page, call, quiet, results }) {
+  const { blocks, perBlock } = PLAN.step;
+  await call(() => window.bench.notes('step1000', 1000, [1, 2]));
+  const timed = new Samples();
+  for (let block = 0; block < blocks; block++) {
+    for (const name of order(block)) {
+      await call((name) => window.bench.mount(name, 'step1000', 1), name);
+      await quiet();
+      await timed.traced(page, async () => {
+        for (let index = 0; index < perBlock + 1; index++) {
+          const label = timed.label(name, index > 0); // the first switch of a block warms up
+          await call((name, step, label) => window.bench.setStep(name, step, label), name, index % 2 ? 1 : 2, label);
+          await quiet();
+        }
+      });
+      await call((name) => window.bench.unmount(name), name);
+    }
+  }
+  const row = compareRow('Switch step, 1,000 notes on each step', timed);
+  budgetRatio(row, BUDGETS.stepRatio, results, 'step switch with 1,000 notes');
+  results.rows.push(row);
+  progress(row);
+}
+
+async function scenarioStorage({ page, call, quiet, results }) {
+  const { samples } = PLAN.storage;
+  await call(() => window.bench.notes('store5000', 5000, [1]));
+  const characters = await call(() => window.bench.storage.prepare('store5000'));
+  // "baseline" here is the raw work the adapter cannot avoid.
+  const save = new Samples();
+  const load = new Samples();
+  await save.traced(page, async () => {
+    for (let index = 0; index < samples + 2; index++) {
+      for (const name of order(index)) {
+        const kind = name === 'library' ? 'library' : 'raw';
+        await quiet();
+        await call((kind, label) => window.bench.storage.save(kind, label), kind, save.label(name, index >= 2));
+        await quiet();
+        await call((kind, label) => window.bench.storage.load(kind, label), kind, load.label(name, index >= 2));
+      }
+    }
+  }, [load]);
+  await call(() => window.bench.storage.clear());
+  const saveRow = compareRow('Save 5,000 notes (LocalStorageAdapter.save)', save);
+  saveRow.baselineLabel = 'raw';
+  saveRow.budget = `median ≤ ${BUDGETS.save5000Ms} ms`;
+  saveRow.pass = saveRow.lib.median <= BUDGETS.save5000Ms;
+  if (!saveRow.pass) results.failures.push(`saving 5,000 notes takes ${fmt(saveRow.lib.median)} (budget ${BUDGETS.save5000Ms} ms)`);
+  const loadRow = compareRow('Load 5,000 notes (LocalStorageAdapter.load)', load);
+  loadRow.baselineLabel = 'raw';
+  results.rows.push(saveRow, loadRow);
+  results.notes.push(
+    `storage: the 5,000 notes are ${(characters / 1e6).toFixed(2)} M characters of JSON; the baseline column of ` +
+      'save and load is the raw work the adapter cannot avoid (JSON.stringify + setItem; getItem + JSON.parse).',
+  );
+  progress(saveRow);
+  progress(loadRow);
+}
+
+async function scenarioHeap({ cdp, call, gc, results }) {
+  const { rounds } = PLAN.heap;
+  await call(() => window.bench.notes('heap1000', 1000, [1]));
+  await call(() => window.bench.notes('heap0', 0, [1]));
+  const usage = async () => {
+    await gc();
+    await gc();
+    return cdp.send('Runtime.getHeapUsage');
+  };
+  const js = { library: [], baseline: [] };
+  const dom = { library: [], baseline: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const name of order(round)) {
+      await call((name) => window.bench.mount(name, 'heap0', 1), name);
+      await call(() => window.bench.frame());
+      const empty = await usage();
+      await call((name) => window.bench.unmount(name), name);
+      await call((name) => window.bench.mount(name, 'heap1000', 1), name);
+      await call(() => window.bench.frame());
+      const full = await usage();
+      await call((name) => window.bench.unmount(name), name);
+      js[name].push(full.usedSize - empty.usedSize);
+      if (typeof full.embedderHeapUsedSize === 'number') {
+        dom[name].push(full.embedderHeapUsedSize - empty.embedderHeapUsedSize);
+      }
+    }
+  }
+  const jsRow = compareRow('JS heap: 1,000 notes rendered minus empty guide', { cpu: js }, 'KiB', 'heap');
+  results.rows.push(jsRow);
+  if (dom.library.length) results.rows.push(compareRow('  Blink (DOM) heap, same', { cpu: dom }, 'KiB', 'heap'));
+  progress(jsRow);
+}
+
+// ---- rows, budgets, table ---------------------------------------------------------
+
+const round = (value) => Math.round(value * 1000) / 1000;
+
+function progress(row, extra = '') {
+  const unit = row.unit;
+  console.log(
+    `bench: ${row.scenario.trim()}: library ${fmt(row.lib.median, unit)}, baseline ${row.base ? fmt(row.base.median, unit) : '—'}` +
+      `${row.ratio ? ` (${row.ratio.toFixed(2)}×)` : ''}${extra}`,
+  );
+}
+
+/**
+ * A row comparing library and baseline. `measured.cpu` holds the figures the
+ * row is about (main-thread CPU time, or bytes); `measured.wall`, where there
+ * is one, the wall-clock times of the same samples.
+ */
+function compareRow(scenario, measured, unit = 'ms', kind = 'cpu') {
+  const { cpu, wall } = measured;
+  const lib = stats(cpu.library);
+  const base = cpu.baseline?.length ? stats(cpu.baseline) : null;
+  return {
+    scenario,
+    kind,
+    unit,
+    lib,
+    base,
+    ratio: base ? lib.median / base.median : null,
+    wall: wall ? { lib: stats(wall.library), base: wall.baseline?.length ? stats(wall.baseline) : null } : null,
+    budget: 'info',
+    pass: null,
+    samples: { library: cpu.library.map(round), baseline: (cpu.baseline ?? []).map(round) },
+  };
+}
+
+function budgetRatio(row, limit, results, what) {
+  row.budget = `≤ ${limit}× baseline`;
+  row.pass = row.ratio <= limit;
+  if (!row.pass) results.failures.push(`${what}: ${row.ratio.toFixed(2)}× baseline (budget ${limit}×)`);
+}
+
+function renderTable(rows) {
+  const header = [
+    'Scenario',
+    'n',
+    'Library median',
+    'Baseline median',
+    'Ratio',
+    'Spread: IQR library / baseline',
+    'Wall clock: library / baseline',
+    'Budget',
+    'Result',
+  ];
+  const lines = rows.map((row) => {
+    if (row.lib) {
+      const baseLabel = row.baselineLabel ? ` (${row.baselineLabel})` : '';
+      return [
+        row.scenario,
+        String(row.lib.n),
+        fmt(row.lib.median, row.unit),
+        row.base ? `${fmt(row.base.median, row.unit)}${baseLabel}` : '—',
+        row.ratio === null || !Number.isFinite(row.ratio) ? '—' : `${row.ratio.toFixed(2)}×`,
+        `${iqr(row.lib, row.unit)} / ${row.base ? iqr(row.base, row.unit) : '—'}`,
+        row.wall ? `${fmt(row.wall.lib.median)} / ${row.wall.base ? fmt(row.wall.base.median) : '—'}` : '',
+        row.budget,
+        row.pass === null ? '' : row.pass ? 'pass' : '**FAIL**',
+      ];
+    }
+    return [row.scenario, '', row.library, row.baseline || '—', '', '', '', row.budget, row.pass ? 'pass' : '**FAIL**'];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [format(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(format)].join('\n');
+}
+
+function writeReports(results, machine, table, seconds) {
+  const json = option('json');
+  if (typeof json === 'string') {
+    fs.writeFileSync(json, `${JSON.stringify({ machine, ci: CI, seconds, rows: results.rows, failures: results.failures, notes: results.notes }, null, 2)}\n`);
+    console.log(`bench: wrote ${json}`);
+  }
+  const markdown = option('markdown');
+  if (typeof markdown === 'string') {
+    const text = `${table}\n\n${results.notes.map((note) => `Note: ${note}`).join('\n')}\n\nMachine: ${machine.line}. Run: \`npm run ${CI ? 'bench:ci' : 'bench'}\`, ${seconds} s, ${new Date().toISOString().slice(0, 10)}.\n`;
+    fs.writeFileSync(markdown, text);
+    console.log(`bench: wrote ${markdown}`);
+  }
+}
+
+// ---- profiling (--profile): where the library's time goes ------------------------
+
+async function profileLibrary({ page, cdp, call, quiet }, directory) {
+  const { summarizeProfile } = await import('./profile.mjs');
+  fs.mkdirSync(directory, { recursive: true });
+  const script = await buildBenchPage();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  const record = async (name, action) => {
+    await quiet();
+    await cdp.send('Profiler.start');
+    await action();
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(path.join(directory, `${name}.cpuprofile`), JSON.stringify(profile));
+    console.log(`\nprofile ${name} (library; ${path.join(directory, `${name}.cpuprofile`)}):`);
+    console.log(summarizeProfile(profile, script));
+  };
+  await call(() => window.bench.notes('render1000', 1000, [1]));
+  await record('render-1000', async () => {
+    for (let index = 0; index < 3; index++) {
+      await call(() => window.bench.mount('library', 'render1000', 1));
+      await call(() => window.bench.unmount('library'));
+    }
+  });
+  await call(() => window.bench.notes('step1000', 1000, [1, 2]));
+  await call(() => window.bench.mount('library', 'step1000', 1));
+  await record('step-switch-1000', async () => {
+    for (let index = 0; index < 4; index++) await call((step) => window.bench.setStep('library', step), index % 2 ? 1 : 2);
+  });
+  await call(() => window.bench.unmount('library'));
+  await call(() => window.bench.notes('add1000', 1000, [1]));
+  await call(() => window.bench.mount('library', 'add1000', 1));
+  await record('add-note-1000', async () => {
+    for (let index = 0; index < 10; index++) {
+      await call(() => window.bench.addNote('library', 't1-mal', 'Ny lapp'));
+      await call(() => window.bench.removeAdded('library'));
+    }
+  });
+  await call(() => window.bench.unmount('library'));
+  await call(() => window.bench.notes('type1000', 1000, [1]));
+  await call(() => window.bench.mount('library', 'type1000', 1));
+  const noteId = await call(() => window.bench.noteIds('type1000')[450]);
+  await call((id) => window.bench.startTyping('library', id), noteId);
+  await record('typing-1000', async () => {
+    for (const character of TYPED.slice(0, 40)) {
+      await page.keyboard.type(character);
+      await call(() => window.bench.keystroke());
+    }
+  });
+  await call(() => window.bench.stopTyping('library'));
+  await call(() => window.bench.unmount('library'));
+  await call(() => window.bench.notes('store5000', 5000, [1]));
+  await call(() => window.bench.storage.prepare('store5000'));
+  await record('save-5000', async () => {
+    for (let index = 0; index < 5; index++) await call(() => window.bench.storage.save('library'));
+  });
+  await call(() => window.bench.storage.clear());
+  await cdp.send('Profiler.disable');
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error?.stack ?? error}`);
+  process.exit(2);
+});
