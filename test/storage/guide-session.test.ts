@@ -4,25 +4,12 @@ import { LocalStorageAdapter } from '../../src/storage/local-storage-adapter.js'
 import { StorageError, type StorageAdapter } from '../../src/storage/storage-adapter.js';
 import { createDocument } from '../../src/store/document.js';
 import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
-import { LIMITS, type GuideDocument, type Note, type NoteColor } from '../../src/store/types.js';
+import { LIMITS, type GuideDocument } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
 import { uniqueKey } from '../helpers.js';
+import { makeNote } from '../fixtures/notes.js';
 
-const T0 = '2024-01-01T10:00:00.000Z';
 const T1 = '2024-01-01T11:00:00.000Z';
-
-const makeNote = (id: string, overrides: Partial<Note> = {}): Note =>
-  Object.freeze({
-    id,
-    cardId: 't1-mal',
-    text: `text ${id}`,
-    color: 'yellow' as NoteColor,
-    author: '',
-    votes: Object.freeze([]),
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  });
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const texts = (value: GuideDocument) => value.notes.map((note) => note.text);

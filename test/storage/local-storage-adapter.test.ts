@@ -2,23 +2,9 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_STORAGE_KEY, LocalStorageAdapter } from '../../src/storage/local-storage-adapter.js';
 import { StorageError, type StorageErrorCode } from '../../src/storage/storage-adapter.js';
 import { createDocument } from '../../src/store/document.js';
-import { DOCUMENT_VERSION, type GuideDocument, type Note, type NoteColor } from '../../src/store/types.js';
+import { DOCUMENT_VERSION, type GuideDocument } from '../../src/store/types.js';
 import { uniqueKey } from '../helpers.js';
-
-const T0 = '2024-01-01T10:00:00.000Z';
-
-const makeNote = (id: string, overrides: Partial<Note> = {}): Note =>
-  Object.freeze({
-    id,
-    cardId: 't1-mal',
-    text: `text ${id}`,
-    color: 'yellow' as NoteColor,
-    author: '',
-    votes: Object.freeze([]),
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  });
+import { makeNote, T0 } from '../fixtures/notes.js';
 
 const sampleDocument = () =>
   createDocument({

@@ -19,24 +19,11 @@ import {
 import { DocumentError } from '../../src/store/errors.js';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, LIMITS, type Action, type GuideDocument, type Note, type NoteColor } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
+import { makeNote, T0 } from '../fixtures/notes.js';
 
-const T0 = '2024-01-01T10:00:00.000Z';
 const T1 = '2024-01-01T11:00:00.000Z';
 const T2 = '2024-01-01T12:00:00.000Z';
 const T3 = '2024-01-01T13:00:00.000Z';
-
-const makeNote = (id: string, overrides: Partial<Note> = {}): Note =>
-  Object.freeze({
-    id,
-    cardId: 't1-mal',
-    text: `text ${id}`,
-    color: 'yellow' as NoteColor,
-    author: '',
-    votes: Object.freeze([]),
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  });
 
 const makeAction = (id: string, overrides: Partial<Action> = {}): Action =>
   Object.freeze({ id, step: 1, what: `do ${id}`, who: '', due: '', done: false, createdAt: T0, updatedAt: T0, ...overrides });

@@ -3,21 +3,7 @@ import { createDocument } from '../../src/store/document.js';
 import { DocumentError } from '../../src/store/errors.js';
 import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
 import { DOCUMENT_VERSION, type Note, type NoteColor } from '../../src/store/types.js';
-
-const T0 = '2024-01-01T10:00:00.000Z';
-
-const makeNote = (id: string, overrides: Partial<Note> = {}): Note =>
-  Object.freeze({
-    id,
-    cardId: 't1-mal',
-    text: `text ${id}`,
-    color: 'yellow' as NoteColor,
-    author: '',
-    votes: Object.freeze([]),
-    createdAt: T0,
-    updatedAt: T0,
-    ...overrides,
-  });
+import { makeNote } from '../fixtures/notes.js';
 
 const rawDocument = (notes: unknown[]) => ({ format: 'innovasjon-guide', version: DOCUMENT_VERSION, notes, actions: [], participants: [], deleted: [] });
 const storeWith = (...notes: Note[]) => new GuideStore({ document: createDocument({ notes }) });
