@@ -129,28 +129,6 @@ export const guideStyles = css`
 
   dialog {
     max-width: min(34rem, calc(100vw - 2rem));
-    padding: 1.25rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    background: var(--_surface);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-
-  .dialog-title {
-    margin: 0 0 0.5rem;
-    font-weight: 600;
-    font-size: 1.1rem;
-  }
-
-  .dialog-buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-top: 1rem;
   }
 
   @media screen {

@@ -90,25 +90,6 @@ export const kortStyles = css`
     border-radius: 2px;
   }
 
-  dialog {
-    max-width: min(40rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: 1.25rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    background: var(--_surface);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
-
-  .dialog-title {
-    margin: 0 0 0.75rem;
-    font-size: 1.1rem;
-  }
-
   fieldset {
     margin: 0 0 0.75rem;
     padding: 0.5rem 0.75rem;
@@ -143,12 +124,6 @@ export const kortStyles = css`
   .position select {
     min-height: 2.25rem;
     max-width: 100%;
-  }
-
-  .dialog-buttons {
-    display: flex;
-    gap: 0.5rem;
-    margin-top: 1rem;
   }
 
   @media print {
