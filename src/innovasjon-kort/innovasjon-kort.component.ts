@@ -5,6 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { GuideContent, QuestionCard } from '../content/types.js';
 import { announce, offerUndo } from '../internal/announce.js';
+import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
 import { getLocale } from '../localization.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
@@ -17,7 +18,6 @@ import { LIMITS, type Note } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { kortStyles } from './innovasjon-kort.styles.js';
 
-const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
  * One question card of a worksheet: the question, its explanation and

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { excerpt as shorten } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
 import { StoreSelection } from '../internal/store-selection.js';
 import { getLocale, PageLocaleController } from '../localization.js';
@@ -138,7 +139,7 @@ export class InnovasjonOppfolging extends LitElement {
   }
 
   #renderAction(action: Action, dates: Intl.DateTimeFormat, editable: boolean) {
-    const excerpt = action.what.length > 60 ? `${action.what.slice(0, 60)}…` : action.what;
+    const excerpt = shorten(action.what, 60);
     return html`<li part="item" class=${classMap({ item: true, done: action.done })} data-id=${action.id}>
       <div class="main">
         <label class="check">

@@ -3,6 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { colorName } from '../internal/color-names.js';
+import { excerpt as shorten } from '../internal/excerpt.js';
 import { getLocale, PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { LIMITS, type NoteColor } from '../store/types.js';
@@ -185,7 +186,7 @@ export class RefleksjonLapp extends LitElement {
   }
 
   #renderActions() {
-    const excerpt = this.text.length > 40 ? `${this.text.slice(0, 40)}…` : this.text;
+    const excerpt = shorten(this.text);
     return html`<div part="actions" class="actions"><button
         type="button"
         class="edit"
