@@ -17,7 +17,7 @@ export const bundlePlugins = () => [
 ];
 
 export default {
-  input: 'dist/index.js',
+  input: 'dist/bundle.js',
   // Lets the entry also export what the locale chunks import from it, so no facade chunk is made.
   preserveEntrySignatures: 'allow-extension',
   output: {

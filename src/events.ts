@@ -41,7 +41,11 @@ export interface ChangeDetail {
   /** The whole document after the change, as `data` returns it. */
   data: GuideDocument;
 }
-export type ErrorCode = StorageErrorCode | 'import-invalid';
+/**
+ * `import-invalid`: an import was refused; `chunk-load-failed`: a feature's
+ * code could not be fetched (nothing is lost, the person can try again).
+ */
+export type ErrorCode = StorageErrorCode | 'import-invalid' | 'chunk-load-failed';
 export interface ErrorDetail {
   code: ErrorCode;
   message: string;
@@ -66,15 +70,28 @@ declare global {
   interface WindowEventMap extends InnovasjonEventMap {}
 }
 
-type DetailOf<K extends keyof InnovasjonEventMap> = InnovasjonEventMap[K] extends CustomEvent<infer D> ? D : never;
+/**
+ * Events one element sends to the element around it (a note to its card, a
+ * card to the guide). Modules add theirs by declaration merging; they are not
+ * put in the DOM's global maps, since some reuse native names (`change`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface InnovasjonElementEventMap {}
 
-/** Sends one of the library's events from `target`; returns it. */
-export function emit<K extends keyof InnovasjonEventMap>(
+type AllEvents = InnovasjonEventMap & InnovasjonElementEventMap;
+type DetailOf<K extends keyof AllEvents> = AllEvents[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Sends one of the library's events from `target` and returns it: every event
+ * goes through here, bubbling and composed unless `options` says otherwise.
+ */
+export function emit<K extends keyof AllEvents>(
   target: EventTarget,
   type: K,
   detail: DetailOf<K>,
-): InnovasjonEventMap[K] {
-  const event = new CustomEvent(type, { bubbles: true, composed: true, detail }) as InnovasjonEventMap[K];
+  { bubbles = true, composed = true, cancelable = false }: { bubbles?: boolean; composed?: boolean; cancelable?: boolean } = {},
+): AllEvents[K] {
+  const event = new CustomEvent(type, { bubbles, composed, cancelable, detail }) as AllEvents[K];
   target.dispatchEvent(event);
   return event;
 }

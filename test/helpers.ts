@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { InnovasjonKort } from '../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../src/refleksjon-lapp/refleksjon-lapp.component.js';
@@ -93,3 +93,18 @@ export const STORAGE_PREFIX = 'test-';
 let counter = 0;
 /** A storage key no other test uses. */
 export const uniqueKey = () => `${STORAGE_PREFIX}${Date.now()}-${counter++}`;
+
+/** The page's one polite live region (see src/internal/announcer.ts). */
+export const liveRegion = (): HTMLElement | null => document.querySelector<HTMLElement>('[data-innovasjon-announcer]');
+
+/** Waits until the page's live region says something containing `words`. */
+export async function expectAnnounced(words: string): Promise<void> {
+  await waitUntil(() => liveRegion()?.textContent?.includes(words), `the live region says «${words}» (it says «${liveRegion()?.textContent ?? ''}»)`);
+  expect(liveRegion()!.getAttribute('aria-live')).to.equal('polite');
+}
+
+/** Waits for the open dialog in `host`'s shadow root (a feature's code may still be on its way) and returns it. */
+export async function openDialogIn(host: Element): Promise<HTMLDialogElement> {
+  await waitUntil(() => host.shadowRoot!.querySelector('dialog[open]'), `a dialog opens in <${host.localName}>`);
+  return host.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]')!;
+}

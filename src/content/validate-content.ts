@@ -82,3 +82,13 @@ export function validateContent(value: unknown): GuideContent {
     steps: Object.freeze(steps.sort((a, b) => a.number - b.number)),
   });
 }
+
+const accepted = new WeakSet<GuideContent>();
+
+/** Validates content a host gives (once per object; KS's own needs no check). */
+export function acceptContent(value: GuideContent): GuideContent {
+  if (accepted.has(value)) return value;
+  const next = validateContent(value);
+  accepted.add(next);
+  return next;
+}

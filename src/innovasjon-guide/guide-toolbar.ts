@@ -1,45 +1,22 @@
-import { msg, str } from '@lit/localize';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { emit } from '../events.js';
+import { msg } from '@lit/localize';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { ExportFormat } from '../export/formats.js';
-import { cardIdsOf } from '../content/turguide.js';
-import type { GuideContent } from '../content/types.js';
-import { ImportError, MAX_IMPORT_BYTES, readImport } from '../store/import.js';
+import type { ImportFlow, ImportHost } from '../features/import-flow.js';
+import { loadFeature } from '../internal/load-feature.js';
 
 /** What the toolbar needs from the guide. */
-export interface ToolbarHost extends ReactiveControllerHost, HTMLElement {
-  readonly renderRoot: HTMLElement | DocumentFragment;
+export interface ToolbarHost extends ImportHost {
   readonly readonly: boolean;
-  download(format: ExportFormat): string;
-  importData(input: string, options: { mode: 'replace' | 'merge' }): Promise<unknown>;
+  download(format: ExportFormat): Promise<string>;
   print(): Promise<void>;
-  hasWork(): boolean;
-  readonly content: GuideContent;
-}
-
-function importMessage(error: unknown): string {
-  const problem = error instanceof ImportError ? error.problem : 'invalid';
-  switch (problem) {
-    case 'too-large':
-      return msg(str`Filen er for stor. Den kan være på høyst ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-    case 'not-json':
-      return msg('Filen kunne ikke leses. Velg en JSON-fil som er lastet ned fra turguiden.');
-    case 'wrong-format':
-      return msg('Filen er ikke en eksport fra Turguide for innovasjon. Velg en JSON-fil som er lastet ned fra turguiden.');
-    case 'newer-version':
-      return msg('Filen er laget med en nyere versjon av turguiden. Be den som har ansvar for nettsiden om å oppdatere turguiden.');
-    default:
-      return msg('Filen har feil eller mangler i innholdet, og ble ikke importert. Ingenting er endret.');
-  }
 }
 
 /**
  * The guide's toolbar: print, download in three formats, and import from a
- * file, which asks before it replaces the team's work.
+ * file. The code behind download and import is fetched on first use.
  */
 export class GuideToolbar implements ReactiveController {
-  #pending?: { name: string; text: string };
-  #error?: { message: string; detail: string };
+  #flow?: ImportFlow;
 
   constructor(private readonly host: ToolbarHost) {
     host.addController(this);
@@ -47,12 +24,10 @@ export class GuideToolbar implements ReactiveController {
 
   hostConnected(): void {}
 
-  #dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector('dialog.import-dialog');
-  }
-
-  #picker(): HTMLInputElement | null {
-    return this.host.renderRoot.querySelector('input.import-file');
+  #pick(): void {
+    // The file picker opens in the click itself; its code is fetched meanwhile.
+    this.host.renderRoot.querySelector<HTMLInputElement>('input.import-file')?.click();
+    void loadFeature(this.host, 'transfer').catch(() => {});
   }
 
   // An arrow function: Lit calls listeners with the element as `this`, not this controller.
@@ -61,55 +36,10 @@ export class GuideToolbar implements ReactiveController {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    this.#error = undefined;
-    if (file.size > MAX_IMPORT_BYTES) {
-      const error = new ImportError('too-large', `The file is ${file.size} bytes; the limit is ${MAX_IMPORT_BYTES}.`);
-      emit(this.host, 'innovasjon-error', { code: 'import-invalid', message: error.message });
-      this.#fail(error);
-      return;
-    }
-    const text = await file.text();
-    try {
-      readImport(text, cardIdsOf(this.host.content)); // a bad file is refused before anyone is asked anything
-    } catch (error) {
-      emit(this.host, 'innovasjon-error', { code: 'import-invalid', message: (error as Error).message });
-      this.#fail(error);
-      return;
-    }
-    if (!this.host.hasWork()) {
-      await this.#import(text, 'replace');
-      return;
-    }
-    this.#pending = { name: file.name, text };
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.#dialog()?.showModal();
+    const { ImportFlow } = await loadFeature(this.host, 'transfer');
+    this.#flow ??= new ImportFlow(this.host);
+    await this.#flow.read(file);
   };
-
-  async #import(text: string, mode: 'replace' | 'merge'): Promise<void> {
-    try {
-      await this.host.importData(text, { mode });
-    } catch (error) {
-      this.#fail(error);
-    }
-  }
-
-  #fail(error: unknown): void {
-    this.#error = { message: importMessage(error), detail: error instanceof Error ? error.message : String(error) };
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() =>
-      this.host.renderRoot.querySelector<HTMLElement>('.import-error')?.focus(),
-    );
-  }
-
-  async #choose(mode: 'replace' | 'merge' | 'cancel'): Promise<void> {
-    const pending = this.#pending;
-    this.#dialog()?.close();
-    this.#pending = undefined;
-    this.host.requestUpdate();
-    if (pending && mode !== 'cancel') await this.#import(pending.text, mode);
-    this.host.renderRoot.querySelector<HTMLElement>('button.import')?.focus();
-  }
 
   render() {
     const formats: [ExportFormat, string][] = [
@@ -123,16 +53,18 @@ export class GuideToolbar implements ReactiveController {
           <span id="download-label" class="group-label">${msg('Last ned:')}</span>
           ${formats.map(
             ([format, label]) =>
-              html`<button type="button" class=${`download-${format}`} @click=${() => this.host.download(format)}>
+              html`<button
+                type="button"
+                class=${`download-${format}`}
+                @click=${() => this.host.download(format).catch(() => {})}
+              >
                 ${label}
               </button>`,
           )}
         </div>
         ${this.host.readonly
           ? nothing
-          : html`<button type="button" class="import" @click=${() => this.#picker()?.click()}>
-                ${msg('Importer fra fil …')}
-              </button>
+          : html`<button type="button" class="import" @click=${() => this.#pick()}>${msg('Importer fra fil …')}</button>
               <input
                 class="import-file"
                 type="file"
@@ -143,30 +75,6 @@ export class GuideToolbar implements ReactiveController {
                 @change=${this.#onFile}
               />`}
       </div>
-      ${this.#error
-        ? html`<div class="message import-error" role="alert" tabindex="-1">
-            <p>${this.#error.message} <span class="detail">(${this.#error.detail})</span></p>
-            <button type="button" @click=${() => ((this.#error = undefined), this.host.requestUpdate())}>
-              ${msg('Lukk meldingen')}
-            </button>
-          </div>`
-        : nothing}
-      ${this.#pending
-        ? html`<dialog class="import-dialog" aria-labelledby="import-title" @cancel=${() => this.#choose('cancel')}>
-            <p id="import-title" class="dialog-title">${msg(str`Importere «${this.#pending.name}»?`)}</p>
-            <p>
-              ${msg(
-                'Dere har allerede lapper i guiden. Slå sammen beholder alt og tar inn det som er nytt. Erstatt fjerner det dere har, og setter inn innholdet i filen.',
-              )}
-            </p>
-            <div class="dialog-buttons">
-              <button type="button" class="merge primary" autofocus @click=${() => this.#choose('merge')}>
-                ${msg('Slå sammen')}
-              </button>
-              <button type="button" class="replace" @click=${() => this.#choose('replace')}>${msg('Erstatt')}</button>
-              <button type="button" class="cancel" @click=${() => this.#choose('cancel')}>${msg('Avbryt')}</button>
-            </div>
-          </dialog>`
-        : nothing}`;
+      ${this.#flow?.render() ?? nothing}`;
   }
 }

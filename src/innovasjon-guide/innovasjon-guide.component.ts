@@ -2,19 +2,19 @@ import { numberFormat } from '../internal/number-format.js';
 import { localized, msg, str } from '@lit/localize';
 import { getLocale } from '../localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import '../innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../innovasjon-trinn/innovasjon-trinn.component.js';
 import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
+import { loadFeature } from '../internal/load-feature.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import { notesByCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import '../innovasjon-oppsummering/innovasjon-oppsummering.js';
 import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasjon-oppsummering.component.js';
-import '../innovasjon-tidtaker/innovasjon-tidtaker.js';
 import { GuideToolbar } from './guide-toolbar.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 
@@ -81,6 +81,9 @@ export class InnovasjonGuide extends GuideElement {
 
   protected readonly toolbar = new GuideToolbar(this);
 
+  /** The timebox is shown (its code fetched) once a person asks for it. */
+  @state() private timerShown = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.#beforePrint);
@@ -125,12 +128,11 @@ export class InnovasjonGuide extends GuideElement {
     const unplaced = unplacedNotes(document, this.content);
     const open = document.actions.filter((action) => !action.done).length;
     return html`
-      ${this.renderAnnouncer()}
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
       ${this.toolbar.render()}
       <div class="workshop">
-        ${this.renderParticipant()}
-        ${this.readonly ? nothing : html`<innovasjon-tidtaker part="timer"></innovasjon-tidtaker>`}
+        ${this.identity.render()}
+        ${this.readonly ? nothing : this.#renderTimer()}
       </div>
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
@@ -171,14 +173,13 @@ export class InnovasjonGuide extends GuideElement {
         ? html`<innovasjon-kort
             class="unplaced"
             unplaced
-            .store=${this.guide.store}
             .content=${this.content}
-            .participantId=${this.identity.id}
+            .participantId=${this.identity.value.id}
             .headingLevel=${clampLevel(this.headingLevel) + 1}
             ?readonly=${this.readonly}
           ></innovasjon-kort>`
         : nothing}
-      ${this.renderUndo()}
+      ${this.undoOffer.render()}
       <div part="pager" class="pager">
         ${this.step > 0
           ? html`<button type="button" class="previous" @click=${() => this.#go(this.step - 1)}>
@@ -199,13 +200,11 @@ export class InnovasjonGuide extends GuideElement {
     if (sheet === 0) return this.#renderIntroduction();
     if (sheet === SUMMARY) {
       return html`<innovasjon-oppsummering
-        .store=${this.guide.store}
         .content=${this.content}
         heading-level=${this.headingLevel}
       ></innovasjon-oppsummering>`;
     }
     return html`<innovasjon-trinn
-      .store=${this.guide.store}
       .content=${this.content}
       storage-key=${this.storageKey}
       number=${sheet}
@@ -213,6 +212,27 @@ export class InnovasjonGuide extends GuideElement {
       heading-level=${this.headingLevel}
       ?readonly=${this.readonly}
     ></innovasjon-trinn>`;
+  }
+
+  #renderTimer() {
+    if (this.timerShown) return html`<innovasjon-tidtaker part="timer"></innovasjon-tidtaker>`;
+    return html`<button type="button" class="show-timer" aria-expanded="false" @click=${this.#showTimer}>
+      ${msg('Tidtaker')}
+    </button>`;
+  }
+
+  async #showTimer(): Promise<void> {
+    try {
+      await loadFeature(this, 'timer');
+    } catch {
+      return; // told already; the button stays for another try
+    }
+    this.timerShown = true;
+    await this.updateComplete;
+    // Focus goes on into the timer, where the button was.
+    const timer = this.renderRoot.querySelector('innovasjon-tidtaker');
+    await timer?.updateComplete;
+    timer?.shadowRoot?.querySelector<HTMLElement>('select, button')?.focus();
   }
 
   #navButton(step: number, name: string, extra: unknown) {

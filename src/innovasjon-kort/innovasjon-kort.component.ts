@@ -4,9 +4,12 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { GuideContent, QuestionCard } from '../content/types.js';
-import { announce, offerUndo } from '../internal/announce.js';
+import { announce } from '../internal/announcer.js';
+import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
+import { loadFeature } from '../internal/load-feature.js';
+import type { MoveDialog } from '../features/move-dialog.js';
 import { getLocale } from '../localization.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
@@ -44,7 +47,7 @@ export class InnovasjonKort extends LitElement {
   /** The card's content. */
   @property({ attribute: false }) card?: QuestionCard;
 
-  /** The store the card shows notes from and changes them in. */
+  /** A store to show when used outside a guide or step; inside one, the enclosing store is used. */
   @property({ attribute: false }) store?: GuideStore;
 
   /** The whole guide's content: the cards a note can be moved to. */
@@ -80,12 +83,10 @@ export class InnovasjonKort extends LitElement {
   /** Why the last change could not be made, shown on the card. */
   @state() private problem = '';
 
-  /** The note whose move dialog is open. */
-  @state() private moving?: Note;
-  @state() private moveTarget = '';
+  /** The move dialog, fetched the first time a note is moved. */
+  #moveDialog?: MoveDialog;
 
   @query('.add') private addButton?: HTMLButtonElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
 
   readonly #notes = new StoreSelection<readonly Note[]>(
     this,
@@ -94,7 +95,13 @@ export class InnovasjonKort extends LitElement {
       return this.card ? notesOnCard(document, this.card.id) : [];
     },
     [],
+    () => this.store,
   );
+
+  /** The store shown: the enclosing guide's (through context), or the one given to `store`. */
+  get #store(): GuideStore | undefined {
+    return this.#notes.store;
+  }
 
   /** The notes on this card, in their saved order. */
   get notes(): readonly Note[] {
@@ -102,7 +109,7 @@ export class InnovasjonKort extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#notes.setStore(this.store);
+    if (changed.has('store')) this.#notes.follow();
     if (changed.has('card') || changed.has('unplaced') || changed.has('content')) this.#notes.refresh();
   }
 
@@ -201,62 +208,13 @@ export class InnovasjonKort extends LitElement {
             >
               <span aria-hidden="true">+</span> ${msg('Legg til lapp')}
             </button>`}
-        ${this.moving ? this.#renderMoveDialog(this.moving) : nothing}
+        ${this.#moveDialog?.render() ?? nothing}
       </section>
     `;
   }
 
-  #renderMoveDialog(note: Note) {
-    const steps = this.content?.steps ?? [];
-    const target = this.moveTarget || note.cardId;
-    const others = (this.store ? notesOnCard(this.store.document, target) : []).filter((each) => each.id !== note.id);
-    const current = target === note.cardId ? this.notes.findIndex((each) => each.id === note.id) : others.length;
-    return html`<dialog
-      part="move-dialog"
-      aria-labelledby="move-title"
-      @close=${this.#onMoveClose}
-      @keydown=${(event: KeyboardEvent) => event.stopPropagation()}
-    >
-      <form method="dialog" @submit=${this.#onMoveSubmit}>
-        ${heading(this.headingLevel + 1, 'dialog-title', msg(str`Flytt lappen «${excerpt(note.text)}»`), { id: 'move-title' })}
-        ${steps.map(
-          (step) => html`<fieldset>
-            <legend>${msg(str`Trinn ${step.number}: ${step.title()}`)}</legend>
-            ${step.cards.map(
-              (card) => html`<label class="choice">
-                <input
-                  type="radio"
-                  name="card"
-                  value=${card.id}
-                  .checked=${card.id === target}
-                  @change=${() => (this.moveTarget = card.id)}
-                />
-                ${card.question()}
-              </label>`,
-            )}
-          </fieldset>`,
-        )}
-        <label class="position">
-          ${msg('Plassering på kortet')}
-          <select name="position">
-            ${[...others, null].map(
-              (_, index) => html`<option value=${index} ?selected=${index === current}>
-                ${index === 0 ? msg('Først') : msg(str`Etter «${excerpt(others[index - 1].text)}»`)}
-              </option>`,
-            )}
-          </select>
-        </label>
-        <div class="dialog-buttons">
-          <button type="submit" class="primary" value="move">${msg('Flytt')}</button>
-          <button type="button" @click=${() => this.dialog?.close()}>${msg('Avbryt')}</button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
   protected override updated(): void {
-    const dialog = this.dialog;
-    if (dialog && !dialog.open) dialog.showModal();
+    this.#moveDialog?.hostUpdated();
   }
 
   #lapp(id: string): RefleksjonLapp | null {
@@ -270,10 +228,10 @@ export class InnovasjonKort extends LitElement {
 
   async #onDraftCommit(event: Event): Promise<void> {
     const draft = event.currentTarget as RefleksjonLapp;
-    if (!this.card || !this.store) return;
+    if (!this.card || !this.#store) return;
     let note: Note;
     try {
-      note = this.store.addNote(
+      note = this.#store.addNote(
         { cardId: this.card.id, text: draft.text, color: draft.color, author: this.author },
         { source: this },
       );
@@ -285,13 +243,13 @@ export class InnovasjonKort extends LitElement {
         error.path === 'notes'
           ? msg(str`Lappen ble ikke lagret: guiden er full (høyst ${format.format(LIMITS.notes)} lapper).`)
           : msg(str`Lappen ble ikke lagret: kortet er fullt (høyst ${format.format(LIMITS.notesPerCard)} lapper per kort).`);
-      announce(this, this.problem);
+      announce(this.problem);
       await draft.edit();
       return;
     }
     this.problem = '';
     this.drafting = false;
-    announce(this, msg(str`Lapp lagt til: ${excerpt(note.text)}`));
+    announce(msg(str`Lapp lagt til: ${excerpt(note.text)}`));
     await this.focusNote(note.id);
   }
 
@@ -303,23 +261,23 @@ export class InnovasjonKort extends LitElement {
   #onNoteChange(event: Event): void {
     const lapp = event.currentTarget as RefleksjonLapp;
     const note = this.#noteOf(event);
-    if (note && this.store) this.store.updateNote(note.id, { text: lapp.text, color: lapp.color }, { source: this });
+    if (note && this.#store) this.#store.updateNote(note.id, { text: lapp.text, color: lapp.color }, { source: this });
   }
 
   #onVote(event: Event): void {
     const note = this.#noteOf(event);
-    if (!note || !this.store || !this.participantId) return;
-    this.store.setVote(note.id, this.participantId, !note.votes.includes(this.participantId), { source: this });
+    if (!note || !this.#store || !this.participantId) return;
+    this.#store.setVote(note.id, this.participantId, !note.votes.includes(this.participantId), { source: this });
   }
 
   #onNoteDelete(event: Event): void {
     const note = this.#noteOf(event);
-    if (!note || !this.store || event.defaultPrevented) return;
+    if (!note || !this.#store || event.defaultPrevented) return;
     // Focus moves before the note goes: to the next note, else the previous, else the add button.
     const index = this.notes.indexOf(note);
     const neighbour = this.notes[index + 1] ?? this.notes[index - 1];
     void this.focusNote(neighbour?.id);
-    const store = this.store;
+    const store = this.#store;
     store.removeNote(note.id, { source: this });
     offerUndo(this, {
       message: msg(str`Lapp slettet: ${excerpt(note.text)}`),
@@ -330,36 +288,11 @@ export class InnovasjonKort extends LitElement {
     });
   }
 
-  #onMoveRequest(event: Event): void {
+  async #onMoveRequest(event: Event): Promise<void> {
     const note = this.#noteOf(event);
     if (!note) return;
-    this.moveTarget = note.cardId;
-    this.moving = note;
-  }
-
-  #onMoveSubmit(event: SubmitEvent): void {
-    const note = this.moving;
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const cardId = String(data.get('card') ?? '');
-    const index = Number(data.get('position') ?? 0);
-    if (!note || !this.store || !cardId) return;
-    this.store.moveNote(note.id, { cardId, index }, { source: this });
-    const card = this.content?.steps.flatMap((step) => step.cards).find((each) => each.id === cardId);
-    announce(this, msg(str`Lappen er flyttet til «${card ? card.question() : cardId}»`));
-    this.#afterMove = { id: note.id, stayed: cardId === this.card?.id };
-  }
-
-  #afterMove?: { id: string; stayed: boolean };
-
-  async #onMoveClose(): Promise<void> {
-    const note = this.moving;
-    const after = this.#afterMove;
-    this.moving = undefined;
-    this.moveTarget = '';
-    this.#afterMove = undefined;
-    // Focus returns where it came from; a note that left this card hands it to the add button.
-    if (after && !after.stayed) await this.focusNote(undefined);
-    else await this.focusNote(note?.id, 'move');
+    const { MoveDialog } = await loadFeature(this, 'moveDialog');
+    this.#moveDialog ??= new MoveDialog(this, () => this.#store);
+    this.#moveDialog.open(note);
   }
 }

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { InnovasjonKort } from './innovasjon-kort.component.js';
 
 export * from './innovasjon-kort.component.js';
 
-if (!customElements.get('innovasjon-kort')) customElements.define('innovasjon-kort', InnovasjonKort);
+define('innovasjon-kort', InnovasjonKort);
 
 declare global {
   interface HTMLElementTagNameMap {

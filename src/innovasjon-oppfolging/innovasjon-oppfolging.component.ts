@@ -9,6 +9,7 @@ import { StoreSelection } from '../internal/store-selection.js';
 import { getLocale, PageLocaleController } from '../localization.js';
 import type { GuideStore } from '../store/guide-store.js';
 import { LIMITS, type Action } from '../store/types.js';
+import { announce } from '../internal/announcer.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { oppfolgingStyles } from './innovasjon-oppfolging.styles.js';
 
@@ -24,7 +25,7 @@ interface ActionFields {
   due: string;
 }
 
-/** What the live region says; the text is looked up at render time so it follows the language. */
+/** What the page's live region is asked to say. */
 type Announcement = 'added' | 'saved' | 'removed' | 'failed' | 'missing-what' | 'bad-due';
 
 type FormKind = 'add' | 'edit';
@@ -69,7 +70,7 @@ function localDate(due: string): Date {
 export class InnovasjonOppfolging extends LitElement {
   static override styles = [sharedStyles, oppfolgingStyles];
 
-  /** The store the actions are read from and changed in. */
+  /** A store to show when used outside a guide or step; inside one, the enclosing store is used. */
   @property({ attribute: false }) store?: GuideStore;
 
   /** The step whose actions are shown and added, 1 to 4. */
@@ -84,7 +85,6 @@ export class InnovasjonOppfolging extends LitElement {
   @state() private editingId?: string;
   @state() private addErrors: FieldErrors = {};
   @state() private editErrors: FieldErrors = {};
-  @state() private announcement?: Announcement;
 
   protected readonly pageLocale = new PageLocaleController(this);
 
@@ -92,7 +92,13 @@ export class InnovasjonOppfolging extends LitElement {
     this,
     (document) => document.actions.filter((action) => action.step === Number(this.step)),
     [],
+    () => this.store,
   );
+
+  /** The store shown: the enclosing guide's (through context), or the one given to `store`. */
+  get #store(): GuideStore | undefined {
+    return this.#actions.store;
+  }
 
   /** The step's actions, in the order they were added. */
   get actions(): readonly Action[] {
@@ -100,11 +106,11 @@ export class InnovasjonOppfolging extends LitElement {
   }
 
   get #editable(): boolean {
-    return !this.readonly && Boolean(this.store);
+    return !this.readonly && Boolean(this.#store);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#actions.setStore(this.store);
+    if (changed.has('store')) this.#actions.follow();
     if (changed.has('step')) {
       this.#actions.refresh();
       this.editingId = undefined;
@@ -133,7 +139,6 @@ export class InnovasjonOppfolging extends LitElement {
             </ul>`
           : html`<p class="empty">${msg('Ingen oppfølging er skrevet ned ennå.')}</p>`}
         ${editable ? this.#renderAddForm() : nothing}
-        <p class="visually-hidden" role="status">${this.#announcementText()}</p>
       </section>
     `;
   }
@@ -250,8 +255,8 @@ export class InnovasjonOppfolging extends LitElement {
     `;
   }
 
-  #announcementText(): string {
-    switch (this.announcement) {
+  #announcementText(announcement: Announcement): string {
+    switch (announcement) {
       case 'added':
         return msg('Oppfølging lagt til');
       case 'saved':
@@ -264,16 +269,12 @@ export class InnovasjonOppfolging extends LitElement {
         return msg('Skriv hva som skal gjøres.');
       case 'bad-due':
         return msg('Skriv en gyldig dato, eller la feltet stå tomt.');
-      default:
-        return '';
     }
   }
 
-  /** Says something in the live region; emptied first so the same words are read again. */
-  async #announce(announcement: Announcement): Promise<void> {
-    this.announcement = undefined;
-    await this.updateComplete;
-    this.announcement = announcement;
+  /** Says it through the page's one live region. */
+  #announce(announcement: Announcement): void {
+    announce(this.#announcementText(announcement));
   }
 
   #field(id: string): HTMLInputElement | null {
@@ -313,7 +314,7 @@ export class InnovasjonOppfolging extends LitElement {
     if (!errors.what && !errors.due) return { what, who, due };
     await this.updateComplete;
     this.#field(`${kind}-${errors.what ? 'what' : 'due'}`)?.focus();
-    void this.#announce(errors.what ? 'missing-what' : 'bad-due');
+    this.#announce(errors.what ? 'missing-what' : 'bad-due');
     return undefined;
   }
 
@@ -321,17 +322,17 @@ export class InnovasjonOppfolging extends LitElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const fields = await this.#read(form, 'add');
-    if (!fields || !this.store) return;
+    if (!fields || !this.#store) return;
     try {
-      this.store.addAction({ step: Number(this.step), ...fields }, { source: this });
+      this.#store.addAction({ step: Number(this.step), ...fields }, { source: this });
     } catch {
       // The document is full or the step is not 1 to 4: nothing changed, the person is told.
-      void this.#announce('failed');
+      this.#announce('failed');
       return;
     }
     form.reset();
     this.#field('add-what')?.focus();
-    void this.#announce('added');
+    this.#announce('added');
   }
 
   async #startEdit(id: string): Promise<void> {
@@ -356,15 +357,15 @@ export class InnovasjonOppfolging extends LitElement {
     event.preventDefault();
     const id = this.editingId;
     const fields = await this.#read(event.currentTarget as HTMLFormElement, 'edit');
-    if (!fields || !id || !this.store) return;
+    if (!fields || !id || !this.#store) return;
     try {
-      this.store.updateAction(id, fields, { source: this });
+      this.#store.updateAction(id, fields, { source: this });
     } catch {
-      void this.#announce('failed');
+      this.#announce('failed');
       return;
     }
     await this.#endEdit();
-    void this.#announce('saved');
+    this.#announce('saved');
   }
 
   #onEditKeydown(event: KeyboardEvent): void {
@@ -376,12 +377,12 @@ export class InnovasjonOppfolging extends LitElement {
 
   #onDoneChange(id: string, event: Event): void {
     const checkbox = event.target as HTMLInputElement;
-    if (!this.store) return;
-    this.store.updateAction(id, { done: checkbox.checked }, { source: this });
+    if (!this.#store) return;
+    this.#store.updateAction(id, { done: checkbox.checked }, { source: this });
   }
 
   #remove(id: string): void {
-    if (!this.store) return;
+    if (!this.#store) return;
     // Focus moves before the row goes, so it never falls to <body>: the next action, else the form.
     const index = this.actions.findIndex((action) => action.id === id);
     const next = this.actions[index + 1];
@@ -389,10 +390,10 @@ export class InnovasjonOppfolging extends LitElement {
     const target = next ? this.#row(next.id)?.querySelector<HTMLInputElement>('input') : this.#field('add-what');
     target?.focus();
     try {
-      this.store.removeAction(id, { source: this });
+      this.#store.removeAction(id, { source: this });
     } catch {
       return; // Already deleted elsewhere: the row is gone with the next update.
     }
-    void this.#announce('removed');
+    this.#announce('removed');
   }
 }

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { InnovasjonOppfolging } from './innovasjon-oppfolging.component.js';
 
 export * from './innovasjon-oppfolging.component.js';
 
-if (!customElements.get('innovasjon-oppfolging')) customElements.define('innovasjon-oppfolging', InnovasjonOppfolging);
+define('innovasjon-oppfolging', InnovasjonOppfolging);
 
 declare global {
   interface HTMLElementTagNameMap {

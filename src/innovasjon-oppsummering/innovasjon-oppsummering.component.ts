@@ -1,5 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { turguide } from '../content/turguide.js';
 import type { GuideContent } from '../content/types.js';
@@ -25,7 +25,7 @@ import { oppsummeringStyles } from './innovasjon-oppsummering.styles.js';
 export class InnovasjonOppsummering extends LitElement {
   static override styles = [sharedStyles, oppsummeringStyles];
 
-  /** The store the summary is read from. */
+  /** A store to show when used outside a guide or step; inside one, the enclosing store is used. */
   @property({ attribute: false }) store?: GuideStore;
 
   /** The guide's content. */
@@ -36,10 +36,15 @@ export class InnovasjonOppsummering extends LitElement {
 
   @query('.sheet-title') private sheetTitle?: HTMLElement;
 
-  readonly #document = new StoreSelection<GuideDocument | undefined>(this, (document) => document, undefined);
+  readonly #document = new StoreSelection<GuideDocument | undefined>(this, (document) => document, undefined, () => this.store);
 
-  protected override willUpdate(): void {
-    this.#document.setStore(this.store);
+  /** The store shown: the enclosing guide's (through context), or the one given to `store`. */
+  get #store(): GuideStore | undefined {
+    return this.#document.store;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store')) this.#document.follow();
   }
 
   /** Moves keyboard focus to the sheet's title. */
@@ -48,7 +53,7 @@ export class InnovasjonOppsummering extends LitElement {
   }
 
   override render() {
-    const document = this.#document.value ?? this.store?.document;
+    const document = this.#document.value ?? this.#store?.document;
     if (!document) return nothing;
     const summary = summarize(document, this.content);
     const level = clampLevel(this.headingLevel);

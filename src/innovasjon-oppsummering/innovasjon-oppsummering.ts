@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { InnovasjonOppsummering } from './innovasjon-oppsummering.component.js';
 
 export * from './innovasjon-oppsummering.component.js';
 
-if (!customElements.get('innovasjon-oppsummering')) customElements.define('innovasjon-oppsummering', InnovasjonOppsummering);
+define('innovasjon-oppsummering', InnovasjonOppsummering);
 
 declare global {
   interface HTMLElementTagNameMap {

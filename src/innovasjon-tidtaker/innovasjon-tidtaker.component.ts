@@ -3,6 +3,8 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { PageLocaleController } from '../localization.js';
+import { emit } from '../events.js';
+import { announce } from '../internal/announcer.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { tidtakerStyles } from './innovasjon-tidtaker.styles.js';
 
@@ -11,8 +13,8 @@ export interface TimerEndDetail {
   minutes: number;
 }
 
-declare global {
-  interface HTMLElementEventMap {
+declare module '../events.js' {
+  interface InnovasjonEventMap {
     'innovasjon-timer-end': CustomEvent<TimerEndDetail>;
   }
 }
@@ -65,7 +67,6 @@ export class InnovasjonTidtaker extends LitElement {
   @state() private seconds = DEFAULT_MINUTES * 60;
   @state() private running = false;
   @state() private finished = false;
-  @state() private announcement?: Announcement;
 
   protected readonly pageLocale = new PageLocaleController(this);
 
@@ -91,7 +92,7 @@ export class InnovasjonTidtaker extends LitElement {
     this.#endsAt = Date.now() + this.#remainingMs;
     this.running = true;
     if (this.isConnected) this.#startTicking(); // else connectedCallback starts it
-    void this.#announce(fromStart ? 'start' : 'resume');
+    this.#announce(fromStart ? 'start' : 'resume');
   }
 
   /** Stops the timer where it is. */
@@ -100,13 +101,13 @@ export class InnovasjonTidtaker extends LitElement {
     this.#stopTicking();
     this.#set(Math.max(0, this.#endsAt - Date.now()));
     this.running = false;
-    void this.#announce('pause');
+    this.#announce('pause');
   }
 
   /** Stops the timer and sets it back to the full length. */
   reset(): void {
     this.#stop();
-    void this.#announce('reset');
+    this.#announce('reset');
   }
 
   override connectedCallback(): void {
@@ -159,14 +160,13 @@ export class InnovasjonTidtaker extends LitElement {
           <button type="button" part="reset-button" class="reset" @click=${() => this.reset()}>${msg('Nullstill')}</button>
         </div>
         ${this.finished ? html`<p part="message" class="message">${msg('Tiden er ute!')}</p>` : nothing}
-        <p class="visually-hidden" role="status">${this.#announcementText()}</p>
       </div>
     `;
   }
 
-  #announcementText(): string {
+  #announcementText(announcement: Announcement): string {
     const minutes = this.#duration;
-    switch (this.announcement) {
+    switch (announcement) {
       case 'start':
         return minutes === 1 ? msg('Tidtakeren går: 1 minutt') : msg(str`Tidtakeren går: ${minutes} minutter`);
       case 'resume':
@@ -177,16 +177,12 @@ export class InnovasjonTidtaker extends LitElement {
         return msg('Tidtakeren er nullstilt');
       case 'end':
         return msg('Tiden er ute');
-      default:
-        return '';
     }
   }
 
-  /** Says something in the live region; emptied first so the same words are read again. */
-  async #announce(announcement: Announcement): Promise<void> {
-    this.announcement = undefined;
-    await this.updateComplete;
-    this.announcement = announcement;
+  /** Says it through the page's one live region. */
+  #announce(announcement: Announcement): void {
+    announce(this.#announcementText(announcement));
   }
 
   #onToggle(): void {
@@ -235,13 +231,7 @@ export class InnovasjonTidtaker extends LitElement {
     this.#set(0);
     this.running = false;
     this.finished = true;
-    void this.#announce('end');
-    this.dispatchEvent(
-      new CustomEvent<TimerEndDetail>('innovasjon-timer-end', {
-        bubbles: true,
-        composed: true,
-        detail: { minutes: this.#duration },
-      }),
-    );
+    this.#announce('end');
+    emit(this, 'innovasjon-timer-end', { minutes: this.#duration });
   };
 }

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { InnovasjonTidtaker } from './innovasjon-tidtaker.component.js';
 
 export * from './innovasjon-tidtaker.component.js';
 
-if (!customElements.get('innovasjon-tidtaker')) customElements.define('innovasjon-tidtaker', InnovasjonTidtaker);
+define('innovasjon-tidtaker', InnovasjonTidtaker);
 
 declare global {
   interface HTMLElementTagNameMap {

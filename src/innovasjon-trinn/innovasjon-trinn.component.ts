@@ -6,7 +6,7 @@ import '../innovasjon-oppfolging/innovasjon-oppfolging.js';
 import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
-import { NoteDragController } from '../internal/note-drag.js';
+import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
 import { notesByCard } from '../internal/notes-by-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
@@ -48,7 +48,7 @@ export class InnovasjonTrinn extends GuideElement {
 
   @query('.title') private titleHeading?: HTMLElement;
 
-  protected readonly drag = new NoteDragController(this, () => (this.readonly ? undefined : this.guide.store));
+  protected readonly drag = new LazyNoteDrag(this, () => (this.readonly ? undefined : this.guide.store));
 
   /** Moves keyboard focus to the step's title. */
   focusTitle(): void {
@@ -58,19 +58,18 @@ export class InnovasjonTrinn extends GuideElement {
   override render() {
     const step = this.content.steps.find((each) => each.number === Number(this.number));
     if (!step) return nothing;
-    const { standalone } = this;
+    const standalone = !this.guide.nested;
     const document = this.guide.store.document;
     const groups = notesByCard(document);
     const votesUsed = step.cards.reduce(
-      (sum, card) => sum + (groups.get(card.id) ?? []).filter((note) => note.votes.includes(this.identity.id)).length,
+      (sum, card) => sum + (groups.get(card.id) ?? []).filter((note) => note.votes.includes(this.identity.value.id)).length,
       0,
     );
     const votesUsedUp = this.votesPerPerson > 0 && votesUsed >= this.votesPerPerson;
     return html`
-      ${standalone ? this.renderAnnouncer() : nothing}
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
-        ${standalone ? this.renderParticipant() : nothing}
+        ${standalone ? this.identity.render() : nothing}
         <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
         ${heading(
           this.headingLevel,
@@ -89,10 +88,9 @@ export class InnovasjonTrinn extends GuideElement {
             (card) =>
               html`<innovasjon-kort
                 .card=${card}
-                .store=${this.guide.store}
                 .content=${this.content}
                 .author=${this.author}
-                .participantId=${this.identity.id}
+                .participantId=${this.identity.value.id}
                 .votesUsedUp=${votesUsedUp}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly}
@@ -100,12 +98,11 @@ export class InnovasjonTrinn extends GuideElement {
           )}
         </div>
         <innovasjon-oppfolging
-          .store=${this.guide.store}
           step=${step.number}
           heading-level=${clampLevel(this.headingLevel) + 1}
           ?readonly=${this.readonly}
         ></innovasjon-oppfolging>
-        ${standalone ? this.renderUndo() : nothing}
+        ${standalone ? this.undoOffer.render() : nothing}
         ${standalone ? renderCredit() : nothing}
       </article>
     `;

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { InnovasjonTrinn } from './innovasjon-trinn.component.js';
 
 export * from './innovasjon-trinn.component.js';
 
-if (!customElements.get('innovasjon-trinn')) customElements.define('innovasjon-trinn', InnovasjonTrinn);
+define('innovasjon-trinn', InnovasjonTrinn);
 
 declare global {
   interface HTMLElementTagNameMap {

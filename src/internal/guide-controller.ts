@@ -1,29 +1,25 @@
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { announceChange, emit } from '../events.js';
 import { GuideSession } from '../storage/guide-session.js';
 import { acquireLocalSession } from '../storage/shared-sessions.js';
-import { StorageError, type StorageAdapter } from '../storage/storage-adapter.js';
+import type { StorageAdapter, StorageError } from '../storage/storage-adapter.js';
 import { mergeDocuments } from '../store/document.js';
-import { GuideStore, type StoreChange } from '../store/guide-store.js';
+import { GuideStore } from '../store/guide-store.js';
+import { EventBridge } from './event-bridge.js';
+import { storeContext } from './store-context.js';
 
 /** What a guide or a step tells its controller about where its notes live. */
 export interface GuideHost extends ReactiveControllerHost, HTMLElement {
   storageKey: string;
   noStorage: boolean;
   storage?: StorageAdapter;
-  /** A store handed down by an enclosing guide; wins over everything else. */
-  store?: GuideStore;
 }
 
-// The controllers attached to each store, in the order they joined. The first
-// one announces changes that no element made (another tab, storage), so each
-// change is heard once on the page however many elements show it.
-const controllersByStore = new WeakMap<GuideStore, GuideController[]>();
-const announcedErrors = new WeakSet<StorageError>();
-
 /**
- * Finds or makes the store an element shows, keeps it saved, re-renders the
- * element on every change and turns changes into DOM events.
+ * Finds the store an element shows and hands it to everything inside through
+ * context. Inside a guide that is the guide's store; on its own it is the
+ * shared store of its storage key (or its own, with `no-storage` or an
+ * adapter), and the element then speaks for it through the store's event bridge.
  */
 export class GuideController implements ReactiveController {
   /** The element's own store: used with `no-storage`, a custom adapter, or before it connects. */
@@ -36,6 +32,8 @@ export class GuideController implements ReactiveController {
   #attachedTo: unknown[] = [];
   /** Changes made before connecting are carried into the stored document; `replace` if `data` was set. */
   #pendingBeforeConnect: 'none' | 'merge' | 'replace' = 'none';
+  readonly #enclosing: ContextConsumer<typeof storeContext, GuideHost>;
+  readonly #provider: ContextProvider<typeof storeContext, GuideHost>;
   /** The latest storage problem, shown to the person until dismissed. */
   error?: StorageError;
 
@@ -45,11 +43,19 @@ export class GuideController implements ReactiveController {
   ) {
     this.#ownStore = new GuideStore({ cardIds: cardIds() });
     this.#store = this.#ownStore;
+    // Added before this controller, so an enclosing guide has answered by the time this one attaches.
+    this.#enclosing = new ContextConsumer(host, { context: storeContext, subscribe: true, callback: () => this.reconfigure() });
+    this.#provider = new ContextProvider(host, { context: storeContext, initialValue: this.#store });
     host.addController(this);
   }
 
   get store(): GuideStore {
     return this.#store;
+  }
+
+  /** Whether this element is a sheet inside a guide (which then speaks for it). */
+  get nested(): boolean {
+    return Boolean(this.#enclosing.value);
   }
 
   hostConnected(): void {
@@ -62,7 +68,7 @@ export class GuideController implements ReactiveController {
     this.#detach();
   }
 
-  /** Follows the host to another store when `storageKey`, `noStorage`, `storage` or `store` changed. */
+  /** Follows the host to another store when `storageKey`, `noStorage`, `storage` or the enclosing guide changed. */
   reconfigure(): void {
     const configuration = this.#configuration;
     if (!this.#connected || this.#attachedTo.every((value, index) => value === configuration[index])) return;
@@ -71,8 +77,8 @@ export class GuideController implements ReactiveController {
   }
 
   get #configuration(): unknown[] {
-    const { store, noStorage, storage, storageKey } = this.host;
-    return [store, noStorage, storage, storageKey];
+    const { noStorage, storage, storageKey } = this.host;
+    return [this.#enclosing.value, noStorage, storage, storageKey];
   }
 
   /** Remember that the document was changed through the API before the element was connected. */
@@ -90,8 +96,9 @@ export class GuideController implements ReactiveController {
     this.#attachedTo = this.#configuration;
     const pending = this.#pendingBeforeConnect;
     this.#pendingBeforeConnect = 'none';
-    if (host.store) {
-      this.#store = host.store;
+    const enclosing = this.#enclosing.value;
+    if (enclosing) {
+      this.#store = enclosing;
     } else if (host.noStorage) {
       this.#store = this.#ownStore;
     } else if (host.storage) {
@@ -111,24 +118,23 @@ export class GuideController implements ReactiveController {
       }
     }
 
-    this.#store.cardIds = this.cardIds();
-    const list = controllersByStore.get(this.#store) ?? [];
-    list.push(this);
-    controllersByStore.set(this.#store, list);
-    this.#stops.push(this.#store.subscribe((change) => this.#onChange(change)));
+    if (!enclosing) this.#store.cardIds = this.cardIds();
+    this.#provider.setValue(this.#store);
+    this.#stops.push(this.#store.subscribe(() => host.requestUpdate()));
+    if (enclosing) return;
 
+    const bridge = EventBridge.for(this.#store);
+    this.#stops.push(bridge.join(host));
     const session = this.#session;
     if (session) {
-      this.#stops.push(session.onError((error) => this.#onError(error)));
+      this.#stops.push(session.onError((error) => this.#onError(error, bridge)));
       const shown = session.errors.at(-1);
-      if (shown) this.#onError(shown);
+      if (shown) this.#onError(shown, bridge);
     }
   }
 
   #detach(): void {
     for (const stop of this.#stops.splice(0)) stop();
-    const list = controllersByStore.get(this.#store);
-    list?.splice(list.indexOf(this), 1);
     if (this.#release) {
       this.#release();
     } else if (this.#session) {
@@ -139,27 +145,9 @@ export class GuideController implements ReactiveController {
     this.#session = undefined;
   }
 
-  get #isLead(): boolean {
-    return controllersByStore.get(this.#store)?.[0] === this;
-  }
-
-  #onChange(change: StoreChange): void {
-    this.host.requestUpdate();
-    if (change.origin === 'load' || !this.#isLead) return;
-    const source = change.source;
-    const target = source instanceof Element && source.isConnected ? source : this.host;
-    announceChange(change, target);
-  }
-
-  #onError(error: StorageError): void {
+  #onError(error: StorageError, bridge: EventBridge): void {
     this.error = error;
     this.host.requestUpdate();
-    if (announcedErrors.has(error)) return;
-    // Deferred a microtask, so a host that appends the element and then listens still hears it.
-    queueMicrotask(() => {
-      if (announcedErrors.has(error) || !this.#isLead) return;
-      announcedErrors.add(error);
-      emit(this.host, 'innovasjon-error', { code: error.code, message: error.message });
-    });
+    bridge.reportError(error);
   }
 }

@@ -1,39 +1,23 @@
-import { msg, str } from '@lit/localize';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { cardIdsOf, turguide } from '../content/turguide.js';
 import type { GuideContent } from '../content/types.js';
-import { validateContent } from '../content/validate-content.js';
+import { acceptContent } from '../content/validate-content.js';
+import { emit } from '../events.js';
+import type { ExportFormat } from '../export/formats.js';
 import { PageLocaleController } from '../localization.js';
 import { DEFAULT_STORAGE_KEY } from '../storage/local-storage-adapter.js';
-import { getIdentity, onIdentityChange, setIdentity, type Identity } from '../storage/participant.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
-import type { GuideStore } from '../store/guide-store.js';
-import type {
-  Action,
-  ActionChanges,
-  GuideDocument,
-  NewAction,
-  NewNote,
-  Note,
-  NoteChanges,
-  NoteColor,
-} from '../store/types.js';
-import type { UndoOffer } from './announce.js';
-import { emit } from '../events.js';
-import { exportDocument } from '../export/export-document.js';
-import { downloadExport } from '../export/download.js';
-import type { ExportFormat } from '../export/formats.js';
-import { mergeDocuments } from '../store/document.js';
-import { ImportError, readImport } from '../store/import.js';
+import type { Action, ActionChanges, GuideDocument, NewAction, Note, NoteChanges, NoteColor } from '../store/types.js';
 import { GuideController } from './guide-controller.js';
-
-const validatedContent = new WeakSet<GuideContent>([turguide]);
+import { IdentityController } from './identity-controller.js';
+import { loadFeature } from './load-feature.js';
+import { UndoController } from './undo-controller.js';
 
 /**
- * What `<innovasjon-guide>` and `<innovasjon-trinn>` share: where their
- * notes live, who is writing, and the JavaScript API that reads and changes
- * the document.
+ * What `<innovasjon-guide>` and `<innovasjon-trinn>` share: where their notes
+ * live (a controller), who is writing (a controller), the Undo offer (a
+ * controller), and the JavaScript API that reads and changes the document.
  */
 export class GuideElement extends LitElement {
   /** Keeps several guides on one site apart: the localStorage key their notes are saved under. */
@@ -54,9 +38,6 @@ export class GuideElement extends LitElement {
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;
 
-  /** @internal A store handed down by an enclosing guide. */
-  @property({ attribute: false }) store?: GuideStore;
-
   #content: GuideContent = turguide;
 
   /**
@@ -70,23 +51,15 @@ export class GuideElement extends LitElement {
     return this.#content;
   }
   set content(value: GuideContent) {
-    const next = validatedContent.has(value) ? value : validateContent(value);
-    validatedContent.add(next);
     const previous = this.#content;
-    this.#content = next;
+    this.#content = acceptContent(value);
     this.requestUpdate('content', previous);
   }
 
   protected readonly guide = new GuideController(this, () => cardIdsOf(this.content));
+  protected readonly identity = new IdentityController(this, () => this.guide.store);
+  protected readonly undoOffer = new UndoController(this, () => !this.guide.nested);
   protected readonly pageLocale = new PageLocaleController(this);
-
-  /** Who is writing at this screen (name, anonymity, voting id). */
-  @state() protected identity: Identity = { id: '', name: '', anonymous: false };
-  @state() private announcement = '';
-  @state() private undoOffer?: UndoOffer;
-  #undoTimer?: ReturnType<typeof setTimeout>;
-  #stopIdentity?: () => void;
-  #identityKey?: string;
 
   /** A copy of the saved document. Setting it validates first: a bad value throws a TypeError and changes nothing. */
   get data(): GuideDocument {
@@ -99,8 +72,7 @@ export class GuideElement extends LitElement {
 
   /** Adds a note to a card; returns it. */
   addNote(cardId: string, text: string, options: { color?: NoteColor; author?: string } = {}): Note {
-    const input: NewNote = { cardId, text, ...options };
-    return this.#change(() => this.guide.store.addNote(input, { source: this }));
+    return this.#change(() => this.guide.store.addNote({ cardId, text, ...options }, { source: this }));
   }
 
   /** Changes a note's text, colour, author or card; returns the note as it now is. */
@@ -133,13 +105,15 @@ export class GuideElement extends LitElement {
     return this.#change(() => this.guide.store.removeAction(id, { source: this }));
   }
 
-  /** The document as text: `json` (what `importData` takes back), `markdown` or `csv`. */
-  exportAs(format: ExportFormat): string {
+  /** The document as text: `json` (what `importData` takes back), `markdown` or `csv`. Its code is fetched on first use. */
+  async exportAs(format: ExportFormat): Promise<string> {
+    const { exportDocument } = await loadFeature(this, 'transfer');
     return exportDocument(format, this.guide.store.document, this.content);
   }
 
-  /** Saves the document as a file named after the storage key and today's date; returns the file name. */
-  download(format: ExportFormat): string {
+  /** Saves the document as a file named after the storage key and today's date; resolves to the file name. */
+  async download(format: ExportFormat): Promise<string> {
+    const { downloadExport } = await loadFeature(this, 'transfer');
     return downloadExport(format, this.guide.store.document, this.content, this.storageKey);
   }
 
@@ -150,11 +124,11 @@ export class GuideElement extends LitElement {
    * nothing when the input is bad, and sends `innovasjon-error` (`import-invalid`).
    */
   async importData(input: string | unknown, { mode = 'replace' }: { mode?: 'replace' | 'merge' } = {}): Promise<GuideDocument> {
+    const { ImportError, importedDocument } = await loadFeature(this, 'transfer');
     try {
       if (mode !== 'replace' && mode !== 'merge') throw new ImportError('invalid', `mode must be replace or merge, got ${String(mode)}`);
-      const incoming = readImport(input, cardIdsOf(this.content));
       const store = this.guide.store;
-      const next = mode === 'merge' ? mergeDocuments(store.document, incoming) : incoming;
+      const next = importedDocument(store.document, input, this.content, mode);
       this.#change(() => store.setDocument(next, { source: this }));
       return this.data;
     } catch (error) {
@@ -169,157 +143,25 @@ export class GuideElement extends LitElement {
     return notes.length > 0 || actions.length > 0;
   }
 
+  /** Undoes the last delete while its offer shows, as the Undo button and Ctrl+Z (⌘Z) do. */
+  undo(): boolean {
+    return this.undoOffer.undo();
+  }
+
   #change<T>(change: () => T): T {
     const result = change();
     this.guide.notePendingChange('merge');
     return result;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('innovasjon-announce', this.#onAnnounce);
-    this.addEventListener('innovasjon-undoable', this.#onUndoable);
-    this.addEventListener('keydown', this.#onKeydown);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('innovasjon-announce', this.#onAnnounce);
-    this.removeEventListener('innovasjon-undoable', this.#onUndoable);
-    this.removeEventListener('keydown', this.#onKeydown);
-    clearTimeout(this.#undoTimer);
-    this.undoOffer = undefined;
-    this.#stopIdentity?.();
-    this.#stopIdentity = undefined;
-    this.#identityKey = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.guide.reconfigure();
-    if (changed.has('content' as keyof GuideElement)) this.guide.store.cardIds = cardIdsOf(this.content);
-    this.#followIdentity();
-  }
-
-  /** The identity is per storage key and shared by every element on the page that uses the key. */
-  #followIdentity(): void {
-    const key = this.storageKey;
-    if (this.#identityKey === key) return;
-    this.#stopIdentity?.();
-    this.#identityKey = key;
-    this.identity = getIdentity(key, this.#persistsIdentity);
-    this.#stopIdentity = onIdentityChange(key, (identity) => (this.identity = identity));
-  }
-
-  get #persistsIdentity(): boolean {
-    return !this.noStorage && !this.storage;
+    if (changed.has('content' as keyof GuideElement) && !this.guide.nested) this.guide.store.cardIds = cardIdsOf(this.content);
+    this.identity.follow();
   }
 
   /** The author new notes from this screen carry. */
   protected get author(): string {
-    return this.identity.anonymous ? '' : this.identity.name;
-  }
-
-  /** Whether this element speaks for itself (stands alone) or is a sheet in a guide. */
-  protected get standalone(): boolean {
-    return !this.store;
-  }
-
-  #onAnnounce = (event: CustomEvent<{ message: string }>): void => {
-    if (!this.standalone) return;
-    event.stopPropagation();
-    this.#speak(event.detail.message);
-  };
-
-  #onUndoable = (event: CustomEvent<UndoOffer>): void => {
-    if (!this.standalone) return;
-    event.stopPropagation();
-    this.undoOffer = event.detail;
-    this.#speak(msg(str`${event.detail.message} – angre med Ctrl+Z (⌘Z på Mac) eller knappen «Angre».`));
-    this.#keepUndo();
-  };
-
-  /** The offer stays while focus or the pointer is on it, and goes 15 seconds after. */
-  #keepUndo(): void {
-    clearTimeout(this.#undoTimer);
-    this.#undoTimer = setTimeout(() => {
-      const toast = this.renderRoot.querySelector('.toast');
-      if (toast?.matches(':focus-within, :hover')) return this.#keepUndo();
-      this.undoOffer = undefined;
-    }, 15000);
-  }
-
-  /** Undoes what the offer is for, as the Undo button and Ctrl+Z (⌘Z) do. */
-  undo(): boolean {
-    const offer = this.undoOffer;
-    if (!offer) return false;
-    this.undoOffer = undefined;
-    clearTimeout(this.#undoTimer);
-    offer.undo();
-    this.#speak(msg('Angret.'));
-    return true;
-  }
-
-  #onKeydown = (event: KeyboardEvent): void => {
-    if (!this.standalone || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
-    // Text fields keep their own undo.
-    const target = event.composedPath()[0] as Element | undefined;
-    if (target?.matches?.('input, textarea, select, [contenteditable]')) return;
-    if (this.undo()) event.preventDefault();
-  };
-
-  /** Cleared first, so the same words twice are still spoken twice. */
-  #speak(message: string): void {
-    this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = message));
-  }
-
-  protected renderUndo() {
-    const offer = this.undoOffer;
-    if (!offer) return nothing;
-    return html`<div part="toast" class="toast">
-      <p>${offer.message}</p>
-      <button type="button" class="undo" @click=${() => this.undo()}>${msg('Angre')}</button>
-      <button type="button" class="dismiss" aria-label=${msg('Lukk')} @click=${() => (this.undoOffer = undefined)}>
-        <span aria-hidden="true">×</span>
-      </button>
-    </div>`;
-  }
-
-  protected renderAnnouncer() {
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
-  }
-
-  protected renderParticipant() {
-    if (this.readonly) return nothing;
-    const { name, anonymous } = this.identity;
-    const persist = this.#persistsIdentity;
-    const update = (changes: Partial<Identity>) => {
-      const identity = setIdentity(this.storageKey, changes, persist);
-      if (identity.name) this.guide.store.upsertParticipant({ id: identity.id, name: identity.name }, { source: this });
-    };
-    return html`<div part="participant" class="participant">
-      <label class="field">
-        <span>${msg('Navnet ditt')}</span>
-        <input
-          type="text"
-          autocomplete="name"
-          maxlength="100"
-          aria-describedby="participant-hint"
-          .value=${name}
-          @change=${(event: Event) => update({ name: (event.target as HTMLInputElement).value.trim() })}
-        />
-      </label>
-      <label class="check">
-        <input
-          type="checkbox"
-          .checked=${anonymous}
-          @change=${(event: Event) => update({ anonymous: (event.target as HTMLInputElement).checked })}
-        />
-        ${msg('Skriv anonymt')}
-      </label>
-      <p id="participant-hint" class="hint">
-        ${msg('Navnet vises på lappene du skriver, og huskes i denne nettleseren.')}
-      </p>
-    </div>`;
+    return this.identity.author;
   }
 }

@@ -1,11 +1,11 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { themes } from '../../stories/themes.js';
-import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lappsIn, settled, uniqueKey, expectFocusOn } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced } from '../helpers.js';
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds focus; fails after `max` presses. */
 async function tabTo(wanted: (element: Element | null) => boolean, { back = false, max = 120 } = {}) {
@@ -125,8 +125,7 @@ describe('accessibility', () => {
     // Move to the next card with the dialog.
     await tabTo(inLapp('Kortere ventetid for alle', 'button.move'));
     await sendKeys({ press: 'Enter' });
-    await settled(guide);
-    expect(deepActiveElement()?.matches('input[type=radio]')).to.be.true;
+    await waitUntil(() => deepActiveElement()?.matches('input[type=radio]'), 'the move dialog opens with focus on the cards');
     await sendKeys({ press: 'ArrowDown' });
     await tabTo((el) => el?.matches('dialog button[type=submit]') ?? false);
     await sendKeys({ press: 'Enter' });
@@ -211,14 +210,11 @@ describe('accessibility', () => {
   it('announces additions and deletions politely', async () => {
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
     await settled(guide);
-    const region = inShadow(guide, '[role=status][aria-live=polite]');
     await click(addButtonOf(cardIn(guide, 't1-mal')));
     await settled(guide);
     await sendKeys({ type: 'Hørt' });
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => requestAnimationFrame(r));
-    await settled(guide);
-    expect(region.textContent).to.contain('Lapp lagt til: Hørt');
+    await expectAnnounced('Lapp lagt til: Hørt');
   });
 
   it('lets the host choose where the heading outline starts', async () => {

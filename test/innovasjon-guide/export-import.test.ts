@@ -38,17 +38,17 @@ describe('export and import', () => {
     const guide = await makeGuide();
     guide.addNote('t1-mal', 'Med "sitat", komma\nog linjeskift – æøå', { author: 'Åse', color: 'green' });
     guide.addAction({ step: 1, what: 'Book møte', who: 'Per', due: '2026-12-01' });
-    const json = guide.exportAs('json');
+    const json = await guide.exportAs('json');
     const other = await makeGuide();
     await other.importData(json);
-    expect(other.exportAs('json')).to.equal(json);
+    expect(await other.exportAs('json')).to.equal(json);
     expect(other.data).to.deep.equal(guide.data);
   });
 
   it('merge keeps both sides and the newer version of a note', async () => {
     const guide = await makeGuide();
     const note = guide.addNote('t1-mal', 'Gammel tekst');
-    const theirs = JSON.parse(guide.exportAs('json')) as GuideDocument & { notes: { text: string; updatedAt: string }[] };
+    const theirs = JSON.parse(await guide.exportAs('json')) as GuideDocument & { notes: { text: string; updatedAt: string }[] };
     theirs.notes[0] = { ...theirs.notes[0], text: 'Nyere tekst', updatedAt: new Date(Date.now() + 60_000).toISOString() };
     guide.addNote('t2-metoder', 'Bare hos oss');
     await guide.importData(JSON.stringify(theirs), { mode: 'merge' });
@@ -128,7 +128,7 @@ describe('export and import', () => {
   it('the toolbar imports a file into an empty guide at once, and asks before replacing work', async () => {
     const source = await makeGuide();
     source.addNote('t1-team', 'Fra fil');
-    const json = source.exportAs('json');
+    const json = await source.exportAs('json');
 
     const empty = await makeGuide();
     await chooseFile(empty, json);
@@ -190,9 +190,9 @@ describe('export and import', () => {
   it('exports Markdown and CSV with the notes', async () => {
     const guide = await makeGuide();
     guide.addNote('t1-mal', 'Komma, "sitat"', { author: 'Kari' });
-    expect(guide.exportAs('markdown')).to.contain('### Hva er målet vårt?');
-    expect(guide.exportAs('csv').startsWith('\uFEFF')).to.be.true;
-    expect(guide.exportAs('csv')).to.contain('"Komma, ""sitat"""');
+    expect(await guide.exportAs('markdown')).to.contain('### Hva er målet vårt?');
+    expect((await guide.exportAs('csv')).startsWith('\uFEFF')).to.be.true;
+    expect(await guide.exportAs('csv')).to.contain('"Komma, ""sitat"""');
   });
 
   it('shows the summary sheet after step 4 with the most-voted notes and open actions', async () => {

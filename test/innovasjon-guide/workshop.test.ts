@@ -5,7 +5,7 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn } from '../helpers.js';
 
 async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueKey()} step="1"></innovasjon-guide>`) {
   const guide = await fixture<InnovasjonGuide>(template);
@@ -127,9 +127,7 @@ describe('working together', () => {
       const card = cardIn(guide, 't1-mal');
       await lappsIn(card)[0].focusControl('move');
       await sendKeys({ press: 'Enter' });
-      await settled(guide);
-      const dialog = inShadow<HTMLDialogElement>(card, 'dialog');
-      expect(dialog.open).to.be.true;
+      await openDialogIn(card);
       await expect(card).to.be.accessible();
       const radio = inShadow<HTMLInputElement>(card, 'input[value="t3-teste"]');
       radio.focus();
@@ -155,14 +153,14 @@ describe('working together', () => {
       const card = cardIn(guide, 't1-team');
       const secondLapp = lappsIn(card)[1];
       await click(inShadow(secondLapp, 'button.move'));
-      await settled(guide);
+      await openDialogIn(card);
       await sendKeys({ press: 'Escape' });
       await settled(guide);
       expect(card.shadowRoot!.querySelector('dialog') === null, 'absent: dialog').to.be.true;
       expectFocusOn(inShadow(secondLapp, 'button.move'));
 
       await click(inShadow(secondLapp, 'button.move'));
-      await settled(guide);
+      await openDialogIn(card);
       const select = inShadow<HTMLSelectElement>(card, 'dialog select');
       select.value = '0';
       await click(inShadow(card, 'dialog button[type=submit]'));

@@ -5,7 +5,7 @@ import '../../src/innovasjon-oppfolging/innovasjon-oppfolging.js';
 import type { InnovasjonOppfolging } from '../../src/innovasjon-oppfolging/innovasjon-oppfolging.component.js';
 import { GuideStore } from '../../src/store/guide-store.js';
 import { LIMITS } from '../../src/store/types.js';
-import { click, deepActiveElement, deepText, inShadow } from '../helpers.js';
+import { click, deepActiveElement, deepText, inShadow, liveRegion } from '../helpers.js';
 
 const stops: (() => void)[] = [];
 
@@ -52,7 +52,7 @@ const rows = (element: InnovasjonOppfolging) => [...element.shadowRoot!.querySel
 const rowTexts = (element: InnovasjonOppfolging) =>
   rows(element).map((row) => row.querySelector('.what')?.textContent ?? '');
 const checkboxOf = (row: Element) => row.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
-const statusText = (element: InnovasjonOppfolging) => $(element, '[role="status"]').textContent!.trim();
+const statusText = (_element: InnovasjonOppfolging) => liveRegion()?.textContent?.trim() ?? '';
 const whatField = (element: InnovasjonOppfolging) => $<HTMLInputElement>(element, '#add-what');
 
 /** Types into the add form as a person does: click a field, type. */

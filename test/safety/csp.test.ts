@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonKort } from '../../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
@@ -49,8 +49,8 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     (lapp.shadowRoot!.querySelector('button.cancel') as HTMLButtonElement).click();
     (deepAll(g, 'button.vote')[0] as HTMLButtonElement).click();
     (deepAll(g, 'button.move')[0] as HTMLButtonElement).click();
-    await settle(g);
     const card = deepAll(g, 'innovasjon-kort')[0] as InnovasjonKort;
+    await waitUntil(() => card.shadowRoot!.querySelector('dialog[open]'), 'the move dialog opens (its chunk fetched under the CSP)');
     (card.shadowRoot!.querySelector('dialog form button[type=button]') as HTMLButtonElement).click();
     (deepAll(g, 'button.delete')[0] as HTMLButtonElement).click();
     await settle(g);
@@ -60,7 +60,11 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
       g.step = step;
       await settle(g);
     }
-    await g.importData(g.exportAs('json'), { mode: 'merge' });
+    await g.importData(await g.exportAs('json'), { mode: 'merge' });
+    g.step = 1;
+    await settle(g);
+    (g.shadowRoot!.querySelector('button.show-timer') as HTMLButtonElement).click();
+    await waitUntil(() => g.shadowRoot!.querySelector('innovasjon-tidtaker'), 'the timer appears (its chunk fetched under the CSP)');
     win.dispatchEvent(new Event('beforeprint'));
     await settle(g);
     win.dispatchEvent(new Event('afterprint'));

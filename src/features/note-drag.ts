@@ -20,6 +20,7 @@ interface Drag {
 /**
  * Drags notes between the cards of one sheet with any pointer (mouse, touch,
  * pen). The keyboard and single-pointer way is each note's "Flytt" dialog.
+ * Fetched on the first press on a grip (see `LazyNoteDrag`).
  */
 export class NoteDragController implements ReactiveController {
   #drag?: Drag;
@@ -32,23 +33,27 @@ export class NoteDragController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('pointerdown', this.#onDown);
+    this.host.addEventListener('pointerdown', this.start);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerdown', this.#onDown);
+    this.host.removeEventListener('pointerdown', this.start);
     this.#end(false);
   }
 
-  #onDown = (event: PointerEvent): void => {
+  /** Starts a drag from a pointerdown on a note's grip (the first one is handed over by the lazy loader). */
+  start = (event: PointerEvent, path: EventTarget[] = event.composedPath()): void => {
     if (event.button !== 0 || this.#drag) return;
-    const path = event.composedPath();
     const handle = path.find((node) => node instanceof HTMLElement && node.dataset.dragHandle !== undefined);
     const lapp = path.find((node): node is RefleksjonLapp => (node as Element).localName === 'refleksjon-lapp');
     const from = path.find((node): node is InnovasjonKort => (node as Element).localName === 'innovasjon-kort');
     if (!handle || !lapp || !from || !lapp.dataset.id || lapp.dataset.id === 'draft') return;
     event.preventDefault();
-    (handle as HTMLElement).setPointerCapture(event.pointerId);
+    try {
+      (handle as HTMLElement).setPointerCapture(event.pointerId);
+    } catch {
+      // A press replayed after the pointer was already released: the window listeners below still see its events.
+    }
     this.#drag = {
       pointerId: event.pointerId,
       lapp,
