@@ -1,6 +1,9 @@
 // The CMS bundle: one self-contained ES module (lit included) that a page
-// loads with a single <script type="module">. Translations stay separate
-// chunks beside it and are fetched only for a page in that language.
+// loads with a single <script type="module">. What it loads with import()
+// becomes chunks beside it, fetched only when needed: translations in
+// dist/locales/ (only for a page in that language), features in dist/chunks/
+// (on first use). Rollup's ES output imports them relative to the importing
+// file, so they load from wherever the bundle is served.
 // The per-file ESM modules and their types are written by tsc (npm run build).
 // scripts/size.mjs measures with the same plugins and options.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -16,6 +19,16 @@ export const bundlePlugins = () => [
   terser(terserOptions),
 ];
 
+const LOCALE_MODULE = /[\\/]generated[\\/]locales[\\/][^\\/]+\.js$/;
+
+/** Locale chunks go to locales/, every other chunk (features, and code they share) to chunks/. */
+export function chunkFileName(chunkInfo) {
+  const isLocale = chunkInfo.facadeModuleId
+    ? LOCALE_MODULE.test(chunkInfo.facadeModuleId)
+    : chunkInfo.moduleIds.length > 0 && chunkInfo.moduleIds.every((id) => LOCALE_MODULE.test(id));
+  return isLocale ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js';
+}
+
 export default {
   input: 'dist/bundle.js',
   // Lets the entry also export what the locale chunks import from it, so no facade chunk is made.
@@ -24,7 +37,7 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: 'innovasjon-guide.bundle.js',
-    chunkFileNames: 'locales/[name]-[hash].js',
+    chunkFileNames: chunkFileName,
     sourcemap: true,
   },
   plugins: bundlePlugins(),

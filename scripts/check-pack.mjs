@@ -41,8 +41,10 @@ for (const target of targets) {
 // 3. sideEffects lists every file that registers an element, so no bundler drops one, and nothing else.
 const listed = new Set((pkg.sideEffects || []).map((path) => normalize(path)));
 const registers = (file) => /customElements\.define\(/.test(readFileSync(file, 'utf8'));
+// The CMS bundle's chunks (dist/locales/, dist/chunks/) are loaded by the bundle itself, never imported by a bundler.
+const partOfBundle = (path) => path.endsWith('.bundle.js') || /^dist\/(locales|chunks)\//.test(path);
 for (const { path } of pack.files) {
-  if (path.endsWith('.js') && !path.endsWith('.bundle.js') && registers(path) && !listed.has(path)) {
+  if (path.endsWith('.js') && !partOfBundle(path) && registers(path) && !listed.has(path)) {
     problems.push(`${path} registers an element but is not in sideEffects: a bundler could drop it`);
   }
 }
