@@ -29,15 +29,38 @@ export function chunkFileName(chunkInfo) {
   return isLocale ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js';
 }
 
+/**
+ * Everything the entry imports statically goes into one `core` chunk, and the
+ * entry only imports it. Chunks then import the core by its hashed name, never
+ * the entry: a CMS that loads the bundle as `…bundle.js?ver=3` (WordPress does)
+ * would otherwise run the library twice, once for its own URL and once for the
+ * URL the chunks import.
+ */
+export function coreChunks() {
+  let reachable;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (!reachable) {
+      reachable = new Set();
+      const visit = (each) => {
+        if (reachable.has(each)) return;
+        reachable.add(each);
+        for (const imported of getModuleInfo(each)?.importedIds ?? []) visit(imported);
+      };
+      for (const each of getModuleIds()) if (getModuleInfo(each)?.isEntry) visit(each);
+      for (const each of getModuleIds()) if (getModuleInfo(each)?.isEntry) reachable.delete(each);
+    }
+    return reachable.has(id) ? 'core' : undefined;
+  };
+}
+
 export default {
   input: 'dist/bundle.js',
-  // Lets the entry also export what the locale chunks import from it, so no facade chunk is made.
-  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'dist',
     format: 'es',
     entryFileNames: 'innovasjon-guide.bundle.js',
     chunkFileNames: chunkFileName,
+    manualChunks: coreChunks(),
     sourcemap: true,
   },
   plugins: bundlePlugins(),

@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
 import { findChromium, findFirefox, selectedEngines } from './scripts/ensure-browser.mjs';
 import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
-import { forcedColorsPlugin, printPdfPlugin, strictPageMiddleware } from './scripts/wtr-test-pages.mjs';
+import { brokenDistMiddleware, forcedColorsPlugin, printPdfPlugin, strictPageMiddleware } from './scripts/wtr-test-pages.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -71,7 +71,7 @@ export default {
   files: ['test/**/*.test.ts'], // test/dist/ runs after a build: npm run test:dist
   reporters: [defaultReporter(), countingReporter()],
   nodeResolve: true,
-  middleware: [strictPageMiddleware],
+  middleware: [strictPageMiddleware, brokenDistMiddleware],
   plugins: [reactPlugin(), printPdfPlugin(), forcedColorsPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   // BROWSERS=chromium or BROWSERS=firefox runs one engine; the default is both.
   browsers: selectedEngines().map((engine) => launchers[engine]()),

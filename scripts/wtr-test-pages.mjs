@@ -55,3 +55,21 @@ export function forcedColorsPlugin() {
     },
   };
 }
+
+/**
+ * `/broken-dist/…` serves the built bundle with its feature chunks missing
+ * (404), as when a CMS copies only the bundle or the network drops a fetch,
+ * so a test sees a real failed chunk fetch.
+ */
+export async function brokenDistMiddleware(context, next) {
+  if (context.path.startsWith('/broken-dist/')) {
+    const file = context.path.slice('/broken-dist/'.length);
+    if (/^chunks\/(?!core-)/.test(file)) {
+      context.status = 404;
+      context.body = 'missing on purpose';
+      return;
+    }
+    context.path = `/dist/${file}`;
+  }
+  await next();
+}
