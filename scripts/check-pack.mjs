@@ -40,7 +40,11 @@ for (const target of targets) {
 
 // 3. sideEffects lists every file that registers an element, so no bundler drops one, and nothing else.
 const listed = new Set((pkg.sideEffects || []).map((path) => normalize(path)));
-const registers = (file) => /customElements\.define\(/.test(readFileSync(file, 'utf8'));
+// Registration goes through src/internal/define.ts: `define('tag', Class)`.
+// define.js itself registers nothing; the CMS bundle registers through its core chunk.
+const registers = (file) =>
+  file.endsWith('.bundle.js') ||
+  (!file.endsWith('internal/define.js') && /customElements\.define\(|\bdefine\('[a-z]+-[a-z-]+',/.test(readFileSync(file, 'utf8')));
 // The CMS bundle's chunks (dist/locales/, dist/chunks/) are loaded by the bundle itself, never imported by a bundler.
 const partOfBundle = (path) => path.endsWith('.bundle.js') || /^dist\/(locales|chunks)\//.test(path);
 for (const { path } of pack.files) {
