@@ -21,6 +21,10 @@ import type {
   VoteDetail,
 } from './events.js';
 import { InnovasjonGuide as InnovasjonGuideElement } from './innovasjon-guide/innovasjon-guide.js';
+import { InnovasjonKort as InnovasjonKortElement } from './innovasjon-kort/innovasjon-kort.js';
+import { InnovasjonOppfolging as InnovasjonOppfolgingElement } from './innovasjon-oppfolging/innovasjon-oppfolging.js';
+import { InnovasjonOppsummering as InnovasjonOppsummeringElement } from './innovasjon-oppsummering/innovasjon-oppsummering.js';
+import { InnovasjonTidtaker as InnovasjonTidtakerElement, type TimerEndDetail } from './innovasjon-tidtaker/innovasjon-tidtaker.js';
 import { InnovasjonTrinn as InnovasjonTrinnElement } from './innovasjon-trinn/innovasjon-trinn.js';
 import { RefleksjonLapp as RefleksjonLappElement } from './refleksjon-lapp/refleksjon-lapp.js';
 
@@ -73,4 +77,51 @@ export const RefleksjonLapp = createComponent({
   },
 });
 
-export type { InnovasjonGuideElement, InnovasjonTrinnElement, RefleksjonLappElement };
+/** `<innovasjon-kort>`: one question card with its notes, showing the store of the guide around it or its `store`. */
+export const InnovasjonKort = createComponent({
+  react: React,
+  tagName: 'innovasjon-kort',
+  elementClass: InnovasjonKortElement,
+  displayName: 'InnovasjonKort',
+  events: documentEvents,
+});
+
+/** `<innovasjon-oppfolging>`: the follow-up actions of one step. */
+export const InnovasjonOppfolging = createComponent({
+  react: React,
+  tagName: 'innovasjon-oppfolging',
+  elementClass: InnovasjonOppfolgingElement,
+  displayName: 'InnovasjonOppfolging',
+  events: {
+    onActionAdd: documentEvents.onActionAdd,
+    onActionChange: documentEvents.onActionChange,
+    onActionRemove: documentEvents.onActionRemove,
+  },
+});
+
+/** `<innovasjon-oppsummering>`: the summary sheet of the whole journey. */
+export const InnovasjonOppsummering = createComponent({
+  react: React,
+  tagName: 'innovasjon-oppsummering',
+  elementClass: InnovasjonOppsummeringElement,
+  displayName: 'InnovasjonOppsummering',
+});
+
+/** `<innovasjon-tidtaker>`: the timebox for silent writing. */
+export const InnovasjonTidtaker = createComponent({
+  react: React,
+  tagName: 'innovasjon-tidtaker',
+  elementClass: InnovasjonTidtakerElement,
+  displayName: 'InnovasjonTidtaker',
+  events: { onTimerEnd: 'innovasjon-timer-end' as EventName<CustomEvent<TimerEndDetail>> },
+});
+
+export type {
+  InnovasjonGuideElement,
+  InnovasjonKortElement,
+  InnovasjonOppfolgingElement,
+  InnovasjonOppsummeringElement,
+  InnovasjonTidtakerElement,
+  InnovasjonTrinnElement,
+  RefleksjonLappElement,
+};

@@ -6,15 +6,26 @@ import { createElement, createRef, type RefObject } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { ChangeDetail, NoteAddDetail, StepChangeDetail } from '../../src/events.js';
+import { turguide } from '../../src/content/turguide.js';
+import { createDocument } from '../../src/store/document.js';
+import { GuideStore } from '../../src/store/guide-store.js';
 import {
   InnovasjonGuide,
+  InnovasjonKort,
+  InnovasjonOppfolging,
+  InnovasjonOppsummering,
+  InnovasjonTidtaker,
   InnovasjonTrinn,
   RefleksjonLapp,
+  type InnovasjonKortElement,
+  type InnovasjonOppfolgingElement,
+  type InnovasjonOppsummeringElement,
+  type InnovasjonTidtakerElement,
   type InnovasjonGuideElement,
   type InnovasjonTrinnElement,
   type RefleksjonLappElement,
 } from '../../src/react.js';
-import { addButtonOf, cardIn, click, inShadow, settled, uniqueKey } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, inShadow, settled, uniqueKey } from '../helpers.js';
 
 describe('React wrappers (src/react.ts)', () => {
   let container: HTMLElement;
@@ -134,5 +145,24 @@ describe('React wrappers (src/react.ts)', () => {
     await lapp.updateComplete;
     await click(inShadow(lapp, 'button.delete'));
     expect(heard).to.deep.equal(['change:Hei!', 'cancel', 'delete']);
+  });
+
+  it('wraps every element: a card, the follow-up and the summary show the store they are given; the timer takes its length', async () => {
+    const store = new GuideStore({ document: createDocument() });
+    store.addNote({ cardId: 't1-mal', text: 'Fra React' });
+    store.addAction({ step: 1, what: 'Ring rådmannen' });
+    const kortRef = createRef<InnovasjonKortElement>();
+    const kort = await render(kortRef, createElement(InnovasjonKort, { ref: kortRef, store, card: turguide.steps[0].cards[0], readonly: true }));
+    expect(deepText(kort)).to.contain('Fra React');
+    const followRef = createRef<InnovasjonOppfolgingElement>();
+    const follow = await render(followRef, createElement(InnovasjonOppfolging, { ref: followRef, store, step: 1, readonly: true }));
+    expect(deepText(follow)).to.contain('Ring rådmannen');
+    const summaryRef = createRef<InnovasjonOppsummeringElement>();
+    const summary = await render(summaryRef, createElement(InnovasjonOppsummering, { ref: summaryRef, store }));
+    expect(deepText(summary)).to.contain('Ring rådmannen');
+    const timerRef = createRef<InnovasjonTidtakerElement>();
+    const timer = await render(timerRef, createElement(InnovasjonTidtaker, { ref: timerRef, minutes: 3 }));
+    expect(timer.minutes).to.equal(3);
+    expect(deepText(timer)).to.contain('03:00');
   });
 });
