@@ -29,7 +29,7 @@ describe('the store reaches every element through context, and each change is he
     try {
       const other = structuredClone(guide.data);
       const now = new Date().toISOString();
-      (other as { notes: unknown[] }).notes = [{ id: 'fra-fane-2', cardId: 't1-mal', text: 'Fra en annen fane', color: 'blue', author: '', votes: [], createdAt: now, updatedAt: now }];
+      (other as unknown as { notes: unknown[] }).notes = [{ id: 'fra-fane-2', cardId: 't1-mal', text: 'Fra en annen fane', color: 'blue', author: '', votes: [], createdAt: now, updatedAt: now }];
       localStorage.setItem(key, JSON.stringify(other));
       window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(other), storageArea: localStorage }));
       await settled(trinn);
@@ -54,7 +54,7 @@ describe('the store reaches every element through context, and each change is he
     try {
       const other = structuredClone(trinn.data);
       const now = new Date().toISOString();
-      (other as { notes: unknown[] }).notes = [{ id: 'fra-fane-3', cardId: 't1-mal', text: 'Etterpå', color: 'yellow', author: '', votes: [], createdAt: now, updatedAt: now }];
+      (other as unknown as { notes: unknown[] }).notes = [{ id: 'fra-fane-3', cardId: 't1-mal', text: 'Etterpå', color: 'yellow', author: '', votes: [], createdAt: now, updatedAt: now }];
       localStorage.setItem(key, JSON.stringify(other));
       window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(other), storageArea: localStorage }));
       await settled(trinn);
