@@ -9,6 +9,8 @@ export interface BenchNote {
   text: string;
   color: 'yellow' | 'pink' | 'blue' | 'green' | 'orange';
   author: string;
+  /** Ids of the participants who voted for the note. */
+  votes: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -28,6 +30,8 @@ const WORDS = (
   'intervju workshop pilot evaluering ressurser kompetanse økonomi frivillige næringsliv'
 ).split(' ');
 const AUTHORS = ['Kari', 'Ola Nordmann', 'Aisha', 'Per-Erik', 'Ingrid S.', 'Mohammed'];
+/** The people who vote: every fourth note has 1 to 5 of their votes. */
+const PARTICIPANTS = AUTHORS.map((name, index) => ({ id: `p${index + 1}`, name }));
 
 /** A small, seeded PRNG (mulberry32): the same notes on every run and for both implementations. */
 function random(seed: number): () => number {
@@ -44,7 +48,7 @@ function random(seed: number): () => number {
 /**
  * `count` notes spread round-robin over `cardIds`: 3 to 22 words each (some
  * longer than the 40 characters the buttons' labels quote), a third of them
- * anonymous, all five colours.
+ * anonymous, all five colours, every fourth with 1 to 5 votes.
  */
 export function makeNotes(count: number, cardIds: readonly string[], seed = 1): BenchNote[] {
   const next = random(seed);
@@ -62,6 +66,7 @@ export function makeNotes(count: number, cardIds: readonly string[], seed = 1): 
       text,
       color: COLORS[index % COLORS.length],
       author: index % 3 === 2 ? '' : AUTHORS[Math.floor(next() * AUTHORS.length)],
+      votes: index % 4 === 1 ? PARTICIPANTS.slice(0, 1 + ((index >> 2) % 5)).map((person) => person.id) : [],
       createdAt: at,
       updatedAt: at,
     });
@@ -69,8 +74,15 @@ export function makeNotes(count: number, cardIds: readonly string[], seed = 1): 
   return notes;
 }
 
-/** A version-1 document: the oldest format the library reads, so this survives format upgrades. */
-export const toDocument = (notes: readonly BenchNote[]) => ({ format: 'innovasjon-guide', version: 1, notes });
+/** A version-2 document (the first with votes): the library upgrades older formats it reads, so this survives format changes. */
+export const toDocument = (notes: readonly BenchNote[]) => ({
+  format: 'innovasjon-guide',
+  version: 2,
+  notes,
+  actions: [],
+  participants: PARTICIPANTS,
+  deleted: [],
+});
 
 /** Resolves once the next frame has been produced: rAF, then a task posted from it (it runs after paint). */
 export function afterNextFrame(): Promise<{ frameStart: number; end: number }> {
@@ -194,8 +206,11 @@ export function longTasksSince(start: number): { durations: number[] } {
 export interface BenchImplementation {
   readonly name: 'library' | 'baseline';
   // The timed methods take the sample's label for `stopwatch` and return its wall time.
-  /** Timed: from putting the guide into the page to its DOM complete and laid out. */
-  mount(notes: readonly BenchNote[], step: number, label: string): Promise<number>;
+  /**
+   * Timed: from putting the step into the page to its DOM complete and laid out.
+   * `votesPerPerson` above 0 turns voting on (the information check only).
+   */
+  mount(notes: readonly BenchNote[], step: number, label: string, votesPerPerson?: number): Promise<number>;
   unmount(): void;
   /** Timed: add one note to a card through the public API, until rendered and laid out. Returns [ms, id]. */
   addNote(cardId: string, text: string, label: string): Promise<[number, string]>;
@@ -211,6 +226,6 @@ export interface BenchImplementation {
   fill(text: string): Promise<void>;
   /** Untimed: close the text field without saving (Escape). */
   stopTyping(): Promise<void>;
-  /** The guide's host element, for the markup check. */
+  /** The element that holds what the implementation shows, for the information check. */
   host(): Element | null;
 }

@@ -92,11 +92,12 @@ let editing: Lapp | null = null;
 export const library: BenchImplementation = {
   name: 'library',
 
-  async mount(notes: readonly BenchNote[], step: number, label: string) {
+  async mount(notes: readonly BenchNote[], step: number, label: string, votesPerPerson = 0) {
     this.unmount();
     const element = document.createElement('innovasjon-guide') as GuideElement;
     element.noStorage = true;
     element.step = step;
+    if (votesPerPerson) element.setAttribute('votes-per-person', String(votesPerPerson));
     element.data = toDocument(notes); // validated here, outside the timing: see bench/README.md
     guide = element;
     const stop = stopwatch(label);

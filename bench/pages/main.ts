@@ -1,6 +1,7 @@
 // The bench page's entry: both implementations side by side in one page,
 // and `window.bench`, which the runner (bench/run.mjs) drives over CDP.
-import { baseline } from './baseline.js';
+import { turguide } from '../../src/index.js';
+import { baseline, COLOR_NAMES } from './baseline.js';
 import {
   afterNextFrame,
   type BenchImplementation,
@@ -26,41 +27,211 @@ let recorder: KeystrokeRecorder | null = null;
 let typingStart = 0;
 const added: Record<string, string[]> = { library: [], baseline: [] };
 
-/** The composed tree of an element, normalised: elements, sorted attributes, text; no comments or blank text. */
-function serialize(root: Element): string {
+// ---- the information check: what a person gets, read the same way on both sides ----
+
+const COLOUR_WORDS = Object.values(COLOR_NAMES);
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+const BUTTON_INPUTS = new Set(['button', 'submit', 'reset', 'image']);
+/** Roles of controls other than buttons: a closed note should have none. */
+const CONTROL_ROLES = new Set(['checkbox', 'combobox', 'link', 'listbox', 'menu', 'menuitem', 'radio', 'searchbox', 'slider', 'spinbutton', 'switch', 'tab', 'textbox']);
+/** Elements whose content a person does not get as text. */
+const SKIP = new Set(['style', 'script', 'template', 'textarea']);
+
+/** An element's role: its `role` attribute, or the implicit role of the few elements that matter here. */
+function roleOf(element: Element): string {
+  const role = element.getAttribute('role');
+  if (role) return role.trim().split(/\s+/)[0];
+  switch (element.localName) {
+    case 'button':
+    case 'summary':
+      return 'button';
+    case 'input': {
+      const type = (element as HTMLInputElement).type;
+      if (BUTTON_INPUTS.has(type)) return 'button';
+      return type === 'hidden' ? '' : type === 'checkbox' || type === 'radio' ? type : 'textbox';
+    }
+    case 'select':
+      return 'combobox';
+    case 'textarea':
+      return 'textbox';
+    case 'a':
+      return element.hasAttribute('href') ? 'link' : '';
+    default:
+      return /^h[1-6]$/.test(element.localName) ? 'heading' : '';
+  }
+}
+
+interface Tree {
+  /** Text nodes and `aria-label`s in tree order (what is shown, read out, or printed). */
+  parts: string[];
+  buttons: { element: Element; inNote: boolean }[];
+  controls: Element[];
+  fields: (HTMLTextAreaElement | HTMLInputElement)[];
+  headings: Element[];
+  notes: Map<string, Element>;
+}
+
+/**
+ * Reads a subtree through shadow roots: text, accessible names given by
+ * `aria-label`, buttons and other controls by role, text fields, headings,
+ * and the notes (elements whose `data-id` is one of `noteIds`). Left out:
+ * `hidden` and `aria-hidden="true"` subtrees, styles, scripts. CSS is not
+ * consulted, so visually hidden and print-only text count as shown.
+ */
+function readTree(root: Element, noteIds: ReadonlySet<string>): Tree {
+  const tree: Tree = { parts: [], buttons: [], controls: [], fields: [], headings: [], notes: new Map() };
+  const visit = (node: Node, inNote: boolean) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      tree.parts.push((node as Text).data);
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const element = node as HTMLElement;
+    if (element.hidden || element.getAttribute('aria-hidden') === 'true') return;
+    const label = element.getAttribute('aria-label');
+    if (label) tree.parts.push(` ${label} `);
+    const id = element.dataset?.id;
+    if (id && noteIds.has(id) && !tree.notes.has(id)) {
+      tree.notes.set(id, element);
+      inNote = true;
+    }
+    const role = roleOf(element);
+    if (role === 'button') tree.buttons.push({ element, inNote });
+    else if (role === 'heading') tree.headings.push(element);
+    else if (CONTROL_ROLES.has(role)) tree.controls.push(element);
+    if (element.localName === 'textarea' || (element.localName === 'input' && role === 'textbox')) {
+      tree.fields.push(element as HTMLTextAreaElement | HTMLInputElement);
+    }
+    if (SKIP.has(element.localName)) return;
+    tree.parts.push(' ');
+    if (element.shadowRoot) for (const child of element.shadowRoot.childNodes) visit(child, inNote);
+    for (const child of element.childNodes) visit(child, inNote);
+    tree.parts.push(' ');
+  };
+  visit(root, false);
+  return tree;
+}
+
+const textOf = (tree: Tree) => normalize(tree.parts.join(''));
+const levelOf = (heading: Element) => Number(heading.getAttribute('aria-level') ?? heading.localName.slice(1));
+const nameOf = (element: Element) => element.getAttribute('aria-label') ?? textOf(readTree(element, new Set()));
+const words = (content: string, list: readonly string[]) =>
+  list.filter((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, 'u').test(content));
+const voteCounts = (content: string) => [...new Set([...content.matchAll(/(\d+)\s*stemmer?(?!\p{L})/gu)].map((match) => match[1]))];
+const list = (items: readonly string[]) => (items.length ? items.join(', ') : 'none');
+
+/** The parent element, or the shadow root's host at the top of a shadow tree. */
+const up = (element: Element): Element | null =>
+  element.parentElement ?? ((element.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+
+interface InformationOptions {
+  set: string;
+  step: number;
+  editing?: string;
+  voting: boolean;
+}
+
+function stepNotes({ set, step }: InformationOptions) {
+  const cards = STEP_CARDS[step];
+  return noteSets.get(set)!.filter((note) => cards.includes(note.cardId));
+}
+
+function noteLine(note: BenchNote, editing: boolean, read: { text: boolean | string; author: boolean; colours: string[]; votes: string[]; buttons: number; controls: number }) {
+  const author = note.author ? `author "${note.author}" ${read.author ? 'shown' : 'missing'}` : 'anonymous';
+  const head = `note ${note.id}${editing ? ' (editing)' : ''}: `;
+  if (editing) return `${head}${read.text}; ${author}; colour names ${list(read.colours)}`;
+  return (
+    `${head}text ${read.text ? 'shown' : 'missing'}; ${author}; colour names ${list(read.colours)}; ` +
+    `vote counts ${list(read.votes)}; buttons ${read.buttons}; other controls ${read.controls}`
+  );
+}
+
+/**
+ * What a person gets from the step on the page, one line per fact: the step's
+ * heading and intro; per card its heading, explanation, prompts, notes in order
+ * and add button; per note its text, author, colour name, vote count and the
+ * number of buttons and other controls (or, while editing, what its text field holds).
+ */
+function readInformation(host: Element, options: InformationOptions): string[] {
+  const notes = stepNotes(options);
+  const ids = new Set(noteSets.get(options.set)!.map((note) => note.id));
+  const tree = readTree(host, ids);
+  const content = textOf(tree);
+  const step = turguide.steps[options.step - 1];
   const lines: string[] = [];
-  const walk = (node: Node, depth: number) => {
-    let text = '';
-    const flush = () => {
-      const clean = text.replace(/\s+/g, ' ').trim();
-      if (clean) lines.push(`${'  '.repeat(depth)}"${clean}"`);
-      text = '';
-    };
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
-      else if (child.nodeType === Node.ELEMENT_NODE) {
-        flush();
-        describe(child as Element, depth);
-      }
+  const title = tree.headings.find((heading) => nameOf(heading).includes(step.title()));
+  lines.push(`step: heading ${title ? `level ${levelOf(title)} "${nameOf(title)}"` : 'missing'}; intro ${content.includes(normalize(step.intro())) ? 'shown' : 'missing'}`);
+  for (const card of step.cards) {
+    const question = normalize(card.question());
+    const heading = tree.headings.find((each) => nameOf(each) === question);
+    if (!heading) {
+      lines.push(`card ${card.id}: heading missing`);
+      continue;
     }
-    flush();
-  };
-  const describe = (element: Element, depth: number) => {
-    const name = element.localName.replace(/^base-/, '');
-    const attributes = [...element.attributes]
-      .map((attribute) => `${attribute.name}="${attribute.value}"`)
-      .sort()
-      .join(' ');
-    lines.push(`${'  '.repeat(depth)}<${name}${attributes ? ` ${attributes}` : ''}>`);
-    if (element.shadowRoot) {
-      const sheets = element.shadowRoot.adoptedStyleSheets.length;
-      lines.push(`${'  '.repeat(depth + 1)}#shadow-root${element.shadowRoot.delegatesFocus ? ' delegatesFocus' : ''} sheets=${sheets}`);
-      walk(element.shadowRoot, depth + 2);
+    let section: Element | null = heading;
+    while (section && section.localName !== 'section') section = up(section);
+    const inside = readTree(section ?? host, ids);
+    const text = textOf(inside);
+    const explanation = card.explanation ? `explanation ${text.includes(normalize(card.explanation())) ? 'shown' : 'missing'}` : 'no explanation';
+    const prompts = card.prompts.filter((prompt) => text.includes(normalize(prompt()))).length;
+    const adds = inside.buttons.filter((button) => !button.inNote && /legg til lapp/i.test(nameOf(button.element))).length;
+    lines.push(
+      `card ${card.id}: heading level ${levelOf(heading)} "${question}"; ${explanation}; prompts ${prompts} of ${card.prompts.length} shown; ` +
+        `notes ${list([...inside.notes.keys()])}; add buttons ${adds}`,
+    );
+  }
+  lines.push(`notes shown: ${tree.notes.size}`);
+  for (const note of notes) {
+    const element = tree.notes.get(note.id);
+    if (!element) {
+      lines.push(`note ${note.id}: missing`);
+      continue;
     }
-    walk(element, depth + 1);
-  };
-  describe(root, 0);
-  return lines.join('\n');
+    const inside = readTree(element, ids);
+    const text = textOf(inside);
+    const editing = note.id === options.editing;
+    const field = inside.fields.length === 1 && inside.fields[0].value === note.text ? 'text field holds its text' : `${inside.fields.length} text field(s)`;
+    lines.push(
+      noteLine(note, editing, {
+        text: editing ? field : text.includes(normalize(note.text)),
+        author: Boolean(note.author) && text.includes(note.author),
+        colours: words(text, COLOUR_WORDS),
+        votes: voteCounts(text),
+        buttons: inside.buttons.length,
+        controls: inside.controls.length,
+      }),
+    );
+  }
+  return lines;
+}
+
+/** The lines readInformation gives for a page that shows exactly the bench's design (the baseline must). */
+function expectedInformation(options: InformationOptions): string[] {
+  const step = turguide.steps[options.step - 1];
+  const notes = stepNotes(options);
+  const lines = [`step: heading level 2 "Trinn ${step.number}: ${normalize(step.title())}"; intro shown`];
+  for (const card of step.cards) {
+    const ids = notes.filter((note) => note.cardId === card.id).map((note) => note.id);
+    lines.push(
+      `card ${card.id}: heading level 3 "${normalize(card.question())}"; ${card.explanation ? 'explanation shown' : 'no explanation'}; ` +
+        `prompts ${card.prompts.length} of ${card.prompts.length} shown; notes ${list(ids)}; add buttons 1`,
+    );
+  }
+  lines.push(`notes shown: ${notes.length}`);
+  for (const note of notes) {
+    const editing = note.id === options.editing;
+    lines.push(
+      noteLine(note, editing, {
+        text: editing ? 'text field holds its text' : true,
+        author: true,
+        colours: [COLOR_NAMES[note.color]],
+        votes: note.votes.length ? [String(note.votes.length)] : [],
+        buttons: options.voting ? 2 : 1,
+        controls: 0,
+      }),
+    );
+  }
+  return lines;
 }
 
 const bench = {
@@ -74,7 +245,8 @@ const bench = {
   },
   noteIds: (name: string) => noteSets.get(name)!.map((note) => note.id),
 
-  mount: (name: string, set: string, step: number, label = 'untimed') => pick(name).mount(noteSets.get(set)!, step, label),
+  mount: (name: string, set: string, step: number, label = 'untimed', votesPerPerson = 0) =>
+    pick(name).mount(noteSets.get(set)!, step, label, votesPerPerson),
   unmount(name: string) {
     pick(name).unmount();
     added[name] = [];
@@ -118,9 +290,32 @@ const bench = {
     return { text, longTasks };
   },
 
-  markup: (name: string) => {
-    const host = pick(name).host();
-    return host ? serialize(host) : '';
+  /**
+   * The information check: what a person gets from `name` with the notes of
+   * `set` (on steps 1 and 2) on step 1, while editing its second note, after
+   * switching to step 2, and on step 1 with voting on; each beside what the
+   * bench's design shows (the baseline must match it exactly).
+   */
+  async information(name: string, set: string) {
+    const implementation = pick(name);
+    const notes = noteSets.get(set)!;
+    const edited = notes[1].id;
+    const states: Record<string, { read: string[]; expected: string[] }> = {};
+    const read = (state: string, options: InformationOptions) => {
+      const host = implementation.host();
+      states[state] = { read: host ? readInformation(host, options) : ['nothing on the page'], expected: expectedInformation(options) };
+    };
+    await implementation.mount(notes, 1, 'untimed');
+    read('step 1', { set, step: 1, voting: false });
+    (await implementation.startTyping(edited)).stop();
+    read('editing a note', { set, step: 1, editing: edited, voting: false });
+    await implementation.stopTyping();
+    await implementation.setStep(2, 'untimed');
+    read('after switching to step 2', { set, step: 2, voting: false });
+    await implementation.mount(notes, 1, 'untimed', 3);
+    read('step 1 with voting on (votes-per-person="3")', { set, step: 1, voting: true });
+    this.unmount(name);
+    return states;
   },
 
   // Scenario 5: the LocalStorageAdapter with a document of `count` notes, against the raw
