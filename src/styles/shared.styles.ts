@@ -118,7 +118,7 @@ export const sharedStyles = css`
     }
   }
 
-  /* On paper: the worksheets and the notes, no controls. */
+  /* On paper: the worksheets and the notes, no controls (a button that is the text itself is printed as text). */
   @media print {
     :host {
       font-size: 10pt;
@@ -126,7 +126,7 @@ export const sharedStyles = css`
       --_text-subtle: #222222;
       --_border: #000000;
     }
-    button,
+    button:not(.print-as-text),
     select,
     textarea,
     input,
