@@ -34,8 +34,8 @@ export const noteMenuStyles = css`
     align-items: center;
     gap: 0.55rem;
     width: 100%;
-    min-height: 2.25rem;
-    padding: 0.3rem 0.7rem;
+    min-height: 2rem;
+    padding: 0.2rem 0.7rem;
     border: 1px solid transparent;
     border-radius: calc(var(--_radius) / 2);
     background: transparent;

@@ -248,7 +248,7 @@ export class RefleksjonLappMenu extends LitElement implements NoteMenu {
     this.close();
   };
 
-  /** Beside the button, its end edge on the button's end edge, below it or above when there is no room. */
+  /** Beside the button, its end edge on the button's end edge: below it, above when only that fits, else as low as fits. */
   #place = (): void => {
     const popup = this.popup;
     const anchor = this.#anchor;
@@ -259,7 +259,9 @@ export class RefleksjonLappMenu extends LitElement implements NoteMenu {
     const rtl = getComputedStyle(anchor).direction === 'rtl';
     const left = Math.max(8, Math.min(rtl ? button.left : button.right - width, viewportWidth - width - 8));
     const below = button.bottom + 4;
-    const top = below + height > window.innerHeight - 8 && button.top - height - 4 >= 8 ? button.top - height - 4 : below;
+    const above = button.top - height - 4;
+    const lowest = window.innerHeight - height - 8;
+    const top = below <= lowest ? below : above >= 8 ? above : Math.max(8, lowest);
     // Through CSSOM, which a strict CSP allows (a style attribute it would refuse).
     popup.style.setProperty('left', `${Math.round(left)}px`);
     popup.style.setProperty('top', `${Math.round(top)}px`);

@@ -35,7 +35,8 @@ import { lappStyles } from './refleksjon-lapp.styles.js';
  * @csspart text - The note's text.
  * @csspart meta - The line with the author, the votes and the buttons.
  * @csspart menu-button - The button that opens the note's actions.
- * @csspart vote - The vote button (when voting) or the vote count.
+ * @csspart vote - The vote button, shown while the team votes.
+ * @csspart votes - The vote count, shown when the note has votes.
  * @csspart actions - Lagre and Avbryt while editing.
  * @csspart handle - The grip a pointer drags the note by.
  *
@@ -235,10 +236,12 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   #renderVotes() {
     const count = numberFormat(getLocale()).format(this.votes);
     const label = this.votes === 1 ? msg(str`${count} stemme`) : msg(str`${count} stemmer`);
+    const button = this.voting && !this.readonly && !this.editing;
+    // With a vote button, the button's name carries the count: the visible count is not read twice.
     const counted = this.votes
-      ? html`<span part="vote" class="votes ${this.voting && !this.readonly ? 'print-only' : ''}"><span class="dot" aria-hidden="true">●</span> ${label}</span>`
+      ? html`<span part="votes" class="votes" aria-hidden=${button ? 'true' : nothing}><span class="dot" aria-hidden="true">●</span> ${label}</span>`
       : nothing;
-    if (!this.voting || this.readonly || this.editing) return counted;
+    if (!button) return counted;
     const blocked = this.votesUsedUp && !this.voted;
     return html`${counted}<button
         type="button"
@@ -249,7 +252,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
         aria-disabled=${blocked ? 'true' : nothing}
         aria-describedby=${blocked ? 'votes-used-up' : nothing}
         @click=${this.#onVote}
-      ><span class="dot" aria-hidden="true">●</span> ${msg('Stem')}${this.votes ? html` <span class="count">${count}</span>` : nothing}</button>${
+      >${msg('Stem')}</button>${
         blocked ? html`<span id="votes-used-up" class="visually-hidden">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing
       }`;
   }

@@ -133,11 +133,6 @@ export const lappStyles = css`
     background: rgb(255 255 255 / 0.55);
   }
 
-  .vote-button .count {
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-  }
-
   .vote-button[aria-pressed='true'],
   .vote-button[aria-pressed='true']:hover {
     background: var(--_ink);
@@ -247,8 +242,7 @@ export const lappStyles = css`
     }
   }
 
-  .color-name,
-  .print-only {
+  .color-name {
     display: none;
   }
   :host([readonly]) .color-name {
@@ -270,8 +264,7 @@ export const lappStyles = css`
     .meta {
       min-height: 0;
     }
-    .color-name,
-    .print-only {
+    .color-name {
       display: inline;
     }
     /* The text stays on paper; the word that names it as a button does not. */
