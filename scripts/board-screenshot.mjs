@@ -1,5 +1,6 @@
 // Takes a screenshot of one step with a few notes, for the README and for
-// before-and-after comparisons of the look: `node scripts/board-screenshot.mjs docs/board-after.png`.
+// before-and-after comparisons of the look: `node scripts/board-screenshot.mjs docs/board-after.png`
+// (VOTES=3 shows the vote buttons, THEME=dark or THEME=kommune a theme example).
 // Needs Chromium at /usr/bin/chromium (or CHROMIUM=path).
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -33,6 +34,13 @@ try {
     <script type="module" src="/src/index.ts"></script></head>
     <body><innovasjon-trinn no-storage number="1" votes-per-person="${process.env.VOTES ?? 0}"></innovasjon-trinn></body></html>`);
   await page.waitForFunction(() => customElements.get('innovasjon-trinn') && document.querySelector('innovasjon-trinn')?.shadowRoot);
+  if (process.env.THEME) {
+    // One of the theme examples the stories and the accessibility tests use (stories/themes.ts).
+    await page.evaluate(async (name) => {
+      const { themes } = await import('/stories/themes.ts');
+      for (const [property, value] of Object.entries(themes[name])) document.body.style.setProperty(property, value);
+    }, process.env.THEME);
+  }
   await page.evaluate(async () => {
     const trinn = document.querySelector('innovasjon-trinn');
     trinn.addNote('t1-mal', 'Kortere ventetid på hjemmetjenester', { author: 'Kari' });

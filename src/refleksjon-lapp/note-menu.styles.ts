@@ -76,6 +76,10 @@ export const noteMenuStyles = css`
     color: var(--_text-subtle);
   }
 
+  .color {
+    text-transform: capitalize;
+  }
+
   .swatch {
     flex: none;
     width: 1rem;

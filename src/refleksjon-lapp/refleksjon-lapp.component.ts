@@ -252,7 +252,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
         aria-disabled=${blocked ? 'true' : nothing}
         aria-describedby=${blocked ? 'votes-used-up' : nothing}
         @click=${this.#onVote}
-      >${msg('Stem')}</button>${
+      ><span class="dot" aria-hidden="true">●</span> ${msg('Stem')}</button>${
         blocked ? html`<span id="votes-used-up" class="visually-hidden">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing
       }`;
   }

@@ -50,14 +50,13 @@ export const lappStyles = css`
 
   p.text,
   .edit-text {
-    flex: 1;
     padding-inline-end: 1.25rem;
   }
 
   /* The text is the button that opens editing: it looks like the text, not like a button. */
   .edit-text {
     display: block;
-    min-height: 2.5rem;
+    min-height: 1.75rem;
     margin: -0.2rem -0.3rem;
     padding-block: 0.2rem;
     padding-inline-start: 0.3rem;
@@ -80,7 +79,7 @@ export const lappStyles = css`
     align-items: center;
     gap: 0.25rem 0.6rem;
     min-height: 1.75rem;
-    margin: 0;
+    margin: auto 0 0;
     font-size: 0.8rem;
     color: var(--_ink-subtle);
   }
@@ -119,8 +118,8 @@ export const lappStyles = css`
 
   .meta button:hover,
   .menu-button[aria-expanded='true'] {
-    background: rgb(255 255 255 / 0.65);
-    border-color: color-mix(in srgb, var(--_ink) 40%, transparent);
+    background: rgb(255 255 255 / 0.9);
+    border-color: color-mix(in srgb, var(--_ink) 60%, transparent);
   }
 
   .menu-button {
@@ -128,19 +127,20 @@ export const lappStyles = css`
     letter-spacing: 0.08em;
   }
 
-  .vote-button {
-    border-color: color-mix(in srgb, var(--_ink) 40%, transparent);
-    background: rgb(255 255 255 / 0.55);
+  .meta .vote-button {
+    border-color: color-mix(in srgb, var(--_ink) 60%, transparent);
+    background: rgb(255 255 255 / 0.75);
+    font-weight: 600;
   }
 
-  .vote-button[aria-pressed='true'],
-  .vote-button[aria-pressed='true']:hover {
+  .meta .vote-button[aria-pressed='true'],
+  .meta .vote-button[aria-pressed='true']:hover {
     background: var(--_ink);
     border-color: var(--_ink);
     color: #ffffff;
   }
 
-  .vote-button[aria-disabled='true'] {
+  .meta .vote-button[aria-disabled='true'] {
     cursor: not-allowed;
     border-style: dashed;
     background: transparent;
@@ -235,8 +235,8 @@ export const lappStyles = css`
     .note :focus-visible {
       outline-color: Highlight;
     }
-    .vote-button[aria-pressed='true'],
-    .vote-button[aria-pressed='true']:hover {
+    .meta .vote-button[aria-pressed='true'],
+    .meta .vote-button[aria-pressed='true']:hover {
       background: Highlight;
       color: HighlightText;
     }

@@ -308,7 +308,7 @@ describe('<refleksjon-lapp>', () => {
       await lapp.updateComplete;
       expect(note.voteButton!.getAttribute('aria-pressed')).to.equal('true');
       expect(note.voteButton!.getAttribute('aria-label')).to.equal('Stem på «Hei», 1 stemme');
-      expect(note.voteButton!.textContent!.trim()).to.equal('Stem');
+      expect(note.voteButton!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('● Stem');
       expect(inShadow(lapp, '.votes').textContent!.replace(/\s+/g, ' ').trim()).to.equal('● 1 stemme');
       expect(inShadow(lapp, '.votes').getAttribute('aria-hidden'), 'read once, in the button').to.equal('true');
       await note.openMenu();
