@@ -184,7 +184,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
                 aria-label=${msg(str`Handlinger for lappen «${shorten(this.text)}»`)}
                 @click=${this.#onMenuClick}
                 @keydown=${this.#onMenuKeydown}
-              ><span aria-hidden="true">•••</span></button>`
+>•••</button>`
             : nothing}
         </div>
         ${this.movable && controls

@@ -263,6 +263,12 @@ describe('accessibility', () => {
     await settled(guide);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
     for (const card of cardsIn(guide)) expect(card.getBoundingClientRect().right).to.be.at.most(320);
+    // The note's menu fits too.
+    const note = harness(lappsIn(cardIn(guide, 't1-mal'))[0]);
+    const box = (await note.openMenu()).getBoundingClientRect();
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
 
   it('gives every control a target of at least 24 × 24 px', async () => {
