@@ -66,12 +66,10 @@ export const kortStyles = css`
     margin-top: auto;
     border-style: dashed;
     background: transparent;
-    color: var(--_text-subtle);
   }
 
   .add:hover {
     border-style: solid;
-    color: var(--_text);
   }
 
   .problem {

@@ -221,13 +221,6 @@ export const lappStyles = css`
     cursor: grabbing;
   }
 
-  @media (prefers-reduced-motion: no-preference) {
-    .meta button,
-    .edit-text {
-      transition: background-color 120ms ease;
-    }
-  }
-
   @media (forced-colors: active) {
     .note {
       border: 2px solid CanvasText;

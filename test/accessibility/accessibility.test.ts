@@ -77,7 +77,8 @@ describe('accessibility', () => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });
 
-  it('walks the journey by keyboard alone: steps, add, edit, cancel, colour, vote, move, follow-up, delete and undo', async () => {
+  it('walks the journey by keyboard alone: steps, add, edit, cancel, colour, vote, move, follow-up, delete and undo', async function () {
+    this.timeout(30000); // a hundred-odd real key presses
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()}></innovasjon-guide>`);
     await settled(guide);
     // Name, then to step 1 through the navigation.
