@@ -7,10 +7,8 @@ export const trinnStyles = css`
 
   .eyebrow {
     margin: 0;
-    font-size: 0.85rem;
+    font-size: 0.9rem;
     font-weight: 600;
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
     color: var(--_accent);
   }
 

@@ -42,6 +42,7 @@ export const lappStyles = css`
   }
 
   .text {
+    display: block;
     margin: 0;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
