@@ -174,24 +174,29 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
     return html`<div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>
         ${this.editing ? this.#renderEditor() : this.#renderText()}
         <div part="meta" class="meta">
-          ${this.author ? html`<span class="author">${this.author}</span>` : nothing}<span class="color-name">${color}</span>${this.#renderVotes()}${controls
-            ? html`<button
-                type="button"
-                part="menu-button"
-                class="menu-button"
-                aria-haspopup="menu"
-                aria-expanded=${this.menuOpen ? 'true' : 'false'}
-                aria-label=${msg(str`Handlinger for lappen «${shorten(this.text)}»`)}
-                @click=${this.#onMenuClick}
-                @keydown=${this.#onMenuKeydown}
->•••</button>`
-            : nothing}
+          ${this.author ? html`<span class="author">${this.author}</span>` : nothing}
+          <span class="color-name">${color}</span>
+          ${this.#renderVotes()}
+          ${controls ? this.#renderMenuButton() : nothing}
         </div>
         ${this.movable && controls
           ? html`<span part="handle" class="handle" data-drag-handle aria-hidden="true" title=${msg('Dra for å flytte')}>⠿</span>`
           : nothing}
       </div>
       ${this.ownMenu ? html`<refleksjon-lapp-menu></refleksjon-lapp-menu>` : nothing}`;
+  }
+
+  #renderMenuButton() {
+    return html`<button
+      type="button"
+      part="menu-button"
+      class="menu-button"
+      aria-haspopup="menu"
+      aria-expanded=${this.menuOpen ? 'true' : 'false'}
+      aria-label=${msg(str`Handlinger for lappen «${shorten(this.text)}»`)}
+      @click=${this.#onMenuClick}
+      @keydown=${this.#onMenuKeydown}
+    >•••</button>`;
   }
 
   #renderText() {
