@@ -2,7 +2,7 @@
 // composed, so a listener on `document` hears them from inside any shadow root.
 import type { StorageErrorCode } from './storage/storage-adapter.js';
 import type { StoreChange } from './store/guide-store.js';
-import type { Action, GuideDocument, Note, Participant } from './store/types.js';
+import type { Action, GuideDocument, Note, NoteColor, Participant } from './store/types.js';
 
 export interface NoteAddDetail {
   note: Note;
@@ -64,8 +64,30 @@ export interface InnovasjonEventMap {
   'innovasjon-error': CustomEvent<ErrorDetail>;
 }
 
+/** What a note holds after the person saved or left editing. */
+export interface NoteEditDetail {
+  text: string;
+  color: NoteColor;
+}
+
+/** The requests `<refleksjon-lapp>` sends to the card around it. */
+export interface LappRequestEventMap {
+  'refleksjon-lapp-delete': CustomEvent<null>;
+  'refleksjon-lapp-vote': CustomEvent<null>;
+  'refleksjon-lapp-move': CustomEvent<null>;
+}
+
+/**
+ * Element events that keep native-like names (`change`, `cancel`), so they are
+ * not merged into `HTMLElementEventMap`, where those names already mean `Event`.
+ */
+export interface LappEventMap extends LappRequestEventMap {
+  change: CustomEvent<NoteEditDetail>;
+  cancel: CustomEvent<NoteEditDetail>;
+}
+
 declare global {
-  interface HTMLElementEventMap extends InnovasjonEventMap {}
+  interface HTMLElementEventMap extends InnovasjonEventMap, LappRequestEventMap {}
   interface DocumentEventMap extends InnovasjonEventMap {}
   interface WindowEventMap extends InnovasjonEventMap {}
 }
@@ -75,23 +97,24 @@ declare global {
  * card to the guide). Modules add theirs by declaration merging; they are not
  * put in the DOM's global maps, since some reuse native names (`change`).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface InnovasjonElementEventMap {}
+export interface InnovasjonElementEventMap extends LappEventMap {}
 
 type AllEvents = InnovasjonEventMap & InnovasjonElementEventMap;
 type DetailOf<K extends keyof AllEvents> = AllEvents[K] extends CustomEvent<infer D> ? D : never;
 
 /**
  * Sends one of the library's events from `target` and returns it: every event
- * goes through here, bubbling and composed unless `options` says otherwise.
+ * goes through here. Document events bubble out of every shadow root; an
+ * element's own events pass `{ composed: false }` (and `bubbles: false` where
+ * the native one does not bubble).
  */
 export function emit<K extends keyof AllEvents>(
   target: EventTarget,
   type: K,
   detail: DetailOf<K>,
-  { bubbles = true, composed = true, cancelable = false }: { bubbles?: boolean; composed?: boolean; cancelable?: boolean } = {},
+  { bubbles = true, composed = true, cancelable = false }: EventInit = {},
 ): AllEvents[K] {
-  const event = new CustomEvent(type, { bubbles, composed, cancelable, detail }) as AllEvents[K];
+  const event = new CustomEvent(type, { bubbles, composed, cancelable, detail }) as unknown as AllEvents[K];
   target.dispatchEvent(event);
   return event;
 }

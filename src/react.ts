@@ -14,6 +14,7 @@ import type {
   ActionRemoveDetail,
   ChangeDetail,
   ErrorDetail,
+  LappEventMap,
   NoteAddDetail,
   NoteChangeDetail,
   NoteRemoveDetail,
@@ -69,11 +70,11 @@ export const RefleksjonLapp = createComponent({
   elementClass: RefleksjonLappElement,
   displayName: 'RefleksjonLapp',
   events: {
-    onChange: 'change' as EventName<Event>,
-    onCancel: 'cancel' as EventName<Event>,
-    onDelete: 'refleksjon-lapp-delete' as EventName<Event>,
-    onVote: 'refleksjon-lapp-vote' as EventName<Event>,
-    onMove: 'refleksjon-lapp-move' as EventName<Event>,
+    onChange: 'change' as EventName<LappEventMap['change']>,
+    onCancel: 'cancel' as EventName<LappEventMap['cancel']>,
+    onDelete: 'refleksjon-lapp-delete' as EventName<LappEventMap['refleksjon-lapp-delete']>,
+    onVote: 'refleksjon-lapp-vote' as EventName<LappEventMap['refleksjon-lapp-vote']>,
+    onMove: 'refleksjon-lapp-move' as EventName<LappEventMap['refleksjon-lapp-move']>,
   },
 });
 

@@ -17,7 +17,7 @@ export interface MoveDialogHost extends ReactiveControllerHost, HTMLElement {
   readonly card?: QuestionCard;
   readonly headingLevel: number;
   readonly notes: readonly Note[];
-  focusNote(id: string | undefined, control?: 'edit' | 'move'): Promise<void>;
+  focusNote(id: string | undefined, control?: 'text' | 'menu'): Promise<void>;
 }
 
 export class MoveDialog {
@@ -121,6 +121,6 @@ export class MoveDialog {
     this.host.requestUpdate();
     // Focus returns where it came from; a note that left this card hands it to the add button.
     if (after && !after.stayed) await this.host.focusNote(undefined);
-    else await this.host.focusNote(note?.id, 'move');
+    else await this.host.focusNote(note?.id, 'menu');
   };
 }

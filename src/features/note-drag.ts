@@ -153,6 +153,6 @@ export class NoteDragController implements ReactiveController {
     const store = this.store();
     if (!drop || !drag.started || !drag.target?.card || drag.index < 0 || !store) return;
     store.moveNote(drag.noteId, { cardId: drag.target.card.id, index: drag.index }, { source: drag.target });
-    void drag.target.focusNote(drag.noteId, 'move');
+    void drag.target.focusNote(drag.noteId, 'menu');
   }
 }

@@ -12,6 +12,7 @@ import { loadFeature } from '../internal/load-feature.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import { notesByCard, unplacedNotes } from '../internal/notes-by-card.js';
+import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import '../innovasjon-oppsummering/innovasjon-oppsummering.js';
 import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasjon-oppsummering.component.js';
@@ -80,6 +81,7 @@ export class InnovasjonGuide extends GuideElement {
   @query('.introduction .sheet-title') private introHeading?: HTMLElement;
 
   protected readonly toolbar = new GuideToolbar(this);
+  protected readonly noteMenu = new NoteMenuController(this);
 
   /** The timebox is shown (its code fetched) once a person asks for it. */
   @state() private timerShown = false;

@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { GuideContent, QuestionCard } from '../content/types.js';
+import type { LappEventMap } from '../events.js';
 import { announce } from '../internal/announcer.js';
 import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
@@ -65,6 +66,9 @@ export class InnovasjonKort extends LitElement {
   /** The participant has no votes left on this step. */
   @property({ type: Boolean, attribute: 'votes-used-up' }) votesUsedUp = false;
 
+  /** The team is voting: every note shows a one-click vote button. */
+  @property({ type: Boolean }) voting = false;
+
   /** Show the notes that sit on no card of `content` (their card was removed), instead of one card's. */
   @property({ type: Boolean }) unplaced = false;
 
@@ -121,8 +125,8 @@ export class InnovasjonKort extends LitElement {
     await this.#lapp('draft')?.edit();
   }
 
-  /** Puts keyboard focus on a note's control, or on the add button. */
-  async focusNote(id: string | undefined, control: 'edit' | 'move' = 'edit'): Promise<void> {
+  /** Puts keyboard focus on a note's text or menu button, or on the add button. */
+  async focusNote(id: string | undefined, control: 'text' | 'menu' = 'text'): Promise<void> {
     await this.updateComplete;
     const lapp = id ? this.#lapp(id) : null;
     if (lapp) await lapp.focusControl(control);
@@ -175,6 +179,7 @@ export class InnovasjonKort extends LitElement {
                 .votes=${note.votes.length}
                 .voted=${note.votes.includes(this.participantId)}
                 .votesUsedUp=${this.votesUsedUp}
+                .voting=${this.voting}
                 .movable=${!this.sortedByVotes}
                 ?readonly=${this.readonly}
                 @change=${this.#onNoteChange}
@@ -226,13 +231,14 @@ export class InnovasjonKort extends LitElement {
     return this.notes.find((note) => note.id === id);
   }
 
-  async #onDraftCommit(event: Event): Promise<void> {
+  async #onDraftCommit(event: LappEventMap['change']): Promise<void> {
     const draft = event.currentTarget as RefleksjonLapp;
+    const { text, color } = event.detail;
     if (!this.card || !this.#store) return;
     let note: Note;
     try {
       note = this.#store.addNote(
-        { cardId: this.card.id, text: draft.text, color: draft.color, author: this.author },
+        { cardId: this.card.id, text, color, author: this.author },
         { source: this },
       );
     } catch (error) {
@@ -258,10 +264,10 @@ export class InnovasjonKort extends LitElement {
     await this.focusNote(undefined);
   }
 
-  #onNoteChange(event: Event): void {
-    const lapp = event.currentTarget as RefleksjonLapp;
+  #onNoteChange(event: LappEventMap['change']): void {
     const note = this.#noteOf(event);
-    if (note && this.#store) this.#store.updateNote(note.id, { text: lapp.text, color: lapp.color }, { source: this });
+    const { text, color } = event.detail;
+    if (note && this.#store) this.#store.updateNote(note.id, { text, color }, { source: this });
   }
 
   #onVote(event: Event): void {

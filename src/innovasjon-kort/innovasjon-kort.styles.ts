@@ -8,28 +8,33 @@ export const kortStyles = css`
   .card {
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
+    gap: 0.85rem;
     height: 100%;
-    padding: var(--innovasjon-kort-padding, 1rem);
+    padding: var(--innovasjon-kort-padding, 1.25rem);
     background: var(--innovasjon-kort-background, var(--_surface));
-    border: 1px solid var(--innovasjon-kort-border-color, var(--_border));
+    border: 1px solid var(--innovasjon-kort-border-color, var(--_border-subtle));
     border-radius: var(--_radius);
+    box-shadow: var(--_panel-shadow);
   }
 
   .question {
     margin: 0;
-    font-size: var(--innovasjon-kort-heading-size, 1.2rem);
+    font-size: var(--innovasjon-kort-heading-size, 1.15rem);
+    font-weight: 650;
     line-height: 1.3;
     color: var(--innovasjon-color-heading, var(--_text));
   }
 
   .explanation {
     margin: 0;
+    line-height: 1.5;
   }
 
   .prompts {
     margin: 0;
-    padding-inline-start: 1.2rem;
+    padding-inline-start: 1.1rem;
+    font-size: 0.92em;
+    line-height: 1.45;
     color: var(--_text-subtle);
   }
 
@@ -39,20 +44,32 @@ export const kortStyles = css`
 
   .notes {
     list-style: none;
-    margin: 0;
+    margin: 0.25rem 0 0;
     padding: 0;
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
     gap: 0.75rem;
   }
 
+  /* Notes in one row share its height, like paper on a board. */
+  .notes refleksjon-lapp {
+    height: 100%;
+  }
+
   .notes:empty {
     display: none;
   }
 
+  /* An empty slot for the next note. */
   .add {
-    align-self: flex-start;
+    align-self: stretch;
     margin-top: auto;
+    border-style: dashed;
+    background: transparent;
+  }
+
+  .add:hover {
+    border-style: solid;
   }
 
   .problem {
@@ -66,7 +83,14 @@ export const kortStyles = css`
     align-self: flex-start;
     font-size: 0.85em;
     min-height: 1.75rem;
-    padding: 0.1rem 0.6rem;
+    padding: 0.1rem 0.7rem;
+    border-color: var(--_border-subtle);
+    border-radius: 999px;
+    background: transparent;
+  }
+
+  .sort:hover {
+    border-color: var(--_border);
   }
 
   .sort[aria-pressed='true'] {

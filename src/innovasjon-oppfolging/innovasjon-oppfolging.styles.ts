@@ -6,16 +6,18 @@ export const oppfolgingStyles = css`
   }
 
   .section {
-    padding: var(--innovasjon-oppfolging-padding, 1rem);
+    padding: var(--innovasjon-oppfolging-padding, 1.25rem);
     background: var(--innovasjon-oppfolging-background, var(--_surface));
-    border: 1px solid var(--innovasjon-oppfolging-border-color, var(--_border));
+    border: 1px solid var(--innovasjon-oppfolging-border-color, var(--_border-subtle));
     border-radius: var(--_radius);
+    box-shadow: var(--_panel-shadow);
     container-type: inline-size;
   }
 
   .heading {
     margin: 0;
-    font-size: var(--innovasjon-oppfolging-heading-size, 1.2rem);
+    font-size: var(--innovasjon-oppfolging-heading-size, 1.15rem);
+    font-weight: 650;
     line-height: 1.3;
     color: var(--innovasjon-color-heading, var(--_text));
   }
@@ -43,11 +45,11 @@ export const oppfolgingStyles = css`
     align-items: start;
     gap: 0.35rem 1rem;
     padding: 0.6rem 0;
-    border-top: 1px solid color-mix(in srgb, var(--_border) 35%, transparent);
+    border-top: 1px solid var(--_border-subtle);
   }
 
   .item:last-child {
-    border-bottom: 1px solid color-mix(in srgb, var(--_border) 35%, transparent);
+    border-bottom: 1px solid var(--_border-subtle);
   }
 
   .item.editing {

@@ -22,16 +22,19 @@ export const oppsummeringStyles = css`
     gap: 1rem;
   }
   section {
-    padding: 1rem;
-    border: 1px solid var(--_border);
+    padding: 1.25rem;
+    border: 1px solid var(--_border-subtle);
     border-radius: var(--_radius);
     background: var(--_surface);
+    box-shadow: var(--_panel-shadow);
     break-inside: avoid;
   }
   .step-title,
   .open-title {
     margin: 0 0 0.5rem;
     font-size: 1.15rem;
+    font-weight: 650;
+    line-height: 1.3;
   }
   .label {
     margin: 0.75rem 0 0.25rem;

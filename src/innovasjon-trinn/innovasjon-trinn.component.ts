@@ -8,6 +8,7 @@ import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
 import { notesByCard } from '../internal/notes-by-card.js';
+import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
 
@@ -49,6 +50,7 @@ export class InnovasjonTrinn extends GuideElement {
   @query('.title') private titleHeading?: HTMLElement;
 
   protected readonly drag = new LazyNoteDrag(this, () => (this.readonly ? undefined : this.guide.store));
+  protected readonly noteMenu = new NoteMenuController(this);
 
   /** Moves keyboard focus to the step's title. */
   focusTitle(): void {
@@ -92,6 +94,7 @@ export class InnovasjonTrinn extends GuideElement {
                 .author=${this.author}
                 .participantId=${this.identity.value.id}
                 .votesUsedUp=${votesUsedUp}
+                .voting=${this.votesPerPerson > 0}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly}
               ></innovasjon-kort>`,

@@ -7,6 +7,7 @@ export const trinnStyles = css`
 
   .eyebrow {
     margin: 0;
+    font-size: 0.9rem;
     font-weight: 600;
     color: var(--_accent);
   }
@@ -27,9 +28,9 @@ export const trinnStyles = css`
   }
 
   .intro {
-    margin: 0 0 1.5rem;
-    max-width: 70ch;
-    line-height: 1.5;
+    margin: 0 0 1.75rem;
+    max-width: 68ch;
+    line-height: 1.55;
   }
 
   .vote-budget {
@@ -38,13 +39,13 @@ export const trinnStyles = css`
   }
 
   innovasjon-oppfolging {
-    margin-top: 1.5rem;
+    margin-top: 1.75rem;
   }
 
   .cards {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
-    gap: var(--innovasjon-trinn-gap, 1rem);
+    gap: var(--innovasjon-trinn-gap, 1.25rem);
   }
 
   @media print {

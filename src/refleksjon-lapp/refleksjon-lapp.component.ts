@@ -1,40 +1,43 @@
-import { numberFormat } from '../internal/number-format.js';
+import { ContextEvent } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { emit } from '../events.js';
 import { colorName } from '../internal/color-names.js';
 import { excerpt as shorten } from '../internal/excerpt.js';
+import { numberFormat } from '../internal/number-format.js';
 import { getLocale, PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { LIMITS, type NoteColor } from '../store/types.js';
 import { isNoteColor } from '../store/validate.js';
+import { noteMenuContext, type NoteMenu, type NoteMenuAction, type NoteMenuTarget } from './note-menu.js';
 import { lappStyles } from './refleksjon-lapp.styles.js';
 
-declare global {
-  interface HTMLElementEventMap {
-    'refleksjon-lapp-delete': Event;
-    'refleksjon-lapp-vote': Event;
-    'refleksjon-lapp-move': Event;
-  }
-}
-
 /**
- * One sticky note. A person edits its text (Enter saves, Shift+Enter is a new
- * line, Escape cancels), changes its colour and asks to delete it. The note
- * only asks; the card around it changes the document.
+ * One sticky note: its text, author, colour and votes, and one button that
+ * opens its actions (Rediger, Farge, Flytt, Stem, Slett). A click on the text,
+ * or Enter on it, opens editing (Enter saves, Shift+Enter is a new line, Escape
+ * cancels). The note only asks; the card around it changes the document.
+ *
+ * The actions menu is one shared popup per board: a note inside
+ * `<innovasjon-trinn>` or `<innovasjon-guide>` borrows theirs through context;
+ * a note on its own renders the same menu itself when first opened.
  *
  * @summary A sticky note with text, colour and author.
  *
- * @event change - The person saved new text or picked a colour; read `text` and `color`.
- * @event cancel - The person left editing without saving.
+ * @event change - The person saved new text or picked a colour. Detail: `{text, color}`.
+ * @event cancel - The person left editing without saving. Detail: `{text, color}`.
  * @event refleksjon-lapp-delete - The person asked to delete the note. Cancelable.
- * @event refleksjon-lapp-vote - The person pressed the vote button (to vote, or take the vote back).
+ * @event refleksjon-lapp-vote - The person asked to vote for the note, or take the vote back.
  * @event refleksjon-lapp-move - The person asked to move the note (the card opens its move dialog).
  *
  * @csspart note - The coloured paper.
  * @csspart text - The note's text.
- * @csspart actions - The row of buttons under the text.
- * @csspart vote - The vote button and count.
+ * @csspart meta - The line with the author, the votes and the buttons.
+ * @csspart menu-button - The button that opens the note's actions.
+ * @csspart vote - The vote button, shown while the team votes.
+ * @csspart votes - The vote count, shown when the note has votes.
+ * @csspart actions - Lagre and Avbryt while editing.
  * @csspart handle - The grip a pointer drags the note by.
  *
  * @cssproperty --innovasjon-note-yellow - Paper colour of yellow notes.
@@ -46,7 +49,7 @@ declare global {
  * @cssproperty --innovasjon-note-shadow - Shadow under a note.
  */
 @localized()
-export class RefleksjonLapp extends LitElement {
+export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   static override styles = [sharedStyles, lappStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -59,7 +62,7 @@ export class RefleksjonLapp extends LitElement {
   /** Who wrote the note; empty for an anonymous note. */
   @property() author = '';
 
-  /** Show the note without edit, colour or delete controls. */
+  /** Show the note without any control to change it. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
   /** Whether the text field is open. */
@@ -74,6 +77,9 @@ export class RefleksjonLapp extends LitElement {
   /** Whether the person at this screen has voted for the note. */
   @property({ type: Boolean }) voted = false;
 
+  /** The team is voting: the note shows a one-click vote button instead of voting in its menu. */
+  @property({ type: Boolean }) voting = false;
+
   /** The person has no votes left on this step: the vote button explains instead of voting. */
   @property({ type: Boolean, attribute: 'votes-used-up' }) votesUsedUp = false;
 
@@ -81,9 +87,14 @@ export class RefleksjonLapp extends LitElement {
   @property({ type: Boolean }) movable = false;
 
   @state() private draft = '';
+  @state() private menuOpen = false;
+  /** Alone, without a board's menu: this note renders its own, once it is first opened. */
+  @state() private ownMenu = false;
   @query('textarea') private textField?: HTMLTextAreaElement;
-  @query('.edit') private editButton?: HTMLButtonElement;
-  #returnFocus = false;
+  /** Where focus goes when editing ends: the text, or the menu button when editing began in the menu. */
+  #returnFocus?: 'text' | 'menu';
+  #editFrom: 'text' | 'menu' = 'text';
+  #menu?: NoteMenu;
   protected readonly pageLocale = new PageLocaleController(this);
 
   /** Opens the text field and puts the cursor at its end. */
@@ -96,23 +107,61 @@ export class RefleksjonLapp extends LitElement {
     field?.setSelectionRange(field.value.length, field.value.length);
   }
 
-  /** Focuses one of the note's buttons (the text field while editing). */
-  async focusControl(control: 'edit' | 'move' | 'vote' | 'delete' = 'edit'): Promise<void> {
+  /** Focuses the note's text, its menu button or its vote button (the text field while editing). */
+  async focusControl(control: 'text' | 'menu' | 'vote' = 'text'): Promise<void> {
     await this.updateComplete;
-    const target = this.editing ? this.textField : this.renderRoot.querySelector<HTMLElement>(`button.${control}`);
+    const target = this.editing ? this.textField : this.renderRoot.querySelector<HTMLElement>(`.${control === 'text' ? 'edit-text' : `${control}-button`}`);
     (target ?? this).focus();
+  }
+
+  /** @internal The shared menu opened or closed for this note. */
+  menuChanged(open: boolean): void {
+    this.menuOpen = open;
+  }
+
+  /** @internal The person picked an item in the note's menu. */
+  menuAction(action: NoteMenuAction): void {
+    switch (action.kind) {
+      case 'edit':
+        this.#editFrom = 'menu';
+        void this.edit();
+        break;
+      case 'color':
+        if (action.color === this.color) return;
+        this.color = action.color;
+        this.#emitChange();
+        break;
+      case 'move':
+        emit(this, 'refleksjon-lapp-move', null, { composed: false });
+        break;
+      case 'delete':
+        emit(this, 'refleksjon-lapp-delete', null, { composed: false, cancelable: true });
+        break;
+      case 'vote':
+        this.#onVote();
+        break;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#menu?.target === this) this.#menu.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('editing') && this.editing) this.draft = this.text;
     if (changed.has('color') && !isNoteColor(this.color)) this.color = 'yellow';
+    if ((changed.has('readonly') || changed.has('editing')) && (this.readonly || this.editing) && this.#menu?.target === this) {
+      this.#menu.close();
+    }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     if (this.#returnFocus && !this.editing) {
-      this.#returnFocus = false;
-      this.editButton?.focus();
+      void this.focusControl(this.#returnFocus);
+      this.#returnFocus = undefined;
     }
+    if (this.#menu?.target === this && (changed.has('text') || changed.has('color') || changed.has('voted'))) this.#menu.refresh();
   }
 
   override render() {
@@ -120,19 +169,42 @@ export class RefleksjonLapp extends LitElement {
     const label = this.author
       ? msg(str`Lapp, ${color}, skrevet av ${this.author}`)
       : msg(str`Lapp, ${color}`);
-    // Written without whitespace between tags: a wall of notes clones this a thousand times,
-    // and every indentation is a text node to create and lay out.
-    const handle =
-      this.movable && !this.readonly && !this.editing
-        ? html`<span part="handle" class="handle" data-drag-handle aria-hidden="true" title=${msg('Dra for å flytte')}>⠿</span>`
-        : nothing;
-    return html`<div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>${
-      this.editing ? this.#renderEditor() : html`<p part="text" class="text">${this.text}</p>`
-    }<p class=${this.author || this.readonly ? 'meta' : 'meta print-only'}>${
-      this.author ? html`<span class="author">${this.author}</span>` : nothing
-    }<span class="color-name">${color}</span></p>${this.editing ? nothing : this.#renderVotes()}${
-      this.readonly || this.editing ? nothing : this.#renderActions()
-    }${handle}</div>`;
+    const controls = !this.readonly && !this.editing;
+    // A wall of notes clones this a thousand times: the closed note is its text, one meta line and one or two buttons.
+    return html`<div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>
+        ${this.editing ? this.#renderEditor() : this.#renderText()}
+        <div part="meta" class="meta">
+          ${this.author ? html`<span class="author">${this.author}</span>` : nothing}
+          <span class="color-name">${color}</span>
+          ${this.#renderVotes()}
+          ${controls ? this.#renderMenuButton() : nothing}
+        </div>
+        ${this.movable && controls
+          ? html`<span part="handle" class="handle" data-drag-handle aria-hidden="true" title=${msg('Dra for å flytte')}>⠿</span>`
+          : nothing}
+      </div>
+      ${this.ownMenu ? html`<refleksjon-lapp-menu></refleksjon-lapp-menu>` : nothing}`;
+  }
+
+  #renderMenuButton() {
+    return html`<button
+      type="button"
+      part="menu-button"
+      class="menu-button"
+      aria-haspopup="menu"
+      aria-expanded=${this.menuOpen ? 'true' : 'false'}
+      aria-label=${msg(str`Handlinger for lappen «${shorten(this.text)}»`)}
+      @click=${this.#onMenuClick}
+      @keydown=${this.#onMenuKeydown}
+    >•••</button>`;
+  }
+
+  #renderText() {
+    if (this.readonly) return html`<p part="text" class="text">${this.text}</p>`;
+    // The text is the way in to editing, as on any board; its name says so and says which note.
+    return html`<button type="button" class="edit-text print-as-text" @click=${this.#onTextClick}>
+      <span class="visually-hidden">${msg('Rediger:')} </span><span part="text" class="text">${this.text}</span>
+    </button>`;
   }
 
   #renderEditor() {
@@ -159,8 +231,8 @@ export class RefleksjonLapp extends LitElement {
           ? html`<p class="hint counter">${msg(str`${format.format(length)} av ${max} tegn`)}</p>`
           : nothing}
       <p id="hint" class="hint">${msg('Enter lagrer, Shift+Enter gir ny linje, Escape avbryter.')}</p>
-      <div class="actions">
-        <button type="button" class="save" @click=${() => this.#commit(true)}>${msg('Lagre')}</button>
+      <div part="actions" class="actions">
+        <button type="button" class="save primary" @click=${() => this.#commit(true)}>${msg('Lagre')}</button>
         <button type="button" class="cancel" @click=${() => this.#cancel(true)}>${msg('Avbryt')}</button>
       </div>
     `;
@@ -169,52 +241,58 @@ export class RefleksjonLapp extends LitElement {
   #renderVotes() {
     const count = numberFormat(getLocale()).format(this.votes);
     const label = this.votes === 1 ? msg(str`${count} stemme`) : msg(str`${count} stemmer`);
-    if (this.readonly) {
-      return this.votes ? html`<p part="vote" class="votes"><span class="dot" aria-hidden="true">●</span> ${label}</p>` : nothing;
-    }
+    const button = this.voting && !this.readonly && !this.editing;
+    // With a vote button, the button's name carries the count: the visible count is not read twice.
+    const counted = this.votes
+      ? html`<span part="votes" class="votes" aria-hidden=${button ? 'true' : nothing}><span class="dot" aria-hidden="true">●</span> ${label}</span>`
+      : nothing;
+    if (!button) return counted;
     const blocked = this.votesUsedUp && !this.voted;
-    return html`<p part="vote" class="votes"><button
+    return html`${counted}<button
         type="button"
-        class="vote"
+        part="vote"
+        class="vote-button"
+        aria-label=${msg(str`Stem på «${shorten(this.text)}», ${label}`)}
         aria-pressed=${this.voted ? 'true' : 'false'}
         aria-disabled=${blocked ? 'true' : nothing}
         aria-describedby=${blocked ? 'votes-used-up' : nothing}
         @click=${this.#onVote}
-      ><span class="dot" aria-hidden="true">●</span> ${msg('Stem')}<span class="visually-hidden">,</span> <span class="count">${label}</span></button>${
-      this.votes ? html`<span class="print-count" aria-hidden="true">● ${label}</span>` : nothing
-    }${blocked ? html`<span id="votes-used-up" class="hint">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing}</p>`;
+      ><span class="dot" aria-hidden="true">●</span> ${msg('Stem')}</button>${
+        blocked ? html`<span id="votes-used-up" class="visually-hidden">${msg('Du har brukt alle stemmene dine på dette trinnet.')}</span>` : nothing
+      }`;
   }
 
-  #renderActions() {
-    const excerpt = shorten(this.text);
-    return html`<div part="actions" class="actions"><button
-        type="button"
-        class="edit"
-        aria-label=${msg(str`Rediger lapp: ${excerpt}`)}
-        @click=${() => this.edit()}
-      >${msg('Rediger')}</button><label class="visually-hidden" for="color">${msg('Farge')}</label><select
-        id="color"
-        class="color"
-        title=${msg('Farge')}
-        @change=${this.#onColorChange}
-      ><option value="yellow" ?selected=${this.color === 'yellow'}>${colorName('yellow')}</option><option
-          value="pink"
-          ?selected=${this.color === 'pink'}
-        >${colorName('pink')}</option><option value="blue" ?selected=${this.color === 'blue'}>${colorName('blue')}</option><option
-          value="green"
-          ?selected=${this.color === 'green'}
-        >${colorName('green')}</option><option value="orange" ?selected=${this.color === 'orange'}>${colorName('orange')}</option></select><button
-        type="button"
-        class="move"
-        aria-label=${msg(str`Flytt lapp: ${excerpt}`)}
-        aria-haspopup="dialog"
-        @click=${() => this.dispatchEvent(new Event('refleksjon-lapp-move', { bubbles: true }))}
-      >${msg('Flytt')}</button><button
-        type="button"
-        class="delete"
-        aria-label=${msg(str`Slett lapp: ${excerpt}`)}
-        @click=${this.#onDelete}
-      >${msg('Slett')}</button></div>`;
+  #onTextClick(): void {
+    this.#editFrom = 'text';
+    void this.edit();
+  }
+
+  #onMenuClick(event: MouseEvent): void {
+    const button = event.currentTarget as HTMLButtonElement;
+    if (this.#menu?.target === this) {
+      this.#menu.close(true);
+      return;
+    }
+    void this.#openMenu(button, 'first');
+  }
+
+  #onMenuKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    void this.#openMenu(event.currentTarget as HTMLButtonElement, event.key === 'ArrowUp' ? 'last' : 'first');
+  }
+
+  async #openMenu(button: HTMLButtonElement, focus: 'first' | 'last'): Promise<void> {
+    let menu: NoteMenu | undefined;
+    // Asked at the moment it is needed: a thousand closed notes hold no subscription.
+    this.dispatchEvent(new ContextEvent(noteMenuContext, this, (value) => (menu = value)));
+    if (!menu) {
+      this.ownMenu = true;
+      await this.updateComplete;
+      menu = this.renderRoot.querySelector('refleksjon-lapp-menu') ?? undefined;
+    }
+    this.#menu = menu;
+    await menu?.open(this, button, focus);
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -247,32 +325,26 @@ export class RefleksjonLapp extends LitElement {
     const changed = value !== this.text;
     this.text = value;
     this.#close(keepFocus);
-    if (changed) this.dispatchEvent(new Event('change', { bubbles: true }));
+    if (changed) this.#emitChange();
   }
 
   #cancel(keepFocus: boolean): void {
     this.#close(keepFocus);
-    this.dispatchEvent(new Event('cancel'));
+    emit(this, 'cancel', { text: this.text, color: this.color }, { bubbles: false, composed: false });
   }
 
   #close(keepFocus: boolean): void {
-    this.#returnFocus = keepFocus;
+    this.#returnFocus = keepFocus ? this.#editFrom : undefined;
+    this.#editFrom = 'text';
     this.editing = false;
   }
 
-  #onColorChange(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    if (!isNoteColor(value) || value === this.color) return;
-    this.color = value;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+  #emitChange(): void {
+    emit(this, 'change', { text: this.text, color: this.color }, { composed: false });
   }
 
   #onVote(): void {
     if (this.votesUsedUp && !this.voted) return;
-    this.dispatchEvent(new Event('refleksjon-lapp-vote', { bubbles: true }));
-  }
-
-  #onDelete(): void {
-    this.dispatchEvent(new Event('refleksjon-lapp-delete', { bubbles: true, cancelable: true }));
+    emit(this, 'refleksjon-lapp-vote', null, { composed: false });
   }
 }

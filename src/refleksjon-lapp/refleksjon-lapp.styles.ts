@@ -4,6 +4,9 @@ export const lappStyles = css`
   :host {
     display: block;
     --_note: var(--innovasjon-note-yellow, #fff1a8);
+    --_ink: var(--innovasjon-note-text, #1d1d1b);
+    /* Secondary text on paper: mixed from the ink, so it keeps its contrast on every colour. */
+    --_ink-subtle: color-mix(in srgb, var(--_ink) 80%, var(--_note));
   }
   :host([color='pink']) {
     --_note: var(--innovasjon-note-pink, #ffd7e4);
@@ -23,56 +26,125 @@ export const lappStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
-    min-height: 6rem;
-    padding: 0.75rem;
+    min-height: 6.5rem;
+    height: 100%;
+    padding: 0.8rem 0.85rem 0.45rem;
     background: var(--_note);
-    color: var(--innovasjon-note-text, #1d1d1b);
-    border: 1px solid color-mix(in srgb, var(--_note) 60%, black);
-    border-radius: calc(var(--_radius) / 2);
-    box-shadow: var(--innovasjon-note-shadow, 0 1px 3px rgb(0 0 0 / 0.18));
+    color: var(--_ink);
+    border: 1px solid color-mix(in srgb, var(--_note) 82%, black);
+    border-radius: 3px;
+    box-shadow: var(--innovasjon-note-shadow, 0 1px 1px rgb(0 0 0 / 0.06), 0 4px 10px -4px rgb(0 0 0 / 0.22));
+  }
+
+  /* On paper the ring takes the ink's colour: a theme's light ring would vanish on a pale note. */
+  .note :focus-visible {
+    outline-color: var(--_ink);
   }
 
   .text {
+    display: block;
     margin: 0;
-    padding-inline-end: 1.5rem;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    flex: 1;
+    line-height: 1.45;
+  }
+
+  p.text,
+  .edit-text {
+    padding-inline-end: 1.25rem;
+  }
+
+  /* The text is the button that opens editing: it looks like the text, not like a button. */
+  .edit-text {
+    display: block;
+    min-height: 1.75rem;
+    margin: -0.2rem -0.3rem;
+    padding-block: 0.2rem;
+    padding-inline-start: 0.3rem;
+    width: calc(100% + 0.6rem);
+    border: 1px solid transparent;
+    border-radius: 2px;
+    background: transparent;
+    color: inherit;
+    text-align: start;
+    cursor: text;
+  }
+
+  .edit-text:hover {
+    background: rgb(255 255 255 / 0.4);
   }
 
   .meta {
-    margin: 0;
-    font-size: 0.85em;
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.5em;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
     align-items: center;
-  }
-
-  .actions button,
-  .actions select {
+    gap: 0.25rem 0.6rem;
     min-height: 1.75rem;
-    padding: 0.1rem 0.5rem;
-    font-size: 0.85em;
-    background: rgb(255 255 255 / 0.7);
-    color: inherit;
+    margin: auto 0 0;
+    font-size: 0.8rem;
+    color: var(--_ink-subtle);
   }
 
-  .actions button:hover,
-  .actions select:hover {
-    background: rgb(255 255 255 / 0.95);
-    border-color: var(--innovasjon-note-text, #1d1d1b);
+  .author {
+    font-weight: 600;
   }
 
-  select {
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
+  .votes {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .dot {
+    font-size: 0.8em;
+  }
+
+  .meta button {
+    min-height: 1.75rem;
+    min-width: 1.75rem;
+    padding: 0.1rem 0.55rem;
+    border: 1px solid transparent;
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_ink);
+    font-size: 0.8rem;
+    line-height: 1.2;
+  }
+
+  /* The buttons sit at the end of the line, away from the author. */
+  .meta button:first-of-type {
+    margin-inline-start: auto;
+  }
+
+  .meta button:hover,
+  .menu-button[aria-expanded='true'] {
+    background: rgb(255 255 255 / 0.9);
+    border-color: color-mix(in srgb, var(--_ink) 60%, transparent);
+  }
+
+  .menu-button {
+    font-weight: 700;
+    letter-spacing: 0.08em;
+  }
+
+  .meta .vote-button {
+    border-color: color-mix(in srgb, var(--_ink) 60%, transparent);
+    background: rgb(255 255 255 / 0.75);
+    font-weight: 600;
+  }
+
+  .meta .vote-button[aria-pressed='true'],
+  .meta .vote-button[aria-pressed='true']:hover {
+    background: var(--_ink);
+    border-color: var(--_ink);
+    color: #ffffff;
+  }
+
+  .meta .vote-button[aria-disabled='true'] {
+    cursor: not-allowed;
+    border-style: dashed;
+    background: transparent;
   }
 
   textarea {
@@ -80,15 +152,17 @@ export const lappStyles = css`
     min-height: 5rem;
     resize: vertical;
     padding: 0.4rem;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
+    border: 1px solid color-mix(in srgb, var(--_ink) 55%, transparent);
+    border-radius: 2px;
     background: rgb(255 255 255 / 0.85);
     color: #1d1d1b;
+    line-height: 1.45;
   }
 
   .hint {
     margin: 0;
     font-size: 0.8em;
+    color: var(--_ink-subtle);
   }
 
   .error {
@@ -105,36 +179,27 @@ export const lappStyles = css`
     border: 2px solid var(--_danger);
   }
 
-  .votes {
-    margin: 0;
+  .actions {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.5rem;
-    font-size: 0.85em;
+    gap: 0.35rem;
   }
 
-  .votes button {
-    min-height: 1.75rem;
-    padding: 0.1rem 0.5rem;
+  .actions button {
+    min-height: 2rem;
+    padding: 0.15rem 0.75rem;
+    font-size: 0.9em;
+  }
+
+  .actions button:not(.primary) {
     background: rgb(255 255 255 / 0.7);
-  }
-
-  .votes button[aria-pressed='true'] {
-    background: var(--innovasjon-note-text, #1d1d1b);
-    color: #ffffff;
-    border-color: var(--innovasjon-note-text, #1d1d1b);
-  }
-
-  .votes button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.75;
+    color: var(--_ink);
   }
 
   .handle {
     position: absolute;
-    inset-block-start: 0.25rem;
-    inset-inline-end: 0.35rem;
+    inset-block-start: 0.3rem;
+    inset-inline-end: 0.3rem;
     display: grid;
     place-items: center;
     min-width: 1.5rem;
@@ -142,31 +207,36 @@ export const lappStyles = css`
     cursor: grab;
     touch-action: none;
     user-select: none;
-    font-size: 1.1em;
+    font-size: 1rem;
     line-height: 1;
+    color: var(--_ink-subtle);
+    opacity: 0.6;
+  }
+
+  .note:hover .handle {
+    opacity: 1;
   }
 
   :host([dragging]) .note {
-    box-shadow: 0 8px 20px rgb(0 0 0 / 0.3);
+    box-shadow: 0 10px 24px rgb(0 0 0 / 0.3);
     cursor: grabbing;
-  }
-
-  @media (forced-colors: active) {
-    .votes button[aria-pressed='true'] {
-      background: Highlight;
-      color: HighlightText;
-    }
   }
 
   @media (forced-colors: active) {
     .note {
       border: 2px solid CanvasText;
     }
+    .note :focus-visible {
+      outline-color: Highlight;
+    }
+    .meta .vote-button[aria-pressed='true'],
+    .meta .vote-button[aria-pressed='true']:hover {
+      background: Highlight;
+      color: HighlightText;
+    }
   }
 
-  .color-name,
-  .print-count,
-  .meta.print-only {
+  .color-name {
     display: none;
   }
   :host([readonly]) .color-name {
@@ -175,26 +245,30 @@ export const lappStyles = css`
 
   @media print {
     .note {
+      min-height: 0;
+      height: auto;
+      padding: 0.4rem 0.5rem;
+      gap: 0.2rem;
       break-inside: avoid;
       box-shadow: none;
       border: 1.5px solid #000000;
       print-color-adjust: exact;
       -webkit-print-color-adjust: exact;
     }
-    .meta,
-    .meta.print-only {
-      display: flex;
-    }
-    .note {
+    .meta {
       min-height: 0;
-      padding: 0.4rem 0.5rem;
-      gap: 0.2rem;
     }
     .color-name {
       display: inline;
     }
-    .print-count {
-      display: inline;
+    /* The text stays on paper; the word that names it as a button does not. */
+    .edit-text .visually-hidden {
+      display: none;
+    }
+    .edit-text {
+      margin: 0;
+      padding: 0;
+      border: 0;
     }
   }
 `;

@@ -17,6 +17,9 @@ export const sharedStyles = css`
     --_focus: var(--innovasjon-color-focus, #101820);
     --_danger: var(--innovasjon-color-danger, #a3141e);
     --_radius: var(--innovasjon-radius, 8px);
+    /* One look for every panel (cards, follow-up, summary): a quiet edge and the faintest lift. */
+    --_border-subtle: color-mix(in srgb, var(--_border) 40%, transparent);
+    --_panel-shadow: 0 1px 2px rgb(0 0 0 / 0.05);
     font-family: var(--_font);
     color: var(--_text);
     box-sizing: border-box;
@@ -118,7 +121,7 @@ export const sharedStyles = css`
     }
   }
 
-  /* On paper: the worksheets and the notes, no controls. */
+  /* On paper: the worksheets and the notes, no controls (a button that is the text itself is printed as text). */
   @media print {
     :host {
       font-size: 10pt;
@@ -126,7 +129,7 @@ export const sharedStyles = css`
       --_text-subtle: #222222;
       --_border: #000000;
     }
-    button,
+    button:not(.print-as-text),
     select,
     textarea,
     input,

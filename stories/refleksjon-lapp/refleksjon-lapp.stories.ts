@@ -11,6 +11,9 @@ interface LappArgs {
   readonly: boolean;
   editing: boolean;
   context: string;
+  votes: number;
+  voted: boolean;
+  voting: boolean;
 }
 
 const colourNames: Record<NoteColor, string> = { yellow: 'Gul', pink: 'Rosa', blue: 'Blå', green: 'Grønn', orange: 'Oransje' };
@@ -22,6 +25,9 @@ const renderLapp = (args: LappArgs) => html`<refleksjon-lapp
   context=${args.context}
   ?readonly=${args.readonly}
   ?editing=${args.editing}
+  ?voting=${args.voting}
+  ?voted=${args.voted}
+  .votes=${args.votes}
   style="max-width: 18rem"
 ></refleksjon-lapp>`;
 
@@ -36,6 +42,9 @@ const meta: Meta<LappArgs> = {
     readonly: false,
     editing: false,
     context: 'Hva er målet vårt?',
+    votes: 0,
+    voted: false,
+    voting: false,
   },
   argTypes: { color: { control: 'select', options: [...NOTE_COLORS] } },
   parameters: {
@@ -65,6 +74,20 @@ export const WithAuthor: Story = { args: { author: 'Kari Nordmann', color: 'blue
 
 /** Being written: Enter saves, Shift+Enter gives a new line, Escape cancels. */
 export const Editing: Story = { args: { editing: true } };
+
+/** With votes: the count shows; Stem, like every other action, is in the note's menu (the ••• button). */
+export const WithVotes: Story = { args: { votes: 3, author: 'Ali' } };
+
+/** While the team votes (`votes-per-person` on the step): a one-click vote button on every note. */
+export const Voting: Story = { args: { voting: true, votes: 2, voted: true } };
+
+/** Several notes on their own: each opens the same menu code, one menu open at a time. On a board they share one. */
+export const Several: Story = {
+  render: (args) =>
+    html`<div style="display: flex; flex-wrap: wrap; gap: 1rem">
+      ${(['yellow', 'blue', 'green'] as const).map((color, index) => renderLapp({ ...args, color, text: `Lapp ${index + 1}` }))}
+    </div>`,
+};
 
 /** Read-only: no controls; the colour is written out. */
 export const Readonly: Story = { args: { readonly: true, author: 'Ola', color: 'green' } };

@@ -6,6 +6,7 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { themes } from '../../stories/themes.js';
 import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced } from '../helpers.js';
+import { harness, openPopups } from '../refleksjon-lapp/harness.js';
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds focus; fails after `max` presses. */
 async function tabTo(wanted: (element: Element | null) => boolean, { back = false, max = 120 } = {}) {
@@ -56,6 +57,8 @@ function expectGuideContrast(guide: InnovasjonGuide): { ring: string; accent: st
   for (const lapp of lappsIn(cardIn(guide, 't1-mal'))) {
     const style = getComputedStyle(inShadow(lapp, '.note'));
     expect(contrast(style.color, style.backgroundColor), lapp.color).to.be.at.least(4.5);
+    const meta = getComputedStyle(inShadow(lapp, '.meta'));
+    expect(contrast(meta.color, style.backgroundColor), `${lapp.color} meta line`).to.be.at.least(4.5);
   }
   const current = getComputedStyle(inShadow(guide, 'nav button[aria-current=step]'));
   expect(contrast(current.color, current.backgroundColor)).to.be.at.least(4.5);
@@ -74,7 +77,8 @@ describe('accessibility', () => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });
 
-  it('walks the journey by keyboard alone: steps, add, edit, cancel, colour, vote, move, follow-up, delete and undo', async () => {
+  it('walks the journey by keyboard alone: steps, add, edit, cancel, colour, vote, move, follow-up, delete and undo', async function () {
+    this.timeout(30000); // a hundred-odd real key presses
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()}></innovasjon-guide>`);
     await settled(guide);
     // Name, then to step 1 through the navigation.
@@ -95,9 +99,9 @@ describe('accessibility', () => {
     await sendKeys({ press: 'Enter' });
     await settled(guide);
     expect(guide.data.notes.map((n) => [n.text, n.author])).to.deep.equal([['Kortere ventetid', 'Kari']]);
-    expect(deepActiveElement()?.matches('button.edit')).to.be.true;
+    expect(deepActiveElement()?.matches('button.edit-text')).to.be.true;
 
-    // Edit and save; edit and cancel.
+    // Edit and save; edit and cancel: Enter on the note's text opens it.
     await sendKeys({ press: 'Enter' });
     await settled(guide);
     await sendKeys({ type: ' for alle' });
@@ -110,20 +114,39 @@ describe('accessibility', () => {
     await settled(guide);
     expect(guide.data.notes[0].text).to.equal('Kortere ventetid for alle');
 
-    // Colour.
-    await tabTo(inLapp('Kortere ventetid for alle', 'select.color'));
+    // Colour, in the note's menu: the button after the text opens it, the arrows reach «rosa».
+    await tabTo(inLapp('Kortere ventetid for alle', 'button.menu-button'));
+    await sendKeys({ press: 'Enter' });
+    await settled(guide);
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Rediger');
     await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
     await settled(guide);
     expect(guide.data.notes[0].color).to.equal('pink');
+    expect(deepActiveElement()?.matches('button.menu-button')).to.be.true;
 
-    // Vote (it sits before the buttons).
-    await tabTo(inLapp('Kortere ventetid for alle', 'button.vote'), { back: true });
+    // Vote: without votes-per-person it sits in the menu, just above Slett.
+    await sendKeys({ press: 'ArrowUp' });
+    await settled(guide);
+    await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Enter' });
     await settled(guide);
     expect(guide.data.notes[0].votes).to.have.length(1);
 
-    // Move to the next card with the dialog.
-    await tabTo(inLapp('Kortere ventetid for alle', 'button.move'));
+    // Escape closes the menu without doing anything.
+    await sendKeys({ press: 'ArrowDown' });
+    await settled(guide);
+    await sendKeys({ press: 'Escape' });
+    await settled(guide);
+    expect(openPopups().length).to.equal(0);
+    expect(deepActiveElement()?.matches('button.menu-button')).to.be.true;
+
+    // Move to the next card with the dialog (Flytt, above Stem).
+    await sendKeys({ press: 'ArrowUp' });
+    await settled(guide);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => deepActiveElement()?.matches('input[type=radio]'), 'the move dialog opens with focus on the cards');
     await sendKeys({ press: 'ArrowDown' });
@@ -146,8 +169,11 @@ describe('accessibility', () => {
     await settled(guide);
     expect(guide.data.actions[0].done).to.be.true;
 
-    // Delete, and undo with Ctrl+Z.
-    await tabTo(inLapp('Kortere ventetid for alle', 'button.delete'), { back: true });
+    // Delete (the menu's last item), and undo with Ctrl+Z.
+    await tabTo(inLapp('Kortere ventetid for alle', 'button.menu-button'), { back: true });
+    await sendKeys({ press: 'ArrowUp' });
+    await settled(guide);
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Slett');
     await sendKeys({ press: 'Enter' });
     await settled(guide);
     expect(guide.data.notes).to.have.length(0);
@@ -195,7 +221,7 @@ describe('accessibility', () => {
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="3"></innovasjon-guide>`);
     guide.addNote('t3-teste', 'Slett og angre');
     await settled(guide);
-    await click(inShadow(lappsIn(cardIn(guide, 't3-teste'))[0], 'button.delete'));
+    await harness(lappsIn(cardIn(guide, 't3-teste'))[0]).choose('Slett');
     await settled(guide);
     const toast = inShadow(guide, '.toast');
     expect(toast.textContent).to.contain('Lapp slettet');
@@ -204,7 +230,7 @@ describe('accessibility', () => {
     await settled(guide);
     expect(lappsIn(cardIn(guide, 't3-teste')).map((l) => l.text)).to.deep.equal(['Slett og angre']);
     expect(guide.shadowRoot!.querySelector('.toast') === null, 'absent: .toast').to.be.true;
-    expect(deepActiveElement()?.matches('button.edit')).to.be.true;
+    expect(deepActiveElement()?.matches('button.edit-text')).to.be.true;
   });
 
   it('announces additions and deletions politely', async () => {
@@ -234,6 +260,12 @@ describe('accessibility', () => {
     await settled(guide);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
     for (const card of cardsIn(guide)) expect(card.getBoundingClientRect().right).to.be.at.most(320);
+    // The note's menu fits too.
+    const note = harness(lappsIn(cardIn(guide, 't1-mal'))[0]);
+    const box = (await note.openMenu()).getBoundingClientRect();
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
 
   it('gives every control a target of at least 24 × 24 px', async () => {
@@ -277,21 +309,27 @@ describe('accessibility', () => {
     await executeServerCommand('emulate-forced-colors', { active: true });
     try {
       expect(matchMedia('(forced-colors: active)').matches).to.be.true;
-      const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
+      const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1" votes-per-person="2"></innovasjon-guide>`);
       await settled(guide);
       guide.addNote('t1-mal', 'Høy kontrast');
       await settled(guide);
-      const lapp = lappsIn(cardIn(guide, 't1-mal'))[0];
-      await click(inShadow(lapp, 'button.vote'));
+      const lapp = harness(lappsIn(cardIn(guide, 't1-mal'))[0]);
+      await click(lapp.voteButton!);
       await settled(guide);
-      const note = getComputedStyle(inShadow(lapp, '.note'));
+      const note = getComputedStyle(inShadow(lapp.lapp, '.note'));
       expect(parseFloat(note.borderTopWidth)).to.be.at.least(2);
-      const pressed = getComputedStyle(inShadow(lapp, 'button.vote[aria-pressed=true]'));
-      const plain = getComputedStyle(inShadow(lapp, 'button.edit'));
+      const pressed = getComputedStyle(inShadow(lapp.lapp, 'button.vote-button[aria-pressed=true]'));
+      const plain = getComputedStyle(lapp.menuButton);
       expect(pressed.backgroundColor, 'pressed stands apart').not.to.equal(plain.backgroundColor);
       for (const button of focusablesInOrder(guide).filter((el) => el.localName === 'button')) {
         expect(parseFloat(getComputedStyle(button).borderTopWidth), button.className).to.be.at.least(1);
       }
+      await expect(guide).to.be.accessible();
+      // The open menu too: its popup keeps a border, and the current colour is marked by more than colour.
+      await lapp.openMenu();
+      expect(parseFloat(getComputedStyle(lapp.menu!).borderTopWidth)).to.be.at.least(2);
+      const checked = lapp.item('gul').querySelector('.check')!;
+      expect(getComputedStyle(checked).visibility).to.equal('visible');
       await expect(guide).to.be.accessible();
     } finally {
       await executeServerCommand('emulate-forced-colors', { active: false });
@@ -306,6 +344,13 @@ describe('accessibility', () => {
       for (const color of ['yellow', 'pink', 'blue', 'green', 'orange'] as const) guide.addNote('t1-mal', color, { color, author: 'Kari' });
       await settled(guide);
       expectGuideContrast(guide);
+      await expect(guide).to.be.accessible();
+      const lapp = harness(lappsIn(cardIn(guide, 't1-mal'))[0]);
+      await lapp.openMenu();
+      const menu = getComputedStyle(lapp.menu!);
+      for (const item of lapp.items) {
+        expect(contrast(getComputedStyle(item).color, menu.backgroundColor), item.textContent!).to.be.at.least(4.5);
+      }
       await expect(guide).to.be.accessible();
     });
   }

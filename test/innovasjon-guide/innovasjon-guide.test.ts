@@ -17,6 +17,7 @@ import {
   lappsIn,
   settled,
   uniqueKey, expectFocusOn } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(attributes: { key?: string; step?: number; readonly?: boolean; noStorage?: boolean } = {}) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide
@@ -239,7 +240,7 @@ describe('<innovasjon-guide>', () => {
       const note = guide.addNote('t1-team', 'Utkast');
       await settled(guide);
       const [lapp] = lappsIn(cardIn(guide, 't1-team'));
-      await click(inShadow(lapp, 'button.edit'));
+      await click(harness(lapp).textButton);
       await lapp.updateComplete;
       expect(deepActiveElement()?.localName).to.equal('textarea');
       await sendKeys({ type: ' med endring' });
@@ -252,7 +253,8 @@ describe('<innovasjon-guide>', () => {
 
       let heard = 0;
       guide.addEventListener('innovasjon-note-change', () => heard++);
-      await click(inShadow(lapp, 'button.edit'));
+      harness(lapp).textButton.focus();
+      await sendKeys({ press: 'Enter' });
       await lapp.updateComplete;
       await sendKeys({ type: ' som angres' });
       await sendKeys({ press: 'Escape' });
@@ -260,24 +262,26 @@ describe('<innovasjon-guide>', () => {
       expect(heard).to.equal(0);
       expect(inShadow(lapp, '.text').textContent).to.equal('Utkast med endring');
       expect(guide.data.notes[0].text).to.equal('Utkast med endring');
-      expectFocusOn(inShadow(lapp, 'button.edit'));
+      expectFocusOn(harness(lapp).textButton);
     });
 
-    it('changes a note colour from the keyboard', async () => {
+    it('changes a note colour from the keyboard, in the note’s menu', async () => {
       const guide = await makeGuide({ step: 1 });
       guide.addNote('t1-mal', 'Farget');
       await settled(guide);
       const [lapp] = lappsIn(cardIn(guide, 't1-mal'));
-      const select = inShadow<HTMLSelectElement>(lapp, 'select.color');
-      select.focus();
-      const changed = oneEvent(guide, 'innovasjon-note-change');
+      await harness(lapp).openMenu('Enter');
       await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      const changed = oneEvent(guide, 'innovasjon-note-change');
+      await sendKeys({ press: 'Enter' });
       const { detail } = await changed;
       expect(detail.previous.color).to.equal('yellow');
       expect(detail.note.color).to.equal('pink');
       await settled(guide);
       expect(lapp.getAttribute('color')).to.equal('pink');
       expect(inShadow(lapp, '.note').getAttribute('aria-label')).to.contain('rosa');
+      expectFocusOn(harness(lapp).menuButton);
     });
 
     it('deletes a note by click; focus moves to the next note, then to the add button', async () => {
@@ -287,12 +291,12 @@ describe('<innovasjon-guide>', () => {
       await settled(guide);
       const card = cardIn(guide, 't3-teste');
       const removed = oneEvent(guide, 'innovasjon-note-remove');
-      await click(inShadow(lappsIn(card)[0], 'button.delete'));
+      await harness(lappsIn(card)[0]).choose('Slett');
       expect((await removed).detail.note).to.deep.equal(first);
       await settled(guide);
       expect(lappsIn(card).map((lapp) => lapp.text)).to.deep.equal(['To']);
-      expectFocusOn(inShadow(lappsIn(card)[0], 'button.edit'));
-      await click(inShadow(lappsIn(card)[0], 'button.delete'));
+      expectFocusOn(harness(lappsIn(card)[0]).textButton);
+      await harness(lappsIn(card)[0]).choose('Slett');
       await settled(guide);
       expect(lappsIn(card)).to.have.length(0);
       expectFocusOn(addButtonOf(card));

@@ -6,6 +6,7 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
 import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueKey()} step="1"></innovasjon-guide>`) {
   const guide = await fixture<InnovasjonGuide>(template);
@@ -59,20 +60,51 @@ describe('working together', () => {
   });
 
   describe('dot voting', () => {
-    it('votes and unvotes by click, with an event carrying who and how many', async () => {
+    it('votes and unvotes in the note’s menu when the team is not voting, with an event carrying who and how many', async function () {
+      this.timeout(15000); // axe on a whole guide
       const guide = await makeGuide();
       await setName(guide, 'Ola');
       const note = guide.addNote('t1-mal', 'Viktig');
       await settled(guide);
-      const vote = () => inShadow<HTMLButtonElement>(lappsIn(cardIn(guide, 't1-mal'))[0], 'button.vote');
+      const lapp = () => harness(lappsIn(cardIn(guide, 't1-mal'))[0]);
+      expect(lapp().voteButton === null, 'no vote button while not voting').to.be.true;
       const voted = oneEvent(guide, 'innovasjon-vote');
-      await click(vote());
+      await lapp().choose('Stem');
       const { detail } = await voted;
       expect(detail).to.deep.include({ noteId: note.id, votes: 1, voted: true });
       expect(detail.participant.name).to.equal('Ola');
       await settled(guide);
+      expect(inShadow(lapp().lapp, '.votes').textContent).to.contain('1 stemme');
+      await lapp().openMenu();
+      expect(lapp().item('Stem').getAttribute('aria-checked')).to.equal('true');
+      const unvoted = oneEvent(guide, 'innovasjon-vote');
+      await click(lapp().item('Stem'));
+      expect((await unvoted).detail).to.deep.include({ votes: 0, voted: false });
+      await settled(guide);
+      expect(lapp().lapp.shadowRoot!.querySelector('.votes') === null, 'no count at zero').to.be.true;
+      await expect(guide).to.be.accessible();
+    });
+
+    it('with votes-per-person, every note shows a one-click vote button that names the note and the count', async function () {
+      this.timeout(15000); // axe on a whole guide
+      const guide = await makeGuide(
+        html`<innovasjon-guide storage-key=${uniqueKey()} step="1" votes-per-person="3"></innovasjon-guide>`,
+      );
+      guide.addNote('t1-mal', 'Viktig');
+      guide.addNote('t1-team', 'Også viktig');
+      await settled(guide);
+      const vote = () => harness(lappsIn(cardIn(guide, 't1-mal'))[0]).voteButton!;
+      expect(harness(lappsIn(cardIn(guide, 't1-team'))[0]).voteButton === null, 'every note has one').to.be.false;
+      expect(vote().getAttribute('aria-label')).to.equal('Stem på «Viktig», 0 stemmer');
+      const voted = oneEvent(guide, 'innovasjon-vote');
+      await click(vote());
+      expect((await voted).detail).to.deep.include({ votes: 1, voted: true });
+      await settled(guide);
       expect(vote().getAttribute('aria-pressed')).to.equal('true');
-      expect(vote().textContent).to.contain('1 stemme');
+      expect(vote().getAttribute('aria-label')).to.equal('Stem på «Viktig», 1 stemme');
+      await harness(lappsIn(cardIn(guide, 't1-mal'))[0]).openMenu();
+      expect(harness(lappsIn(cardIn(guide, 't1-mal'))[0]).itemNames).not.to.include('Stem');
+      await sendKeys({ press: 'Escape' });
       const unvoted = oneEvent(guide, 'innovasjon-vote');
       await click(vote());
       expect((await unvoted).detail).to.deep.include({ votes: 0, voted: false });
@@ -87,11 +119,11 @@ describe('working together', () => {
       guide.addNote('t2-forsta', 'To');
       await settled(guide);
       const [first, second] = lappsIn(cardIn(guide, 't2-forsta'));
-      await click(inShadow(first, 'button.vote'));
+      await click(harness(first).voteButton!);
       await settled(guide);
-      const blocked = inShadow<HTMLButtonElement>(second, 'button.vote');
+      const blocked = harness(second).voteButton!;
       expect(blocked.getAttribute('aria-disabled')).to.equal('true');
-      expect(second.shadowRoot!.querySelector('#votes-used-up')!.textContent).to.contain('brukt alle stemmene');
+      expect(second.shadowRoot!.querySelector(`#${blocked.getAttribute('aria-describedby')}`)!.textContent).to.contain('brukt alle stemmene');
       await click(blocked);
       await settled(guide);
       expect(guide.data.notes.map((n) => n.votes.length)).to.deep.equal([1, 0]);
@@ -125,7 +157,10 @@ describe('working together', () => {
       const note = guide.addNote('t1-mal', 'Flytt meg');
       await settled(guide);
       const card = cardIn(guide, 't1-mal');
-      await lappsIn(card)[0].focusControl('move');
+      await harness(lappsIn(card)[0]).openMenu('Enter');
+      await sendKeys({ press: 'End' });
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowUp' });
       await sendKeys({ press: 'Enter' });
       await openDialogIn(card);
       await expect(card).to.be.accessible();
@@ -151,15 +186,15 @@ describe('working together', () => {
       const second = guide.addNote('t1-team', 'Andre');
       await settled(guide);
       const card = cardIn(guide, 't1-team');
-      const secondLapp = lappsIn(card)[1];
-      await click(inShadow(secondLapp, 'button.move'));
+      const secondLapp = harness(lappsIn(card)[1]);
+      await secondLapp.choose('Flytt');
       await openDialogIn(card);
       await sendKeys({ press: 'Escape' });
       await settled(guide);
       expect(card.shadowRoot!.querySelector('dialog') === null, 'absent: dialog').to.be.true;
-      expectFocusOn(inShadow(secondLapp, 'button.move'));
+      expectFocusOn(secondLapp.menuButton);
 
-      await click(inShadow(secondLapp, 'button.move'));
+      await secondLapp.choose('Flytt');
       await openDialogIn(card);
       const select = inShadow<HTMLSelectElement>(card, 'dialog select');
       select.value = '0';

@@ -26,6 +26,7 @@ import {
   type RefleksjonLappElement,
 } from '../../src/react.js';
 import { addButtonOf, cardIn, click, deepText, inShadow, settled, uniqueKey } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 
 describe('React wrappers (src/react.ts)', () => {
   let container: HTMLElement;
@@ -125,7 +126,7 @@ describe('React wrappers (src/react.ts)', () => {
         ref,
         text: 'Hei',
         color: 'green',
-        onChange: () => heard.push(`change:${ref.current?.text}`),
+        onChange: (event) => heard.push(`change:${event.detail.text}`),
         onCancel: () => heard.push('cancel'),
         onDelete: (event) => {
           heard.push('delete');
@@ -134,16 +135,16 @@ describe('React wrappers (src/react.ts)', () => {
       }),
     );
     expect(lapp.getAttribute('color')).to.equal('green');
-    await click(inShadow(lapp, 'button.edit'));
+    await click(inShadow(lapp, 'button.edit-text'));
     await lapp.updateComplete;
     await sendKeys({ type: '!' });
     await sendKeys({ press: 'Enter' });
     await lapp.updateComplete;
-    await click(inShadow(lapp, 'button.edit'));
+    await click(inShadow(lapp, 'button.edit-text'));
     await lapp.updateComplete;
     await sendKeys({ press: 'Escape' });
     await lapp.updateComplete;
-    await click(inShadow(lapp, 'button.delete'));
+    await harness(lapp).choose('Slett');
     expect(heard).to.deep.equal(['change:Hei!', 'cancel', 'delete']);
   });
 

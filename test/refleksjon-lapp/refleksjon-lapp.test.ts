@@ -1,25 +1,35 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { LappEventMap } from '../../src/events.js';
 import '../../src/refleksjon-lapp/refleksjon-lapp.js';
 import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
-import { click, inShadow, expectFocusOn } from '../helpers.js';
+import { click, deepActiveElement, expectFocusOn, inShadow } from '../helpers.js';
+import { harness, menusIn, openPopups } from './harness.js';
 
 const make = (template = html`<refleksjon-lapp text="Hei" author="Kari"></refleksjon-lapp>`) =>
   fixture<RefleksjonLapp>(template);
 
+const changeOf = (lapp: RefleksjonLapp) => oneEvent(lapp, 'change') as Promise<LappEventMap['change']>;
+
 describe('<refleksjon-lapp>', () => {
-  it('passes axe showing, editing and read-only', async () => {
+  it('passes axe showing, editing, with its menu open, voting and read-only', async function () {
+    this.timeout(20000); // five axe runs, the first loads axe
     const lapp = await make();
     await expect(lapp).to.be.accessible();
+    await harness(lapp).openMenu();
+    await expect(lapp).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
     await lapp.edit();
     await expect(lapp).to.be.accessible();
-    const readonly = await make(html`<refleksjon-lapp text="Les" readonly color="green"></refleksjon-lapp>`);
+    const voting = await make(html`<refleksjon-lapp text="Stem" voting .votes=${2} voted></refleksjon-lapp>`);
+    await expect(voting).to.be.accessible();
+    const readonly = await make(html`<refleksjon-lapp text="Les" readonly color="green" .votes=${1}></refleksjon-lapp>`);
     await expect(readonly).to.be.accessible();
   });
 
   it('has yellow, editable defaults and reflects colour and readonly', async () => {
     const lapp = await make(html`<refleksjon-lapp></refleksjon-lapp>`);
-    expect(lapp).to.include({ text: '', color: 'yellow', author: '', readonly: false, editing: false });
+    expect(lapp).to.include({ text: '', color: 'yellow', author: '', readonly: false, editing: false, voting: false });
     lapp.color = 'blue';
     lapp.readonly = true;
     await lapp.updateComplete;
@@ -38,75 +48,310 @@ describe('<refleksjon-lapp>', () => {
     expect(inShadow(lapp, '.author').textContent).to.equal('Kari');
   });
 
-  it('Enter saves the edit and sends change; Escape cancels and sends cancel', async () => {
+  it('shows its text, its author and one button; no colour select, no vote button, no menu until asked', async () => {
     const lapp = await make();
-    await click(inShadow(lapp, 'button.edit'));
-    await lapp.updateComplete;
-    expectFocusOn(inShadow(lapp, 'textarea'));
-    await sendKeys({ type: ' igjen' });
-    const changed = oneEvent(lapp, 'change');
-    await sendKeys({ press: 'Enter' });
-    await changed;
-    expect(lapp.text).to.equal('Hei igjen');
-    expect(lapp.editing).to.be.false;
-
-    await click(inShadow(lapp, 'button.edit'));
-    await lapp.updateComplete;
-    await sendKeys({ type: ' nei' });
-    const cancelled = oneEvent(lapp, 'cancel');
-    await sendKeys({ press: 'Escape' });
-    await cancelled;
-    expect(lapp.text).to.equal('Hei igjen');
+    const buttons = [...lapp.shadowRoot!.querySelectorAll('button')];
+    expect(buttons.map((button) => button.className)).to.deep.equal(['edit-text print-as-text', 'menu-button']);
+    expect(lapp.shadowRoot!.querySelector('select') === null, 'absent: select').to.be.true;
+    expect(menusIn(lapp).length).to.equal(0);
+    expect(inShadow(lapp, '.text').textContent).to.equal('Hei');
   });
 
-  it('the Save and Cancel buttons work for pointer users', async () => {
-    const lapp = await make();
-    await lapp.edit();
-    await sendKeys({ type: '!' });
-    const changed = oneEvent(lapp, 'change');
-    await click(inShadow(lapp, 'button.save'));
-    await changed;
-    expect(lapp.text).to.equal('Hei!');
+  it('gives every control a name that says which note it acts on', async () => {
+    const lapp = await make(html`<refleksjon-lapp text="Kortere ventetid" voting .votes=${2}></refleksjon-lapp>`);
+    const { textButton, menuButton, voteButton } = harness(lapp);
+    expect(textButton.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Rediger: Kortere ventetid');
+    expect(menuButton.getAttribute('aria-label')).to.equal('Handlinger for lappen «Kortere ventetid»');
+    expect(voteButton!.getAttribute('aria-label')).to.equal('Stem på «Kortere ventetid», 2 stemmer');
+    await harness(lapp).openMenu();
+    expect(harness(lapp).menu!.getAttribute('aria-label')).to.equal('Handlinger for lappen «Kortere ventetid»');
   });
 
-  it('saves what was typed when focus leaves the note', async () => {
-    const lapp = await make();
-    const outside = await fixture<HTMLButtonElement>(html`<button>ute</button>`);
-    await lapp.edit();
-    await sendKeys({ type: ' og mer' });
-    const changed = oneEvent(lapp, 'change');
-    outside.focus();
-    await changed;
-    expect(lapp.text).to.equal('Hei og mer');
+  describe('editing', () => {
+    it('a click on the text opens editing; Enter saves with {text, color} and focus returns to the text', async () => {
+      const lapp = await make();
+      await click(harness(lapp).textButton);
+      await lapp.updateComplete;
+      expectFocusOn(inShadow(lapp, 'textarea'));
+      await sendKeys({ type: ' igjen' });
+      const changed = changeOf(lapp);
+      await sendKeys({ press: 'Enter' });
+      expect((await changed).detail).to.deep.equal({ text: 'Hei igjen', color: 'yellow' });
+      expect(lapp.text).to.equal('Hei igjen');
+      expect(lapp.editing).to.be.false;
+      await lapp.updateComplete;
+      expectFocusOn(harness(lapp).textButton);
+    });
+
+    it('Enter on the focused text opens editing; Escape cancels with the kept text and returns focus', async () => {
+      const lapp = await make();
+      harness(lapp).textButton.focus();
+      await sendKeys({ press: 'Enter' });
+      await lapp.updateComplete;
+      expectFocusOn(inShadow(lapp, 'textarea'));
+      await sendKeys({ type: ' nei' });
+      const cancelled = oneEvent(lapp, 'cancel') as Promise<LappEventMap['cancel']>;
+      await sendKeys({ press: 'Escape' });
+      expect((await cancelled).detail).to.deep.equal({ text: 'Hei', color: 'yellow' });
+      expect(lapp.text).to.equal('Hei');
+      await lapp.updateComplete;
+      expectFocusOn(harness(lapp).textButton);
+    });
+
+    it('the Save and Cancel buttons work for pointer users', async () => {
+      const lapp = await make();
+      await lapp.edit();
+      await sendKeys({ type: '!' });
+      const changed = changeOf(lapp);
+      await click(inShadow(lapp, 'button.save'));
+      await changed;
+      expect(lapp.text).to.equal('Hei!');
+    });
+
+    it('saves what was typed when focus leaves the note', async () => {
+      const lapp = await make();
+      const outside = await fixture<HTMLButtonElement>(html`<button>ute</button>`);
+      await lapp.edit();
+      await sendKeys({ type: ' og mer' });
+      const changed = changeOf(lapp);
+      outside.focus();
+      await changed;
+      expect(lapp.text).to.equal('Hei og mer');
+    });
+
+    it('an emptied note keeps its text', async () => {
+      const lapp = await make();
+      let changes = 0;
+      lapp.addEventListener('change', () => changes++);
+      await lapp.edit();
+      inShadow<HTMLTextAreaElement>(lapp, 'textarea').select();
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Enter' });
+      await lapp.updateComplete;
+      expect(lapp.text).to.equal('Hei');
+      expect(changes).to.equal(0);
+    });
   });
 
-  it('an emptied note keeps its text', async () => {
-    const lapp = await make();
-    let changes = 0;
-    lapp.addEventListener('change', () => changes++);
-    await lapp.edit();
-    inShadow<HTMLTextAreaElement>(lapp, 'textarea').select();
-    await sendKeys({ press: 'Backspace' });
-    await sendKeys({ press: 'Enter' });
-    await lapp.updateComplete;
-    expect(lapp.text).to.equal('Hei');
-    expect(changes).to.equal(0);
+  describe('the actions menu', () => {
+    it('is a menu button: haspopup, expanded, and a click opens it with focus on the first item', async () => {
+      const lapp = await make();
+      const note = harness(lapp);
+      expect(note.menuButton.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(note.menuButton.getAttribute('aria-expanded')).to.equal('false');
+      const menu = await note.openMenu('click');
+      expect(menu.getAttribute('role')).to.equal('menu');
+      expect(note.menuButton.getAttribute('aria-expanded')).to.equal('true');
+      expectFocusOn(note.items[0], 'first item');
+      expect(note.itemNames).to.deep.equal(['Rediger', 'gul', 'rosa', 'blå', 'grønn', 'oransje', 'Flytt', 'Stem', 'Slett']);
+      expect(note.items.map((item) => item.getAttribute('role'))).to.deep.equal([
+        'menuitem',
+        ...Array(5).fill('menuitemradio'),
+        'menuitem',
+        'menuitemcheckbox',
+        'menuitem',
+      ]);
+      const group = menu.querySelector('[role=group]')!;
+      expect(group.getAttribute('aria-label')).to.equal('Farge');
+      expect(group.querySelectorAll('[role=menuitemradio]').length).to.equal(5);
+      expect(note.items.filter((item) => item.getAttribute('aria-checked') === 'true').map((item) => item.textContent!.trim())).to.deep.equal([
+        'gul✓',
+      ]);
+      // A second click on the button closes the menu.
+      await click(note.menuButton);
+      await lapp.updateComplete;
+      expect(note.menu === null, 'closed').to.be.true;
+      expect(note.menuButton.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    for (const key of ['Enter', ' ', 'ArrowDown'] as const) {
+      it(`opens with ${key === ' ' ? 'Space' : key} on the button, focus on the first item`, async () => {
+        const lapp = await make();
+        const note = harness(lapp);
+        await note.openMenu(key);
+        expectFocusOn(note.items[0]);
+      });
+    }
+
+    it('opens with ArrowUp on the button, focus on the last item', async () => {
+      const lapp = await make();
+      const note = harness(lapp);
+      await note.openMenu('ArrowUp');
+      expectFocusOn(note.items[note.items.length - 1]);
+    });
+
+    it('moves focus with the arrow keys (round the ends), Home and End', async () => {
+      const lapp = await make();
+      const note = harness(lapp);
+      await note.openMenu();
+      const { items } = note;
+      await sendKeys({ press: 'ArrowDown' });
+      expectFocusOn(items[1], 'ArrowDown');
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowUp' });
+      expectFocusOn(items[items.length - 1], 'ArrowUp past the first');
+      await sendKeys({ press: 'ArrowDown' });
+      expectFocusOn(items[0], 'ArrowDown past the last');
+      await sendKeys({ press: 'End' });
+      expectFocusOn(items[items.length - 1], 'End');
+      await sendKeys({ press: 'Home' });
+      expectFocusOn(items[0], 'Home');
+    });
+
+    for (const key of ['Escape', 'Tab'] as const) {
+      it(`${key} closes it and returns focus to the button`, async () => {
+        const lapp = await make();
+        const note = harness(lapp);
+        await note.openMenu('Enter');
+        await sendKeys({ press: 'ArrowDown' });
+        await sendKeys({ press: key });
+        await lapp.updateComplete;
+        expect(note.menu === null, 'closed').to.be.true;
+        expectFocusOn(note.menuButton);
+        expect(note.menuButton.getAttribute('aria-expanded')).to.equal('false');
+      });
+    }
+
+    it('a click outside closes it', async () => {
+      const lapp = await make();
+      const outside = await fixture<HTMLParagraphElement>(html`<p>Utenfor</p>`);
+      const note = harness(lapp);
+      await note.openMenu();
+      await click(outside);
+      await lapp.updateComplete;
+      expect(note.menu === null, 'closed').to.be.true;
+      expect(openPopups().length).to.equal(0);
+    });
+
+    it('Rediger opens editing with focus in the text field; saving returns focus to the menu button', async () => {
+      const lapp = await make();
+      const note = harness(lapp);
+      await note.choose('Rediger');
+      await lapp.updateComplete;
+      expectFocusOn(inShadow(lapp, 'textarea'));
+      await sendKeys({ type: '!' });
+      await sendKeys({ press: 'Enter' });
+      await lapp.updateComplete;
+      expect(lapp.text).to.equal('Hei!');
+      expectFocusOn(note.menuButton);
+    });
+
+    it('a colour changes the note, sends change with {text, color} and returns focus to the button', async () => {
+      const lapp = await make();
+      const note = harness(lapp);
+      await note.openMenu();
+      const changed = changeOf(lapp);
+      await click(note.item('rosa'));
+      expect((await changed).detail).to.deep.equal({ text: 'Hei', color: 'pink' });
+      await lapp.updateComplete;
+      expect(lapp.getAttribute('color')).to.equal('pink');
+      expect(inShadow(lapp, '.note').getAttribute('aria-label')).to.contain('rosa');
+      expect(note.menu === null, 'closed').to.be.true;
+      expectFocusOn(note.menuButton);
+    });
+
+    it('the same colour again changes nothing', async () => {
+      const lapp = await make();
+      let changes = 0;
+      lapp.addEventListener('change', () => changes++);
+      await harness(lapp).choose('gul');
+      expect(changes).to.equal(0);
+    });
+
+    it('Flytt asks to move, Stem to vote, Slett to delete (cancelable), by click and by keys', async () => {
+      const lapp = await make();
+      const note = harness(lapp);
+      const moved = oneEvent(lapp, 'refleksjon-lapp-move');
+      await note.choose('Flytt');
+      await moved;
+      expectFocusOn(note.menuButton);
+
+      const voted = oneEvent(lapp, 'refleksjon-lapp-vote');
+      await note.openMenu('Enter');
+      await sendKeys({ press: 'End' });
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'Enter' });
+      await voted;
+
+      const asked = oneEvent(lapp, 'refleksjon-lapp-delete');
+      await note.openMenu('ArrowUp');
+      await sendKeys({ press: ' ' });
+      const event = await asked;
+      expect(event.cancelable).to.be.true;
+      expectFocusOn(note.menuButton);
+    });
   });
 
-  it('asks to be deleted with a cancelable event', async () => {
-    const lapp = await make();
-    const asked = oneEvent(lapp, 'refleksjon-lapp-delete');
-    await click(inShadow(lapp, 'button.delete'));
-    const event = await asked;
-    expect(event.cancelable).to.be.true;
+  describe('votes', () => {
+    it('without voting, the count shows as text when above zero, and voting sits in the menu', async () => {
+      const lapp = await make(html`<refleksjon-lapp text="Hei"></refleksjon-lapp>`);
+      expect(harness(lapp).voteButton === null, 'no vote button').to.be.true;
+      expect(lapp.shadowRoot!.querySelector('.votes') === null, 'no count at zero').to.be.true;
+      lapp.votes = 2;
+      await lapp.updateComplete;
+      expect(inShadow(lapp, '.votes').textContent!.replace(/\s+/g, ' ').trim()).to.equal('● 2 stemmer');
+      expect(inShadow(lapp, '.votes').getClientRects().length).to.be.greaterThan(0);
+      await harness(lapp).openMenu();
+      expect(harness(lapp).itemNames).to.include('Stem');
+    });
+
+    it('with voting, a one-click vote button that names the note and the count, and no Stem in the menu', async () => {
+      const lapp = await make(html`<refleksjon-lapp text="Hei" voting></refleksjon-lapp>`);
+      const note = harness(lapp);
+      expect(note.voteButton!.getAttribute('aria-label')).to.equal('Stem på «Hei», 0 stemmer');
+      expect(note.voteButton!.getAttribute('aria-pressed')).to.equal('false');
+      const voted = oneEvent(lapp, 'refleksjon-lapp-vote');
+      await click(note.voteButton!);
+      await voted;
+      lapp.votes = 1;
+      lapp.voted = true;
+      await lapp.updateComplete;
+      expect(note.voteButton!.getAttribute('aria-pressed')).to.equal('true');
+      expect(note.voteButton!.getAttribute('aria-label')).to.equal('Stem på «Hei», 1 stemme');
+      expect(note.voteButton!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('● Stem');
+      expect(inShadow(lapp, '.votes').textContent!.replace(/\s+/g, ' ').trim()).to.equal('● 1 stemme');
+      expect(inShadow(lapp, '.votes').getAttribute('aria-hidden'), 'read once, in the button').to.equal('true');
+      await note.openMenu();
+      expect(note.itemNames).not.to.include('Stem');
+    });
+
+    it('with no votes left, the vote button explains instead of voting', async () => {
+      const lapp = await make(html`<refleksjon-lapp text="Hei" voting votes-used-up></refleksjon-lapp>`);
+      const button = harness(lapp).voteButton!;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      const hint = inShadow(lapp, `#${button.getAttribute('aria-describedby')}`);
+      expect(hint.textContent).to.contain('brukt alle stemmene');
+      let votes = 0;
+      lapp.addEventListener('refleksjon-lapp-vote', () => votes++);
+      await click(button);
+      expect(votes).to.equal(0);
+    });
+  });
+
+  it('a note on its own renders its own menu when first opened, and only one is open at a time', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><refleksjon-lapp text="En"></refleksjon-lapp><refleksjon-lapp text="To"></refleksjon-lapp></div>`,
+    );
+    const [one, two] = [...wrapper.querySelectorAll('refleksjon-lapp')].map(harness);
+    expect(menusIn(wrapper).length).to.equal(0);
+    await one.openMenu();
+    expect(menusIn(one.lapp).length).to.equal(1);
+    // Focus moving to the other note's button closes the first menu.
+    await two.openMenu('Enter');
+    expect(one.menu === null, 'the first closed').to.be.true;
+    expect(openPopups(wrapper).length).to.equal(1);
+    expect(deepActiveElement() === two.items[0], 'focus in the second menu').to.be.true;
   });
 
   it('sends no event when a property is set by code', async () => {
     const lapp = await make();
     let heard = 0;
-    for (const type of ['change', 'cancel', 'refleksjon-lapp-delete']) lapp.addEventListener(type, () => heard++);
+    for (const type of ['change', 'cancel', 'refleksjon-lapp-delete', 'refleksjon-lapp-vote', 'refleksjon-lapp-move']) {
+      lapp.addEventListener(type, () => heard++);
+    }
     lapp.text = 'Ny';
     lapp.color = 'green';
+    lapp.votes = 3;
     await lapp.updateComplete;
     expect(heard).to.equal(0);
     expect(inShadow(lapp, '.text').textContent).to.equal('Ny');
@@ -116,5 +361,6 @@ describe('<refleksjon-lapp>', () => {
     const lapp = await make(html`<refleksjon-lapp text="<img src=x onerror=alert(1)><i>x</i>"></refleksjon-lapp>`);
     expect(inShadow(lapp, '.text').textContent).to.equal('<img src=x onerror=alert(1)><i>x</i>');
     expect(lapp.shadowRoot!.querySelector('img, i') === null, 'absent: img, i').to.be.true;
+    expect(harness(lapp).menuButton.getAttribute('aria-label')).to.equal('Handlinger for lappen «<img src=x onerror=alert(1)><i>x</i>»');
   });
 });

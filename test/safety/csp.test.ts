@@ -47,13 +47,23 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     await lapp.edit();
     await settle(g);
     (lapp.shadowRoot!.querySelector('button.cancel') as HTMLButtonElement).click();
-    (deepAll(g, 'button.vote')[0] as HTMLButtonElement).click();
-    (deepAll(g, 'button.move')[0] as HTMLButtonElement).click();
+    await settle(g);
+    // The shared menu: opened, placed beside its button (through CSSOM), and each of its actions.
+    const menuItem = async (name: string) => {
+      (lapp.shadowRoot!.querySelector('button.menu-button') as HTMLButtonElement).click();
+      await settle(g);
+      const item = deepAll(g, '[role^=menuitem]').find((each) => each.textContent!.replace('✓', '').trim() === name);
+      (item as HTMLButtonElement).click();
+      await settle(g);
+    };
+    await menuItem('rosa');
+    (deepAll(g, 'button.vote-button')[0] as HTMLButtonElement).click(); // the page votes: one click on the note
+    await menuItem('Flytt');
     const card = deepAll(g, 'innovasjon-kort')[0] as InnovasjonKort;
     await waitUntil(() => card.shadowRoot!.querySelector('dialog[open]'), 'the move dialog opens (its chunk fetched under the CSP)');
     (card.shadowRoot!.querySelector('dialog form button[type=button]') as HTMLButtonElement).click();
-    (deepAll(g, 'button.delete')[0] as HTMLButtonElement).click();
     await settle(g);
+    await menuItem('Slett');
     (g.shadowRoot!.querySelector('.toast button.undo') as HTMLButtonElement).click();
     lapp.style.transform = 'translate(4px, 4px)'; // what a drag does, through CSSOM
     for (const step of [0, 2, 3, 4, 5, 1]) {
