@@ -209,6 +209,7 @@ export class InnovasjonOppfolging extends LitElement {
       ${msg('Legg til oppfølging')}
     </button>`;
   }
+
   #announcementText(announcement: Announcement): string {
     switch (announcement) {
       case 'added':
