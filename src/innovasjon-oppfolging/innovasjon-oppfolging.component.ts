@@ -3,34 +3,20 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ActionFields } from '../features/action-forms.js';
+import { announce } from '../internal/announcer.js';
 import { excerpt as shorten } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
+import { loadFeature } from '../internal/load-feature.js';
 import { StoreSelection } from '../internal/store-selection.js';
 import { getLocale, PageLocaleController } from '../localization.js';
 import type { GuideStore } from '../store/guide-store.js';
-import { LIMITS, type Action } from '../store/types.js';
-import { announce } from '../internal/announcer.js';
+import type { Action } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { oppfolgingStyles } from './innovasjon-oppfolging.styles.js';
 
-/** Which fields of a form failed their check. */
-interface FieldErrors {
-  what?: boolean;
-  due?: boolean;
-}
-
-interface ActionFields {
-  what: string;
-  who: string;
-  due: string;
-}
-
 /** What the page's live region is asked to say. */
-type Announcement = 'added' | 'saved' | 'removed' | 'failed' | 'missing-what' | 'bad-due';
-
-type FormKind = 'add' | 'edit';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+type Announcement = 'added' | 'saved' | 'removed' | 'failed';
 
 /** A `YYYY-MM-DD` due date as local midnight, so no time zone moves it a day. */
 function localDate(due: string): Date {
@@ -47,7 +33,11 @@ function localDate(due: string): Date {
  * changes the store it is given; the guide or step that owns the store sends
  * the events, from this element.
  *
- * @summary The follow-up actions of one step, with a form to add them.
+ * The add and edit forms are fetched the first time a person presses «Legg
+ * til oppfølging» or «Rediger» (src/features/action-forms.ts), so a page that
+ * only shows the actions never loads them.
+ *
+ * @summary The follow-up actions of one step, with forms to add and edit them.
  *
  * @event innovasjon-action-add - A person added an action. Detail: `{action}` (`ActionAddDetail`).
  * @event innovasjon-action-change - A person ticked an action off or edited it. Detail: `{action, previous}` (`ActionChangeDetail`).
@@ -58,8 +48,8 @@ function localDate(due: string): Date {
  * @csspart intro - The line under the heading.
  * @csspart list - The list of actions.
  * @csspart item - One action in the list.
- * @csspart form - The form that adds an action.
- * @csspart add-button - The "Legg til oppfølging" button.
+ * @csspart form - The form that adds an action, once it is open.
+ * @csspart add-button - The "Legg til oppfølging" button that opens that form.
  *
  * @cssproperty --innovasjon-oppfolging-background - Background of the box.
  * @cssproperty --innovasjon-oppfolging-border-color - Border colour of the box.
@@ -82,9 +72,10 @@ export class InnovasjonOppfolging extends LitElement {
   /** The level of the "Fortsett turen!" heading. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
+  /** The add form is open (in place of the add button). */
+  @state() private adding = false;
+  /** The action whose row shows the edit form. */
   @state() private editingId?: string;
-  @state() private addErrors: FieldErrors = {};
-  @state() private editErrors: FieldErrors = {};
 
   protected readonly pageLocale = new PageLocaleController(this);
 
@@ -113,6 +104,7 @@ export class InnovasjonOppfolging extends LitElement {
     if (changed.has('store')) this.#actions.follow();
     if (changed.has('step')) {
       this.#actions.refresh();
+      this.adding = false;
       this.editingId = undefined;
     }
     // An action deleted elsewhere while it was being edited leaves nothing to edit.
@@ -138,7 +130,7 @@ export class InnovasjonOppfolging extends LitElement {
               )}
             </ul>`
           : html`<p class="empty">${msg('Ingen oppfølging er skrevet ned ennå.')}</p>`}
-        ${editable ? this.#renderAddForm() : nothing}
+        ${editable ? this.#renderAdd() : nothing}
       </section>
     `;
   }
@@ -174,7 +166,7 @@ export class InnovasjonOppfolging extends LitElement {
               type="button"
               class="edit"
               aria-label=${msg(str`Rediger oppfølging: ${excerpt}`)}
-              @click=${() => this.#startEdit(action.id)}
+              @click=${() => this.#openEdit(action.id)}
             >
               ${msg('Rediger')}
             </button>
@@ -193,66 +185,29 @@ export class InnovasjonOppfolging extends LitElement {
 
   #renderEditor(action: Action) {
     return html`<li part="item" class="item editing" data-id=${action.id}>
-      <form class="form" novalidate @submit=${this.#onEditSubmit} @keydown=${this.#onEditKeydown}>
-        ${this.#renderFields('edit', action, this.editErrors)}
-        <div class="buttons">
-          <button type="submit" class="primary save">${msg('Lagre')}</button>
-          <button type="button" class="cancel" @click=${() => this.#endEdit()}>${msg('Avbryt')}</button>
-        </div>
-      </form>
+      <innovasjon-action-form
+        kind="edit"
+        .values=${action}
+        @innovasjon-action-form-submit=${(event: CustomEvent<ActionFields>) => this.#onEditSubmit(event.detail)}
+        @innovasjon-action-form-cancel=${() => this.#closeEdit()}
+      ></innovasjon-action-form>
     </li>`;
   }
 
-  #renderAddForm() {
-    return html`<form part="form" class="form add" novalidate @submit=${this.#onAddSubmit}>
-      ${this.#renderFields('add', { what: '', who: '', due: '' }, this.addErrors)}
-      <div class="buttons">
-        <button type="submit" part="add-button" class="primary add-button">${msg('Legg til oppfølging')}</button>
-      </div>
-    </form>`;
-  }
-
-  /** The what, who and when fields, the same in the add form and in a row being edited. */
-  #renderFields(kind: FormKind, values: ActionFields, errors: FieldErrors) {
-    const whatError = `${kind}-what-error`;
-    const dueError = `${kind}-due-error`;
-    return html`
-      <div class="field what-field">
-        <label for="${kind}-what">${msg('Hva skal gjøres?')}</label>
-        <input
-          id="${kind}-what"
-          name="what"
-          type="text"
-          required
-          autocomplete="off"
-          maxlength=${LIMITS.actionText}
-          value=${values.what}
-          aria-invalid=${errors.what ? 'true' : nothing}
-          aria-describedby=${errors.what ? whatError : nothing}
-          @input=${() => this.#clearError(kind, 'what')}
-        />
-        ${errors.what ? html`<p id=${whatError} class="error">${msg('Skriv hva som skal gjøres.')}</p>` : nothing}
-      </div>
-      <div class="field">
-        <label for="${kind}-who">${msg('Hvem?')}</label>
-        <input id="${kind}-who" name="who" type="text" autocomplete="off" maxlength=${LIMITS.name} value=${values.who} />
-      </div>
-      <div class="field">
-        <label for="${kind}-due">${msg('Når?')}</label>
-        <input
-          id="${kind}-due"
-          name="due"
-          type="date"
-          min="1000-01-01"
-          max="9999-12-31"
-          value=${values.due}
-          aria-invalid=${errors.due ? 'true' : nothing}
-          aria-describedby=${errors.due ? dueError : nothing}
-          @input=${() => this.#clearError(kind, 'due')}
-        />
-        ${errors.due ? html`<p id=${dueError} class="error">${msg('Skriv en gyldig dato, eller la feltet stå tomt.')}</p>` : nothing}
-      </div>
-    `;
+  /** The add button, or the add form in its place once a person opened it. */
+  #renderAdd() {
+    if (this.adding) {
+      return html`<innovasjon-action-form
+        part="form"
+        class="form add-form"
+        kind="add"
+        @innovasjon-action-form-submit=${(event: CustomEvent<ActionFields>) => this.#onAddSubmit(event.detail)}
+        @innovasjon-action-form-cancel=${() => this.#closeAdd()}
+      ></innovasjon-action-form>`;
+    }
+    return html`<button type="button" part="add-button" class="primary add-button" @click=${this.#openAdd}>
+      ${msg('Legg til oppfølging')}
+    </button>`;
   }
 
   #announcementText(announcement: Announcement): string {
@@ -265,10 +220,6 @@ export class InnovasjonOppfolging extends LitElement {
         return msg('Oppfølging slettet');
       case 'failed':
         return msg('Oppfølgingen kunne ikke lagres.');
-      case 'missing-what':
-        return msg('Skriv hva som skal gjøres.');
-      case 'bad-due':
-        return msg('Skriv en gyldig dato, eller la feltet stå tomt.');
     }
   }
 
@@ -277,102 +228,77 @@ export class InnovasjonOppfolging extends LitElement {
     announce(this.#announcementText(announcement));
   }
 
-  #field(id: string): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
-  }
-
   #row(id: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"]`);
   }
 
-  #clearError(kind: FormKind, field: keyof FieldErrors): void {
-    const errors = kind === 'add' ? this.addErrors : this.editErrors;
-    if (!errors[field]) return;
-    const next = { ...errors, [field]: false };
-    if (kind === 'add') this.addErrors = next;
-    else this.editErrors = next;
+  /** The add form if it is open, else the add button: what follows the list. */
+  #addControl(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.add-form, .add-button');
   }
 
   /**
-   * Reads and checks a form. On a problem it shows the message by the field,
-   * moves focus to the first field at fault, says the message too (focus may
-   * already be in that field, where a new description is not read out) and
-   * returns nothing.
+   * Fetches the forms' code the first time they are needed. When the fetch
+   * fails the loader has told the person and sent `innovasjon-error`; nothing
+   * opens and the button can be pressed again.
    */
-  async #read(form: HTMLFormElement, kind: FormKind): Promise<ActionFields | undefined> {
-    const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
-    const what = input('what').value.trim();
-    const who = input('who').value.trim();
-    const dueField = input('due');
-    const due = dueField.value;
-    const errors: FieldErrors = {
-      what: !what,
-      due: dueField.validity.badInput || (due !== '' && (!ISO_DATE.test(due) || Number.isNaN(Date.parse(due)))),
-    };
-    if (kind === 'add') this.addErrors = errors;
-    else this.editErrors = errors;
-    if (!errors.what && !errors.due) return { what, who, due };
-    await this.updateComplete;
-    this.#field(`${kind}-${errors.what ? 'what' : 'due'}`)?.focus();
-    this.#announce(errors.what ? 'missing-what' : 'bad-due');
-    return undefined;
-  }
-
-  async #onAddSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const fields = await this.#read(form, 'add');
-    if (!fields || !this.#store) return;
+  async #formsLoaded(): Promise<boolean> {
     try {
-      this.#store.addAction({ step: Number(this.step), ...fields }, { source: this });
+      await loadFeature(this, 'actionForms');
+      return true;
     } catch {
-      // The document is full or the step is not 1 to 4: nothing changed, the person is told.
-      this.#announce('failed');
-      return;
+      return false;
     }
-    form.reset();
-    this.#field('add-what')?.focus();
-    this.#announce('added');
   }
 
-  async #startEdit(id: string): Promise<void> {
-    this.editErrors = {};
-    this.editingId = id;
+  // The forms focus their first field when they first render.
+  #openAdd = async (): Promise<void> => {
+    if (await this.#formsLoaded()) this.adding = true;
+  };
+
+  async #openEdit(id: string): Promise<void> {
+    if (await this.#formsLoaded()) this.editingId = id;
+  }
+
+  /** Closes the add form; focus goes back to the add button. */
+  async #closeAdd(): Promise<void> {
+    this.adding = false;
     await this.updateComplete;
-    const field = this.#field('edit-what');
-    field?.focus();
-    field?.setSelectionRange(field.value.length, field.value.length);
+    this.#addControl()?.focus();
   }
 
-  /** Leaves editing and puts focus back on the row's Edit button. */
-  async #endEdit(): Promise<void> {
+  /** Closes the edit form; focus goes back to the row's Edit button. */
+  async #closeEdit(): Promise<void> {
     const id = this.editingId;
     this.editingId = undefined;
-    this.editErrors = {};
     await this.updateComplete;
     if (id) this.#row(id)?.querySelector<HTMLButtonElement>('button.edit')?.focus();
   }
 
-  async #onEditSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  async #onAddSubmit(fields: ActionFields): Promise<void> {
+    if (!this.#store) return;
+    try {
+      this.#store.addAction({ step: Number(this.step), ...fields }, { source: this });
+    } catch {
+      // The document is full or the step is not 1 to 4: nothing changed, the form stays, the person is told.
+      this.#announce('failed');
+      return;
+    }
+    await this.#closeAdd();
+    this.#announce('added');
+  }
+
+  async #onEditSubmit(fields: ActionFields): Promise<void> {
     const id = this.editingId;
-    const fields = await this.#read(event.currentTarget as HTMLFormElement, 'edit');
-    if (!fields || !id || !this.#store) return;
+    if (!id || !this.#store) return;
     try {
       this.#store.updateAction(id, fields, { source: this });
     } catch {
       this.#announce('failed');
       return;
     }
-    await this.#endEdit();
+    await this.#closeEdit();
     this.#announce('saved');
-  }
-
-  #onEditKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || event.isComposing) return;
-    event.preventDefault();
-    event.stopPropagation();
-    void this.#endEdit();
   }
 
   #onDoneChange(id: string, event: Event): void {
@@ -383,11 +309,11 @@ export class InnovasjonOppfolging extends LitElement {
 
   #remove(id: string): void {
     if (!this.#store) return;
-    // Focus moves before the row goes, so it never falls to <body>: the next action, else the form.
+    // Focus moves before the row goes, so it never falls to <body>: the next action, else the add button (or form).
     const index = this.actions.findIndex((action) => action.id === id);
     const next = this.actions[index + 1];
-    // (A next row being edited has no checkbox; its first field takes focus instead.)
-    const target = next ? this.#row(next.id)?.querySelector<HTMLInputElement>('input') : this.#field('add-what');
+    // (A next row being edited has no checkbox; its form's first field takes focus instead.)
+    const target = next ? this.#row(next.id)?.querySelector<HTMLElement>('input, innovasjon-action-form') : this.#addControl();
     target?.focus();
     try {
       this.#store.removeAction(id, { source: this });

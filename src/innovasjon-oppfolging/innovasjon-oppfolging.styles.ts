@@ -143,64 +143,10 @@ export const oppfolgingStyles = css`
     font-size: 0.9em;
   }
 
-  .form {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-    align-items: start;
-    gap: 0.75rem 1rem;
-  }
-
-  .form .what-field,
-  .form .buttons {
-    grid-column: 1 / -1;
-  }
-
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-  }
-
-  label {
-    font-weight: 600;
-  }
-
-  .check {
-    font-weight: normal;
-  }
-
-  input[type='text'],
-  input[type='date'] {
-    min-height: 2.25rem;
-    padding: 0.35rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface);
-  }
-
-  input[aria-invalid='true'] {
-    border: 2px solid var(--_danger);
-  }
-
-  .error {
-    margin: 0;
-    font-weight: 600;
-    color: var(--_danger);
-  }
-
-  @media (forced-colors: active) {
-    input[type='text'],
-    input[type='date'] {
-      border-color: FieldText;
-    }
-    .error {
-      color: CanvasText;
-    }
-  }
-
+  /* The forms hide themselves (they bring their own styles). */
   @media print {
-    .form,
-    .buttons {
+    .buttons,
+    .add-button {
       display: none;
     }
     section {

@@ -12,6 +12,7 @@ export const featureLoaders = {
   moveDialog: () => import('../features/move-dialog.js'),
   drag: () => import('../features/note-drag.js'),
   timer: () => import('../innovasjon-tidtaker/innovasjon-tidtaker.js'),
+  actionForms: () => import('../features/action-forms.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;

@@ -31,5 +31,13 @@ type Story = StoryObj<OppfolgingArgs>;
 /** «Fortsett turen!»: the actions agreed for step 1, one done. */
 export const WithActions: Story = {};
 export const Empty: Story = { args: { withActions: false } };
+/** The add form, fetched and opened the way a person does it: by pressing «Legg til oppfølging». */
+export const AddFormOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('innovasjon-oppfolging');
+    await element?.updateComplete;
+    element?.shadowRoot?.querySelector<HTMLButtonElement>('button.add-button')?.click();
+  },
+};
 export const Readonly: Story = { args: { readonly: true } };
 export const DarkTheme: Story = { render: (args) => themed('dark', renderOppfolging(args)) };

@@ -156,8 +156,11 @@ describe('accessibility', () => {
     expect(guide.data.notes[0].cardId).to.equal('t1-forankring');
     expect(deepActiveElement()?.matches('button.add')).to.be.true;
 
-    // A follow-up action, typed and submitted with Enter, then ticked off with Space.
-    await tabTo((el) => el?.matches('input[name=what]') ?? false);
+    // A follow-up action: «Legg til oppfølging» opens the form (its code fetched on first use), typed and
+    // submitted with Enter, then ticked off with Space.
+    await tabTo((el) => el?.matches('button.add-button') ?? false);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActiveElement()?.matches('input[name=what]'), 'the follow-up form opens with focus in "what"');
     await sendKeys({ type: 'Book møte med rådmannen' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Kari' });

@@ -1,11 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { announceChange } from '../../src/events.js';
+import type { InnovasjonActionForm } from '../../src/features/action-forms.js';
 import '../../src/innovasjon-oppfolging/innovasjon-oppfolging.js';
 import type { InnovasjonOppfolging } from '../../src/innovasjon-oppfolging/innovasjon-oppfolging.component.js';
+import { featureLoaders } from '../../src/internal/load-feature.js';
 import { GuideStore } from '../../src/store/guide-store.js';
 import { LIMITS } from '../../src/store/types.js';
-import { click, deepActiveElement, deepText, inShadow, liveRegion } from '../helpers.js';
+import { click, deepActiveElement, deepText, expectAnnounced, inShadow, liveRegion } from '../helpers.js';
 
 const stops: (() => void)[] = [];
 
@@ -53,14 +55,43 @@ const rowTexts = (element: InnovasjonOppfolging) =>
   rows(element).map((row) => row.querySelector('.what')?.textContent ?? '');
 const checkboxOf = (row: Element) => row.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
 const statusText = (_element: InnovasjonOppfolging) => liveRegion()?.textContent?.trim() ?? '';
-const whatField = (element: InnovasjonOppfolging) => $<HTMLInputElement>(element, '#add-what');
+const addButton = (element: InnovasjonOppfolging) => $<HTMLButtonElement>(element, 'button.add-button');
+const hasAddButton = (element: InnovasjonOppfolging) => element.shadowRoot!.querySelectorAll('button.add-button').length === 1;
+/** Form fields anywhere in the element, the forms' shadow roots included. */
+const fieldCount = (element: InnovasjonOppfolging) =>
+  [element.shadowRoot!, ...[...element.shadowRoot!.querySelectorAll('innovasjon-action-form')].map((form) => form.shadowRoot)]
+    .map((root) => root?.querySelectorAll('input:not([type="checkbox"])').length ?? 0)
+    .reduce((sum, count) => sum + count, 0);
 
-/** Types into the add form as a person does: click a field, type. */
-async function typeAction(element: InnovasjonOppfolging, what: string, who = '') {
-  await click(whatField(element));
+const ADD_FORM = '.add-form';
+const EDIT_FORM = 'li.editing innovasjon-action-form';
+/** Waits until the form's code has arrived and it has rendered, and returns it. */
+async function formIn(element: InnovasjonOppfolging, selector: string): Promise<InnovasjonActionForm> {
+  const form = () => element.shadowRoot!.querySelector<InnovasjonActionForm>(selector);
+  await waitUntil(() => form()?.shadowRoot?.querySelector('#what'), `the form (${selector}) appears`);
+  return form()!;
+}
+const field = (form: InnovasjonActionForm, name: 'what' | 'who' | 'due') => inShadow<HTMLInputElement>(form, `#${name}`);
+const buttonIn = (form: InnovasjonActionForm, name: 'submit' | 'cancel') => inShadow<HTMLButtonElement>(form, `button.${name}`);
+
+/** Presses «Legg til oppfølging» and waits for the form that takes its place. */
+async function openAddForm(element: InnovasjonOppfolging): Promise<InnovasjonActionForm> {
+  await click(addButton(element));
+  return formIn(element, ADD_FORM);
+}
+
+/** Presses an action's «Rediger» and waits for the form in its row. */
+async function openEditForm(element: InnovasjonOppfolging, row = 0): Promise<InnovasjonActionForm> {
+  await click(rows(element)[row].querySelector('button.edit')!);
+  return formIn(element, EDIT_FORM);
+}
+
+/** Types into a form as a person does: click a field, type. */
+async function typeAction(form: InnovasjonActionForm, what: string, who = '') {
+  await click(field(form, 'what'));
   await sendKeys({ type: what });
   if (who) {
-    await click($(element, '#add-who'));
+    await click(field(form, 'who'));
     await sendKeys({ type: who });
   }
 }
@@ -81,21 +112,23 @@ describe('<innovasjon-oppfolging>', () => {
       await expect(element).to.be.accessible();
     });
 
-    it('passes axe while an action is edited, when read-only, and with an error shown', async () => {
+    it('passes axe while an action is edited, and when read-only', async () => {
       const store = guideStore();
       store.addAction({ step: 1, what: 'Ring rektor', who: 'Kari', due: '2026-12-01' });
       const element = await make(store);
-      await click($(element, 'button.edit'));
-      await element.updateComplete;
-      await expect(element).to.be.accessible();
-
-      await click($(element, '.add-button'));
-      await element.updateComplete;
-      expect(element.shadowRoot!.querySelector('#add-what-error')).to.exist;
+      await openEditForm(element);
       await expect(element).to.be.accessible();
 
       const readonly = await make(store, { readonly: true });
       await expect(readonly).to.be.accessible();
+    });
+
+    it('passes axe with the add form open and an error shown', async () => {
+      const element = await make();
+      const form = await openAddForm(element);
+      await click(buttonIn(form, 'submit'));
+      await waitUntil(() => form.shadowRoot!.querySelector('#what-error'), 'the error appears');
+      await expect(element).to.be.accessible();
     });
   });
 
@@ -121,24 +154,49 @@ describe('<innovasjon-oppfolging>', () => {
       expect(element.readonly).to.be.false;
     });
 
-    it('without a store shows an empty list and no form', async () => {
+    it('without a store shows an empty list and no form or button', async () => {
       const element = await fixture<InnovasjonOppfolging>(html`<innovasjon-oppfolging></innovasjon-oppfolging>`);
-      expect(element.shadowRoot!.querySelectorAll('form').length).to.equal(0);
+      expect(element.shadowRoot!.querySelectorAll('form, innovasjon-action-form, button').length).to.equal(0);
       expect(deepText(element)).to.contain('Ingen oppfølging er skrevet ned ennå.');
     });
   });
 
   describe('content', () => {
-    it('shows an h3 "Fortsett turen!", the intro, and the form fields with their labels', async () => {
+    it('shows an h3 "Fortsett turen!", the intro and one "Legg til oppfølging" button, and no form fields', async () => {
       const element = await make();
       expect($(element, 'h3').textContent!.trim()).to.equal('Fortsett turen!');
       expect(deepText(element)).to.contain('Hva gjør vi videre? Skriv ned hvem som gjør hva, og når.');
-      const labels = [...element.shadowRoot!.querySelectorAll('form label')].map((label) => label.textContent!.trim());
-      expect(labels).to.deep.equal(['Hva skal gjøres?', 'Hvem?', 'Når?']);
-      expect(whatField(element).required).to.be.true;
-      expect(whatField(element).maxLength).to.equal(LIMITS.actionText);
-      expect($<HTMLInputElement>(element, '#add-due').type).to.equal('date');
-      expect($(element, '.add-button').textContent!.trim()).to.equal('Legg til oppfølging');
+      const buttons = [...element.shadowRoot!.querySelectorAll('button')].map((button) => button.textContent!.trim());
+      expect(buttons).to.deep.equal(['Legg til oppfølging']);
+      expect(fieldCount(element)).to.equal(0);
+    });
+
+    it('fetches the forms only when "Legg til oppfølging" is pressed; the form takes its place with focus in "what"', async () => {
+      const original = featureLoaders.actionForms;
+      let fetches = 0;
+      featureLoaders.actionForms = () => (fetches++, original());
+      try {
+        const store = guideStore();
+        store.addAction({ step: 1, what: 'Ring rektor' });
+        const element = await make(store);
+        expect(fieldCount(element)).to.equal(0);
+        expect(element.shadowRoot!.querySelectorAll('input[name=what], innovasjon-action-form').length).to.equal(0);
+        expect(fetches, 'nothing is fetched for the first render').to.equal(0);
+
+        const form = await openAddForm(element);
+        expect(fetches).to.equal(1);
+        expect(hasAddButton(element), 'the form replaces the button').to.be.false;
+        expectFocusOn(field(form, 'what'));
+        const labels = [...form.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent!.trim());
+        expect(labels).to.deep.equal(['Hva skal gjøres?', 'Hvem?', 'Når?']);
+        expect(field(form, 'what').required).to.be.true;
+        expect(field(form, 'what').maxLength).to.equal(LIMITS.actionText);
+        expect(field(form, 'due').type).to.equal('date');
+        expect(buttonIn(form, 'submit').textContent!.trim()).to.equal('Legg til oppfølging');
+        expect(buttonIn(form, 'cancel').textContent!.trim()).to.equal('Avbryt');
+      } finally {
+        featureLoaders.actionForms = original;
+      }
     });
 
     it("shows only this step's actions, each with who, a formatted date in <time> and a checkbox named by its text", async () => {
@@ -188,46 +246,112 @@ describe('<innovasjon-oppfolging>', () => {
       const element = await make(store, { readonly: true });
       expect(rowTexts(element)).to.deep.equal(['Ring rektor']);
       expect(checkboxOf(rows(element)[0]).disabled).to.be.true;
-      expect(element.shadowRoot!.querySelectorAll('form').length).to.equal(0);
+      expect(element.shadowRoot!.querySelectorAll('form, innovasjon-action-form').length).to.equal(0);
       expect(element.shadowRoot!.querySelectorAll('button').length).to.equal(0);
     });
   });
 
+  describe('loading the forms', () => {
+    it('a failed fetch leaves the button, sends chunk-load-failed and tells the person; a second press works', async () => {
+      const original = featureLoaders.actionForms;
+      featureLoaders.actionForms = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      let element: InnovasjonOppfolging;
+      try {
+        element = await make();
+        const failed = oneEvent(element, 'innovasjon-error');
+        await click(addButton(element));
+        const { detail } = await failed;
+        expect(detail.code).to.equal('chunk-load-failed');
+        await expectAnnounced('Denne delen av guiden kunne ikke lastes.');
+        await element.updateComplete;
+        expect(hasAddButton(element), 'the button is still there').to.be.true;
+        expect(fieldCount(element)).to.equal(0);
+        expect(element.shadowRoot!.querySelectorAll('innovasjon-action-form').length).to.equal(0);
+      } finally {
+        featureLoaders.actionForms = original;
+      }
+      const form = await openAddForm(element);
+      expectFocusOn(field(form, 'what'));
+    });
+
+    it('a failed fetch for Rediger leaves the row as it was', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor' });
+      const element = await make(store);
+      const original = featureLoaders.actionForms;
+      featureLoaders.actionForms = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      try {
+        const failed = oneEvent(element, 'innovasjon-error');
+        await click(rows(element)[0].querySelector('button.edit')!);
+        expect((await failed).detail.code).to.equal('chunk-load-failed');
+        await element.updateComplete;
+        expect(rowTexts(element)).to.deep.equal(['Ring rektor']);
+        expect(rows(element)[0].querySelectorAll('button.edit, button.delete').length).to.equal(2);
+        expect(element.shadowRoot!.querySelectorAll('innovasjon-action-form').length).to.equal(0);
+      } finally {
+        featureLoaders.actionForms = original;
+      }
+    });
+  });
+
   describe('adding', () => {
-    it('Enter adds the action, the event carries it, the form clears and focus stays in "what"', async () => {
+    it('Enter adds the action, the event carries it, the form closes and focus returns to the add button', async () => {
       const store = guideStore();
       const element = await make(store, { step: 2 });
-      await typeAction(element, 'Ring rektor', 'Kari');
-      $<HTMLInputElement>(element, '#add-due').value = '2026-12-01'; // date fields take keys differently per engine
-      await click(whatField(element));
+      const form = await openAddForm(element);
+      await typeAction(form, 'Ring rektor', 'Kari');
+      field(form, 'due').value = '2026-12-01'; // date fields take keys differently per engine
+      await click(field(form, 'what'));
       const added = oneEvent(element, 'innovasjon-action-add');
       await sendKeys({ press: 'Enter' });
       const { detail } = await added;
       expect(detail.action).to.include({ step: 2, what: 'Ring rektor', who: 'Kari', due: '2026-12-01', done: false });
       expect(store.document.actions).to.deep.equal([detail.action]);
-      await element.updateComplete;
+      await waitUntil(() => hasAddButton(element), 'the add button is back');
       expect(rowTexts(element)).to.deep.equal(['Ring rektor']);
-      expect(whatField(element).value).to.equal('');
-      expect($<HTMLInputElement>(element, '#add-who').value).to.equal('');
-      expect($<HTMLInputElement>(element, '#add-due').value).to.equal('');
-      expectFocusOn(whatField(element));
+      expect(fieldCount(element)).to.equal(0);
+      expectFocusOn(addButton(element));
       await waitUntil(() => statusText(element) === 'Oppfølging lagt til', 'the addition is announced');
     });
 
-    it('the add button adds too, trims the text, and focus returns to "what"', async () => {
+    it("the form's own button adds too and trims the text", async () => {
       const store = guideStore();
       const element = await make(store);
-      await typeAction(element, '  Lage plan  ');
+      let form = await openAddForm(element);
+      await typeAction(form, '  Lage plan  ');
       const added = oneEvent(element, 'innovasjon-action-add');
-      await click($(element, '.add-button'));
+      await click(buttonIn(form, 'submit'));
       expect((await added).detail.action.what).to.equal('Lage plan');
-      await element.updateComplete;
-      expectFocusOn(whatField(element));
-      // The same message twice is read twice: the region is emptied in between.
-      await typeAction(element, 'Neste');
-      await click($(element, '.add-button'));
+      await waitUntil(() => hasAddButton(element), 'the add button is back');
+      expectFocusOn(addButton(element));
+      await waitUntil(() => statusText(element) === 'Oppfølging lagt til');
+      form = await openAddForm(element);
+      await sendKeys({ type: 'Neste' });
+      await click(buttonIn(form, 'submit'));
       await waitUntil(() => statusText(element) === 'Oppfølging lagt til');
       expect(store.document.actions.map((action) => action.what)).to.deep.equal(['Lage plan', 'Neste']);
+    });
+
+    it('Escape and the Cancel button close the add form without adding; focus returns to the add button', async () => {
+      const store = guideStore();
+      const element = await make(store);
+      let heard = 0;
+      element.addEventListener('innovasjon-action-add', () => heard++);
+      await openAddForm(element);
+      await sendKeys({ type: 'Glemt' });
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => hasAddButton(element), 'Escape closes the form');
+      expectFocusOn(addButton(element));
+      expect(fieldCount(element)).to.equal(0);
+
+      const form = await openAddForm(element);
+      expect(field(form, 'what').value, 'a new form starts empty').to.equal('');
+      await sendKeys({ type: 'Også glemt' });
+      await click(buttonIn(form, 'cancel'));
+      await waitUntil(() => hasAddButton(element), 'Cancel closes the form');
+      expectFocusOn(addButton(element));
+      expect(heard).to.equal(0);
+      expect(store.document.actions).to.deep.equal([]);
     });
 
     it('an empty "what" adds nothing and shows an error tied to the field, with focus in it', async () => {
@@ -235,42 +359,43 @@ describe('<innovasjon-oppfolging>', () => {
       const element = await make(store);
       let heard = 0;
       element.addEventListener('innovasjon-action-add', () => heard++);
-      await click(whatField(element));
+      const form = await openAddForm(element);
       await sendKeys({ type: '   ' });
       await sendKeys({ press: 'Enter' });
-      await element.updateComplete;
-      const field = whatField(element);
-      expect(field.getAttribute('aria-invalid')).to.equal('true');
-      expect(field.getAttribute('aria-describedby')).to.equal('add-what-error');
-      expect($(element, '#add-what-error').textContent).to.equal('Skriv hva som skal gjøres.');
-      expectFocusOn(field);
+      await form.updateComplete;
+      const what = field(form, 'what');
+      expect(what.getAttribute('aria-invalid')).to.equal('true');
+      expect(what.getAttribute('aria-describedby')).to.equal('what-error');
+      expect(inShadow(form, '#what-error').textContent).to.equal('Skriv hva som skal gjøres.');
+      expectFocusOn(what);
       await waitUntil(() => statusText(element) === 'Skriv hva som skal gjøres.', 'the error is said politely too');
 
-      await click($(element, '.add-button'));
-      await element.updateComplete;
-      expectFocusOn(field);
+      await click(buttonIn(form, 'submit'));
+      await form.updateComplete;
+      expectFocusOn(what);
       expect(heard).to.equal(0);
       expect(store.document.actions).to.deep.equal([]);
 
       await sendKeys({ type: 'Nå' });
-      await element.updateComplete;
-      expect(field.hasAttribute('aria-invalid')).to.be.false;
-      expect(field.hasAttribute('aria-describedby')).to.be.false;
-      expect(element.shadowRoot!.querySelectorAll('#add-what-error').length).to.equal(0);
+      await form.updateComplete;
+      expect(what.hasAttribute('aria-invalid')).to.be.false;
+      expect(what.hasAttribute('aria-describedby')).to.be.false;
+      expect(form.shadowRoot!.querySelectorAll('#what-error').length).to.equal(0);
     });
 
     it('a date the document cannot hold is refused with an error by the date field', async () => {
       const store = guideStore();
       const element = await make(store);
-      await typeAction(element, 'Langt fram');
-      const due = $<HTMLInputElement>(element, '#add-due');
+      const form = await openAddForm(element);
+      await typeAction(form, 'Langt fram');
+      const due = field(form, 'due');
       due.value = '12345-01-01'; // a valid date for the field, but not YYYY-MM-DD
-      await click($(element, '.add-button'));
-      await element.updateComplete;
+      await click(buttonIn(form, 'submit'));
+      await form.updateComplete;
       expect(due.getAttribute('aria-invalid')).to.equal('true');
-      expect(due.getAttribute('aria-describedby')).to.equal('add-due-error');
-      expect($(element, '#add-due-error').textContent).to.equal('Skriv en gyldig dato, eller la feltet stå tomt.');
-      expect(whatField(element).hasAttribute('aria-invalid')).to.be.false;
+      expect(due.getAttribute('aria-describedby')).to.equal('due-error');
+      expect(inShadow(form, '#due-error').textContent).to.equal('Skriv en gyldig dato, eller la feltet stå tomt.');
+      expect(field(form, 'what').hasAttribute('aria-invalid')).to.be.false;
       expectFocusOn(due);
       expect(store.document.actions).to.deep.equal([]);
     });
@@ -306,21 +431,19 @@ describe('<innovasjon-oppfolging>', () => {
       const store = guideStore();
       const action = store.addAction({ step: 1, what: 'Ring rektor', who: 'Kari', due: '2026-12-01' });
       const element = await make(store);
-      await click($(element, 'button.edit'));
-      await element.updateComplete;
-      const field = $<HTMLInputElement>(element, '#edit-what');
-      expectFocusOn(field);
-      expect(field.value).to.equal('Ring rektor');
-      expect($<HTMLInputElement>(element, '#edit-who').value).to.equal('Kari');
-      expect($<HTMLInputElement>(element, '#edit-due').value).to.equal('2026-12-01');
+      const form = await openEditForm(element);
+      expectFocusOn(field(form, 'what'));
+      expect(field(form, 'what').value).to.equal('Ring rektor');
+      expect(field(form, 'who').value).to.equal('Kari');
+      expect(field(form, 'due').value).to.equal('2026-12-01');
+      expect(buttonIn(form, 'submit').textContent!.trim()).to.equal('Lagre');
       await sendKeys({ type: ' i morgen' });
       const changed = oneEvent(element, 'innovasjon-action-change');
       await sendKeys({ press: 'Enter' });
       const { detail } = await changed;
       expect(detail.previous.what).to.equal('Ring rektor');
       expect(detail.action).to.include({ id: action.id, what: 'Ring rektor i morgen', who: 'Kari', due: '2026-12-01' });
-      await element.updateComplete;
-      expect(element.shadowRoot!.querySelectorAll('#edit-what').length).to.equal(0);
+      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'the edit form closes');
       expect(rowTexts(element)).to.deep.equal(['Ring rektor i morgen']);
       expectFocusOn($(element, 'button.edit'));
       await waitUntil(() => statusText(element) === 'Oppfølging lagret');
@@ -332,19 +455,16 @@ describe('<innovasjon-oppfolging>', () => {
       const element = await make(store);
       let heard = 0;
       element.addEventListener('innovasjon-action-change', () => heard++);
-      await click($(element, 'button.edit'));
-      await element.updateComplete;
+      await openEditForm(element);
       await sendKeys({ type: ' nei' });
       await sendKeys({ press: 'Escape' });
-      await element.updateComplete;
-      expect(element.shadowRoot!.querySelectorAll('#edit-what').length).to.equal(0);
+      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'Escape closes the edit form');
       expectFocusOn($(element, 'button.edit'));
 
-      await click($(element, 'button.edit'));
-      await element.updateComplete;
+      const form = await openEditForm(element);
       await sendKeys({ type: ' heller ikke' });
-      await click($(element, 'button.cancel'));
-      await element.updateComplete;
+      await click(buttonIn(form, 'cancel'));
+      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'Cancel closes the edit form');
       expectFocusOn($(element, 'button.edit'));
       expect(heard).to.equal(0);
       expect(store.document.actions[0].what).to.equal('Ring rektor');
@@ -354,26 +474,38 @@ describe('<innovasjon-oppfolging>', () => {
       const store = guideStore();
       store.addAction({ step: 1, what: 'Ring rektor' });
       const element = await make(store);
-      await click($(element, 'button.edit'));
-      await element.updateComplete;
-      await click($(element, '#edit-who'));
+      let form = await openEditForm(element);
+      await click(field(form, 'who'));
       await sendKeys({ type: 'Ola' });
       const changed = oneEvent(element, 'innovasjon-action-change');
-      await click($(element, 'button.save'));
+      await click(buttonIn(form, 'submit'));
       expect((await changed).detail.action.who).to.equal('Ola');
+      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'the edit form closes');
 
-      await element.updateComplete;
-      await click($(element, 'button.edit'));
-      await element.updateComplete;
-      $<HTMLInputElement>(element, '#edit-what').select();
+      form = await openEditForm(element);
+      field(form, 'what').select();
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ press: 'Enter' });
-      await element.updateComplete;
-      const field = $<HTMLInputElement>(element, '#edit-what');
-      expect(field.getAttribute('aria-invalid')).to.equal('true');
-      expect(field.getAttribute('aria-describedby')).to.equal('edit-what-error');
-      expectFocusOn(field);
+      await form.updateComplete;
+      const what = field(form, 'what');
+      expect(what.getAttribute('aria-invalid')).to.equal('true');
+      expect(what.getAttribute('aria-describedby')).to.equal('what-error');
+      expectFocusOn(what);
       expect(store.document.actions[0].what).to.equal('Ring rektor');
+    });
+
+    it('an action can be edited while the add form is open, and each form keeps its own text', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Ring rektor' });
+      const element = await make(store);
+      const add = await openAddForm(element);
+      await sendKeys({ type: 'Halvskrevet' });
+      const edit = await openEditForm(element);
+      expectFocusOn(field(edit, 'what'));
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'the edit form closes');
+      expect(field(add, 'what').value).to.equal('Halvskrevet');
+      expect(hasAddButton(element)).to.be.false;
     });
   });
 
@@ -393,7 +525,7 @@ describe('<innovasjon-oppfolging>', () => {
       await waitUntil(() => statusText(element) === 'Oppfølging slettet');
     });
 
-    it('deleting the last action moves focus to the "what" field, never to <body>', async () => {
+    it('deleting the last action moves focus to the add button, never to <body>', async () => {
       const store = guideStore();
       store.addAction({ step: 1, what: 'Første' });
       store.addAction({ step: 1, what: 'Andre' });
@@ -402,8 +534,21 @@ describe('<innovasjon-oppfolging>', () => {
       await sendKeys({ press: 'Enter' });
       await element.updateComplete;
       expect(rowTexts(element)).to.deep.equal(['Første']);
-      expectFocusOn(whatField(element));
+      expectFocusOn(addButton(element));
       expect(document.activeElement === document.body, 'focus fell to <body>').to.be.false;
+    });
+
+    it('deleting an action whose next row is being edited moves focus into that form', async () => {
+      const store = guideStore();
+      store.addAction({ step: 1, what: 'Første' });
+      store.addAction({ step: 1, what: 'Andre' });
+      const element = await make(store);
+      const form = await openEditForm(element, 1);
+      rows(element)[0].querySelector<HTMLButtonElement>('button.delete')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      expect(store.document.actions.map((action) => action.what)).to.deep.equal(['Andre']);
+      expectFocusOn(field(form, 'what'));
     });
   });
 
