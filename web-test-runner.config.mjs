@@ -8,31 +8,43 @@ import { forcedColorsPlugin, printPdfPlugin, strictPageMiddleware } from './scri
 
 const isRoot = process.getuid?.() === 0;
 
-/** Ends the run with plain `N passed, N failed` lines, per engine and in all, that CI logs can read. */
+/**
+ * Ends the run with plain `N passed, N failed` lines, per engine and in all, that CI logs can read.
+ * SLOWEST=N also lists the N slowest tests, to see which need a larger timeout on a busy machine.
+ */
 function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
+      const slowest = Number(process.env.SLOWEST) || 0;
+      const timings = [];
       const counts = new Map();
       const countFor = (name) => {
-        if (!counts.has(name)) counts.set(name, { passed: 0, failed: 0, skipped: 0 });
+        if (!counts.has(name)) counts.set(name, { passed: 0, failed: 0, skipped: 0, name });
         return counts.get(name);
       };
-      const walk = (suite, count) => {
+      const walk = (suite, count, path = []) => {
         for (const test of suite.tests) {
+          if (slowest) timings.push([test.duration ?? 0, count.name, [...path, test.name].filter(Boolean).join(' > ')]);
           if (test.skipped) count.skipped++;
           else if (test.passed) count.passed++;
           else count.failed++;
         }
-        for (const child of suite.suites) walk(child, count);
+        for (const child of suite.suites) walk(child, count, [...path, child.name]);
       };
       for (const session of sessions) {
         const count = countFor(session.browser.name);
-        if (session.testResults) walk(session.testResults, count);
+        if (session.testResults) walk(session.testResults, count, [session.testFile.replace(/^.*?\/test\//, 'test/')]);
         count.failed += session.errors?.length ?? 0;
       }
       const line = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed, ${skipped} skipped`;
       const total = { passed: 0, failed: 0, skipped: 0 };
       console.log('');
+      if (slowest) {
+        console.log(`The ${slowest} slowest tests:`);
+        for (const [ms, engine, name] of timings.sort((a, b) => b[0] - a[0]).slice(0, slowest)) {
+          console.log(`${String(ms).padStart(6)} ms  ${engine}  ${name}`);
+        }
+      }
       for (const [name, count] of counts) {
         console.log(`${name}: ${line(count)}`);
         for (const key of Object.keys(total)) total[key] += count[key];
