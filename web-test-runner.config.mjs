@@ -87,6 +87,15 @@ export default {
   plugins: [reactPlugin(), printPdfPlugin(), forcedColorsPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   // BROWSERS=chromium or BROWSERS=firefox runs one engine; the default is both.
   browsers: selectedEngines().map((engine) => launchers[engine]()),
+  // One test page at a time per browser: the tests use real focus and keys, and a page in the
+  // background loses focus (modernweb-dev/web#238). It is also wtr's default on 2 cores.
+  concurrency: 1,
+  // Bounds for a hang, not for speed: on a busy 2-core machine (load 12-20) Firefox took over
+  // 30 s to open a test page and a large file over 2 min; on a quiet one both take seconds.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  // Per test. Tests that need more work than this on a busy machine say so with this.timeout().
   testFramework: { config: { timeout: 5000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="nb">

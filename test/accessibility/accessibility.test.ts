@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
@@ -216,9 +216,7 @@ describe('accessibility', () => {
     await settled(guide);
     await sendKeys({ type: 'Hørt' });
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => requestAnimationFrame(r));
-    await settled(guide);
-    expect(region.textContent).to.contain('Lapp lagt til: Hørt');
+    await waitUntil(() => region.textContent?.includes('Lapp lagt til: Hørt'), 'the addition is announced: "Lapp lagt til: Hørt"');
   });
 
   it('lets the host choose where the heading outline starts', async () => {
