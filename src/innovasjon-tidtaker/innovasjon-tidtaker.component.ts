@@ -70,6 +70,7 @@ export class InnovasjonTidtaker extends LitElement {
    * every screen shows the same time, sets its own `Clock`; tests set a clock
    * they move forward themselves. A new clock takes over the time left.
    */
+  @property({ attribute: false })
   get clock(): Clock {
     return this.#clock;
   }
