@@ -101,6 +101,9 @@ export default {
     <html lang="nb">
       <body>
         <script>window.__FUZZ_RUNS__ = ${Number(process.env.FUZZ_RUNS) || 1000};</script>
+        <!-- axe (650 kB) loads with the page, not inside the first test that checks accessibility:
+             on a busy machine that first load alone took 6-8 s of the test's 5. -->
+        <script src="/node_modules/axe-core/axe.min.js"></script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,

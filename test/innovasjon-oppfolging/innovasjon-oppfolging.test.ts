@@ -70,7 +70,8 @@ describe('<innovasjon-oppfolging>', () => {
     for (const stop of stops.splice(0)) stop();
   });
 
-  describe('accessibility', () => {
+  describe('accessibility', function () {
+    this.timeout(15_000); // several axe runs: up to 7 s measured on a busy 2-core machine
     it('passes axe when empty and with actions, done and not', async () => {
       const store = guideStore();
       const element = await make(store);
@@ -238,7 +239,8 @@ describe('<innovasjon-oppfolging>', () => {
       await click(whatField(element));
       await sendKeys({ type: '   ' });
       await sendKeys({ press: 'Enter' });
-      await element.updateComplete;
+      // Firefox may answer the key before the form has handled it: wait for the form's answer.
+      await waitUntil(() => whatField(element).getAttribute('aria-invalid') === 'true', 'Enter marks the empty field invalid');
       const field = whatField(element);
       expect(field.getAttribute('aria-invalid')).to.equal('true');
       expect(field.getAttribute('aria-describedby')).to.equal('add-what-error');
@@ -368,7 +370,7 @@ describe('<innovasjon-oppfolging>', () => {
       $<HTMLInputElement>(element, '#edit-what').select();
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ press: 'Enter' });
-      await element.updateComplete;
+      await waitUntil(() => $(element, '#edit-what').getAttribute('aria-invalid') === 'true', 'Enter marks the emptied field invalid');
       const field = $<HTMLInputElement>(element, '#edit-what');
       expect(field.getAttribute('aria-invalid')).to.equal('true');
       expect(field.getAttribute('aria-describedby')).to.equal('edit-what-error');
@@ -400,7 +402,7 @@ describe('<innovasjon-oppfolging>', () => {
       const element = await make(store);
       rows(element)[1].querySelector<HTMLButtonElement>('button.delete')!.focus();
       await sendKeys({ press: 'Enter' });
-      await element.updateComplete;
+      await waitUntil(() => rows(element).length === 1, 'Enter on Slett deletes the action');
       expect(rowTexts(element)).to.deep.equal(['Første']);
       expectFocusOn(whatField(element));
       expect(document.activeElement === document.body, 'focus fell to <body>').to.be.false;
