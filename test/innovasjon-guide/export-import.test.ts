@@ -32,7 +32,7 @@ async function chooseFile(guide: InnovasjonGuide, text: string, name = 'eksport.
 }
 
 describe('export and import', function () {
-  this.timeout(15_000); // whole guides, files read by the browser and the import dialog: up to 6 s measured on a busy 2-core machine
+  this.timeout(20_000); // whole guides, files read by the browser, the import dialog and axe: up to 12 s measured on a busy 2-core machine
   afterEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });

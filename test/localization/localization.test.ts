@@ -60,7 +60,7 @@ async function headingsOf(guide: InnovasjonGuide): Promise<string[]> {
 }
 
 describe('languages', function () {
-  this.timeout(15_000); // renders every step in another language, and axe: about 5 s measured on a busy 2-core machine
+  this.timeout(20_000); // renders every step in another language, and axe: up to 11 s measured on a busy 2-core machine
   afterEach(async () => {
     document.documentElement.lang = 'nb';
     if (getLocale() !== 'nb') await setLocale('nb');
