@@ -197,18 +197,19 @@ describe('<innovasjon-tidtaker>', () => {
       expect(ended.length).to.equal(1);
     });
 
-    it('a pause between ticks loses nothing', async () => {
+    it('a pause between ticks keeps the time left to the millisecond', async () => {
       const element = await make(1);
       const ended = listenForEnd(element);
       await clickToggle(element, 'Pause');
-      await advance(element, 10_100); // the last tick was at 10 000 ms
+      await advance(element, 10_300); // the last tick was at 10 250 ms
       await clickToggle(element, 'Fortsett');
-      expect(shown(element)).to.equal('00:50'); // 49.9 s left, rounded up
+      expect(shown(element)).to.equal('00:50'); // 49.7 s left, rounded up
       await advance(element, 60_000);
       await clickToggle(element, 'Pause');
-      await advance(element, 49_750);
-      expect(shown(element)).to.equal('00:01'); // 0.15 s left
-      expect(ended.length).to.equal(0);
+      await advance(element, 48_750);
+      expect(shown(element), '0.95 s left: not rounded to 50 s at the pause').to.equal('00:01');
+      await advance(element, 750);
+      expect(ended.length, '0.2 s left: not rounded to 49 s at the pause').to.equal(0);
       await advance(element, 250);
       expect(ended.length).to.equal(1);
     });
