@@ -2,11 +2,14 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { systemClock, type Clock } from '../internal/clock.js';
 import { PageLocaleController } from '../localization.js';
 import { emit } from '../events.js';
 import { announce } from '../internal/announcer.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { tidtakerStyles } from './innovasjon-tidtaker.styles.js';
+
+export { systemClock, type Clock } from '../internal/clock.js';
 
 export interface TimerEndDetail {
   /** The length of the timebox that ran out, in minutes. */
@@ -63,6 +66,26 @@ export class InnovasjonTidtaker extends LitElement {
   /** Length of the timebox in minutes; the picker offers 1, 3, 5, 10 and 15. Setting it resets the timer. */
   @property({ type: Number }) minutes = DEFAULT_MINUTES;
 
+  /**
+   * Where the timer reads the time and gets its ticks: the browser's clock
+   * (`systemClock`) by default. A host that keeps time by a server, so that
+   * every screen shows the same time, sets its own `Clock`; tests set a clock
+   * they move forward themselves. A new clock takes over the time left.
+   */
+  @property({ attribute: false })
+  get clock(): Clock {
+    return this.#clock;
+  }
+  set clock(clock: Clock) {
+    const next = clock ?? systemClock;
+    if (next === this.#clock) return;
+    const left = this.#endsAt - this.#clock.now();
+    this.#clock = next;
+    if (!this.running) return;
+    this.#endsAt = next.now() + left;
+    if (this.isConnected) this.#startTicking();
+  }
+
   /** Whole seconds left, as shown. */
   @state() private seconds = DEFAULT_MINUTES * 60;
   @state() private running = false;
@@ -72,9 +95,10 @@ export class InnovasjonTidtaker extends LitElement {
 
   /** Milliseconds left when not running (exact, so a pause loses nothing). */
   #remainingMs = DEFAULT_MINUTES * 60_000;
-  /** When the time runs out, as `Date.now()`, while running. */
+  #clock: Clock = systemClock;
+  /** When the time runs out, by the clock, while running. */
   #endsAt = 0;
-  #interval?: ReturnType<typeof setInterval>;
+  #stopInterval?: () => void;
 
   /** The timebox length actually used: `minutes`, or the default when that is not a sensible number. */
   get #duration(): number {
@@ -89,7 +113,7 @@ export class InnovasjonTidtaker extends LitElement {
     if (this.finished || this.#remainingMs <= 0) this.#set(full);
     const fromStart = this.#remainingMs >= full;
     this.finished = false;
-    this.#endsAt = Date.now() + this.#remainingMs;
+    this.#endsAt = this.#clock.now() + this.#remainingMs;
     this.running = true;
     if (this.isConnected) this.#startTicking(); // else connectedCallback starts it
     this.#announce(fromStart ? 'start' : 'resume');
@@ -99,7 +123,7 @@ export class InnovasjonTidtaker extends LitElement {
   pause(): void {
     if (!this.running) return;
     this.#stopTicking();
-    this.#set(Math.max(0, this.#endsAt - Date.now()));
+    this.#set(Math.max(0, this.#endsAt - this.#clock.now()));
     this.running = false;
     this.#announce('pause');
   }
@@ -209,20 +233,20 @@ export class InnovasjonTidtaker extends LitElement {
 
   #startTicking(): void {
     this.#stopTicking();
-    this.#interval = setInterval(this.#tick, TICK_MS);
+    this.#stopInterval = this.#clock.every(TICK_MS, this.#tick);
     // A tab coming back from the background shows the right time at once.
     document.addEventListener('visibilitychange', this.#tick);
   }
 
   #stopTicking(): void {
-    if (this.#interval !== undefined) clearInterval(this.#interval);
-    this.#interval = undefined;
+    this.#stopInterval?.();
+    this.#stopInterval = undefined;
     document.removeEventListener('visibilitychange', this.#tick);
   }
 
   readonly #tick = (): void => {
     if (!this.running) return;
-    const left = this.#endsAt - Date.now();
+    const left = this.#endsAt - this.#clock.now();
     if (left > 0) {
       this.#set(left);
       return;

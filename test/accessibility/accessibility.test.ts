@@ -71,7 +71,8 @@ function expectGuideContrast(guide: InnovasjonGuide): { ring: string; accent: st
   return { ring, accent: current.backgroundColor };
 }
 
-describe('accessibility', () => {
+describe('accessibility', function () {
+  this.timeout(20_000); // axe, real keys and layout over a whole guide: up to 9 s measured on a busy 2-core machine
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);

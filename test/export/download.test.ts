@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { turguide } from '../../src/content/turguide.js';
 import { downloadExport, downloadText, exportDocument, EXPORT_FORMATS } from '../../src/export/index.js';
 import { fixture } from './fixture.js';
@@ -17,7 +17,6 @@ function catchDownloads() {
   return { links, stop: () => document.removeEventListener('click', listener, true) };
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('downloadText', () => {
   it('clicks a temporary <a download> on a blob URL with the text, removes it and revokes the URL', async () => {
@@ -34,10 +33,8 @@ describe('downloadText', () => {
       const response = await fetch(link.href);
       expect(response.headers.get('content-type')).to.equal('text/csv;charset=utf-8');
       expect(await response.text()).to.equal('æøå, "sitat"\n');
-      await wait(50);
-      let revoked = false;
-      await fetch(link.href).catch(() => (revoked = true));
-      expect(revoked, 'the object URL is revoked').to.be.true;
+      const revoked = () => fetch(link.href).then(() => false, () => true);
+      await waitUntil(revoked, 'the object URL is revoked', { timeout: 5000 });
     } finally {
       caught.stop();
     }

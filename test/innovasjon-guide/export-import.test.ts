@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { ImportError } from '../../src/store/import.js';
@@ -21,15 +21,18 @@ async function chooseFile(guide: InnovasjonGuide, text: string, name = 'eksport.
   const before = JSON.stringify(guide.data);
   input.dispatchEvent(new Event('change', { bubbles: true }));
   // Reading the file is asynchronous: wait until the guide changed, asks, or shows an error.
-  for (let i = 0; i < 100; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await settled(guide);
-    const asked = guide.shadowRoot!.querySelector('dialog.import-dialog, .import-error');
-    if (asked || JSON.stringify(guide.data) !== before) break;
-  }
+  await waitUntil(
+    async () => {
+      await settled(guide);
+      return guide.shadowRoot!.querySelector('dialog.import-dialog, .import-error') || JSON.stringify(guide.data) !== before;
+    },
+    `the guide takes in ${name}, asks about it or says why not`,
+    { timeout: 10_000 },
+  );
 }
 
-describe('export and import', () => {
+describe('export and import', function () {
+  this.timeout(20_000); // whole guides, files read by the browser, the import dialog and axe: up to 12 s measured on a busy 2-core machine
   afterEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
@@ -18,6 +18,7 @@ import {
   settled,
   uniqueKey, expectFocusOn } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
+import { aBrokenImageHasFailed } from '../waits.js';
 
 async function makeGuide(attributes: { key?: string; step?: number; readonly?: boolean; noStorage?: boolean } = {}) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide
@@ -46,7 +47,9 @@ const sheetHeading = (guide: InnovasjonGuide) => {
   return trinn ? inShadow(trinn, 'h2') : inShadow(guide, '.introduction h2');
 };
 
-describe('<innovasjon-guide>', () => {
+describe('<innovasjon-guide>', function () {
+  // A whole guide per test, driven by real clicks and keys, some with axe: up to 8 s measured on a busy 2-core machine.
+  this.timeout(15_000);
   afterEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });
@@ -331,8 +334,8 @@ describe('<innovasjon-guide>', () => {
       const key = uniqueKey();
       const guide = await makeGuide({ key, step: 1 });
       await typeNote(guide, 't1-mal', 'Lagres snart');
-      await aTimeout(500);
-      expect(JSON.parse(localStorage.getItem(key)!).notes[0].text).to.equal('Lagres snart');
+      const savedText = () => JSON.parse(localStorage.getItem(key) ?? '{"notes":[]}').notes[0]?.text;
+      await waitUntil(() => savedText() === 'Lagres snart', 'the note is saved', { timeout: 5000 });
     });
 
     it('keeps two storage keys apart', async () => {
@@ -398,7 +401,7 @@ describe('<innovasjon-guide>', () => {
       const errors: { code: string }[] = [];
       document.addEventListener('innovasjon-error', (event) => errors.push(event.detail));
       const guide = await makeGuide({ key, step: 1 });
-      await aTimeout(0);
+      await waitUntil(() => errors.length > 0, 'the unreadable text is reported');
       expect(errors.map((e) => e.code)).to.deep.equal(['storage-corrupt']);
       expect(guide.data.notes).to.deep.equal([]);
       expect(inShadow(guide, '.message').textContent).to.contain('kunne ikke leses');
@@ -411,7 +414,9 @@ describe('<innovasjon-guide>', () => {
     it('keeps working in memory when saving throws, and says so once', async () => {
       const key = uniqueKey();
       const original = Storage.prototype.setItem;
+      let tries = 0;
       Storage.prototype.setItem = function () {
+        tries++;
         throw new DOMException('full', 'QuotaExceededError');
       };
       try {
@@ -420,9 +425,9 @@ describe('<innovasjon-guide>', () => {
         guide.addEventListener('innovasjon-error', (event) => errors.push(event.detail.code));
         await typeNote(guide, 't1-mal', 'Første');
         guide.shadowRoot!.querySelector('innovasjon-trinn')!; // the sheet is still there
-        await aTimeout(400);
+        await waitUntil(() => tries === 1, 'a save is tried', { timeout: 5000 });
         await typeNote(guide, 't1-mal', 'Andre');
-        await aTimeout(400);
+        await waitUntil(() => tries === 2, 'a second save is tried', { timeout: 5000 });
         expect(errors).to.deep.equal(['storage-quota']);
         expect(lappsIn(cardIn(guide, 't1-mal')).map((l) => l.text)).to.deep.equal(['Første', 'Andre']);
         expect(inShadow(guide, '.message').textContent).to.contain('lagringsplass');
@@ -440,7 +445,7 @@ describe('<innovasjon-guide>', () => {
       const guide = await makeGuide({ step: 1 });
       const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>fet</b>';
       await typeNote(guide, 't1-mal', payload);
-      await aTimeout(50);
+      await aBrokenImageHasFailed();
       const [lapp] = lappsIn(cardIn(guide, 't1-mal'));
       expect(inShadow(lapp, '.text').textContent).to.equal(payload);
       expect(lapp.shadowRoot!.querySelector('img, script, b') === null, 'absent: img, script, b').to.be.true;
@@ -464,10 +469,14 @@ describe('<innovasjon-guide>', () => {
     it('no-storage keeps notes in memory, still tells the host, and data round-trips', async () => {
       const key = uniqueKey();
       const guide = await makeGuide({ key, step: 1, noStorage: true });
+      const witnessKey = uniqueKey();
+      const witness = await makeGuide({ key: witnessKey, step: 1 });
       const heard = oneEvent(guide, 'innovasjon-change');
       await typeNote(guide, 't1-mal', 'Bare i minnet');
+      witness.addNote('t1-mal', 'Lagres');
       const { detail } = await heard;
-      await aTimeout(500);
+      // A guide with storage, changed just after, has saved: a save would have come by now.
+      await waitUntil(() => localStorage.getItem(witnessKey) !== null, 'the guide with storage saves', { timeout: 5000 });
       expect(localStorage.getItem(key)).to.equal(null);
       const second = await makeGuide({ key, step: 1, noStorage: true });
       expect(second.data.notes).to.deep.equal([]);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { turguide } from '../../src/content/turguide.js';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
@@ -20,10 +20,16 @@ async function setName(guide: InnovasjonGuide, name: string) {
   await click(participantField(guide));
   await sendKeys({ type: name });
   await sendKeys({ press: 'Tab' });
+  // The name is taken when the field's change event has run (on leaving it).
+  await waitUntil(
+    () => guide.data.participants.some((participant) => participant.name === name),
+    `the name ${name} is taken on leaving the field`,
+  );
   await settled(guide);
 }
 
-describe('working together', () => {
+describe('working together', function () {
+  this.timeout(15_000); // whole guides, real keys and clicks, and axe: up to 6 s measured on a busy 2-core machine
   afterEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });

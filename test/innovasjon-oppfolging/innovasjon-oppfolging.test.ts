@@ -96,7 +96,8 @@ async function typeAction(form: InnovasjonActionForm, what: string, who = '') {
   }
 }
 
-describe('<innovasjon-oppfolging>', () => {
+describe('<innovasjon-oppfolging>', function () {
+  this.timeout(15_000); // real typing (a protocol round trip per key) and axe: up to 9 s measured on a busy 2-core machine
   afterEach(() => {
     for (const stop of stops.splice(0)) stop();
   });
@@ -362,7 +363,8 @@ describe('<innovasjon-oppfolging>', () => {
       const form = await openAddForm(element);
       await sendKeys({ type: '   ' });
       await sendKeys({ press: 'Enter' });
-      await form.updateComplete;
+      // Firefox may answer the key before the form has handled it: wait for the form's answer.
+      await waitUntil(() => field(form, 'what').getAttribute('aria-invalid') === 'true', 'Enter marks the field invalid');
       const what = field(form, 'what');
       expect(what.getAttribute('aria-invalid')).to.equal('true');
       expect(what.getAttribute('aria-describedby')).to.equal('what-error');
@@ -486,7 +488,8 @@ describe('<innovasjon-oppfolging>', () => {
       field(form, 'what').select();
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ press: 'Enter' });
-      await form.updateComplete;
+      // Firefox may answer the key before the form has handled it: wait for the form's answer.
+      await waitUntil(() => field(form, 'what').getAttribute('aria-invalid') === 'true', 'Enter marks the field invalid');
       const what = field(form, 'what');
       expect(what.getAttribute('aria-invalid')).to.equal('true');
       expect(what.getAttribute('aria-describedby')).to.equal('what-error');
@@ -532,7 +535,7 @@ describe('<innovasjon-oppfolging>', () => {
       const element = await make(store);
       rows(element)[1].querySelector<HTMLButtonElement>('button.delete')!.focus();
       await sendKeys({ press: 'Enter' });
-      await element.updateComplete;
+      await waitUntil(() => rows(element).length === 1, 'Enter on Slett deletes the action');
       expect(rowTexts(element)).to.deep.equal(['Første']);
       expectFocusOn(addButton(element));
       expect(document.activeElement === document.body, 'focus fell to <body>').to.be.false;

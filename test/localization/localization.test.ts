@@ -59,7 +59,8 @@ async function headingsOf(guide: InnovasjonGuide): Promise<string[]> {
   return headings;
 }
 
-describe('languages', () => {
+describe('languages', function () {
+  this.timeout(20_000); // renders every step in another language, and axe: up to 11 s measured on a busy 2-core machine
   afterEach(async () => {
     document.documentElement.lang = 'nb';
     if (getLocale() !== 'nb') await setLocale('nb');

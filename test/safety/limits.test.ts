@@ -7,7 +7,8 @@ import { LIMITS } from '../../src/store/types.js';
 import { addButtonOf, cardIn, click, deepActiveElement, inShadow, lappsIn, settled, expectFocusOn } from '../helpers.js';
 
 describe('limits', () => {
-  it('refuses a pasted book politely: the text stays, a message says why, nothing is saved', async () => {
+  it('refuses a pasted book politely: the text stays, a message says why, nothing is saved', async function () {
+    this.timeout(20_000); // a 6 800-character note and axe over a whole guide: 8 s measured on a busy 2-core machine
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
     await settled(guide);
     const card = cardIn(guide, 't1-mal');

@@ -58,7 +58,8 @@ function countLeaks() {
   };
 }
 
-describe('many instances', () => {
+describe('many instances', function () {
+  this.timeout(20_000); // ten guides at once, or five rounds of one: over 5 s measured on a busy 2-core machine
   afterEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { uniqueKey } from '../helpers.js';
 
@@ -11,70 +11,86 @@ async function twoTabs() {
   </div>`);
   const guides: InnovasjonGuide[] = [];
   for (const frame of frames.querySelectorAll('iframe')) {
-    for (let i = 0; i < 100; i++) {
-      const guide = frame.contentDocument?.querySelector('innovasjon-guide') as InnovasjonGuide | null;
-      if (guide?.shadowRoot && frame.contentWindow?.customElements.get('innovasjon-guide')) {
-        await guide.updateComplete;
-        guides.push(guide);
-        break;
-      }
-      await aTimeout(50);
-    }
+    const ready = () => {
+      const guide = frame.contentDocument?.querySelector('innovasjon-guide') as InnovasjonGuide | null | undefined;
+      return guide?.shadowRoot && frame.contentWindow?.customElements.get('innovasjon-guide') ? guide : undefined;
+    };
+    await waitUntil(ready, `tab ${frame.title} loads the guide`, { timeout: 20_000 });
+    await ready()!.updateComplete;
+    guides.push(ready()!);
   }
-  expect(guides).to.have.length(2);
   return { key, a: guides[0], b: guides[1] };
 }
 
 const texts = (guide: InnovasjonGuide) => guide.data.notes.map((note) => note.text).sort();
-const settle = () => aTimeout(900); // a save (300 ms), the other tab's storage event, its merge and save
 
-describe('many tabs on one storage key', () => {
+/**
+ * Waits until both tabs have come to rest on one document, the one in storage:
+ * each save, the other tab's storage event, its merge and its save back are
+ * done (from there on every save writes the same text, which fires no event).
+ */
+async function agreed(key: string, a: InnovasjonGuide, b: InnovasjonGuide) {
+  const atRest = () => {
+    const document = JSON.stringify(a.data);
+    return document === JSON.stringify(b.data) && document === localStorage.getItem(key);
+  };
+  await waitUntil(atRest, `the tabs should agree: A has ${JSON.stringify(texts(a))}, B ${JSON.stringify(texts(b))}`, { timeout: 15_000 });
+}
+
+/** Waits until the clock has moved on by a millisecond, so the next edit is later than the last. */
+async function aMillisecondLater() {
+  const now = Date.now();
+  await waitUntil(() => Date.now() > now, 'the clock moves on', { interval: 1 });
+}
+
+describe('many tabs on one storage key', function () {
+  this.timeout(30_000); // two more pages load the library from source, and each change crosses between them twice
   afterEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });
 
   it('notes added in both at the same time end up in both', async () => {
-    const { a, b } = await twoTabs();
+    const { key, a, b } = await twoTabs();
     a.addNote('t1-mal', 'Fra A');
     b.addNote('t1-team', 'Fra B');
-    await settle();
+    await agreed(key, a, b);
     expect(texts(a)).to.deep.equal(['Fra A', 'Fra B']);
     expect(a.data).to.deep.equal(b.data);
   });
 
   it('the same note edited in both ends with the later edit in both', async () => {
-    const { a, b } = await twoTabs();
+    const { key, a, b } = await twoTabs();
     const note = a.addNote('t1-mal', 'Start');
-    await settle();
+    await agreed(key, a, b);
     a.updateNote(note.id, { text: 'A skrev' });
-    await aTimeout(5);
+    await aMillisecondLater();
     b.updateNote(note.id, { text: 'B skrev sist' });
-    await settle();
+    await agreed(key, a, b);
     expect(texts(a)).to.deep.equal(['B skrev sist']);
     expect(a.data).to.deep.equal(b.data);
   });
 
   it('a delete in one tab is not undone by the other tab’s stale copy', async () => {
-    const { a, b } = await twoTabs();
+    const { key, a, b } = await twoTabs();
     const gone = a.addNote('t1-mal', 'Slettes');
     a.addNote('t1-mal', 'Blir');
-    await settle();
+    await agreed(key, a, b);
     expect(texts(b)).to.deep.equal(['Blir', 'Slettes']);
     a.removeNote(gone.id);
     b.addNote('t1-team', 'B skriver samtidig'); // B is busy, its copy of «Slettes» is stale
-    await settle();
+    await agreed(key, a, b);
     expect(texts(a)).to.deep.equal(['B skriver samtidig', 'Blir']);
     expect(a.data).to.deep.equal(b.data);
   });
 
   it('one deleting what the other edits: both agree, and the edit is not lost', async () => {
-    const { a, b } = await twoTabs();
+    const { key, a, b } = await twoTabs();
     const note = a.addNote('t1-mal', 'Omstridt');
-    await settle();
+    await agreed(key, a, b);
     a.removeNote(note.id);
-    await aTimeout(5);
+    await aMillisecondLater();
     b.updateNote(note.id, { text: 'Omstridt, men viktig' });
-    await settle();
+    await agreed(key, a, b);
     expect(a.data).to.deep.equal(b.data);
     expect(texts(a)).to.deep.equal(['Omstridt, men viktig']);
   });

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { inShadow, settled, uniqueKey } from '../helpers.js';
@@ -23,6 +23,16 @@ function listenForErrors() {
 
 const backupsOf = (key: string) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`));
 const stored = (key: string) => JSON.parse(localStorage.getItem(key)!);
+const storedTexts = (key: string): string[] =>
+  localStorage.getItem(key) === null ? [] : stored(key).notes.map((n: { text: string }) => n.text);
+
+/** Waits for the debounced save to have written exactly `texts`. */
+const savedAs = (key: string, texts: string[]) =>
+  waitUntil(
+    () => JSON.stringify(storedTexts(key)) === JSON.stringify(texts),
+    `expected ${JSON.stringify(texts)} saved, storage has ${JSON.stringify(storedTexts(key))}`,
+    { timeout: 5000 },
+  );
 
 describe('storage faults', () => {
   afterEach(() => {
@@ -39,7 +49,7 @@ describe('storage faults', () => {
       localStorage.setItem(key, raw);
       const errors = listenForErrors();
       const guide = await makeGuide(key);
-      await aTimeout(0);
+      await waitUntil(() => guide.shadowRoot!.querySelector('.message')?.textContent?.includes('tatt vare på'), 'the guide says the notes were kept aside');
       errors.stop();
       expect(errors.codes).to.deep.equal(['storage-corrupt']);
       expect(errors.messages[0]).to.contain(words).and.to.contain(':backup:');
@@ -56,18 +66,19 @@ describe('storage faults', () => {
     const key = uniqueKey();
     const guide = await makeGuide(key);
     guide.addNote('t1-mal', 'Før');
-    await aTimeout(400);
-    expect(stored(key).notes).to.have.length(1);
+    await savedAs(key, ['Før']);
     const setItem = Storage.prototype.setItem;
     const errors = listenForErrors();
+    let tries = 0;
     Storage.prototype.setItem = function () {
+      tries++;
       throw new DOMException('full', 'QuotaExceededError');
     };
     try {
       guide.addNote('t1-mal', 'Under');
-      await aTimeout(400);
+      await waitUntil(() => tries === 1, 'a save is tried');
       guide.addNote('t1-mal', 'Også under');
-      await aTimeout(400);
+      await waitUntil(() => tries === 2, 'a second save is tried');
     } finally {
       Storage.prototype.setItem = setItem;
       errors.stop();
@@ -76,24 +87,25 @@ describe('storage faults', () => {
     expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Før', 'Under', 'Også under']);
     expect(stored(key).notes).to.have.length(1, 'the stored copy is untouched, not half-written');
     guide.addNote('t1-mal', 'Etter');
-    await aTimeout(400);
-    expect(stored(key).notes.map((n: { text: string }) => n.text)).to.deep.equal(['Før', 'Under', 'Også under', 'Etter']);
+    await savedAs(key, ['Før', 'Under', 'Også under', 'Etter']);
   });
 
   it('works in memory when every storage access throws (private mode, sandboxed iframe)', async () => {
     const key = uniqueKey();
     const { getItem, setItem } = Storage.prototype;
     const errors = listenForErrors();
+    let saves = 0;
     Storage.prototype.getItem = () => {
       throw new DOMException('denied', 'SecurityError');
     };
     Storage.prototype.setItem = () => {
+      saves++;
       throw new DOMException('denied', 'SecurityError');
     };
     try {
       const guide = await makeGuide(key);
       guide.addNote('t1-team', 'Bare i minnet');
-      await aTimeout(400);
+      await waitUntil(() => saves > 0, 'a save is tried');
       await settled(guide);
       expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Bare i minnet']);
       expect(inShadow(guide, '.message').textContent).to.contain('lar ikke siden lagre');
@@ -109,14 +121,13 @@ describe('storage faults', () => {
     const key = uniqueKey();
     const guide = await makeGuide(key);
     guide.addNote('t1-mal', 'Overlever');
-    await aTimeout(400);
+    await savedAs(key, ['Overlever']);
     localStorage.removeItem(key);
     window.dispatchEvent(new StorageEvent('storage', { key: null, newValue: null }));
     window.dispatchEvent(new StorageEvent('storage', { key, newValue: null }));
     await settled(guide);
     expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Overlever']);
     guide.addNote('t1-mal', 'Og denne');
-    await aTimeout(400);
-    expect(stored(key).notes.map((n: { text: string }) => n.text)).to.deep.equal(['Overlever', 'Og denne']);
+    await savedAs(key, ['Overlever', 'Og denne']);
   });
 });

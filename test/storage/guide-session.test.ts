@@ -8,10 +8,10 @@ import { LIMITS, type GuideDocument } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
 import { uniqueKey } from '../helpers.js';
 import { makeNote } from '../fixtures/notes.js';
+import { ManualTimeouts } from '../manual-clock.js';
 
 const T1 = '2024-01-01T11:00:00.000Z';
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const texts = (value: GuideDocument) => value.notes.map((note) => note.text);
 
 /** An adapter that records saves, fails on demand and can push outside versions. */
@@ -79,6 +79,11 @@ function restoreVisibility(): void {
 
 describe('GuideSession', () => {
   const sessions: GuideSession[] = [];
+  // The save delay runs on timeouts the tests move forward themselves: exact, whatever the machine is doing.
+  let timeouts: ManualTimeouts;
+  beforeEach(() => {
+    timeouts = new ManualTimeouts();
+  });
   /** A started session on a fresh store and `adapter`, stopped after the test. */
   async function startSession(adapter: StorageAdapter, saveDelay = 40, store = new GuideStore()) {
     const session = new GuideSession(store, adapter, { saveDelay });
@@ -97,6 +102,7 @@ describe('GuideSession', () => {
         /* ignore */
       }
     }
+    timeouts.restore();
   });
 
   it('loads the stored document into the store on start, as a load, without saving it back', async () => {
@@ -113,7 +119,7 @@ describe('GuideSession', () => {
     expect(changes[0].origin).to.equal('load');
     expect(changes[0].notes.added.map((note) => note.id)).to.deep.equal(['a', 'b']);
     expect(session.hasUnsavedChanges).to.be.false;
-    await wait(60);
+    timeouts.advance(60);
     expect(adapter.saves).to.have.length(0);
   });
 
@@ -131,9 +137,9 @@ describe('GuideSession', () => {
 
     expect(session.hasUnsavedChanges).to.be.true;
     expect(adapter.saves).to.have.length(0);
-    await wait(30);
+    timeouts.advance(79);
     expect(adapter.saves).to.have.length(0);
-    await wait(150);
+    timeouts.advance(1);
     expect(adapter.saves).to.have.length(1);
     expect(adapter.saves[0]).to.equal(session.store.document);
     expect(session.hasUnsavedChanges).to.be.false;
@@ -143,12 +149,16 @@ describe('GuideSession', () => {
     const adapter = new SpyAdapter();
     const session = await startSession(adapter, 100);
     const note = session.store.addNote({ cardId: 't1-mal', text: 'a' });
-    await wait(60);
+    timeouts.advance(60);
     session.store.updateNote(note.id, { text: 'ab' });
-    await wait(60);
+    timeouts.advance(60);
     // 120 ms after the first change, but only 60 after the last.
     expect(adapter.saves).to.have.length(0);
-    await wait(150);
+    timeouts.advance(39);
+    expect(adapter.saves).to.have.length(0);
+    timeouts.advance(1);
+    expect(adapter.saves).to.have.length(1);
+    timeouts.advance(1000);
     expect(adapter.saves).to.have.length(1);
     expect(texts(adapter.saves[0])).to.deep.equal(['ab']);
   });
@@ -173,7 +183,7 @@ describe('GuideSession', () => {
     const session = await startSession(adapter, 30);
     session.store.addNote({ cardId: 't1-mal', text: 'x' });
     await session.flush();
-    await wait(80);
+    timeouts.advance(80);
     expect(adapter.saves).to.have.length(1);
   });
 
@@ -195,7 +205,7 @@ describe('GuideSession', () => {
     adapter.push(createDocument({ notes: [makeNote('a'), makeNote('c'), makeNote('d')] }));
     expect(texts(session.store.document)).to.deep.equal(['text a', 'text c', 'text d']);
     expect(session.hasUnsavedChanges).to.be.false;
-    await wait(60);
+    timeouts.advance(60);
     expect(adapter.saves).to.have.length(0);
   });
 
@@ -337,14 +347,14 @@ describe('GuideSession', () => {
     sessions.push(session);
     const started = session.start();
     session.store.addNote({ cardId: 't1-mal', text: 'tidlig' });
-    await wait(60);
+    timeouts.advance(60);
     expect(saves.map(texts)).to.deep.equal([['tidlig']]);
     expect(session.hasUnsavedChanges).to.be.false;
 
     finishLoad(createDocument({ notes: [makeNote('a', { text: 'lagret' })] }));
     await started;
     expect(session.hasUnsavedChanges).to.be.true;
-    await wait(60);
+    timeouts.advance(60);
     expect(saves.map(texts)).to.deep.equal([['tidlig'], ['lagret', 'tidlig']]);
   });
 
@@ -367,7 +377,7 @@ describe('GuideSession', () => {
       expect(changes[0].notes.added.map((note) => note.id)).to.deep.equal(['c']);
       expect(changes[0].notes.changed.map(({ item }) => item.id)).to.deep.equal(['b']);
       expect(session.hasUnsavedChanges).to.be.false;
-      await wait(60);
+      timeouts.advance(60);
       expect(adapter.saves).to.have.length(0);
     });
 
@@ -438,7 +448,7 @@ describe('GuideSession', () => {
       session.store.addNote({ cardId: 't1-mal', text: 'etter stopp' });
       expect(session.hasUnsavedChanges).to.be.false;
       setVisibility('hidden');
-      await wait(60);
+      timeouts.advance(60);
       expect(adapter.saves).to.have.length(1);
 
       const before = session.store.document;
@@ -464,7 +474,7 @@ describe('GuideSession', () => {
 
       session.store.addNote({ cardId: 't1-mal', text: 'ny' });
       expect(texts(JSON.parse(localStorage.getItem(key)!) as GuideDocument)).to.deep.equal(['fra før']);
-      await wait(120);
+      timeouts.advance(120);
       expect(texts(JSON.parse(localStorage.getItem(key)!) as GuideDocument)).to.deep.equal(['fra før', 'ny']);
 
       // Another tab saves a version that has seen our notes and adds one.
@@ -558,7 +568,7 @@ describe('GuideSession', () => {
     const theirs = createDocument({ notes: many('r') });
     adapter.push(theirs);
     store.addNote({ cardId: 't2-metoder', text: 'later' });
-    await wait(30);
+    timeouts.advance(30);
     expect(store.document.notes.filter((note) => note.id.startsWith('r'))).to.have.length(0);
     expect(store.document.notes.map((note) => note.text)).to.include('later');
     expect(adapter.saves, 'nothing saved over the other copy').to.have.length(0);
