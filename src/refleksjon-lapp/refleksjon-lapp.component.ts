@@ -201,10 +201,17 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
 
   #renderText() {
     if (this.readonly) return html`<p part="text" class="text">${this.text}</p>`;
-    // The text is the way in to editing, as on any board; its name says so and says which note.
-    return html`<button type="button" class="edit-text print-as-text" @click=${this.#onTextClick}>
-      <span class="visually-hidden">${msg('Rediger:')} </span><span part="text" class="text">${this.text}</span>
-    </button>`;
+    // The text is the way in to editing, as on any board: a click, or Enter while it has focus.
+    // It stays text (the note's one button is its menu); the hint tells a screen reader how.
+    return html`<p
+        part="text"
+        class="text edit-text"
+        tabindex="0"
+        aria-describedby="edit-hint"
+        @click=${this.#onTextClick}
+        @keydown=${this.#onTextKeydown}
+      >${this.text}</p
+      ><span id="edit-hint" hidden>${msg('Trykk Enter for å redigere.')}</span>`;
   }
 
   #renderEditor() {
@@ -265,6 +272,12 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   #onTextClick(): void {
     this.#editFrom = 'text';
     void this.edit();
+  }
+
+  #onTextKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    this.#onTextClick();
   }
 
   #onMenuClick(event: MouseEvent): void {

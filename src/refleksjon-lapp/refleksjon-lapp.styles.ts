@@ -54,19 +54,13 @@ export const lappStyles = css`
     padding-inline-end: 1.25rem;
   }
 
-  /* The text is the button that opens editing: it looks like the text, not like a button. */
+  /* The text opens editing on a click or Enter: it looks like the text, with room for the focus ring. */
   .edit-text {
-    display: block;
     min-height: 1.75rem;
     margin: -0.2rem -0.3rem;
     padding-block: 0.2rem;
     padding-inline-start: 0.3rem;
-    width: calc(100% + 0.6rem);
-    border: 1px solid transparent;
     border-radius: 2px;
-    background: transparent;
-    color: inherit;
-    text-align: start;
     cursor: text;
   }
 
@@ -260,10 +254,6 @@ export const lappStyles = css`
     }
     .color-name {
       display: inline;
-    }
-    /* The text stays on paper; the word that names it as a button does not. */
-    .edit-text .visually-hidden {
-      display: none;
     }
     .edit-text {
       margin: 0;

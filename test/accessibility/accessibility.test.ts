@@ -100,7 +100,7 @@ describe('accessibility', function () {
     await sendKeys({ press: 'Enter' });
     await settled(guide);
     expect(guide.data.notes.map((n) => [n.text, n.author])).to.deep.equal([['Kortere ventetid', 'Kari']]);
-    expect(deepActiveElement()?.matches('button.edit-text')).to.be.true;
+    expect(deepActiveElement()?.matches('p.edit-text')).to.be.true;
 
     // Edit and save; edit and cancel: Enter on the note's text opens it.
     await sendKeys({ press: 'Enter' });
@@ -234,7 +234,7 @@ describe('accessibility', function () {
     await settled(guide);
     expect(lappsIn(cardIn(guide, 't3-teste')).map((l) => l.text)).to.deep.equal(['Slett og angre']);
     expect(guide.shadowRoot!.querySelector('.toast') === null, 'absent: .toast').to.be.true;
-    expect(deepActiveElement()?.matches('button.edit-text')).to.be.true;
+    expect(deepActiveElement()?.matches('p.edit-text')).to.be.true;
   });
 
   it('announces additions and deletions politely', async () => {

@@ -136,12 +136,12 @@ describe('React wrappers (src/react.ts)', () => {
       }),
     );
     expect(lapp.getAttribute('color')).to.equal('green');
-    await click(inShadow(lapp, 'button.edit-text'));
+    await click(inShadow(lapp, 'p.edit-text'));
     await lapp.updateComplete;
     await sendKeys({ type: '!' });
     await sendKeys({ press: 'Enter' });
     await lapp.updateComplete;
-    await click(inShadow(lapp, 'button.edit-text'));
+    await click(inShadow(lapp, 'p.edit-text'));
     await lapp.updateComplete;
     await sendKeys({ press: 'Escape' });
     await lapp.updateComplete;

@@ -30,7 +30,7 @@ export const openPopups = (root: Element = document.body) =>
 const label = (element: Element) => (element.textContent ?? '').replace('✓', '').replace(/\s+/g, ' ').trim();
 
 /**
- * One note, as a person reaches it: its text (a button that opens editing),
+ * One note, as a person reaches it: its text (focusable: a click or Enter opens editing),
  * its menu button, its vote button, and the menu those open. Tests go through
  * this, so a change of markup touches one file.
  */
@@ -44,8 +44,8 @@ export class LappHarness {
   }
 
   /** The note's text, the button that opens editing. */
-  get textButton(): HTMLButtonElement {
-    return this.#find('button.edit-text');
+  get textButton(): HTMLElement {
+    return this.#find('.edit-text');
   }
 
   /** The one button that opens the note's actions. */

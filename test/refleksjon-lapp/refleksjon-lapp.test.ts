@@ -51,7 +51,7 @@ describe('<refleksjon-lapp>', () => {
   it('shows its text, its author and one button; no colour select, no vote button, no menu until asked', async () => {
     const lapp = await make();
     const buttons = [...lapp.shadowRoot!.querySelectorAll('button')];
-    expect(buttons.map((button) => button.className)).to.deep.equal(['edit-text print-as-text', 'menu-button']);
+    expect(buttons.map((button) => button.className)).to.deep.equal(['menu-button']);
     expect(lapp.shadowRoot!.querySelector('select') === null, 'absent: select').to.be.true;
     expect(menusIn(lapp).length).to.equal(0);
     expect(inShadow(lapp, '.text').textContent).to.equal('Hei');
@@ -60,7 +60,10 @@ describe('<refleksjon-lapp>', () => {
   it('gives every control a name that says which note it acts on', async () => {
     const lapp = await make(html`<refleksjon-lapp text="Kortere ventetid" voting .votes=${2}></refleksjon-lapp>`);
     const { textButton, menuButton, voteButton } = harness(lapp);
-    expect(textButton.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Rediger: Kortere ventetid');
+    expect(textButton.textContent!.trim()).to.equal('Kortere ventetid');
+    expect(textButton.tabIndex, 'the text takes focus: Enter on it edits').to.equal(0);
+    const hint = lapp.shadowRoot!.getElementById(textButton.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.equal('Trykk Enter for å redigere.');
     expect(menuButton.getAttribute('aria-label')).to.equal('Handlinger for lappen «Kortere ventetid»');
     expect(voteButton!.getAttribute('aria-label')).to.equal('Stem på «Kortere ventetid», 2 stemmer');
     await harness(lapp).openMenu();

@@ -128,7 +128,7 @@
 'sb210613d54f3fc90': `Write anonymously`,
 'sb50f7e9191d6a41b': `Duration`,
 'sb5f8ef8989a9b267': `These notes belong to cards that are no longer in the guide. Move them to a card, or delete them.`,
-'sba9c6618438c5e6f': `Edit:`,
+'sb917906d523abf0d': `Press Enter to edit.`,
 'sbb23a8c42db37faf': `When?`,
 'sbbe28c18e83653ff': `1 vote`,
 'sbc5f5a8d7ff22f62': `done`,

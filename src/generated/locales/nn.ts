@@ -128,7 +128,7 @@
 'sb210613d54f3fc90': `Skriv anonymt`,
 'sb50f7e9191d6a41b': `Varigheit`,
 'sb5f8ef8989a9b267': `Desse lappane høyrer til kort som ikkje lenger finst i guiden. Flytt dei til eit kort, eller slett dei.`,
-'sba9c6618438c5e6f': `Rediger:`,
+'sb917906d523abf0d': `Trykk Enter for å redigere.`,
 'sbb23a8c42db37faf': `Når?`,
 'sbbe28c18e83653ff': `1 stemme`,
 'sbc5f5a8d7ff22f62': `ferdig`,
