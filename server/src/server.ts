@@ -304,11 +304,15 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       const state: SocketState = { ws, address, admitted: new Set(), unauthenticatedBytes: 0 };
       sockets.set(request, state);
-      ws.on('close', (code) => {
+      ws.on('close', () => {
         const left = (perAddress.get(address) ?? 1) - 1;
         if (left > 0) perAddress.set(address, left);
         else perAddress.delete(address);
-        if (code === 1009) log('refuse', { addr: address, reason: 'message-too-large' });
+      });
+      // ws closes the socket itself after these (1009 for a message over maxPayload); unhandled, they would end the process.
+      ws.on('error', (error: Error & { code?: string }) => {
+        const tooLarge = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+        log('refuse', { addr: address, reason: tooLarge ? 'message-too-large' : 'protocol-error', error: tooLarge ? undefined : error.code });
       });
       // Registered before Hocuspocus's own listener: it sees each message first.
       ws.on('message', (data: Buffer) => {

@@ -245,3 +245,12 @@ export function addNote(doc, id, text, cardId = 'kort-1') {
 }
 
 export const noteText = (doc, id) => doc.getMap('notes').get(id)?.get('text');
+
+/** The store's own LIMITS and MAX_IMPORT_BYTES (src/store), bundled on the fly: the tests copy no numbers. */
+export async function storeLimits() {
+  const { build } = await import('esbuild');
+  const entry = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'store', 'index.ts');
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent' });
+  const { LIMITS, MAX_IMPORT_BYTES } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return { LIMITS, MAX_DOCUMENT_BYTES: 2 * MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES: 2 * MAX_IMPORT_BYTES + 1024 * 1024 };
+}
