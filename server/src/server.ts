@@ -36,6 +36,7 @@ interface RoomContext {
   address: string;
   sub?: string;
   role?: string;
+  socket?: SocketState;
 }
 
 interface SocketState {
@@ -106,9 +107,19 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     return remote;
   }
 
-  function refuseSocket(state: SocketState, reason: string, room?: string): void {
-    log('refuse', { room, addr: state.address, reason });
+  function refuseSocket(state: SocketState, reason: string): void {
+    log('refuse', { addr: state.address, reason });
     state.ws.close(4403, reason);
+  }
+
+  /**
+   * Logs a refused message and closes the socket right after Hocuspocus has sent the reason:
+   * a client that sent it would only send it again.
+   */
+  function refuseMessage(room: string, context: RoomContext, reason: string): void {
+    log('refuse', { room, addr: context.address, reason });
+    const socket = context.socket;
+    if (socket) setImmediate(() => socket.ws.close(4403, reason));
   }
 
   /** Refuses a message before Hocuspocus applies it: see RoomMeasure.check for updates. */
@@ -143,7 +154,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
         const claims: Claims | undefined = config.secret ? await verifyRoomToken(token, config.secret, documentName) : undefined;
         if ((await store.deletedAt(documentName)) !== null) throw new Refusal('room-deleted', 4410);
         state?.admitted.add(documentName);
-        const context: RoomContext = { address, sub: claims?.sub, role: claims?.role };
+        const context: RoomContext = { address, sub: claims?.sub, role: claims?.role, socket: state };
         return context;
       } catch (error) {
         const reason = error instanceof Refusal ? error.reason : 'permission-denied';
@@ -163,7 +174,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       try {
         checkMessage(document, message);
       } catch (error) {
-        if (error instanceof Refusal) log('refuse', { room: document.name, addr: (context as RoomContext).address, reason: error.reason });
+        if (error instanceof Refusal) refuseMessage(document.name, context as RoomContext, error.reason);
         throw error;
       }
     },
@@ -174,21 +185,21 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       measure.applied(update);
       if (measure.overfull() && transactionOrigin && typeof transactionOrigin === 'object' && 'close' in transactionOrigin) {
         // Keys re-created through older items slip past the check before applying; stop that writer now.
-        const connection = transactionOrigin as Connection;
-        log('refuse', { room: document.name, addr: (context as RoomContext).address, reason: 'too-many-items' });
-        connection.close({ code: 4413, reason: 'too-many-items' });
+        (transactionOrigin as Connection).close({ code: 4413, reason: 'too-many-items' });
+        refuseMessage(document.name, context as RoomContext, 'too-many-items');
       }
     },
 
-    async connected({ documentName, context, request }) {
+    async connected({ documentName, context }) {
       const { address, sub, role } = context as RoomContext;
       await store.touch(documentName);
       log('connect', { room: documentName, addr: address, sub, role, connections: hocuspocus.getConnectionsCount() });
-      void request;
     },
 
     async onDisconnect({ documentName, context }) {
-      const { address, sub } = (context ?? {}) as RoomContext;
+      const { address, sub, socket } = (context ?? {}) as RoomContext;
+      // Messages for this room on the same socket are unadmitted again (and count against the budget).
+      socket?.admitted.delete(documentName);
       log('disconnect', { room: documentName, addr: address, sub });
     },
 
