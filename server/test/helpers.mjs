@@ -38,7 +38,7 @@ export function tempDir() {
 }
 
 /** Waits until `condition()` returns something truthy, checking every few milliseconds. */
-export async function waitFor(condition, { timeout = 10_000, what = 'condition' } = {}) {
+export async function waitFor(condition, { timeout = 30_000, what = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await condition();
@@ -156,7 +156,7 @@ export function connect(server, { room, token: jwt = '', doc = new Y.Doc(), url 
     client.provider.destroy();
     providers.delete(client.provider);
   };
-  client.waitSynced = () => waitFor(() => client.synced && client.provider.unsyncedChanges === 0, { what: `${room} to sync` });
+  client.waitSynced = (timeout) => waitFor(() => client.synced && client.provider.unsyncedChanges === 0, { timeout, what: `${room} to sync` });
   client.waitRefused = () => waitFor(() => client.failures[0], { what: `${room} to be refused` });
   return client;
 }

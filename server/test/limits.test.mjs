@@ -42,7 +42,7 @@ describe('a hostile or broken client', () => {
   /** After a refusal the server still serves the room: a fresh client syncs what was accepted. */
   async function freshCopy(room, jwt) {
     const fresh = connect(server, { room, token: jwt });
-    await fresh.waitSynced();
+    await fresh.waitSynced(60_000); // up to 10 MB on a busy machine
     fresh.destroy();
     return fresh.doc;
   }
