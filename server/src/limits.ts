@@ -57,6 +57,8 @@ export class Refusal {
 export class RoomMeasure {
   /** Bytes of the state last stored or loaded, plus every update applied since. */
   estimatedBytes: number;
+  /** Bytes of every update applied so far, to tell which ones a save did not include. */
+  appliedBytes = 0;
   readonly counts = new Map<string, number>();
 
   constructor(readonly doc: Y.Doc) {
@@ -113,19 +115,26 @@ export class RoomMeasure {
       }
     }
     if (this.estimatedBytes + update.length > MAX_DOCUMENT_BYTES) {
-      // Near the limit: measure exactly what the document would be with this update.
-      const exact = Y.mergeUpdates([Y.encodeStateAsUpdate(this.doc), update]).length;
-      if (exact > MAX_DOCUMENT_BYTES) throw new Refusal('document-too-large');
-      this.estimatedBytes = exact - update.length;
+      // Near the limit: measure exactly. Only growth is refused, so a reconnecting client's
+      // sync that brings nothing new still passes in a room that is already full.
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const merged = Y.mergeUpdates([state, update]).length;
+      this.estimatedBytes = state.length;
+      if (merged > MAX_DOCUMENT_BYTES && merged > state.length) throw new Refusal('document-too-large');
     }
   }
 
   applied(update: Uint8Array): void {
     this.estimatedBytes += update.length;
+    this.appliedBytes += update.length;
   }
 
-  stored(bytes: number): void {
-    this.estimatedBytes = bytes;
+  /**
+   * A save wrote `bytes`, encoded when `appliedBytes` was `appliedAtEncode`; updates applied
+   * while the write was running are not in it and stay counted.
+   */
+  stored(bytes: number, appliedAtEncode: number): void {
+    this.estimatedBytes = bytes + (this.appliedBytes - appliedAtEncode);
   }
 }
 

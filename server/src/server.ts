@@ -66,7 +66,9 @@ class RoomPersistence extends SQLite {
     super({
       fetch: ({ documentName }) => store.fetch(documentName),
       store: async ({ documentName, state, document }) => {
-        if (await store.store(documentName, state)) measures.get(document)?.stored(state.length);
+        const measure = measures.get(document);
+        const appliedAtEncode = measure?.appliedBytes ?? 0; // `state` was encoded just before this call
+        if ((await store.store(documentName, state)) && measure) measure.stored(state.length, appliedAtEncode);
       },
     });
   }
