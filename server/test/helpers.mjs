@@ -132,6 +132,17 @@ export function token({ room, name = 'Kari', expiresIn = '1h', secret = SECRET, 
 }
 
 /**
+ * `ws` emits an 'error' when a socket still connecting is closed (a provider destroyed while it
+ * reconnects); browsers do not, and the provider listens only through `onerror`. Keep it quiet.
+ */
+class NodeWebSocket extends WebSocket {
+  constructor(...args) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
+/**
  * A real HocuspocusProvider from Node. Records authentication failures and close reasons;
  * retries quickly so restarts in tests do not wait on the default backoff.
  */
@@ -142,7 +153,7 @@ export function connect(server, { room, token: jwt = '', doc = new Y.Doc(), url 
     name: room,
     token: jwt,
     document: doc,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: NodeWebSocket,
     delay: 50,
     minDelay: 50,
     factor: 1.5,
