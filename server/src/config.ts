@@ -1,0 +1,69 @@
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** The HS256 key from COLLAB_SECRET; null in the open development mode. */
+  secret: Uint8Array | null;
+  retentionDays: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
+  trustProxy: ReadonlySet<string>;
+  maxConnectionsPerAddress: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** HS256 wants a key of at least 256 bits. */
+export const MIN_SECRET_LENGTH = 32;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export const isLoopback = (host: string): boolean => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** `::ffff:10.0.0.1` and `10.0.0.1` are one address. */
+export const normalizeAddress = (address: string): string => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (value: number) => boolean, what: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || !check(value)) throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
+  const port = number(env, 'PORT', 1234, (v) => Number.isInteger(v) && v >= 0 && v <= 65535, 'a port number (0 picks a free one)');
+  const rawSecret = env.COLLAB_SECRET ?? '';
+  if (rawSecret && rawSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`COLLAB_SECRET must be at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 48)`);
+  }
+  if (!rawSecret && !isLoopback(host)) {
+    throw new ConfigError(
+      `Without COLLAB_SECRET the server runs in the open development mode and binds only to loopback (127.0.0.1, ::1, localhost), not ${host}. Set COLLAB_SECRET to serve other machines.`,
+    );
+  }
+  const trustProxy = new Set(
+    (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((each) => each.trim())
+      .filter(Boolean)
+      .map((each) => {
+        if (!isIP(each)) throw new ConfigError(`TRUST_PROXY must list IP addresses separated by commas, got ${JSON.stringify(each)}`);
+        return normalizeAddress(each);
+      }),
+  );
+  return {
+    host,
+    port,
+    dataDir: resolve(env.DATA_DIR || './collab-data'),
+    secret: rawSecret ? new TextEncoder().encode(rawSecret) : null,
+    retentionDays: number(env, 'RETENTION_DAYS', 180, (v) => v > 0, 'a positive number of days'),
+    trustProxy,
+    maxConnectionsPerAddress: number(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
+  };
+}

@@ -1,0 +1,403 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
+import { SQLite } from '@hocuspocus/extension-sqlite';
+import { Hocuspocus, type Connection, type Document, type Extension } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { isLoopback, normalizeAddress, type Config } from './config.js';
+import { exportRoom, type RoomExport } from './export.js';
+import { MAX_MESSAGE_BYTES, MAX_SIDE_MESSAGE_BYTES, Refusal, ROOM_NAME, RoomMeasure } from './limits.js';
+import { log } from './log.js';
+import { RoomStore, type RoomInfo } from './storage.js';
+import { verifyAdminToken, verifyRoomToken, type Claims } from './tokens.js';
+
+/** Saves follow a change after this pause, and at the latest this long into a stream of changes. */
+export const SAVE_DEBOUNCE_MS = 1000;
+export const SAVE_MAX_DEBOUNCE_MS = 5000;
+/** What a socket may send for rooms it has not been admitted to yet (Hocuspocus queues it in memory). */
+const MAX_UNAUTHENTICATED_BYTES = 64 * 1024;
+export const SERVER_FILE = 'server.json';
+
+// Hocuspocus's message types (y-protocols sync inside type 0 and 4).
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_SYNC_REPLY = 4;
+const MESSAGE_STATELESS = 5;
+const MESSAGE_BROADCAST_STATELESS = 6;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** What onAuthenticate hands the later hooks as `context`. */
+interface RoomContext {
+  address: string;
+  sub?: string;
+  role?: string;
+  socket?: SocketState;
+}
+
+interface SocketState {
+  ws: WebSocket;
+  address: string;
+  admitted: Set<string>;
+  unauthenticatedBytes: number;
+}
+
+export interface RoomListing extends RoomInfo {
+  open: boolean;
+  connections: number;
+}
+
+export interface CollabServer {
+  readonly port: number;
+  readonly host: string;
+  listRooms(): Promise<{ rooms: RoomListing[]; deleted: Awaited<ReturnType<RoomStore['listDeleted']>> }>;
+  exportRoom(name: string): Promise<RoomExport | 'deleted' | undefined>;
+  deleteRoom(name: string, reason: 'operator' | 'retention'): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+/** The persistence: @hocuspocus/extension-sqlite's table, with awaited writes that refuse deleted rooms. */
+class RoomPersistence extends SQLite {
+  constructor(store: RoomStore, measures: WeakMap<Y.Doc, RoomMeasure>) {
+    super({
+      fetch: ({ documentName }) => store.fetch(documentName),
+      store: async ({ documentName, state, document }) => {
+        const measure = measures.get(document);
+        const appliedAtEncode = measure?.appliedBytes ?? 0; // `state` was encoded just before this call
+        if ((await store.store(documentName, state)) && measure) measure.stored(state.length, appliedAtEncode);
+      },
+    });
+  }
+
+  // The database is opened (and its schema created) by RoomStore before the server starts.
+  override async onConfigure() {}
+  override async onListen() {}
+}
+
+/** Hocuspocus logs every refused message again; our own log line already says it. */
+function silenceRefusalEchoes(): void {
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args.some((arg) => arg instanceof Refusal)) return;
+    original(...args);
+  };
+}
+
+export async function startCollabServer(config: Config): Promise<CollabServer> {
+  silenceRefusalEchoes();
+  const store = await RoomStore.open(config.dataDir);
+  const measures = new WeakMap<Y.Doc, RoomMeasure>();
+  const sockets = new WeakMap<IncomingMessage, SocketState>();
+  const perAddress = new Map<string, number>();
+  let stopping = false;
+  const unloadWaiters = new Set<() => void>();
+
+  function clientAddress(request: IncomingMessage): string {
+    const remote = normalizeAddress(request.socket.remoteAddress ?? '');
+    const forwarded = request.headers['x-forwarded-for'];
+    if (!config.trustProxy.has(remote) || typeof forwarded !== 'string') return remote;
+    // The nearest untrusted hop is the client; anything left of it could be made up.
+    const hops = forwarded.split(',').map((hop) => normalizeAddress(hop.trim()));
+    for (let index = hops.length - 1; index >= 0; index -= 1) {
+      if (!isIP(hops[index])) break;
+      if (!config.trustProxy.has(hops[index])) return hops[index];
+    }
+    return remote;
+  }
+
+  function refuseSocket(state: SocketState, reason: string): void {
+    log('refuse', { addr: state.address, reason });
+    state.ws.close(4403, reason);
+  }
+
+  /**
+   * Logs a refused message and closes the socket right after Hocuspocus has sent the reason:
+   * a client that sent it would only send it again.
+   */
+  function refuseMessage(room: string, context: RoomContext, reason: string): void {
+    log('refuse', { room, addr: context.address, reason });
+    const socket = context.socket;
+    if (socket) setImmediate(() => socket.ws.close(4403, reason));
+  }
+
+  /** Refuses a message before Hocuspocus applies it: see RoomMeasure.check for updates. */
+  function checkMessage(document: Document, message: Uint8Array): void {
+    const measure = measures.get(document);
+    let type: number;
+    let body: Uint8Array | undefined;
+    try {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarString(decoder);
+      type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC || type === MESSAGE_SYNC_REPLY) {
+        const step = decoding.readVarUint(decoder);
+        if (step === SYNC_STEP_2 || step === SYNC_UPDATE) body = decoding.readVarUint8Array(decoder);
+      }
+    } catch {
+      throw new Refusal('malformed-update', 4400);
+    }
+    const side = type === MESSAGE_AWARENESS || type === MESSAGE_STATELESS || type === MESSAGE_BROADCAST_STATELESS;
+    if (side && message.length > MAX_SIDE_MESSAGE_BYTES) throw new Refusal('message-too-large', 4413);
+    if (body && measure) measure.check(body);
+  }
+
+  const guard: Extension = {
+    extensionName: 'innovasjonsguide-guard',
+
+    async onAuthenticate({ token, documentName, request }) {
+      const state = sockets.get(request);
+      const address = state?.address ?? clientAddress(request);
+      try {
+        if (!ROOM_NAME.test(documentName)) throw new Refusal('room-name-invalid', 4400);
+        const claims: Claims | undefined = config.secret ? await verifyRoomToken(token, config.secret, documentName) : undefined;
+        if ((await store.deletedAt(documentName)) !== null) throw new Refusal('room-deleted', 4410);
+        state?.admitted.add(documentName);
+        const context: RoomContext = { address, sub: claims?.sub, role: claims?.role, socket: state };
+        return context;
+      } catch (error) {
+        const reason = error instanceof Refusal ? error.reason : 'permission-denied';
+        log('refuse', { room: ROOM_NAME.test(documentName) ? documentName : undefined, addr: address, reason });
+        // The refusal message goes out first (Hocuspocus sends it when this hook rejects), then the socket
+        // closes: nothing a refused socket sends afterwards piles up in Hocuspocus's queue.
+        if (state) setImmediate(() => state.ws.close(4403, reason));
+        throw error instanceof Refusal ? error : new Refusal('server-error', 4500);
+      }
+    },
+
+    async afterLoadDocument({ document }) {
+      measures.set(document, new RoomMeasure(document));
+    },
+
+    async beforeHandleMessage({ document, update: message, context }) {
+      try {
+        checkMessage(document, message);
+      } catch (error) {
+        if (error instanceof Refusal) refuseMessage(document.name, context as RoomContext, error.reason);
+        throw error;
+      }
+    },
+
+    async onChange({ document, update, transactionOrigin, context }) {
+      const measure = measures.get(document);
+      if (!measure) return;
+      measure.applied(update);
+      if (measure.overfull() && transactionOrigin && typeof transactionOrigin === 'object' && 'close' in transactionOrigin) {
+        // Keys re-created through older items slip past the check before applying; stop that writer now.
+        (transactionOrigin as Connection).close({ code: 4413, reason: 'too-many-items' });
+        refuseMessage(document.name, context as RoomContext, 'too-many-items');
+      }
+    },
+
+    async connected({ documentName, context }) {
+      const { address, sub, role } = context as RoomContext;
+      await store.touch(documentName);
+      log('connect', { room: documentName, addr: address, sub, role, connections: hocuspocus.getConnectionsCount() });
+    },
+
+    async onDisconnect({ documentName, context }) {
+      const { address, sub, socket } = (context ?? {}) as RoomContext;
+      // Messages for this room on the same socket are unadmitted again (and count against the budget).
+      socket?.admitted.delete(documentName);
+      log('disconnect', { room: documentName, addr: address, sub });
+    },
+
+    async afterUnloadDocument() {
+      for (const waiter of unloadWaiters) waiter();
+    },
+  };
+
+  const hocuspocus = new Hocuspocus({
+    name: 'innovasjonsguide',
+    quiet: true,
+    debounce: SAVE_DEBOUNCE_MS,
+    maxDebounce: SAVE_MAX_DEBOUNCE_MS,
+    extensions: [new RoomPersistence(store, measures), guard],
+  });
+
+  async function openOrStoredDoc(name: string): Promise<Y.Doc | undefined> {
+    const open = hocuspocus.documents.get(name);
+    if (open) return open;
+    const state = await store.fetch(name);
+    if (!state) return undefined;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    return doc;
+  }
+
+  async function deleteRoom(name: string, reason: 'operator' | 'retention'): Promise<boolean> {
+    const open = hocuspocus.documents.get(name);
+    const existed = await store.deleteRoom(name, reason);
+    if (open) {
+      for (const connection of open.getConnections()) {
+        connection.close({ code: 4410, reason: 'room-deleted' });
+        const ws = connection.webSocket;
+        setImmediate(() => ws.close(4410, 'room-deleted'));
+      }
+    }
+    log('delete', { room: name, reason, existed: existed || Boolean(open) });
+    return existed || Boolean(open);
+  }
+
+  async function listRooms() {
+    const rooms: RoomListing[] = (await store.list()).map((room) => {
+      const open = hocuspocus.documents.get(room.name);
+      return { ...room, open: Boolean(open), connections: open?.getConnectionsCount() ?? 0 };
+    });
+    return { rooms, deleted: await store.listDeleted() };
+  }
+
+  async function exportOne(name: string): Promise<RoomExport | 'deleted' | undefined> {
+    if ((await store.deletedAt(name)) !== null) return 'deleted';
+    const doc = await openOrStoredDoc(name);
+    if (!doc) return undefined;
+    return exportRoom(name, doc, await store.info(name));
+  }
+
+  const json = (response: ServerResponse, status: number, body: unknown) => {
+    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(`${JSON.stringify(body)}\n`);
+  };
+
+  async function isAdmin(request: IncomingMessage): Promise<boolean> {
+    const remote = normalizeAddress(request.socket.remoteAddress ?? '');
+    const sameMachine = isLoopback(remote) || remote === normalizeAddress(request.socket.localAddress ?? '');
+    // A proxied request is never the operator's CLI, even when the proxy runs on this machine.
+    if (!sameMachine || request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined) return false;
+    if (!config.secret) return true;
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    return bearer !== undefined && (await verifyAdminToken(bearer, config.secret));
+  }
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://server');
+    if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
+      json(response, stopping ? 503 : 200, {
+        status: stopping ? 'stopping' : 'ok',
+        rooms: hocuspocus.getDocumentsCount(),
+        connections: hocuspocus.getConnectionsCount(),
+      });
+      return;
+    }
+    const admin = /^\/admin\/rooms(?:\/([^/]+))?$/.exec(url.pathname);
+    if (!admin) return json(response, 404, { error: 'not-found' });
+    if (!(await isAdmin(request))) return json(response, 403, { error: 'forbidden' });
+    const name = admin[1] === undefined ? undefined : decodeURIComponent(admin[1]);
+    if (name === undefined && request.method === 'GET') return json(response, 200, await listRooms());
+    if (name === undefined || !ROOM_NAME.test(name)) return json(response, 400, { error: 'room-name-invalid' });
+    if (request.method === 'GET') {
+      const exported = await exportOne(name);
+      if (exported === 'deleted') return json(response, 410, { error: 'room-deleted' });
+      return exported ? json(response, 200, exported) : json(response, 404, { error: 'no-such-room' });
+    }
+    if (request.method === 'DELETE') return json(response, 200, { deleted: await deleteRoom(name, 'operator') });
+    json(response, 405, { error: 'method-not-allowed' });
+  }
+
+  const httpServer = createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      log('error', { during: 'request', error: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) json(response, 500, { error: 'internal' });
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  httpServer.on('upgrade', (request: IncomingMessage, socket, head) => {
+    const address = clientAddress(request);
+    const refuse = (status: string, reason: string) => {
+      log('refuse', { addr: address, reason });
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
+    };
+    if (stopping) return refuse('503 Service Unavailable', 'server-stopping');
+    if ((perAddress.get(address) ?? 0) >= config.maxConnectionsPerAddress) return refuse('429 Too Many Requests', 'too-many-connections');
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      const state: SocketState = { ws, address, admitted: new Set(), unauthenticatedBytes: 0 };
+      sockets.set(request, state);
+      ws.on('close', () => {
+        const left = (perAddress.get(address) ?? 1) - 1;
+        if (left > 0) perAddress.set(address, left);
+        else perAddress.delete(address);
+      });
+      // ws closes the socket itself after these (1009 for a message over maxPayload); unhandled, they would end the process.
+      ws.on('error', (error: Error & { code?: string }) => {
+        const tooLarge = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+        log('refuse', { addr: address, reason: tooLarge ? 'message-too-large' : 'protocol-error', error: tooLarge ? undefined : error.code });
+      });
+      // Registered before Hocuspocus's own listener: it sees each message first.
+      ws.on('message', (data: Buffer) => {
+        let room: string;
+        try {
+          room = decoding.readVarString(decoding.createDecoder(data));
+        } catch {
+          return; // Hocuspocus closes the socket on an undecodable message
+        }
+        if (state.admitted.has(room)) return;
+        state.unauthenticatedBytes += data.length;
+        if (state.unauthenticatedBytes > MAX_UNAUTHENTICATED_BYTES) refuseSocket(state, 'message-too-large');
+      });
+      hocuspocus.handleConnection(ws, request);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const serverFile = join(config.dataDir, SERVER_FILE);
+  writeFileSync(serverFile, `${JSON.stringify({ pid: process.pid, host: config.host, port })}\n`, { mode: 0o600 });
+
+  async function sweep(): Promise<void> {
+    const cutoff = Date.now() - config.retentionDays * 86_400_000;
+    for (const name of await store.idleSince(cutoff)) {
+      if (!hocuspocus.documents.has(name) && !stopping) await deleteRoom(name, 'retention');
+    }
+  }
+  const runSweep = () => sweep().catch((error: unknown) => log('error', { during: 'retention', error: String(error) }));
+  await runSweep();
+  const sweepTimer = setInterval(runSweep, Math.max(250, Math.min(3_600_000, (config.retentionDays * 86_400_000) / 4)));
+  sweepTimer.unref();
+
+  async function stop(): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(sweepTimer);
+    httpServer.close();
+    // Closing every connection stores each room with unsaved changes, then unloads it.
+    hocuspocus.closeConnections();
+    for (const ws of wss.clients) ws.close(1012, 'server-restarting');
+    const deadline = Date.now() + 10_000;
+    while (hocuspocus.documents.size > 0 && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 200);
+        function done() {
+          clearTimeout(timer);
+          unloadWaiters.delete(done);
+          resolve();
+        }
+        unloadWaiters.add(done);
+      });
+    }
+    for (const ws of wss.clients) ws.terminate();
+    wss.close();
+    await store.close();
+    rmSync(serverFile, { force: true });
+    log('stop', { unsaved: hocuspocus.documents.size });
+  }
+
+  log('listen', {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    mode: config.secret ? 'tokens' : 'open-development',
+    data: config.dataDir,
+    retentionDays: config.retentionDays,
+  });
+
+  return { port, host: config.host, listRooms, exportRoom: exportOne, deleteRoom, stop };
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import sqlite3 from 'sqlite3';
+import * as Y from 'yjs';
+import { addNote, connect, exportRoom, noteText, startServer, token, waitFor } from './helpers.mjs';
+
+/** What is on disk for `room` right now, read straight from the SQLite file (the server may be running). */
+function storedDoc(dataDir, room) {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(join(dataDir, 'rooms.sqlite'), sqlite3.OPEN_READONLY, (error) => {
+      if (error) return reject(error);
+      db.get('SELECT data FROM documents WHERE name = ?', [room], (error, row) => {
+        db.close();
+        if (error) return reject(error);
+        const doc = new Y.Doc();
+        if (row) Y.applyUpdate(doc, new Uint8Array(row.data));
+        resolve(doc);
+      });
+    });
+  });
+}
+
+const content = (doc) => Object.fromEntries(['meta', 'notes', 'actions', 'participants', 'deleted'].map((root) => [root, doc.getMap(root).toJSON()]));
+
+it('stop and restart on the same data keeps everything, also a change made just before the stop', async () => {
+  const server = await startServer();
+  const jwt = await token({ room: 'varig' });
+  const writer = connect(server, { room: 'varig', token: jwt });
+  await writer.waitSynced();
+  writer.doc.transact(() => {
+    writer.doc.getMap('meta').set('schema', 1);
+    writer.doc.getMap('participants').set('p1', new Y.Map([['id', 'p1'], ['name', 'Kari']]));
+    const action = new Y.Map([['id', 'a1'], ['step', 2], ['what', 'Ring rådmannen'], ['done', false]]);
+    writer.doc.getMap('actions').set('a1', action);
+    writer.doc.getMap('deleted').set('gammel', '2026-01-01T00:00:00.000Z');
+  });
+  addNote(writer.doc, 'n1', 'Første lapp');
+  writer.doc.getMap('notes').get('n1').get('votes').set('p1', true);
+  addNote(writer.doc, 'n2', 'Rett før stopp');
+  await writer.waitSynced();
+  const before = content(writer.doc);
+  assert.equal(await server.stop(), 0); // SIGTERM while the last save is still debounced
+  writer.destroy();
+
+  const restarted = await startServer({ dataDir: server.dataDir });
+  const reader = connect(restarted, { room: 'varig', token: jwt });
+  await reader.waitSynced();
+  assert.deepEqual(content(reader.doc), before);
+  reader.destroy();
+  assert.equal(await restarted.stop(), 0);
+});
+
+it('kill -9 right after a change loses it on the server until a client that holds it reconnects', async (t) => {
+  const server = await startServer();
+  const jwt = await token({ room: 'krasj' });
+  const writer = connect(server, { room: 'krasj', token: jwt });
+  await writer.waitSynced();
+
+  // How long a change takes to reach the disk: one change, then a stream of changes.
+  addNote(writer.doc, 'saved', 'Lagret');
+  await writer.waitSynced();
+  const acked = Date.now();
+  await waitFor(async () => noteText(await storedDoc(server.dataDir, 'krasj'), 'saved'), { what: 'the first save' });
+  const singleDelay = Date.now() - acked;
+  const streamStart = Date.now();
+  let typed = 0;
+  const typing = setInterval(() => writer.doc.getMap('notes').get('saved').set('text', `Lagret ${++typed}`), 100);
+  try {
+    await waitFor(async () => noteText(await storedDoc(server.dataDir, 'krasj'), 'saved') !== 'Lagret', { what: 'a save during typing' });
+  } finally {
+    clearInterval(typing);
+  }
+  const streamDelay = Date.now() - streamStart;
+  t.diagnostic(`a single change reached the disk ${singleDelay} ms after the server had it`);
+  t.diagnostic(`during continuous typing (a change every 100 ms) the first save came after ${streamDelay} ms`);
+  assert.ok(singleDelay >= 900, `saves are debounced (${singleDelay} ms)`);
+  assert.ok(streamDelay < 9000, `a stream of changes is saved within the max debounce (${streamDelay} ms)`);
+  await writer.waitSynced();
+  await waitFor(async () => noteText(await storedDoc(server.dataDir, 'krasj'), 'saved') === noteText(writer.doc, 'saved'), { what: 'the typing to be saved' });
+
+  addNote(writer.doc, 'lost', 'Rett før kill -9');
+  await writer.waitSynced(); // the server has it in memory
+  await server.kill9();
+  const onDisk = await storedDoc(server.dataDir, 'krasj');
+  assert.equal(noteText(onDisk, 'lost'), undefined, 'the change inside the debounce window is not on disk');
+  assert.equal(noteText(onDisk, 'saved'), noteText(writer.doc, 'saved'), 'what was saved before survives');
+  assert.equal((await exportRoom(server, 'krasj')).notes.lost, undefined, 'the CLI reads the disk of a killed server');
+
+  // The same port, so the writer's provider finds the server again and sends back what it holds.
+  const restarted = await startServer({ dataDir: server.dataDir, port: server.port });
+  await waitFor(() => writer.synced && writer.provider.isAuthenticated, { what: 'the writer to reconnect' });
+  const reader = connect(restarted, { room: 'krasj', token: jwt });
+  await waitFor(() => noteText(reader.doc, 'lost') === 'Rett før kill -9', { what: 'the change to come back from the writer' });
+  reader.destroy();
+  writer.destroy();
+  assert.equal(await restarted.stop(), 0);
+  assert.equal(noteText(await storedDoc(server.dataDir, 'krasj'), 'lost'), 'Rett før kill -9');
+});
