@@ -3,7 +3,7 @@
 // plain DOM (no shadow roots, no framework), a small style sheet of its own,
 // per card a <section> with its heading, explanation, prompts, a list of notes
 // and an add button; per note its text, author, colour (a class, and the name
-// for screen readers and print), vote count when it has votes, a vote button
+// for screen readers and print), vote count when it has votes or voting is on, a vote button
 // when voting is on, and ONE button (the note's menu). bench/README.md says
 // why: the yardstick is the information a person gets, not our markup.
 //
@@ -108,7 +108,8 @@ function fillNote(view: NoteView) {
   meta.append(element('span', 'visually-hidden', ` ${COLOR_NAMES[note.color]}`));
   item.replaceChildren(element('p', 'bl-text', note.text), meta);
   if (note.votes.length || voting) {
-    const votes = element('p', 'bl-votes', note.votes.length ? votesText(note.votes.length) : '');
+    // While voting is on the count shows even at 0 (issue 16: «its vote count when it has votes or voting is on»).
+    const votes = element('p', 'bl-votes', votesText(note.votes.length));
     if (voting) {
       const vote = element('button', 'bl-vote', 'Stem');
       vote.type = 'button';

@@ -225,7 +225,7 @@ function expectedInformation(options: InformationOptions): string[] {
         text: editing ? 'text field holds its text' : true,
         author: true,
         colours: [COLOR_NAMES[note.color]],
-        votes: note.votes.length ? [String(note.votes.length)] : [],
+        votes: note.votes.length || options.voting ? [String(note.votes.length)] : [],
         buttons: options.voting ? 2 : 1,
         controls: 0,
       }),
