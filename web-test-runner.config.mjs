@@ -2,11 +2,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteerCore from 'puppeteer-core';
-import { findChromium, findFirefox, selectedEngines } from './scripts/ensure-browser.mjs';
+import { CHROMIUM_ARGS, findChromium, findFirefox, selectedEngines } from './scripts/ensure-browser.mjs';
 import { reactPlugin } from './scripts/wtr-react-plugin.mjs';
 import { brokenDistMiddleware, forcedColorsPlugin, printPdfPlugin, strictPageMiddleware } from './scripts/wtr-test-pages.mjs';
 
-const isRoot = process.getuid?.() === 0;
 
 /**
  * Ends the run with plain `N passed, N failed` lines, per engine and in all, that CI logs can read.
@@ -60,15 +59,7 @@ const launchers = {
       launchOptions: {
         executablePath: findChromium(),
         headless: true,
-        // Root cannot use Chromium's sandbox; the rest keeps it off a closed network.
-        args: [
-          ...(isRoot ? ['--no-sandbox'] : []),
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   // Firefox ESR over WebDriver BiDi: puppeteer-core drives it, no geckodriver needed.

@@ -19,6 +19,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { buildBenchPage } from './build.mjs';
 import { KEYSTROKE_CATEGORIES, keystrokeCosts, MARK_CATEGORIES, markedSamples } from './trace.mjs';
+import { CHROMIUM_ARGS } from '../scripts/ensure-browser.mjs';
 
 // ---- options and plan -------------------------------------------------------
 
@@ -82,14 +83,6 @@ const PENDING = new Set(['stepRatio']); // issue 16: the step switch is 2.0-2.3x
 const TYPED = 'kortere ventetid og bedre samarbeid mellom tjenestene gir mer tid til brukerne hver eneste dag, takk';
 if (TYPED.length !== 100) throw new Error(`TYPED is ${TYPED.length} characters`);
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', // root cannot use Chromium's sandbox (see shared/TOOLCHAIN.md)
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // ---- statistics and formatting ---------------------------------------------
 

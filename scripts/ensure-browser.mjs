@@ -37,6 +37,19 @@ const ENGINES = {
 const find = (engine) => ENGINES[engine].candidates().filter(Boolean).find((path) => existsSync(path));
 
 export const findChromium = () => find('chromium');
+
+/**
+ * How every headless Chromium here is started: root cannot use its sandbox, and
+ * without the background-networking flags it keeps dialling out on a closed network.
+ */
+export const CHROMIUM_ARGS = [
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 export const findFirefox = () => find('firefox');
 
 /** The engines asked for in BROWSERS (comma-separated), both by default. */

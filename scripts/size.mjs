@@ -22,6 +22,7 @@ import puppeteer from 'puppeteer-core';
 import { rollup } from 'rollup';
 import { bundlePlugins } from '../rollup.config.mjs';
 import { performFirstActions } from './size/first-actions.mjs';
+import { CHROMIUM_ARGS } from './ensure-browser.mjs';
 
 const KB = 1024;
 /** Issue 15: everything fetched up to the end of the first actions, per page; each of the nn and en chunks. */
@@ -37,14 +38,6 @@ const BUNDLE = 'dist/innovasjon-guide.bundle.js';
 const CHUNK_FOLDERS = ['locales', 'chunks'];
 const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/;
 const REACT = /^(react|react-dom)(\/|$)/;
-const CHROMIUM_ARGS = [
-  '--no-sandbox', // root cannot use Chromium's sandbox (see shared/TOOLCHAIN.md)
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const argv = process.argv.slice(2);
 const modulesOption = argv.find((arg) => arg === '--modules' || arg.startsWith('--modules='));
 const TOP_MODULES = modulesOption ? Number(modulesOption.split('=')[1] ?? 25) : 0;

@@ -5,6 +5,28 @@ import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { cardIn, lappsIn, settled, uniqueKey } from '../helpers.js';
 
+/**
+ * Writes a note into `key` as another tab would (storage, then its storage
+ * event) and returns where each `innovasjon-note-add` on the page came from.
+ */
+async function noteAddedInAnotherTab(key: string, shown: InnovasjonTrinn, text: string): Promise<EventTarget[]> {
+  const from: EventTarget[] = [];
+  const listener = (event: Event) => from.push(event.composedPath()[0]);
+  document.addEventListener('innovasjon-note-add', listener);
+  try {
+    const now = new Date().toISOString();
+    const note = { id: `fra-fane-${uniqueKey()}`, cardId: 't1-mal', text, color: 'blue', author: '', votes: [], createdAt: now, updatedAt: now };
+    const other = JSON.stringify({ ...shown.data, notes: [note] });
+    localStorage.setItem(key, other);
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: other, storageArea: localStorage }));
+    await settled(shown);
+  } finally {
+    document.removeEventListener('innovasjon-note-add', listener);
+    localStorage.removeItem(key);
+  }
+  return from;
+}
+
 describe('the store reaches every element through context, and each change is heard once', () => {
   afterEach(() => fixtureCleanup());
 
@@ -23,23 +45,10 @@ describe('the store reaches every element through context, and each change is he
     const trinn = await fixture<InnovasjonTrinn>(html`<innovasjon-trinn storage-key=${key} number="1"></innovasjon-trinn>`);
     await settled(guide);
     await settled(trinn);
-    const from: EventTarget[] = [];
-    const listener = (event: Event) => from.push(event.composedPath()[0]);
-    document.addEventListener('innovasjon-note-add', listener);
-    try {
-      const other = structuredClone(guide.data);
-      const now = new Date().toISOString();
-      (other as unknown as { notes: unknown[] }).notes = [{ id: 'fra-fane-2', cardId: 't1-mal', text: 'Fra en annen fane', color: 'blue', author: '', votes: [], createdAt: now, updatedAt: now }];
-      localStorage.setItem(key, JSON.stringify(other));
-      window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(other), storageArea: localStorage }));
-      await settled(trinn);
-      expect(lappsIn(cardIn(trinn, 't1-mal')).map((lapp) => lapp.text)).to.deep.equal(['Fra en annen fane']);
-      expect(from.length, 'one event on the page').to.equal(1);
-      expect(from[0] === guide, 'from the first-connected element').to.be.true;
-    } finally {
-      document.removeEventListener('innovasjon-note-add', listener);
-      localStorage.removeItem(key);
-    }
+    const from = await noteAddedInAnotherTab(key, trinn, 'Fra en annen fane');
+    expect(lappsIn(cardIn(trinn, 't1-mal')).map((lapp) => lapp.text)).to.deep.equal(['Fra en annen fane']);
+    expect(from.length, 'one event on the page').to.equal(1);
+    expect(from[0] === guide, 'from the first-connected element').to.be.true;
   });
 
   it('when the lead leaves, the next element speaks for the store', async () => {
@@ -48,21 +57,8 @@ describe('the store reaches every element through context, and each change is he
     const trinn = await fixture<InnovasjonTrinn>(html`<innovasjon-trinn storage-key=${key} number="1"></innovasjon-trinn>`);
     await settled(trinn);
     guide.remove();
-    const from: EventTarget[] = [];
-    const listener = (event: Event) => from.push(event.composedPath()[0]);
-    document.addEventListener('innovasjon-note-add', listener);
-    try {
-      const other = structuredClone(trinn.data);
-      const now = new Date().toISOString();
-      (other as unknown as { notes: unknown[] }).notes = [{ id: 'fra-fane-3', cardId: 't1-mal', text: 'Etterpå', color: 'yellow', author: '', votes: [], createdAt: now, updatedAt: now }];
-      localStorage.setItem(key, JSON.stringify(other));
-      window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(other), storageArea: localStorage }));
-      await settled(trinn);
-      expect(from.length).to.equal(1);
-      expect(from[0] === trinn, 'from the step that is left').to.be.true;
-    } finally {
-      document.removeEventListener('innovasjon-note-add', listener);
-      localStorage.removeItem(key);
-    }
+    const from = await noteAddedInAnotherTab(key, trinn, 'Etterpå');
+    expect(from.length).to.equal(1);
+    expect(from[0] === trinn, 'from the step that is left').to.be.true;
   });
 });
