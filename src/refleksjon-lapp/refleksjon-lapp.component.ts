@@ -1,5 +1,5 @@
 import { ContextEvent } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
@@ -7,6 +7,7 @@ import { colorName } from '../internal/color-names.js';
 import { excerpt as shorten } from '../internal/excerpt.js';
 import { numberFormat } from '../internal/number-format.js';
 import { getLocale, PageLocaleController } from '../localization.js';
+import { LocaleUpdates } from '../internal/locale-updates.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { LIMITS, type NoteColor } from '../store/types.js';
 import { isNoteColor } from '../store/validate.js';
@@ -48,7 +49,6 @@ import { lappStyles } from './refleksjon-lapp.styles.js';
  * @cssproperty --innovasjon-note-text - Text colour on notes.
  * @cssproperty --innovasjon-note-shadow - Shadow under a note.
  */
-@localized()
 export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   static override styles = [sharedStyles, lappStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -96,6 +96,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   #editFrom: 'text' | 'menu' = 'text';
   #menu?: NoteMenu;
   protected readonly pageLocale = new PageLocaleController(this);
+  protected readonly localeUpdates = new LocaleUpdates(this);
 
   /** Opens the text field and puts the cursor at its end. */
   async edit(): Promise<void> {
