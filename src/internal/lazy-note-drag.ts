@@ -33,7 +33,8 @@ export class LazyNoteDrag implements ReactiveController {
     // What the pointer does meanwhile is replayed, so a quick drag still lands.
     let moved: PointerEvent | undefined;
     let ended: PointerEvent | undefined;
-    const onMove = (each: PointerEvent) => each.pointerId === event.pointerId && (moved = each);
+    // Moves after the release (the pointer wandering off) are not part of the drag.
+    const onMove = (each: PointerEvent) => !ended && each.pointerId === event.pointerId && (moved = each);
     const onEnd = (each: PointerEvent) => each.pointerId === event.pointerId && (ended ??= each);
     const events = { pointermove: onMove, pointerup: onEnd, pointercancel: onEnd } as const;
     for (const [type, listener] of Object.entries(events)) window.addEventListener(type as 'pointerup', listener);
