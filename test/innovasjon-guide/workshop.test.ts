@@ -3,6 +3,7 @@ import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-c
 import { turguide } from '../../src/content/turguide.js';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
+import { featureLoaders } from '../../src/internal/load-feature.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
 import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn } from '../helpers.js';
@@ -231,6 +232,39 @@ describe('working together', function () {
       expect(detail.note).to.include({ id: note.id, cardId: 't1-team' });
       await settled(guide);
       expect(lappsIn(cardIn(guide, 't1-team')).map((l) => l.text)).to.deep.equal(['Dra meg', 'Ligger her']);
+    });
+
+    it('a drag made before its code arrives lands where the pointer was released', async () => {
+      const original = featureLoaders.drag;
+      let arrive!: () => void;
+      const gate = new Promise<void>((resolve) => (arrive = resolve));
+      featureLoaders.drag = async () => {
+        await gate; // a slow network: the whole gesture is over before the code is here
+        return original();
+      };
+      try {
+        const guide = await makeGuide();
+        const note = guide.addNote('t1-mal', 'Rask hånd');
+        guide.addNote('t1-team', 'Ligger her');
+        await settled(guide);
+        const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
+        window.scrollTo(0, 0);
+        guide.scrollIntoView({ block: 'start' });
+        const from = handle.getBoundingClientRect();
+        const target = lappsIn(cardIn(guide, 't1-team'))[0].getBoundingClientRect();
+        const changed = oneEvent(guide, 'innovasjon-note-change');
+        await sendMouse({ type: 'move', position: [Math.round(from.x + from.width / 2), Math.round(from.y + from.height / 2)] });
+        await sendMouse({ type: 'down' });
+        await sendMouse({ type: 'move', position: [Math.round(target.x + target.width / 2), Math.round(target.y + 5)] });
+        await sendMouse({ type: 'up' });
+        await resetMouse(); // the pointer wanders off after the release
+        expect(guide.data.notes.find((each) => each.id === note.id)?.cardId, 'nothing moved before the code is here').to.equal('t1-mal');
+        arrive();
+        const { detail } = await changed;
+        expect(detail.note).to.include({ id: note.id, cardId: 't1-team' });
+      } finally {
+        featureLoaders.drag = original;
+      }
     });
 
     it('a drag cancelled with Escape changes nothing', async () => {
