@@ -1,7 +1,18 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { InnovasjonKort } from '../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../src/refleksjon-lapp/refleksjon-lapp.component.js';
+
+/**
+ * open-wc's waitUntil with room for a busy machine: it polls every 50 ms for
+ * up to 10 s (open-wc's default gives up after 1 s, which a loaded 2-core
+ * machine fetching a chunk can pass). Every test waits through this one.
+ */
+export const waitUntil = (
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> => openWcWaitUntil(predicate, message, { interval: 50, timeout: 10_000, ...options });
 
 /** A real mouse click in the middle of `element`, as a person would make it. */
 export async function click(element: Element): Promise<void> {

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { themes } from '../../stories/themes.js';
-import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced, waitUntil } from '../helpers.js';
 import { harness, openPopups } from '../refleksjon-lapp/harness.js';
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds focus; fails after `max` presses. */

@@ -1,7 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { turguide } from '../../src/content/turguide.js';
 import { downloadExport, downloadText, exportDocument, EXPORT_FORMATS } from '../../src/export/index.js';
 import { fixture } from './fixture.js';
+import { waitUntil } from '../helpers.js';
 
 /** Catches the download link's click before the browser acts on it, so no file is saved. */
 function catchDownloads() {

@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { ImportError } from '../../src/store/import.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
-import { cardIn, click, deepActiveElement, deepText, inShadow, lappsIn, settled, uniqueKey } from '../helpers.js';
+import { cardIn, click, deepActiveElement, deepText, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
 
 async function makeGuide(step = 1) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step=${step}></innovasjon-guide>`);

@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
@@ -16,7 +16,7 @@ import {
   inShadow,
   lappsIn,
   settled,
-  uniqueKey, expectFocusOn } from '../helpers.js';
+  uniqueKey, expectFocusOn, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { aBrokenImageHasFailed } from '../waits.js';
 

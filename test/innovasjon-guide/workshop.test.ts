@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { turguide } from '../../src/content/turguide.js';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
@@ -6,7 +6,7 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { featureLoaders } from '../../src/internal/load-feature.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueKey()} step="1"></innovasjon-guide>`) {

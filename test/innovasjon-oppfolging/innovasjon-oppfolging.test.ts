@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { announceChange } from '../../src/events.js';
 import type { InnovasjonActionForm } from '../../src/features/action-forms.js';
@@ -7,7 +7,7 @@ import type { InnovasjonOppfolging } from '../../src/innovasjon-oppfolging/innov
 import { featureLoaders } from '../../src/internal/load-feature.js';
 import { GuideStore } from '../../src/store/guide-store.js';
 import { LIMITS } from '../../src/store/types.js';
-import { click, deepActiveElement, deepText, expectAnnounced, inShadow, liveRegion } from '../helpers.js';
+import { click, deepActiveElement, deepText, expectAnnounced, inShadow, liveRegion, waitUntil } from '../helpers.js';
 
 const stops: (() => void)[] = [];
 

@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
 import { systemClock, type InnovasjonTidtaker } from '../../src/innovasjon-tidtaker/innovasjon-tidtaker.component.js';
-import { click, deepActiveElement, inShadow, liveRegion } from '../helpers.js';
+import { click, deepActiveElement, inShadow, liveRegion, waitUntil } from '../helpers.js';
 import { ManualClock } from '../manual-clock.js';
 
 // Every test runs the timer on a manual clock: time moves only when the test

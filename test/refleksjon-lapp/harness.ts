@@ -1,8 +1,8 @@
-import { waitUntil } from '@open-wc/testing';
+
 import { sendKeys } from '@web/test-runner-commands';
 import type { RefleksjonLappMenu } from '../../src/refleksjon-lapp/note-menu.js';
 import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
-import { click, deepActiveElement } from '../helpers.js';
+import { click, deepActiveElement, waitUntil } from '../helpers.js';
 
 /** Every element matching `selector` in the page, inside shadow roots too. */
 export function deepQueryAll<T extends Element>(selector: string, root: Element = document.body): T[] {

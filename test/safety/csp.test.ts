@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonKort } from '../../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
-import { settled } from '../helpers.js';
+import { settled, waitUntil } from '../helpers.js';
 import { PAYLOADS } from './payloads.js';
 
 type StrictWindow = Window & { __violations: string[]; __pwned?: unknown };

@@ -1,6 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { uniqueKey } from '../helpers.js';
+import { uniqueKey, waitUntil } from '../helpers.js';
 
 /** Two real pages (same-origin iframes) on one storage key: they share localStorage and its storage events. */
 async function twoTabs() {

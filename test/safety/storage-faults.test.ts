@@ -1,7 +1,7 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { inShadow, settled, uniqueKey } from '../helpers.js';
+import { inShadow, settled, uniqueKey, waitUntil } from '../helpers.js';
 
 async function makeGuide(key: string) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
