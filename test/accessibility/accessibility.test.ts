@@ -241,7 +241,7 @@ describe('accessibility', function () {
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
     await settled(guide);
     await click(addButtonOf(cardIn(guide, 't1-mal')));
-    await settled(guide);
+    await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
     await sendKeys({ type: 'Hørt' });
     await sendKeys({ press: 'Enter' });
     await expectAnnounced('Lapp lagt til: Hørt');

@@ -6,17 +6,7 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { EXPECTED_CARDS, STEP_TITLES } from '../content-expectations.js';
-import {
-  addButtonOf,
-  cardIn,
-  cardsIn,
-  click,
-  deepActiveElement,
-  deepText,
-  inShadow,
-  lappsIn,
-  settled,
-  uniqueKey, expectFocusOn, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { aBrokenImageHasFailed } from '../waits.js';
 
@@ -35,7 +25,7 @@ async function makeGuide(attributes: { key?: string; step?: number; readonly?: b
 async function typeNote(guide: InnovasjonGuide, cardId: string, text: string) {
   const card = cardIn(guide, cardId);
   await click(addButtonOf(card));
-  await settled(guide);
+  await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
   await sendKeys({ type: text });
   await sendKeys({ press: 'Enter' });
   await settled(guide);
@@ -214,7 +204,7 @@ describe('<innovasjon-guide>', function () {
       let added = 0;
       guide.addEventListener('innovasjon-note-add', () => added++);
       await click(addButtonOf(card));
-      await settled(guide);
+      await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
       await sendKeys({ type: 'Første' });
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Enter' });
@@ -227,7 +217,8 @@ describe('<innovasjon-guide>', function () {
       expectFocusOn(addButtonOf(card));
 
       await click(addButtonOf(card));
-      await settled(guide);
+
+      await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
       await sendKeys({ type: 'Første' });
       await sendKeys({ down: 'Shift' });
       await sendKeys({ press: 'Enter' });

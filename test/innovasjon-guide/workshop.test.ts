@@ -6,7 +6,7 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { featureLoaders } from '../../src/internal/load-feature.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn, waitUntil, deepActiveElement } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueKey()} step="1"></innovasjon-guide>`) {
@@ -41,7 +41,7 @@ describe('working together', function () {
       const guide = await makeGuide(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
       await setName(guide, 'Kari');
       await click(addButtonOf(cardIn(guide, 't1-mal')));
-      await settled(guide);
+      await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
       await sendKeys({ type: 'Signert' });
       const added = oneEvent(guide, 'innovasjon-note-add');
       await sendKeys({ press: 'Enter' });
@@ -58,10 +58,10 @@ describe('working together', function () {
       await click(inShadow(guide, '.participant input[type=checkbox]'));
       await settled(guide);
       await click(addButtonOf(cardIn(guide, 't1-team')));
-      await settled(guide);
+      await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the second new note takes the keys');
       await sendKeys({ type: 'Uten navn' });
       await sendKeys({ press: 'Enter' });
-      await settled(guide);
+      await waitUntil(() => guide.data.notes.some((n) => n.text === 'Uten navn'), 'the second note is saved');
       expect(guide.data.notes.find((n) => n.text === 'Uten navn')!.author).to.equal('');
     });
   });

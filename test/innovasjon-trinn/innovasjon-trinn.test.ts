@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { EXPECTED_CARDS } from '../content-expectations.js';
-import { addButtonOf, cardIn, cardsIn, click, deepText, inShadow, lappsIn, settled, uniqueKey } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
 import { sendKeys } from '@web/test-runner-commands';
 
 async function makeTrinn(number: number, key = uniqueKey(), readonly = false) {
@@ -48,7 +48,7 @@ describe('<innovasjon-trinn>', () => {
     const key = uniqueKey();
     const trinn = await makeTrinn(2, key);
     await click(addButtonOf(cardIn(trinn, 't2-forsta')));
-    await settled(trinn);
+    await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
     await sendKeys({ type: 'Pårørende' });
     const added = oneEvent(document, 'innovasjon-note-add');
     await sendKeys({ press: 'Enter' });

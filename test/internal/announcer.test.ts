@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import { announce } from '../../src/internal/announcer.js';
-import { addButtonOf, cardIn, click, expectAnnounced, liveRegion, settled } from '../helpers.js';
+import { addButtonOf, cardIn, click, expectAnnounced, liveRegion, settled, deepActiveElement, waitUntil } from '../helpers.js';
 
 describe('one announcer for the page', () => {
   it('is a single polite, atomic status region however many elements speak', async () => {
@@ -24,7 +24,7 @@ describe('one announcer for the page', () => {
     await settled(trinn);
     for (const round of [1, 2]) {
       await click(addButtonOf(cardIn(trinn, 't1-mal')));
-      await settled(trinn);
+      await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
       await sendKeys({ type: 'Igjen' });
       await sendKeys({ press: 'Enter' });
       await expectAnnounced('Lapp lagt til: Igjen');

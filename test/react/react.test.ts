@@ -25,7 +25,7 @@ import {
   type InnovasjonTrinnElement,
   type RefleksjonLappElement,
 } from '../../src/react.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, settled, uniqueKey } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, inShadow, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 describe('React wrappers (src/react.ts)', () => {
@@ -96,7 +96,7 @@ describe('React wrappers (src/react.ts)', () => {
     const trinn = await render(ref, createElement(InnovasjonTrinn, { ...props, onNoteAdd: (e) => first.push(e.detail.note.text) }));
     await render(ref, createElement(InnovasjonTrinn, { ...props, onNoteAdd: (e) => second.push(e.detail.note.text) }));
     await click(addButtonOf(cardIn(trinn, 't1-team')));
-    await settled(trinn);
+    await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
     await sendKeys({ type: 'Tverrfaglig team' });
     await sendKeys({ press: 'Enter' });
     await settled(trinn);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { turguide } from '../../src/content/turguide.js';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, deepActiveElement, waitUntil } from '../helpers.js';
 import { aBrokenImageHasFailed } from '../waits.js';
 import { PAYLOADS } from './payloads.js';
 
@@ -53,7 +53,7 @@ describe('hostile input', function () {
     await settled(guide);
     for (const payload of PAYLOADS.slice(0, 6)) {
       await click(addButtonOf(cardIn(guide, 't1-team')));
-      await settled(guide);
+      await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the new note takes the keys');
       await sendKeys({ type: payload });
       await sendKeys({ press: 'Enter' });
       await settled(guide);
