@@ -147,14 +147,15 @@ describe('export and import', function () {
     await expect(busy).to.be.accessible();
     expect(busy.data.notes.map((n) => n.text)).to.deep.equal(['Vårt arbeid'], 'nothing changes before the person answers');
     await click(inShadow(busy, 'dialog button.merge'));
-    await settled(busy);
+    // The import's code may still be on its way: wait for its effect, not for a render.
+    await waitUntil(() => busy.data.notes.length === 2, 'the merge is done');
     expect(busy.data.notes.map((n) => n.text)).to.deep.equal(['Vårt arbeid', 'Fra fil']);
 
     await chooseFile(busy, json);
     await click(inShadow(busy, 'dialog button.replace'));
-    await settled(busy);
+    await waitUntil(() => busy.data.notes.length === 1, 'the replace is done');
     expect(busy.data.notes.map((n) => n.text)).to.deep.equal(['Fra fil']);
-    expect(deepActiveElement()?.matches('button.import')).to.be.true;
+    await waitUntil(() => deepActiveElement()?.matches('button.import'), 'focus back on the import button');
   });
 
   it('the toolbar shows an error a person can act on, and changes nothing', async () => {
