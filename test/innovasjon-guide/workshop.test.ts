@@ -21,6 +21,8 @@ async function setName(guide: InnovasjonGuide, name: string) {
   await click(participantField(guide));
   await sendKeys({ type: name });
   await sendKeys({ press: 'Tab' });
+  // Firefox may offer earlier names in a popup (autocomplete="name"): Escape closes it, else it takes the next press.
+  await sendKeys({ press: 'Escape' });
   // The name is taken when the field's change event has run (on leaving it).
   await waitUntil(
     () => guide.data.participants.some((participant) => participant.name === name),
