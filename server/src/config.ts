@@ -11,6 +11,14 @@ export interface Config {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustProxy: ReadonlySet<string>;
   maxConnectionsPerAddress: number;
+  /** PostgreSQL shared by several instances (DATABASE_URL); null keeps the SQLite file in DATA_DIR. */
+  databaseUrl: string | null;
+  /** Redis that carries changes and presence between instances (REDIS_URL); null for one server. */
+  redisUrl: string | null;
+  /** A bearer token that lets a Prometheus on another machine read /metrics (METRICS_TOKEN). */
+  metricsToken: string | null;
+  /** Many kommuner on one service: their keys, in this file (TENANTS_FILE); re-read on SIGHUP. */
+  tenantsFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -35,12 +43,22 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, check: (
   return value;
 }
 
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN ?? '';
+  if (!token) return null;
+  if (token.length < MIN_SECRET_LENGTH) throw new ConfigError(`METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters`);
+  return token;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
   const port = number(env, 'PORT', 1234, (v) => Number.isInteger(v) && v >= 0 && v <= 65535, 'a port number (0 picks a free one)');
   const rawSecret = env.COLLAB_SECRET ?? '';
   if (rawSecret && rawSecret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`COLLAB_SECRET must be at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 48)`);
+  }
+  if (env.TENANTS_FILE && !rawSecret) {
+    throw new ConfigError('TENANTS_FILE needs COLLAB_SECRET too: it signs the operator\'s admin calls (the tenants\' keys open only their rooms)');
   }
   if (!rawSecret && !isLoopback(host)) {
     throw new ConfigError(
@@ -57,7 +75,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         return normalizeAddress(each);
       }),
   );
+  const url = (name: string, protocols: string[]) => {
+    const raw = env[name] ?? '';
+    if (!raw) return null;
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be a URL (${protocols.join('//… or ')}//…)`);
+    }
+    if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got ${parsed.protocol}`);
+    return raw;
+  };
   return {
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    metricsToken: metricsToken(env),
+    tenantsFile: env.TENANTS_FILE ? resolve(env.TENANTS_FILE) : null,
     host,
     port,
     dataDir: resolve(env.DATA_DIR || './collab-data'),

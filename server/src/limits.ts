@@ -5,7 +5,8 @@ import { LIMITS } from '../../src/store/types.js';
 import { MAX_IMPORT_BYTES } from '../../src/store/import.js';
 
 /** 1–64 letters, digits, `_` or `-`; `/` is reserved for the server's own per-room documents. */
-export const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** A room: 1–64 of A–Z a–z 0–9 _ -, after an optional tenant prefix (`bergen.`, see tenants.ts). */
+export const ROOM_NAME = /^(?:[a-z0-9][a-z0-9-]{0,31}\.)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** A room's stored state may be twice the largest importable file: Yjs keeps ids and history next to the text. */
 export const MAX_DOCUMENT_BYTES = 2 * MAX_IMPORT_BYTES;

@@ -1,13 +1,14 @@
 // The `innovasjonsguide-server` command: runs the server, or works on its rooms (list, export, delete).
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import { ConfigError, readConfig, type Config } from './config.js';
 import { exportRoom } from './export.js';
 import { ROOM_NAME } from './limits.js';
 import { log } from './log.js';
 import { SERVER_FILE, startCollabServer } from './server.js';
-import { RoomStore } from './storage.js';
+import { announceDeletion } from './redis.js';
+import { DATABASE_FILE, openRoomStorage, RoomStore, type RoomStorage } from './storage.js';
 import { mintAdminToken } from './tokens.js';
 
 const USAGE = `Usage:
@@ -15,9 +16,12 @@ const USAGE = `Usage:
   innovasjonsguide-server rooms list      list the rooms (name, size, last activity) and deleted rooms
   innovasjonsguide-server rooms export ROOM   print everything ROOM holds as JSON
   innovasjonsguide-server rooms delete ROOM   erase ROOM for good; clients holding a copy are refused
+  innovasjonsguide-server rooms backup FILE   copy every room to FILE (SQLite; also while the server runs)
 
 Environment: HOST (127.0.0.1), PORT (1234), DATA_DIR (./collab-data), COLLAB_SECRET,
-RETENTION_DAYS (180), TRUST_PROXY, MAX_CONNECTIONS_PER_ADDRESS (100). See the README.
+RETENTION_DAYS (180), TRUST_PROXY, MAX_CONNECTIONS_PER_ADDRESS (100), DATABASE_URL and
+REDIS_URL (several instances), METRICS_TOKEN, TENANTS_FILE (many kommuner; SIGHUP re-reads it).
+See the README.
 The rooms commands work on DATA_DIR; while the server runs they go through it.`;
 
 class UsageError extends Error {}
@@ -44,6 +48,7 @@ async function serve(config: Config): Promise<void> {
       },
     );
   };
+  process.on('SIGHUP', () => server.reloadTenants());
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
@@ -85,6 +90,7 @@ async function adminCall(config: Config, server: { host: string; port: number },
 const formatTime = (time: number) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
 
 async function rooms(config: Config, [command, name, ...extra]: string[]): Promise<void> {
+  if (command === 'backup') return backup(config, name, extra);
   if (extra.length || !command) throw new UsageError('');
   if (command !== 'list') {
     if (!name) throw new UsageError(`rooms ${command} needs a room name`);
@@ -125,6 +131,12 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
     const existed = server
       ? Boolean((await adminCall(config, server, 'DELETE', path)).body.deleted)
       : await withStore(config, (store) => store.deleteRoom(name, 'operator'));
+    if (!server && config.redisUrl) {
+      // Other instances may hold the room open: tell them, so they close it now.
+      await announceDeletion(config.redisUrl, name).catch((error: unknown) =>
+        process.stderr.write(`The room is deleted, but Redis could not tell the running instances (${error instanceof Error ? error.message : error}); they refuse every new join, and close it when restarted.\n`),
+      );
+    }
     process.stdout.write(
       existed
         ? `Deleted room ${name}. Its name is remembered: clients holding a copy are told it is gone.\n`
@@ -135,8 +147,20 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
   throw new UsageError(`unknown command: rooms ${command}`);
 }
 
-async function withStore<T>(config: Config, work: (store: RoomStore) => Promise<T>): Promise<T> {
-  const store = await RoomStore.open(config.dataDir);
+async function backup(config: Config, file: string | undefined, extra: string[]): Promise<void> {
+  if (!file || extra.length) throw new UsageError('rooms backup needs one file name');
+  if (config.databaseUrl) throw new Error('With DATABASE_URL the rooms are in PostgreSQL: back them up with pg_dump (see docs/drift.md).');
+  const target = resolve(file);
+  if (existsSync(target)) throw new Error(`${target} exists already; name a new file.`);
+  await withStore(config, async (store) => {
+    if (!(store instanceof RoomStore)) throw new Error('not a SQLite store');
+    await store.backup(target);
+  });
+  process.stdout.write(`Backed up the rooms to ${target}. To restore: stop the server, copy it to ${join(config.dataDir, DATABASE_FILE)} (remove any -wal and -shm files beside it), start.\n`);
+}
+
+async function withStore<T>(config: Config, work: (store: RoomStorage) => Promise<T>): Promise<T> {
+  const store = await openRoomStorage(config);
   try {
     return await work(store);
   } finally {

@@ -1,9 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { SQLite } from '@hocuspocus/extension-sqlite';
+import { Database } from '@hocuspocus/extension-database';
 import { Hocuspocus, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -12,8 +13,11 @@ import { isLoopback, normalizeAddress, type Config } from './config.js';
 import { exportRoom, type RoomExport } from './export.js';
 import { MAX_MESSAGE_BYTES, MAX_SIDE_MESSAGE_BYTES, Refusal, ROOM_NAME, RoomMeasure } from './limits.js';
 import { log } from './log.js';
-import { RoomStore, type RoomInfo } from './storage.js';
-import { verifyAdminToken, verifyRoomToken, type Claims } from './tokens.js';
+import { Metrics } from './metrics.js';
+import { RoomRedis } from './redis.js';
+import { openRoomStorage, type RoomInfo, type RoomStorage } from './storage.js';
+import { readTenants, type TenantKeys } from './tenants.js';
+import { verifyAdminToken, verifyRoomToken, verifyTenantRoomToken, type Claims } from './tokens.js';
 
 /** Saves follow a change after this pause, and at the latest this long into a stream of changes. */
 export const SAVE_DEBOUNCE_MS = 1000;
@@ -54,28 +58,94 @@ export interface RoomListing extends RoomInfo {
 export interface CollabServer {
   readonly port: number;
   readonly host: string;
-  listRooms(): Promise<{ rooms: RoomListing[]; deleted: Awaited<ReturnType<RoomStore['listDeleted']>> }>;
+  listRooms(): Promise<{ rooms: RoomListing[]; deleted: Awaited<ReturnType<RoomStorage['listDeleted']>> }>;
   exportRoom(name: string): Promise<RoomExport | 'deleted' | undefined>;
   deleteRoom(name: string, reason: 'operator' | 'retention'): Promise<boolean>;
+  reloadTenants(): void;
   stop(): Promise<void>;
 }
 
-/** The persistence: @hocuspocus/extension-sqlite's table, with awaited writes that refuse deleted rooms. */
-class RoomPersistence extends SQLite {
-  constructor(store: RoomStore, measures: WeakMap<Y.Doc, RoomMeasure>) {
+/** The persistence: the room storage (SQLite or PostgreSQL), with awaited writes that refuse deleted rooms. */
+class RoomPersistence extends Database {
+  constructor(store: RoomStorage, measures: WeakMap<Y.Doc, RoomMeasure>, unsaved: UnsavedRooms) {
     super({
       fetch: ({ documentName }) => store.fetch(documentName),
       store: async ({ documentName, state, document }) => {
         const measure = measures.get(document);
         const appliedAtEncode = measure?.appliedBytes ?? 0; // `state` was encoded just before this call
-        if ((await store.store(documentName, state)) && measure) measure.stored(state.length, appliedAtEncode);
+        let saved: boolean;
+        try {
+          saved = await store.store(documentName, state);
+        } catch (error) {
+          unsaved.failed(documentName, document, error);
+          return;
+        }
+        unsaved.saved(documentName);
+        if (saved && measure) measure.stored(state.length, appliedAtEncode);
       },
     });
   }
+}
 
-  // The database is opened (and its schema created) by RoomStore before the server starts.
-  override async onConfigure() {}
-  override async onListen() {}
+/**
+ * Rooms whose last save failed (the database is away). They stay loaded, even when everyone has
+ * left, and are saved again with a growing pause until it works; then they may unload.
+ */
+class UnsavedRooms {
+  readonly #retries = new Map<string, ReturnType<typeof setTimeout>>();
+  #stopped = false;
+
+  constructor(
+    private readonly retry: (name: string, document: Document) => Promise<boolean>,
+    private readonly unload: (document: Document) => void,
+    private readonly counted: () => void,
+  ) {}
+
+  has(name: string): boolean {
+    return this.#retries.has(name);
+  }
+
+  get size(): number {
+    return this.#retries.size;
+  }
+
+  failed(name: string, document: Document, error: unknown, attempt = 1): void {
+    if (this.#stopped) return;
+    this.counted();
+    clearTimeout(this.#retries.get(name));
+    if (attempt === 1) log('error', { during: 'save', room: name, error: error instanceof Error ? error.message : String(error) });
+    const pause = Math.min(250 * 2 ** (attempt - 1), 10_000);
+    this.#retries.set(
+      name,
+      setTimeout(() => {
+        this.retry(name, document).then(
+          (done) => {
+            if (!done) return;
+            log('save', { room: name, retried: attempt });
+            this.saved(name);
+            this.unload(document);
+          },
+          (again: unknown) => this.failed(name, document, again, attempt + 1),
+        );
+      }, pause),
+    );
+  }
+
+  saved(name: string): void {
+    clearTimeout(this.#retries.get(name));
+    this.#retries.delete(name);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    for (const timer of this.#retries.values()) clearTimeout(timer);
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Hocuspocus logs every refused message again; our own log line already says it. */
@@ -89,12 +159,27 @@ function silenceRefusalEchoes(): void {
 
 export async function startCollabServer(config: Config): Promise<CollabServer> {
   silenceRefusalEchoes();
-  const store = await RoomStore.open(config.dataDir);
+  const store = await openRoomStorage(config);
   const measures = new WeakMap<Y.Doc, RoomMeasure>();
   const sockets = new WeakMap<IncomingMessage, SocketState>();
   const perAddress = new Map<string, number>();
   let stopping = false;
   const unloadWaiters = new Set<() => void>();
+  const metrics = new Metrics();
+  let tenants: TenantKeys | null = config.tenantsFile ? readTenants(config.tenantsFile) : null;
+  const refusal = (fields: { reason: string; addr: string; room?: string; error?: string }) => {
+    metrics.refused(fields.reason);
+    log('refuse', fields);
+  };
+  const unsaved: UnsavedRooms = new UnsavedRooms(
+    async (name: string, document: Document): Promise<boolean> => {
+      if (!hocuspocus.documents.has(name)) return true; // unloaded meanwhile (deleted, or saved by a later change)
+      await store.store(name, Y.encodeStateAsUpdate(document)); // false only for a room deleted meanwhile: done too
+      return true;
+    },
+    (document) => void hocuspocus.unloadDocument(document),
+    () => (metrics.saveErrors += 1),
+  );
 
   function clientAddress(request: IncomingMessage): string {
     const remote = normalizeAddress(request.socket.remoteAddress ?? '');
@@ -110,7 +195,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   }
 
   function refuseSocket(state: SocketState, reason: string): void {
-    log('refuse', { addr: state.address, reason });
+    refusal({ addr: state.address, reason });
     state.ws.close(4403, reason);
   }
 
@@ -119,7 +204,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
    * a client that sent it would only send it again.
    */
   function refuseMessage(room: string, context: RoomContext, reason: string): void {
-    log('refuse', { room, addr: context.address, reason });
+    refusal({ room, addr: context.address, reason });
     const socket = context.socket;
     if (socket) setImmediate(() => socket.ws.close(4403, reason));
   }
@@ -153,14 +238,18 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       const address = state?.address ?? clientAddress(request);
       try {
         if (!ROOM_NAME.test(documentName)) throw new Refusal('room-name-invalid', 4400);
-        const claims: Claims | undefined = config.secret ? await verifyRoomToken(token, config.secret, documentName) : undefined;
+        const claims: Claims | undefined = tenants
+          ? await verifyTenantRoomToken(token, tenants, documentName)
+          : config.secret
+            ? await verifyRoomToken(token, config.secret, documentName)
+            : undefined;
         if ((await store.deletedAt(documentName)) !== null) throw new Refusal('room-deleted', 4410);
         state?.admitted.add(documentName);
         const context: RoomContext = { address, sub: claims?.sub, role: claims?.role, socket: state };
         return context;
       } catch (error) {
         const reason = error instanceof Refusal ? error.reason : 'permission-denied';
-        log('refuse', { room: ROOM_NAME.test(documentName) ? documentName : undefined, addr: address, reason });
+        refusal({ room: ROOM_NAME.test(documentName) ? documentName : undefined, addr: address, reason });
         // The refusal message goes out first (Hocuspocus sends it when this hook rejects), then the socket
         // closes: nothing a refused socket sends afterwards piles up in Hocuspocus's queue.
         if (state) setImmediate(() => state.ws.close(4403, reason));
@@ -173,6 +262,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     },
 
     async beforeHandleMessage({ document, update: message, context }) {
+      metrics.messages += 1;
       try {
         checkMessage(document, message);
       } catch (error) {
@@ -205,17 +295,28 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       log('disconnect', { room: documentName, addr: address, sub });
     },
 
+    async beforeUnloadDocument({ documentName }) {
+      // Hocuspocus has acknowledged every change it holds: a room that could not be saved stays.
+      if (unsaved.has(documentName)) throw new Error(`${documentName} is not saved yet`);
+    },
+
     async afterUnloadDocument() {
       for (const waiter of unloadWaiters) waiter();
     },
   };
 
-  const hocuspocus = new Hocuspocus({
+  const redis = config.redisUrl ? new RoomRedis(config.redisUrl, (room) => closeRoom(room, 'elsewhere')) : undefined;
+  const hocuspocus: Hocuspocus = new Hocuspocus({
     name: 'innovasjonsguide',
     quiet: true,
     debounce: SAVE_DEBOUNCE_MS,
     maxDebounce: SAVE_MAX_DEBOUNCE_MS,
-    extensions: [new RoomPersistence(store, measures), guard],
+    extensions: [
+      // Several instances: each room's changes and presence travel through Redis to the others.
+      ...(redis ? [redis] : []),
+      new RoomPersistence(store, measures, unsaved),
+      guard,
+    ],
   });
 
   async function openOrStoredDoc(name: string): Promise<Y.Doc | undefined> {
@@ -228,18 +329,25 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     return doc;
   }
 
-  async function deleteRoom(name: string, reason: 'operator' | 'retention'): Promise<boolean> {
+  /** Closes a deleted room's connections on this instance; returns whether it was open here. */
+  function closeRoom(name: string, deletedBy: 'here' | 'elsewhere'): boolean {
     const open = hocuspocus.documents.get(name);
-    const existed = await store.deleteRoom(name, reason);
-    if (open) {
-      for (const connection of open.getConnections()) {
-        connection.close({ code: 4410, reason: 'room-deleted' });
-        const ws = connection.webSocket;
-        setImmediate(() => ws.close(4410, 'room-deleted'));
-      }
+    if (!open) return false;
+    for (const connection of open.getConnections()) {
+      connection.close({ code: 4410, reason: 'room-deleted' });
+      const ws = connection.webSocket;
+      setImmediate(() => ws.close(4410, 'room-deleted'));
     }
-    log('delete', { room: name, reason, existed: existed || Boolean(open) });
-    return existed || Boolean(open);
+    if (deletedBy === 'elsewhere') log('delete', { room: name, reason: 'elsewhere' });
+    return true;
+  }
+
+  async function deleteRoom(name: string, reason: 'operator' | 'retention'): Promise<boolean> {
+    const existed = await store.deleteRoom(name, reason);
+    const open = closeRoom(name, 'here');
+    redis?.announceDeleted(name);
+    log('delete', { room: name, reason, existed: existed || open });
+    return existed || open;
   }
 
   async function listRooms() {
@@ -262,11 +370,23 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     response.end(`${JSON.stringify(body)}\n`);
   };
 
-  async function isAdmin(request: IncomingMessage): Promise<boolean> {
+  /** From this machine, and not through a proxy (a proxy on this machine passes others' requests). */
+  function fromThisMachine(request: IncomingMessage): boolean {
     const remote = normalizeAddress(request.socket.remoteAddress ?? '');
     const sameMachine = isLoopback(remote) || remote === normalizeAddress(request.socket.localAddress ?? '');
+    return sameMachine && request.headers['x-forwarded-for'] === undefined && request.headers.forwarded === undefined;
+  }
+
+  /** Metrics: from this machine, or with METRICS_TOKEN as a bearer token (for a Prometheus elsewhere). */
+  async function mayReadMetrics(request: IncomingMessage): Promise<boolean> {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (config.metricsToken && bearer !== undefined) return safeEqual(bearer, config.metricsToken);
+    return fromThisMachine(request);
+  }
+
+  async function isAdmin(request: IncomingMessage): Promise<boolean> {
     // A proxied request is never the operator's CLI, even when the proxy runs on this machine.
-    if (!sameMachine || request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined) return false;
+    if (!fromThisMachine(request)) return false;
     if (!config.secret) return true;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     return bearer !== undefined && (await verifyAdminToken(bearer, config.secret));
@@ -280,6 +400,14 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
         rooms: hocuspocus.getDocumentsCount(),
         connections: hocuspocus.getConnectionsCount(),
       });
+      return;
+    }
+    if (url.pathname === '/metrics' && request.method === 'GET') {
+      if (!(await mayReadMetrics(request))) return json(response, 403, { error: 'forbidden' });
+      response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(
+        metrics.render({ connections: hocuspocus.getConnectionsCount(), rooms: hocuspocus.getDocumentsCount(), unsavedRooms: unsaved.size }),
+      );
       return;
     }
     const admin = /^\/admin\/rooms(?:\/([^/]+))?$/.exec(url.pathname);
@@ -308,7 +436,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   httpServer.on('upgrade', (request: IncomingMessage, socket, head) => {
     const address = clientAddress(request);
     const refuse = (status: string, reason: string) => {
-      log('refuse', { addr: address, reason });
+      refusal({ addr: address, reason });
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
     };
     if (stopping) return refuse('503 Service Unavailable', 'server-stopping');
@@ -325,7 +453,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       // ws closes the socket itself after these (1009 for a message over maxPayload); unhandled, they would end the process.
       ws.on('error', (error: Error & { code?: string }) => {
         const tooLarge = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
-        log('refuse', { addr: address, reason: tooLarge ? 'message-too-large' : 'protocol-error', error: tooLarge ? undefined : error.code });
+        refusal({ addr: address, reason: tooLarge ? 'message-too-large' : 'protocol-error', error: tooLarge ? undefined : error.code });
       });
       // Registered before Hocuspocus's own listener: it sees each message first.
       ws.on('message', (data: Buffer) => {
@@ -387,17 +515,32 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     }
     for (const ws of wss.clients) ws.terminate();
     wss.close();
+    unsaved.stop();
     await store.close();
     rmSync(serverFile, { force: true });
-    log('stop', { unsaved: hocuspocus.documents.size });
+    log('stop', { unsaved: hocuspocus.documents.size, failedSaves: unsaved.size || undefined });
   }
 
   log('listen', {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
-    mode: config.secret ? 'tokens' : 'open-development',
-    data: config.dataDir,
+    mode: tenants ? 'tenants' : config.secret ? 'tokens' : 'open-development',
+    tenants: tenants?.size,
+    storage: store.kind,
+    ...(store.kind === 'sqlite' && { data: config.dataDir }),
+    redis: Boolean(config.redisUrl),
     retentionDays: config.retentionDays,
   });
 
-  return { port, host: config.host, listRooms, exportRoom: exportOne, deleteRoom, stop };
+  /** Reads TENANTS_FILE again (new keys, removed keys); a file that does not read keeps the old keys. */
+  function reloadTenants(): void {
+    if (!config.tenantsFile) return;
+    try {
+      tenants = readTenants(config.tenantsFile);
+      log('tenants', { reloaded: tenants.size });
+    } catch (error) {
+      log('error', { during: 'tenants-reload', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return { port, host: config.host, listRooms, exportRoom: exportOne, deleteRoom, reloadTenants, stop };
 }

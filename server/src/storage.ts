@@ -36,7 +36,34 @@ const OWN_SCHEMA = [
 
 export const DATABASE_FILE = 'rooms.sqlite';
 
-export class RoomStore {
+/** Where the rooms are kept: SQLite in DATA_DIR (one server), or PostgreSQL shared by several (DATABASE_URL). */
+export interface RoomStorage {
+  readonly kind: 'sqlite' | 'postgres';
+  fetch(name: string): Promise<Uint8Array | null>;
+  /** Saves a room's state unless the room was deleted; returns whether it was saved. */
+  store(name: string, state: Uint8Array, now?: number): Promise<boolean>;
+  touch(name: string, now?: number): Promise<void>;
+  deletedAt(name: string): Promise<number | null>;
+  info(name: string): Promise<RoomInfo | undefined>;
+  list(): Promise<RoomInfo[]>;
+  listDeleted(): Promise<DeletedRoom[]>;
+  idleSince(cutoff: number): Promise<string[]>;
+  deleteRoom(name: string, reason: 'operator' | 'retention', now?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
+export async function openRoomStorage(config: { dataDir: string; databaseUrl: string | null }): Promise<RoomStorage> {
+  if (config.databaseUrl) {
+    const { PostgresRoomStore } = await import('./storage-postgres.js');
+    return PostgresRoomStore.open(config.databaseUrl);
+  }
+  return RoomStore.open(config.dataDir);
+}
+
+export class RoomStore implements RoomStorage {
+  readonly kind = 'sqlite';
+
   private constructor(private readonly db: sqlite3.Database) {}
 
   static async open(dataDir: string): Promise<RoomStore> {
@@ -144,6 +171,11 @@ export class RoomStore {
     const rooms = await this.run('DELETE FROM rooms WHERE name = $name', { $name: name });
     await this.run('PRAGMA wal_checkpoint(TRUNCATE)');
     return documents + rooms > 0;
+  }
+
+  /** A consistent copy of the whole database in `file` (which must not exist), also while the server writes. */
+  async backup(file: string): Promise<void> {
+    await this.run('VACUUM INTO $file', { $file: file });
   }
 
   close(): Promise<void> {

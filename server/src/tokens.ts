@@ -1,5 +1,6 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import { Refusal } from './limits.js';
+import { tenantOf, type TenantKeys } from './tenants.js';
 
 /** What a valid token says about the person connecting. */
 export interface Claims {
@@ -17,18 +18,47 @@ const ADMIN_AUDIENCE = 'innovasjonsguide-admin';
  */
 export async function verifyRoomToken(token: string, secret: Uint8Array, room: string): Promise<Claims> {
   if (!token) throw new Refusal('token-missing', 4401);
-  let payload: Record<string, unknown>;
+  const payload = await verified(token, secret);
+  if (payload.aud !== undefined) throw new Refusal('token-invalid', 4401); // admin and tenant tokens do not open these rooms
+  return roomClaims(payload, room, room);
+}
+
+/**
+ * With tenants: the token's `aud` names the tenant, its header's `kid` one of that tenant's keys,
+ * and `room` a room of that tenant (the part after `<tenant>.`) or `*` for all of them.
+ */
+export async function verifyTenantRoomToken(token: string, tenants: TenantKeys, room: string): Promise<Claims> {
+  if (!token) throw new Refusal('token-missing', 4401);
+  let kid: unknown;
+  let aud: unknown;
   try {
-    ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'] }));
+    kid = decodeProtectedHeader(token).kid;
+    aud = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')).aud;
+  } catch {
+    throw new Refusal('token-invalid', 4401);
+  }
+  const key = typeof aud === 'string' && typeof kid === 'string' ? tenants.get(aud)?.get(kid) : undefined;
+  if (!key) throw new Refusal('token-invalid', 4401);
+  const payload = await verified(token, key, aud as string);
+  if (tenantOf(room) !== aud) throw new Refusal('token-wrong-room', 4403);
+  return roomClaims(payload, room, room.slice((aud as string).length + 1));
+}
+
+async function verified(token: string, key: Uint8Array, audience?: string): Promise<Record<string, unknown>> {
+  try {
+    return (await jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['exp'], ...(audience && { audience }) })).payload;
   } catch (error) {
     throw new Refusal(error instanceof errors.JWTExpired ? 'token-expired' : 'token-invalid', 4401);
   }
-  if (payload.aud !== undefined) throw new Refusal('token-invalid', 4401); // admin tokens do not open rooms
+}
+
+/** The claims of a verified token, for `room` (whose own name, without a tenant, is `local`). */
+function roomClaims(payload: Record<string, unknown>, room: string, local: string): Claims {
   const { room: claimedRoom, name, sub, role } = payload;
   if (typeof claimedRoom !== 'string' || typeof name !== 'string') throw new Refusal('token-invalid', 4401);
   if (sub !== undefined && typeof sub !== 'string') throw new Refusal('token-invalid', 4401);
   if (role !== undefined && role !== 'facilitator') throw new Refusal('token-invalid', 4401);
-  if (claimedRoom !== '*' && claimedRoom !== room) throw new Refusal('token-wrong-room', 4403);
+  if (claimedRoom !== '*' && claimedRoom !== local) throw new Refusal('token-wrong-room', 4403);
   return { room, name, ...(sub !== undefined && { sub }), ...(role !== undefined && { role }) };
 }
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { SignJWT } from 'jose';
 import * as decoding from 'lib0/decoding';
+import { waitFor } from './services.mjs';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -37,16 +38,8 @@ export function tempDir() {
   return dir;
 }
 
-/** Waits until `condition()` returns something truthy, checking every few milliseconds. */
-export async function waitFor(condition, { timeout = 30_000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+// waitFor lives in services.mjs (it has no node:test hooks, so the browser tests' runner uses it too).
+export { waitFor };
 
 function exited(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

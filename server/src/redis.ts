@@ -1,0 +1,177 @@
+// Several instances: @hocuspocus/extension-redis, with the gaps of 3.4.4 closed.
+//
+// - It exchanges sync state when a room is loaded and after each change; what was changed while
+//   Redis was away is reconciled only by the next change. Here every open room syncs again as
+//   soon as Redis is back.
+// - After each change it publishes the room's state vector (sync step 1): the other instances
+//   answer with what they have and ask back, and only the third message carries the change, each
+//   answer built from the whole document (hocuspocus PR #682, kept so that a message Redis drops
+//   is healed by the next change). Here the change itself goes out, as the y-protocols sync step 2
+//   the extension's handler applies. Redis pub/sub loses messages only with a dropped connection
+//   (a restart, a network fault, a subscriber over its output-buffer limit), and every reconnect
+//   already brings all open rooms together (above).
+// - Its publishes wait in ioredis's offline queue while Redis is away (memory grows, hooks hang),
+//   and a failed one is an unhandled rejection. Here they fail at once and are logged; the sync
+//   on return brings the rooms together.
+// - Its saves take a Redis lock, so no room is saved while Redis is away. Our saves merge in the
+//   storage (PostgreSQL: under the room's advisory lock), so no lock is needed.
+import { Redis } from '@hocuspocus/extension-redis';
+import type {
+  afterLoadDocumentPayload,
+  beforeBroadcastStatelessPayload,
+  Document,
+  onAwarenessUpdatePayload,
+  onChangePayload,
+} from '@hocuspocus/server';
+import { OutgoingMessage } from '@hocuspocus/server';
+import IORedis from 'ioredis';
+import * as encoding from 'lib0/encoding';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
+import { log } from './log.js';
+
+const PREFIX = 'innovasjonsguide';
+/** Deletions go to every instance on this channel (no room is named so: `~` is not allowed in room names). */
+const DELETIONS = `${PREFIX}:~deleted`;
+const DELETION_MARK = '~deleted:';
+
+/**
+ * A deletion as extension-redis frames its messages (sender id, then a var string where a room
+ * name would be), so the extension's own handler, which sees every channel, finds no such room
+ * and ignores it.
+ */
+function deletionMessage(sender: string, room: string): Buffer {
+  const id = Buffer.from(sender, 'utf8');
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, `${DELETION_MARK}${room}`);
+  return Buffer.concat([Buffer.from([id.length]), id, Buffer.from(encoding.toUint8Array(encoder))]);
+}
+
+function deletedRoomOf(message: Buffer): string | undefined {
+  const text = message.subarray(1 + message[0]).toString('utf8');
+  const at = text.indexOf(DELETION_MARK);
+  return at >= 0 ? text.slice(at + DELETION_MARK.length) : undefined;
+}
+
+/** Tells every instance that `room` was deleted (the CLI, when it deleted straight in the database). */
+export async function announceDeletion(url: string, room: string): Promise<void> {
+  const client = new IORedis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, lazyConnect: true });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.publish(DELETIONS, deletionMessage('cli', room));
+  } finally {
+    client.disconnect();
+  }
+}
+
+export class RoomRedis extends Redis {
+  #down = false;
+
+  /** `onDeleted` closes a room's connections here when another instance (or the CLI) deleted it. */
+  constructor(url: string, onDeleted: (room: string) => void) {
+    let clients = 0;
+    super({
+      prefix: PREFIX,
+      // The first client publishes (no offline queue: a publish while Redis is away fails at once);
+      // the second subscribes (its subscriptions wait for Redis and are renewed when it is back).
+      createClient: () => redisClient(url, { publisher: clients++ === 0 }),
+    });
+    for (const client of [this.pub, this.sub]) {
+      client.on('close', () => {
+        if (!this.#down) log('redis', { state: 'away' });
+        this.#down = true;
+      });
+      client.on('ready', () => {
+        if (!this.#down || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
+        this.#down = false;
+        log('redis', { state: 'back', rooms: this.instance?.documents.size ?? 0 });
+        void this.#syncAll();
+      });
+    }
+    void this.sub.subscribe(DELETIONS).catch(() => {});
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      if (channel.toString() !== DELETIONS || message.subarray(1, 1 + message[0]).toString() === this.configuration.identifier) return;
+      const room = deletedRoomOf(message);
+      if (room) onDeleted(room);
+    });
+  }
+
+  /** Tells the other instances that this one deleted `room`. */
+  announceDeleted(room: string): void {
+    this.pub.publish(DELETIONS, deletionMessage(this.configuration.identifier, room)).catch(() => {
+      log('error', { during: 'redis-announce-deletion', room });
+    });
+  }
+
+  #key(documentName: string): string {
+    return `${this.configuration.prefix}:${documentName}`;
+  }
+
+  #publish(documentName: string, message: Uint8Array): void {
+    this.pub.publish(this.#key(documentName), Buffer.concat([this.messagePrefix, Buffer.from(message)])).catch(() => {
+      // Redis is away: the rooms sync again when it is back.
+    });
+  }
+
+  /** Asks the other instances for what this one lacks (they answer, and ask back) and who is there. */
+  #requestSync(documentName: string, document: Document): void {
+    this.#publish(documentName, new OutgoingMessage(documentName).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array());
+    this.#publish(documentName, new OutgoingMessage(documentName).writeQueryAwareness().toUint8Array());
+  }
+
+  async #syncAll(): Promise<void> {
+    for (const [name, document] of this.instance.documents) {
+      try {
+        await this.sub.subscribe(this.#key(name)); // confirmed, so the answers are heard
+        this.#requestSync(name, document);
+      } catch (error) {
+        log('error', { during: 'redis-resync', room: name, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  override async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
+    const subscribing = this.sub.subscribe(this.#key(documentName));
+    // While Redis is away the room opens all the same; the sync on its return includes it.
+    if (this.sub.status !== 'ready') {
+      subscribing.catch(() => {});
+      return;
+    }
+    await subscribing;
+    this.#requestSync(documentName, document);
+  }
+
+  override async onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
+    if (transactionOrigin === this.redisTransactionOrigin) return;
+    // Sync step 2 with the update: applied with the extension's own origin, so not sent back.
+    const message = new OutgoingMessage(documentName).createSyncMessage();
+    encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
+    encoding.writeVarUint8Array(message.encoder, update);
+    this.#publish(documentName, message.toUint8Array());
+  }
+
+  override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): Promise<number | undefined> {
+    return super.onAwarenessUpdate(payload).catch(() => undefined);
+  }
+
+  override async beforeBroadcastStateless(payload: beforeBroadcastStatelessPayload): Promise<number> {
+    return super.beforeBroadcastStateless(payload).catch(() => 0);
+  }
+
+  override async onStoreDocument(): Promise<void> {}
+
+  override async afterStoreDocument(): Promise<void> {}
+}
+
+/** A Redis connection that retries for ever (a restarted Redis is found again) and never ends the process. */
+function redisClient(url: string, { publisher }: { publisher: boolean }): IORedis {
+  const client = new IORedis(url, {
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: !publisher,
+    // The publishes of one event-loop turn (a change's update, presence) go out in one write.
+    enableAutoPipelining: publisher,
+    retryStrategy: (times) => Math.min(times * 100, 1000),
+  });
+  client.on('error', () => {}); // 'close' and 'ready' above say what matters, once
+  return client;
+}
