@@ -20,9 +20,13 @@ export const bundlePlugins = () => [
 ];
 
 const LOCALE_MODULE = /[\\/]generated[\\/]locales[\\/][^\\/]+\.js$/;
+/** A feature's own translations (src/generated/locales/<feature>/<locale>.js), loaded with the feature. */
+const FEATURE_LOCALE_MODULE = /[\\/]generated[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.js$/;
 
-/** Locale chunks go to locales/, every other chunk (features, and code they share) to chunks/. */
+/** Locale chunks go to locales/ (a feature's as `<feature>-<locale>`), every other chunk (features, and code they share) to chunks/. */
 export function chunkFileName(chunkInfo) {
+  const feature = chunkInfo.facadeModuleId && FEATURE_LOCALE_MODULE.exec(chunkInfo.facadeModuleId);
+  if (feature) return `locales/${feature[1]}-[name]-[hash].js`;
   const isLocale = chunkInfo.facadeModuleId
     ? LOCALE_MODULE.test(chunkInfo.facadeModuleId)
     : chunkInfo.moduleIds.length > 0 && chunkInfo.moduleIds.every((id) => LOCALE_MODULE.test(id));

@@ -43,12 +43,32 @@ export interface ChangeDetail {
 }
 /**
  * `import-invalid`: an import was refused; `chunk-load-failed`: a feature's
- * code could not be fetched (nothing is lost, the person can try again).
+ * code could not be fetched (nothing is lost, the person can try again);
+ * `collab-unauthorized`: the room refused the token; `collab-refused`: the
+ * room refused for another reason (a limit, a deleted room; see `message`);
+ * `collab-invalid`: an item from the room failed validation and was skipped.
  */
-export type ErrorCode = StorageErrorCode | 'import-invalid' | 'chunk-load-failed';
+export type ErrorCode =
+  | StorageErrorCode
+  | 'import-invalid'
+  | 'chunk-load-failed'
+  | 'collab-unauthorized'
+  | 'collab-refused'
+  | 'collab-invalid';
 export interface ErrorDetail {
   code: ErrorCode;
   message: string;
+}
+
+/** Where the live room's connection stands (`collab-url`). */
+export interface ConnectionDetail {
+  status: 'connecting' | 'connected' | 'offline' | 'unauthorized' | 'refused';
+  /** The server's reason for `unauthorized` and `refused` (`token-expired`, `room-deleted`, `too-many-items`, …). */
+  reason?: string;
+}
+/** Who is in the live room now: one entry per person (several tabs count once), this person included. */
+export interface PresenceDetail {
+  participants: { id: string; name: string; step?: number }[];
 }
 
 export interface InnovasjonEventMap {
@@ -62,6 +82,8 @@ export interface InnovasjonEventMap {
   'innovasjon-action-remove': CustomEvent<ActionRemoveDetail>;
   'innovasjon-change': CustomEvent<ChangeDetail>;
   'innovasjon-error': CustomEvent<ErrorDetail>;
+  'innovasjon-connection': CustomEvent<ConnectionDetail>;
+  'innovasjon-presence': CustomEvent<PresenceDetail>;
 }
 
 /** What a note holds after the person saved or left editing. */

@@ -5,11 +5,38 @@ import { localeLoaders } from './generated/locale-loaders.js';
 
 export type Locale = (typeof allLocales)[number];
 
+type Templates = Record<string, unknown>;
+/** A feature's own translations, one loader per target locale (src/generated/locales/<feature>/loaders.ts). */
+export type FeatureTranslations = Partial<Record<string, () => Promise<{ templates: Templates }>>>;
+
+const features = new Set<FeatureTranslations>();
+/** The templates in use per loaded locale: features fetched later add theirs to them. */
+const loaded = new Map<string, Templates>();
+
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => localeLoaders[locale](),
+  loadLocale: async (locale) => {
+    const templates: Templates = { ...(await localeLoaders[locale]()).templates };
+    await Promise.all([...features].map(async (feature) => Object.assign(templates, (await feature[locale]?.())?.templates)));
+    loaded.set(locale, templates);
+    return { templates } as Awaited<ReturnType<(typeof localeLoaders)[string]>>;
+  },
 });
+
+/**
+ * Adds a feature's translations to the page's locale, now and on every later
+ * change of it: an on-demand feature carries its own strings, so they never
+ * swell the locale chunk a page fetches for its first render.
+ */
+export async function addTranslations(feature: FeatureTranslations): Promise<void> {
+  if (features.has(feature)) return;
+  features.add(feature);
+  const locale = getLocale();
+  const templates = loaded.get(locale);
+  const load = feature[locale];
+  if (templates && load) Object.assign(templates, (await load()).templates);
+}
 
 /**
  * The locale for a BCP 47 language tag: its primary language when the guide

@@ -6,7 +6,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import '../innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../innovasjon-trinn/innovasjon-trinn.component.js';
-import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
+import { commonPartStyles, renderCredit, renderRoomStatus, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
 import { loadFeature } from '../internal/load-feature.js';
 import { clampLevel, heading } from '../internal/heading.js';
@@ -131,6 +131,7 @@ export class InnovasjonGuide extends GuideElement {
     const open = document.actions.filter((action) => !action.done).length;
     return html`
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
+      ${renderRoomStatus(this.guide.live, this.guide.room)}
       ${this.toolbar.render()}
       <div class="workshop">
         ${this.identity.render()}
@@ -176,7 +177,7 @@ export class InnovasjonGuide extends GuideElement {
             class="unplaced"
             unplaced
             .content=${this.content}
-            .participantId=${this.identity.value.id}
+            .participantId=${this.identity.participantId}
             .headingLevel=${clampLevel(this.headingLevel) + 1}
             ?readonly=${this.readonly}
           ></innovasjon-kort>`
@@ -247,8 +248,23 @@ export class InnovasjonGuide extends GuideElement {
     >
       ${numbered ? html`<span class="number">${msg(str`Trinn ${step}`)}</span>` : nothing}
       <span class="name">${name}</span>
-      ${extra}
+      ${extra} ${this.#presenceOn(step)}
     </button>`;
+  }
+
+  /** Who else in the live room looks at this sheet now. */
+  #presenceOn(step: number) {
+    const here = this.guide.room?.presence.filter((person) => !person.self && person.step === step) ?? [];
+    if (here.length === 0) return nothing;
+    const names = here.map((person) => person.name || msg('uten navn'));
+    const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} +${names.length - 3}` : names.join(', ');
+    return html`<span class="here">${msg(str`Her nå: ${shown}`)}</span>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Tells the room which sheet this person looks at (for the others' navigation); unchanged, nothing is sent.
+    if (!this.guide.nested) this.guide.room?.setStep(this.step);
   }
 
   #countLabel(count: number): string {

@@ -44,8 +44,13 @@ export const guideStyles = css`
   }
 
   nav .count,
-  nav .progress {
+  nav .progress,
+  nav .here {
     font-size: 0.85em;
+  }
+
+  nav .here {
+    font-style: italic;
   }
 
   .unplaced {

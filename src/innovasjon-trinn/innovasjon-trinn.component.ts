@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import '../innovasjon-oppfolging/innovasjon-oppfolging.js';
-import { commonPartStyles, renderCredit, renderStorageStatus } from '../internal/common-parts.js';
+import { commonPartStyles, renderCredit, renderRoomStatus, renderStorageStatus } from '../internal/common-parts.js';
 import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
@@ -64,13 +64,14 @@ export class InnovasjonTrinn extends GuideElement {
     const document = this.guide.store.document;
     const groups = notesByCard(document);
     const votesUsed = step.cards.reduce(
-      (sum, card) => sum + (groups.get(card.id) ?? []).filter((note) => note.votes.includes(this.identity.value.id)).length,
+      (sum, card) => sum + (groups.get(card.id) ?? []).filter((note) => note.votes.includes(this.identity.participantId)).length,
       0,
     );
     const votesUsedUp = this.votesPerPerson > 0 && votesUsed >= this.votesPerPerson;
     return html`
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
+        ${standalone ? renderRoomStatus(this.guide.live, this.guide.room) : nothing}
         ${standalone ? this.identity.render() : nothing}
         <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
         ${heading(
@@ -92,7 +93,7 @@ export class InnovasjonTrinn extends GuideElement {
                 .card=${card}
                 .content=${this.content}
                 .author=${this.author}
-                .participantId=${this.identity.value.id}
+                .participantId=${this.identity.participantId}
                 .votesUsedUp=${votesUsedUp}
                 .voting=${this.votesPerPerson > 0}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}

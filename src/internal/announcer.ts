@@ -5,7 +5,11 @@
 const ATTRIBUTE = 'data-innovasjon-announcer';
 let region: HTMLElement | undefined;
 let queued: string[] = [];
+let pending = false;
 let frame = 0;
+let fallback = 0;
+/** A page that draws no frames (hidden, or a throttled frame) still speaks, this much later at most. */
+const NO_FRAME_MS = 250;
 
 function liveRegion(): HTMLElement {
   if (region?.isConnected) return region;
@@ -37,14 +41,19 @@ function liveRegion(): HTMLElement {
 export function announce(message: string): void {
   if (!message) return;
   queued.push(message);
-  if (frame) return;
+  if (pending) return;
+  pending = true;
   const target = liveRegion();
   target.textContent = '';
-  frame = requestAnimationFrame(() => {
-    frame = 0;
+  const speak = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    pending = false;
     target.textContent = queued.join(' ');
     queued = [];
-  });
+  };
+  frame = requestAnimationFrame(speak);
+  fallback = window.setTimeout(speak, NO_FRAME_MS);
 }
 
 /** What the region says now (for tests and hosts that log what a screen reader hears). */

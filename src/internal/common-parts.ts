@@ -1,3 +1,4 @@
+import type { LiveRoom } from '../collab/live-room.js';
 import { msg } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import type { StorageError } from '../storage/storage-adapter.js';
@@ -33,6 +34,17 @@ export const renderStorageStatus = (error: StorageError | undefined, dismiss: ()
         </div>`
       : nothing}
   </div>`;
+
+/**
+ * The live room's status and who is here, for a guide or a lone step with
+ * `collab-url` (or `collabUrls`). Until the room's chunk arrives, plain text says it is on its way.
+ */
+export const renderRoomStatus = (live: boolean, room: LiveRoom | undefined) =>
+  live
+    ? html`<innovasjon-rom-status part="room" .room=${room}
+        >${room ? nothing : html`<p>${msg('Kobler til rommet …')}</p>`}</innovasjon-rom-status
+      >`
+    : nothing;
 
 export const commonPartStyles = css`
   .toast {

@@ -1,4 +1,4 @@
-import { announceChange, emit } from '../events.js';
+import { announceChange, emit, type InnovasjonEventMap } from '../events.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import type { GuideStore, StoreChange } from '../store/guide-store.js';
 
@@ -54,6 +54,18 @@ export class EventBridge {
       reported.add(error);
       emit(lead, 'innovasjon-error', { code: error.code, message: error.message });
     });
+  }
+
+  /**
+   * Sends one of the library's page events from the lead, once (a room's
+   * connection, presence or error); dropped when no element shows the store.
+   */
+  emitFromLead<K extends 'innovasjon-connection' | 'innovasjon-presence' | 'innovasjon-error'>(
+    type: K,
+    detail: InnovasjonEventMap[K]['detail'],
+  ): void {
+    const lead = this.lead;
+    if (lead) emit(lead, type, detail as never);
   }
 
   #onChange(change: StoreChange): void {

@@ -1,36 +1,32 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { GuideSession } from '../storage/guide-session.js';
-import { acquireLocalSession } from '../storage/shared-sessions.js';
-import type { StorageAdapter, StorageError } from '../storage/storage-adapter.js';
-import { mergeDocuments } from '../store/document.js';
+import type { LiveRoom } from '../collab/live-room.js';
+import { acquireSource, collabServers, sourceOf, type DocumentSource, type SourceSettings } from '../sources/document-source.js';
+import type { StorageError } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
 import { EventBridge } from './event-bridge.js';
+import { loadFeature } from './load-feature.js';
 import { storeContext } from './store-context.js';
 
 /** What a guide or a step tells its controller about where its notes live. */
-export interface GuideHost extends ReactiveControllerHost, HTMLElement {
-  storageKey: string;
-  noStorage: boolean;
-  storage?: StorageAdapter;
-}
+export interface GuideHost extends ReactiveControllerHost, HTMLElement, SourceSettings {}
 
 /**
  * Finds the store an element shows and hands it to everything inside through
- * context. Inside a guide that is the guide's store; on its own it is the
- * shared store of its storage key (or its own, with `no-storage` or an
- * adapter), and the element then speaks for it through the store's event bridge.
+ * context. Inside a guide that is the guide's store; on its own it is the store
+ * of its document source (localStorage, the host's adapter, memory or a live
+ * room; see src/sources/), and the element then speaks for it through the
+ * store's event bridge.
  */
 export class GuideController implements ReactiveController {
-  /** The element's own store: used with `no-storage`, a custom adapter, or before it connects. */
+  /** The element's own store: used with `no-storage`, a first-named adapter, or before it connects. */
   readonly #ownStore: GuideStore;
   #store: GuideStore;
-  #session?: GuideSession;
-  #release?: () => void;
+  #source?: DocumentSource;
   #stops: (() => void)[] = [];
   #connected = false;
   #attachedTo: unknown[] = [];
-  /** Changes made before connecting are carried into the stored document; `replace` if `data` was set. */
+  /** Changes made before connecting are carried into the source's document; `replace` if `data` was set. */
   #pendingBeforeConnect: 'none' | 'merge' | 'replace' = 'none';
   readonly #enclosing: ContextConsumer<typeof storeContext, GuideHost>;
   readonly #provider: ContextProvider<typeof storeContext, GuideHost>;
@@ -53,6 +49,21 @@ export class GuideController implements ReactiveController {
     return this.#store;
   }
 
+  /** Where the document lives: this element's source, or its guide's. */
+  get source(): DocumentSource | undefined {
+    return this.#source ?? sourceOf(this.#store);
+  }
+
+  /** The live room this element shows (`collab-url`, its own or its guide's), once its code has arrived. */
+  get room(): LiveRoom | undefined {
+    return this.source?.room;
+  }
+
+  /** Whether the element names a collaboration server (`collab-url` or `collabUrls`). */
+  get live(): boolean {
+    return collabServers(this.host).length > 0;
+  }
+
   /** Whether this element is a sheet inside a guide (which then speaks for it). */
   get nested(): boolean {
     return Boolean(this.#enclosing.value);
@@ -68,7 +79,7 @@ export class GuideController implements ReactiveController {
     this.#detach();
   }
 
-  /** Follows the host to another store when `storageKey`, `noStorage`, `storage` or the enclosing guide changed. */
+  /** Follows the host to another source when where its notes live, or the enclosing guide, changed. */
   reconfigure(): void {
     const configuration = this.#configuration;
     if (!this.#connected || this.#attachedTo.every((value, index) => value === configuration[index])) return;
@@ -77,8 +88,8 @@ export class GuideController implements ReactiveController {
   }
 
   get #configuration(): unknown[] {
-    const { noStorage, storage, storageKey } = this.host;
-    return [this.#enclosing.value, noStorage, storage, storageKey];
+    const { noStorage, storage, storageKey, collabRoom } = this.host;
+    return [this.#enclosing.value, noStorage, storage, storageKey, collabServers(this.host).join('\n'), collabRoom];
   }
 
   /** Remember that the document was changed through the API before the element was connected. */
@@ -94,55 +105,47 @@ export class GuideController implements ReactiveController {
   #attach(): void {
     const { host } = this;
     this.#attachedTo = this.#configuration;
-    const pending = this.#pendingBeforeConnect;
+    const carry = this.#pendingBeforeConnect;
     this.#pendingBeforeConnect = 'none';
     const enclosing = this.#enclosing.value;
     if (enclosing) {
       this.#store = enclosing;
-    } else if (host.noStorage) {
-      this.#store = this.#ownStore;
-    } else if (host.storage) {
-      this.#store = this.#ownStore;
-      this.#session = new GuideSession(this.#store, host.storage);
-      void this.#session.start();
     } else {
-      const { session, release } = acquireLocalSession(host.storageKey, this.cardIds());
-      this.#session = session;
-      this.#release = release;
-      this.#store = session.store;
-      if (pending !== 'none') {
-        const carried = this.#ownStore.document;
-        this.#store.setDocument(pending === 'replace' ? carried : mergeDocuments(this.#store.document, carried), {
-          source: host,
-        });
-      }
+      const source = acquireSource(host, {
+        cardIds: this.cardIds(),
+        ownStore: this.#ownStore,
+        carry,
+        requester: host,
+        token: () => host.collabToken,
+        loadRoom: () => loadFeature(host, 'collab'),
+      });
+      this.#source = source;
+      this.#store = source.store;
+      this.#store.cardIds = this.cardIds();
+      this.#stops.push(
+        source.onRoom((room) => {
+          host.requestUpdate();
+          this.#stops.push(room.subscribe(() => host.requestUpdate()));
+        }),
+      );
     }
 
-    if (!enclosing) this.#store.cardIds = this.cardIds();
     this.#provider.setValue(this.#store);
     this.#stops.push(this.#store.subscribe(() => host.requestUpdate()));
-    if (enclosing) return;
+    const source = this.#source;
+    if (!source) return;
 
     const bridge = EventBridge.for(this.#store);
     this.#stops.push(bridge.join(host));
-    const session = this.#session;
-    if (session) {
-      this.#stops.push(session.onError((error) => this.#onError(error, bridge)));
-      const shown = session.errors.at(-1);
-      if (shown) this.#onError(shown, bridge);
-    }
+    this.#stops.push(source.onError((error) => this.#onError(error, bridge)));
+    const shown = source.errors.at(-1);
+    if (shown) this.#onError(shown, bridge);
   }
 
   #detach(): void {
     for (const stop of this.#stops.splice(0)) stop();
-    if (this.#release) {
-      this.#release();
-    } else if (this.#session) {
-      // The element's own store outlives its session: reconnecting loads and merges again.
-      void this.#session.stop();
-    }
-    this.#release = undefined;
-    this.#session = undefined;
+    this.#source?.release();
+    this.#source = undefined;
   }
 
   #onError(error: StorageError, bridge: EventBridge): void {

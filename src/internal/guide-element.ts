@@ -35,6 +35,31 @@ export class GuideElement extends LitElement {
   /** Dot votes each participant may give on one step; 0 is no limit. */
   @property({ type: Number, attribute: 'votes-per-person' }) votesPerPerson = 0;
 
+  /**
+   * The address of the kommune's collaboration server (`wss://…`): the notes
+   * live in a shared room there, edited live from many machines, with a copy
+   * on this device for offline work. The room's code is fetched only then.
+   */
+  @property({ attribute: 'collab-url' }) collabUrl?: string;
+
+  /**
+   * Several addresses of one collaboration service (instances sharing Redis
+   * and PostgreSQL), used instead of `collab-url`: the guide connects to the
+   * first and moves to the next when its server goes away. A property only
+   * (a comma is legal inside a URL). The device copy is kept under the first.
+   */
+  @property({ attribute: false }) collabUrls?: readonly string[];
+
+  /** The room's name on the server; the `storage-key` by default. */
+  @property({ attribute: 'collab-room' }) collabRoom?: string;
+
+  /**
+   * The token the server asks for: a string, or a function returning (a
+   * promise of) one, so an intranet can fetch a fresh token from its own
+   * sign-on backend; it is asked again on every reconnect.
+   */
+  @property({ attribute: 'collab-token' }) collabToken?: string | (() => string | Promise<string>);
+
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;
 

@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { getIdentity, onIdentityChange, setIdentity, type Identity } from '../storage/participant.js';
+import { identityKeeper, sourceOf, type IdentityKeeper } from '../sources/document-source.js';
+import type { Identity } from '../storage/participant.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import type { GuideStore } from '../store/guide-store.js';
 
@@ -12,13 +13,13 @@ interface IdentityHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /**
- * Who is writing at this screen: a name (or anonymous) and a voting id per
- * storage key, shared by every element on the page that uses the key, and the
- * form that sets them.
+ * Who is writing at this screen: a name (or anonymous) and a voting id, as the
+ * document source keeps them (per storage key, shared by every element on the
+ * page that uses it), and the form that sets them.
  */
 export class IdentityController implements ReactiveController {
   value: Identity = { id: '', name: '', anonymous: false };
-  #key?: string;
+  #keeper?: IdentityKeeper;
   #stop?: () => void;
 
   constructor(
@@ -26,6 +27,14 @@ export class IdentityController implements ReactiveController {
     private readonly store: () => GuideStore,
   ) {
     host.addController(this);
+  }
+
+  /**
+   * The id this person votes with: in a live room the room's (the token's
+   * `sub`, so one person's tabs and devices vote once), else this browser's.
+   */
+  get participantId(): string {
+    return sourceOf(this.store())?.room?.connection.participantId ?? this.value.id;
   }
 
   /** The author new notes from this screen carry. */
@@ -40,29 +49,30 @@ export class IdentityController implements ReactiveController {
   hostDisconnected(): void {
     this.#stop?.();
     this.#stop = undefined;
-    this.#key = undefined;
+    this.#keeper = undefined;
   }
 
-  /** Follows the host's storage key (called before each update). */
+  /**
+   * Follows the identity kept by the document source the host shows (its
+   * guide's, inside a guide); called before each update.
+   */
   follow(): void {
-    const key = this.host.storageKey;
-    if (this.#key === key) return;
+    const { host } = this;
+    const keeper = sourceOf(this.store())?.identity ?? identityKeeper(host.storageKey, !host.noStorage && !host.storage);
+    if (this.#keeper?.key === keeper.key) return;
     this.#stop?.();
-    this.#key = key;
-    this.value = getIdentity(key, this.#persists);
-    this.#stop = onIdentityChange(key, (identity) => {
+    this.#keeper = keeper;
+    this.value = keeper.get();
+    this.#stop = keeper.subscribe((identity) => {
       this.value = identity;
-      this.host.requestUpdate();
+      host.requestUpdate();
     });
   }
 
-  get #persists(): boolean {
-    return !this.host.noStorage && !this.host.storage;
-  }
-
   #update(changes: Partial<Identity>): void {
-    const identity = setIdentity(this.host.storageKey, changes, this.#persists);
-    if (identity.name) this.store().upsertParticipant({ id: identity.id, name: identity.name }, { source: this.host });
+    this.follow();
+    const identity = this.#keeper!.set(changes);
+    if (identity.name) this.store().upsertParticipant({ id: this.participantId, name: identity.name }, { source: this.host });
   }
 
   render() {

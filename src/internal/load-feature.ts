@@ -13,6 +13,7 @@ export const featureLoaders = {
   drag: () => import('../features/note-drag.js'),
   timer: () => import('../innovasjon-tidtaker/innovasjon-tidtaker.js'),
   actionForms: () => import('../features/action-forms.js'),
+  collab: () => import('../collab/index.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;

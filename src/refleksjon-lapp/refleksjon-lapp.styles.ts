@@ -3,6 +3,12 @@ import { css } from 'lit';
 export const lappStyles = css`
   :host {
     display: block;
+    /* A board holds notes by the hundred: the browser lays out only those near the screen
+       (they stay in the page for find, focus and screen readers). A note's shadow may reach
+       past its box, which this containment would otherwise clip. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 9rem;
+    overflow-clip-margin: 1rem;
     --_note: var(--innovasjon-note-yellow, #fff1a8);
     --_ink: var(--innovasjon-note-text, #1d1d1b);
     /* Secondary text on paper: mixed from the ink, so it keeps its contrast on every colour. */
@@ -211,6 +217,10 @@ export const lappStyles = css`
     opacity: 1;
   }
 
+  :host([dragging]) {
+    content-visibility: visible;
+  }
+
   :host([dragging]) .note {
     box-shadow: 0 10px 24px rgb(0 0 0 / 0.3);
     cursor: grabbing;
@@ -238,6 +248,9 @@ export const lappStyles = css`
   }
 
   @media print {
+    :host {
+      content-visibility: visible;
+    }
     .note {
       min-height: 0;
       height: auto;

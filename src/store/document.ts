@@ -218,7 +218,8 @@ export function setVote(
   const previous = requireNote(document, noteId);
   validateId(participantId, 'participant');
   if (previous.votes.includes(participantId) === voted) return { document, note: previous, previous };
-  const votes = voted ? [...previous.votes, participantId] : previous.votes.filter((each) => each !== participantId);
+  // Kept in plain string order, as a room reads its votes map, so every copy holds the same array.
+  const votes = voted ? [...previous.votes, participantId].sort() : previous.votes.filter((each) => each !== participantId);
   if (votes.length > LIMITS.participants) throw new DocumentError('has too many votes', 'votes');
   const note: Note = Object.freeze({ ...previous, votes: Object.freeze(votes), updatedAt: now });
   return { document: replaceNote(document, note), note, previous };
@@ -312,7 +313,7 @@ export const sameNote = (a: Note, b: Note): boolean =>
   a === b ||
   (a.id === b.id && sameNoteContent(a, b) && sameVotes(a, b) && a.createdAt === b.createdAt && a.updatedAt === b.updatedAt);
 
-const sameAction = (a: Action, b: Action): boolean =>
+export const sameAction = (a: Action, b: Action): boolean =>
   a === b || (Object.keys(a) as (keyof Action)[]).every((key) => a[key] === b[key]);
 
 export interface Diff<T> {
@@ -347,7 +348,7 @@ export function diffDocuments(previous: GuideDocument, next: GuideDocument): Doc
   };
 }
 
-const later = (a: string, b: string) => Date.parse(a) > Date.parse(b);
+export const later = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 function mergeItems<T extends { id: string; updatedAt: string }>(
   first: readonly T[],
@@ -406,3 +407,6 @@ export function mergeDocuments(
       .sort((a, b) => Date.parse(a.deletedAt) - Date.parse(b.deletedAt)),
   });
 }
+
+// ---------------------------------------------------------------------------
+// Items that arrive one by one from outside (a live room)

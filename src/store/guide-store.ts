@@ -18,6 +18,10 @@ export interface StoreChange extends DocumentDiff {
   readonly source?: object;
 }
 
+/** The key of the store's commit for remote items: not part of the public API. */
+export const commitRemote = Symbol('commitRemote');
+export type CommitRemote = (document: GuideDocument, options: ChangeOptions, origin: 'remote' | 'load') => void;
+
 export type StoreListener = (change: StoreChange) => void;
 
 export interface StoreOptions {
@@ -125,6 +129,11 @@ export class GuideStore {
   setDocument(value: unknown, { origin = 'local', source }: ChangeOptions & { origin?: ChangeOrigin } = {}): void {
     const document = validateDocument(value, { cardIds: origin === 'local' ? this.cardIds : undefined });
     this.#commit(document, { source }, origin);
+  }
+
+  /** For `applyRemote` (store/apply-remote.ts) only: commits a document it has validated item by item. */
+  [commitRemote](document: GuideDocument, options: ChangeOptions, origin: 'remote' | 'load'): void {
+    this.#commit(document, options, origin);
   }
 
   #commit(document: GuideDocument, { source }: ChangeOptions = {}, origin: ChangeOrigin = 'local'): void {

@@ -160,12 +160,12 @@ export function validateAction(value: unknown, path = 'action'): Action {
   });
 }
 
-function validateParticipant(value: unknown, path: string): Participant {
+export function validateParticipant(value: unknown, path = 'participant'): Participant {
   const fields = fieldsOf(value, path);
   return Object.freeze({ id: validateId(fields.id, `${path}.id`), name: validateName(fields.name, `${path}.name`) });
 }
 
-function validateTombstone(value: unknown, path: string): Tombstone {
+export function validateTombstone(value: unknown, path = 'deleted'): Tombstone {
   const fields = fieldsOf(value, path);
   return Object.freeze({ id: validateId(fields.id, `${path}.id`), deletedAt: requireTimestamp(fields.deletedAt, `${path}.deletedAt`) });
 }

@@ -9,7 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'export.csv.author': `Author`,
+'export.csv.author': `Author`,
 'export.csv.card-id': `Card ID`,
 'export.csv.color': `Colour`,
 'export.csv.created': `Created`,
@@ -48,6 +48,7 @@
 's0a5324e599d3e95f': `Your browser does not allow this page to save your notes. They will only exist on this page until it is closed.`,
 's0dff74201cac7b85': `Summary`,
 's101044d5caa43d4c': str`${0} open follow-ups`,
+'s10a150cb95a1b1bc': `no name`,
 's172d3440d1048044': `No follow-up has been written down yet.`,
 's18f6148f1bc9e6dc': `First`,
 's1977ba82b72ae0a7': `Follow-up`,
@@ -139,6 +140,7 @@
 'sc42dcce9fdbbcf40': `Timer reset`,
 'sc715c9ae9e678a1d': `This part of the guide could not be loaded. Check the network and try again. Nothing is lost.`,
 'sc784c3c97403b46c': str`Step ${0}: ${1}`,
+'sc9facdede7f1a8df': `Connecting to the room …`,
 'scca444a2bbc8ec46': str`You have used ${0} of ${1} votes in this step.`,
 'sce9a77ff458be70e': str`${0} votes`,
 'scf6583173809bbd9': str`Edit follow-up: ${0}`,
@@ -158,6 +160,7 @@
 'sf394f58175f91b91': `Add follow-up`,
 'sf6925319e20b6203': `Time’s up!`,
 'sfcda9845712729c8': str`${0} vote`,
+'sfe4ecac9c06c37f7': str`Here now: ${0}`,
 'sff5e724f9ef96b26': `Most votes`,
 'sff85502da1b5bbb7': `Content: KS – Turguide for innovasjon (Innovation trail guide)`,
 't1-forankring.prompt1': `How can we plan for a sound decision-making process, and for anchoring the results with management and throughout the organisation?`,
@@ -200,5 +203,5 @@
 't4-implementere.question': `How should we go about implementing the solution?`,
 't4.intro': `You have reached your destination – congratulations! By now you have been out in the landscape and tackled various challenges along the way. The result is a solution that we know meets users’ needs and fits the system and the stakeholders involved. All that remains is to put it into practice!`,
 't4.title': `Put it into practice`,
-    };
+};
   

@@ -9,7 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'export.csv.author': `Forfattar`,
+'export.csv.author': `Forfattar`,
 'export.csv.card-id': `Kort-id`,
 'export.csv.color': `Farge`,
 'export.csv.created': `Oppretta`,
@@ -48,6 +48,7 @@
 's0a5324e599d3e95f': `Nettlesaren lèt ikkje sida lagre lappane. Dei finst berre på denne sida til ho blir lukka.`,
 's0dff74201cac7b85': `Oppsummering`,
 's101044d5caa43d4c': str`${0} opne oppfølgingar`,
+'s10a150cb95a1b1bc': `utan namn`,
 's172d3440d1048044': `Ingen oppfølging er skriven ned enno.`,
 's18f6148f1bc9e6dc': `Først`,
 's1977ba82b72ae0a7': `Oppfølging`,
@@ -139,6 +140,7 @@
 'sc42dcce9fdbbcf40': `Tidtakaren er nullstilt`,
 'sc715c9ae9e678a1d': `Denne delen av guiden kunne ikkje lastast. Sjekk nettverket og prøv igjen. Ingenting er tapt.`,
 'sc784c3c97403b46c': str`Trinn ${0}: ${1}`,
+'sc9facdede7f1a8df': `Koplar til rommet …`,
 'scca444a2bbc8ec46': str`Du har brukt ${0} av ${1} stemmer på dette trinnet.`,
 'sce9a77ff458be70e': str`${0} stemmer`,
 'scf6583173809bbd9': str`Rediger oppfølging: ${0}`,
@@ -158,6 +160,7 @@
 'sf394f58175f91b91': `Legg til oppfølging`,
 'sf6925319e20b6203': `Tida er ute!`,
 'sfcda9845712729c8': str`${0} stemme`,
+'sfe4ecac9c06c37f7': str`Her no: ${0}`,
 'sff5e724f9ef96b26': `Flest stemmer`,
 'sff85502da1b5bbb7': `Innhald: KS – Turguide for innovasjon`,
 't1-forankring.prompt1': `Korleis kan vi planleggje for ein god avgjerdsprosess og for forankring av resultata i leiinga og i heile verksemda?`,
@@ -200,5 +203,5 @@
 't4-implementere.question': `Korleis skal vi gå fram for å implementere løysinga?`,
 't4.intro': `De har nådd målet for turen – gratulerer! No har de vore ute i landskapet og takla ulike utfordringar undervegs. Resultatet er ei løysing som vi veit dekkjer behova til brukarane, og som er tilpassa systemet og aktørane. Då står det berre att å omsetje det heile i praksis!`,
 't4.title': `Realisere`,
-    };
+};
   

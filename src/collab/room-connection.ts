@@ -1,0 +1,339 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+
+/** Where the connection to the room stands, as the guide shows and announces it. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'unauthorized' | 'refused';
+
+export interface ConnectionState {
+  readonly status: ConnectionStatus;
+  /** Why the server said no (`token-expired`, `room-deleted`, `too-many-items`, …). */
+  readonly reason?: string;
+}
+
+/** A string, or a function the host gives to fetch a fresh one (asked again on every reconnect). */
+export type CollabToken = string | (() => string | Promise<string>);
+
+/** One person in the room now, however many tabs they have open. */
+export interface PresenceEntry {
+  readonly id: string;
+  readonly name: string;
+  /** The sheet they look at: 0 the introduction, 1–4 the steps, 5 the summary; undefined when unknown. */
+  readonly step?: number;
+  /** This page's own person. */
+  readonly self: boolean;
+}
+
+export interface RoomConnectionOptions {
+  /** The server; the device copy of the room is kept under this address. */
+  url: string;
+  /**
+   * Every address of the service, `url` among them, tried in turn: when the one in use goes away
+   * (closed, restarted, unreachable) the next attempt goes to the next. Default: `url` alone.
+   */
+  urls?: readonly string[];
+  room: string;
+  token?: CollabToken;
+  /** The person at this page: the token's `sub` is used instead of `id` when there is one. */
+  participant: { id: string; name: string };
+  /** Keep an offline copy on this device (IndexedDB); default true. */
+  offline?: boolean;
+}
+
+/** The token reasons that mean "this person may not come in", rather than "this room is closed to everyone". */
+const UNAUTHORIZED = new Set(['token-missing', 'token-invalid', 'token-expired', 'token-wrong-room', 'permission-denied']);
+/** At most this long for an awareness state we accept from the room (the server allows 16 KiB). */
+const MAX_NAME = 80;
+
+/** Close codes by which the server says no (or deleted the room); 4408 is the provider's own timeout. */
+const isRefusal = (code: number) => code >= 4400 && code < 4500 && code !== 4408;
+
+/** The device copy of a room is kept under a name that says which server and which room it belongs to. */
+export const offlineName = (url: string, room: string): string => `innovasjonsguide:${url.replace(/\/+$/, '')}#${room}`;
+
+/** A JWT's claims, read without checking them (the server checks the token); empty when unreadable. */
+function tokenClaims(token: string | undefined): Record<string, unknown> {
+  const payload = token?.split('.')[1];
+  if (!payload) return {};
+  try {
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+    const json: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return json && typeof json === 'object' ? (json as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The `sub` claim of a JWT (a stable person id); undefined when absent. */
+export function tokenSubject(token: string | undefined): string | undefined {
+  const { sub } = tokenClaims(token);
+  return typeof sub === 'string' && sub.length > 0 && sub.length <= 200 ? sub : undefined;
+}
+
+/** The `name` claim of a JWT: the name the host's sign-on knows the person by. */
+export function tokenName(token: string | undefined): string | undefined {
+  const { name } = tokenClaims(token);
+  return typeof name === 'string' && name.trim() ? name : undefined;
+}
+
+const cleanName = (value: unknown): string =>
+  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_NAME) : '';
+
+/**
+ * One live room: the Yjs document, its offline copy on this device
+ * (y-indexeddb), the connection to the Hocuspocus server, and who is here
+ * (awareness). It knows nothing of notes; the room binding turns the document
+ * into the store's items.
+ */
+export class RoomConnection {
+  readonly doc = new Y.Doc();
+  readonly #options: RoomConnectionOptions;
+  #provider?: HocuspocusProvider;
+  #socket?: HocuspocusProviderWebsocket;
+  #offline?: IndexeddbPersistence;
+  #state: ConnectionState = { status: 'connecting' };
+  #everConnected = false;
+  #presence: PresenceEntry[] = [];
+  #presenceKey = '';
+  #latestToken?: string;
+  readonly #servers: readonly string[];
+  #serverIndex = 0;
+  #local: { id: string; name: string; step?: number };
+  readonly #stateListeners = new Set<(state: ConnectionState) => void>();
+  readonly #presenceListeners = new Set<(presence: readonly PresenceEntry[]) => void>();
+  readonly #deletedListeners = new Set<() => void>();
+  /** Resolves when the device copy has been read into `doc` (at once without one). */
+  readonly offlineLoaded: Promise<void>;
+
+  constructor(options: RoomConnectionOptions) {
+    this.#options = options;
+    this.#servers = options.urls?.length ? [...options.urls] : [options.url];
+    this.#serverIndex = Math.max(0, this.#servers.indexOf(options.url));
+    this.#local = { ...options.participant };
+    if (typeof options.token === 'string') this.#latestToken = options.token;
+    if (options.offline !== false && typeof indexedDB !== 'undefined') {
+      this.#offline = new IndexeddbPersistence(offlineName(options.url, options.room), this.doc);
+      this.offlineLoaded = this.#offline.whenSynced.then(
+        () => undefined,
+        () => undefined,
+      );
+    } else {
+      this.offlineLoaded = Promise.resolve();
+    }
+    this.#connect();
+  }
+
+  /** Whether the room has synced with the server at least once since this page opened it. */
+  get everSynced(): boolean {
+    return this.#everConnected;
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  /** The address this connection uses now (or tries next). */
+  get server(): string {
+    return this.#servers[this.#serverIndex];
+  }
+
+  get presence(): readonly PresenceEntry[] {
+    return this.#presence;
+  }
+
+  /** The id this person has in the room: the token's `sub`, else the local participant id. */
+  get participantId(): string {
+    return tokenSubject(this.#latestToken) ?? this.#local.id;
+  }
+
+  /** The name others see: the token's, where the host's sign-on gave one, else the one the person typed. */
+  get #name(): string {
+    return tokenName(this.#latestToken) ?? this.#local.name;
+  }
+
+  onState(listener: (state: ConnectionState) => void): () => void {
+    this.#stateListeners.add(listener);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  onPresence(listener: (presence: readonly PresenceEntry[]) => void): () => void {
+    this.#presenceListeners.add(listener);
+    return () => this.#presenceListeners.delete(listener);
+  }
+
+  /** Called when the server says the room has been deleted (after the device copy is gone). */
+  onDeleted(listener: () => void): () => void {
+    this.#deletedListeners.add(listener);
+    return () => this.#deletedListeners.delete(listener);
+  }
+
+  /** Tells the room this person's name and the step they look at; nothing is sent when neither changed. */
+  setPresence(changes: { name?: string; step?: number }): void {
+    const next = { ...this.#local, ...changes };
+    if (next.name === this.#local.name && next.step === this.#local.step) return;
+    this.#local = next;
+    this.#publishPresence();
+  }
+
+  /** Removes this room's copy from the device ("Fjern fra denne enheten") and leaves the room. */
+  async clearDevice(): Promise<void> {
+    const offline = this.#offline;
+    this.#offline = undefined;
+    this.destroy();
+    if (offline) await offline.clearData();
+    else await deleteDatabase(offlineName(this.#options.url, this.#options.room));
+  }
+
+  destroy(): void {
+    this.#closeProvider();
+    void this.#offline?.destroy();
+    this.#offline = undefined;
+    this.#stateListeners.clear();
+    this.#presenceListeners.clear();
+    this.#deletedListeners.clear();
+  }
+
+  #connect(): void {
+    const { room, token } = this.#options;
+    this.#socket = new HocuspocusProviderWebsocket({ url: this.server, WebSocketPolyfill: this.#serviceSocket() });
+    this.#provider = new HocuspocusProvider({
+      websocketProvider: this.#socket,
+      name: room,
+      document: this.doc,
+      // Asked on every (re)connect, so a host's function can hand out a fresh token each time.
+      token: async () => {
+        const value = typeof token === 'function' ? await token() : (token ?? '');
+        this.#latestToken = value;
+        this.#publishPresence();
+        return value;
+      },
+      onStatus: ({ status }) => {
+        if (this.#stoppedForGood) return;
+        if (status === 'connected') return; // connected means synced and authorised: see onSynced
+        if (status === 'connecting') this.#setState({ status: this.#everConnected ? 'offline' : 'connecting' });
+        else this.#setState({ status: 'offline' });
+      },
+      onSynced: ({ state }) => {
+        if (!state || this.#stoppedForGood) return;
+        this.#everConnected = true;
+        this.#setState({ status: 'connected' });
+      },
+      onAuthenticationFailed: ({ reason }) => this.#refused(reason),
+      onClose: ({ event }) => {
+        // 4403 / 4410 / 4413: the server refused a message or deleted the room; reconnecting would be refused again.
+        // (4408 is the provider's own "no answer for a long time": it tries again.)
+        if (isRefusal(event.code)) this.#refused(event.reason || 'refused');
+      },
+      onAwarenessChange: () => this.#readPresence(),
+    });
+    // A provider given its socket does not attach (nor destroy it) by itself.
+    this.#provider.attach();
+    this.#publishPresence();
+  }
+
+  #closeProvider(): void {
+    this.#provider?.destroy();
+    this.#socket?.destroy();
+    this.#provider = undefined;
+    this.#socket = undefined;
+  }
+
+  /**
+   * The WebSocket the provider opens: to the address in use now, whatever address the provider
+   * asks for; when a socket closes other than by a refusal, the next attempt goes to the next address.
+   */
+  #serviceSocket(): typeof WebSocket {
+    const connection = this;
+    return class ServiceSocket extends WebSocket {
+      constructor(_url: string | URL, protocols?: string | string[]) {
+        super(connection.server, protocols);
+        this.addEventListener('close', (event) => {
+          if (!isRefusal(event.code)) connection.#serverIndex = (connection.#serverIndex + 1) % connection.#servers.length;
+        });
+      }
+    };
+  }
+
+  get #stoppedForGood(): boolean {
+    return this.#state.status === 'unauthorized' || this.#state.status === 'refused';
+  }
+
+  #refused(reason: string): void {
+    if (this.#stoppedForGood) return;
+    const status: ConnectionStatus = UNAUTHORIZED.has(reason) ? 'unauthorized' : 'refused';
+    // The provider would otherwise try again every 30 s, forever (Hocuspocus 3.4.4).
+    const provider = this.#provider;
+    const socket = this.#socket;
+    this.#provider = undefined;
+    this.#socket = undefined;
+    queueMicrotask(() => {
+      provider?.destroy();
+      socket?.destroy();
+    });
+    this.#setState({ status, reason });
+    this.#presence = this.#presence.filter((each) => each.self);
+    for (const listener of [...this.#presenceListeners]) listener(this.#presence);
+    if (reason === 'room-deleted') void this.#dropDeviceCopy();
+  }
+
+  async #dropDeviceCopy(): Promise<void> {
+    const offline = this.#offline;
+    this.#offline = undefined;
+    try {
+      if (offline) await offline.clearData();
+    } finally {
+      for (const listener of [...this.#deletedListeners]) listener();
+    }
+  }
+
+  #setState(state: ConnectionState): void {
+    if (state.status === this.#state.status && state.reason === this.#state.reason) return;
+    this.#state = state;
+    for (const listener of [...this.#stateListeners]) listener(state);
+  }
+
+  #publishPresence(): void {
+    const awareness = this.#provider?.awareness;
+    if (!awareness) return;
+    const { step } = this.#local;
+    awareness.setLocalStateField('user', { id: this.participantId, name: cleanName(this.#name), ...(step === undefined ? {} : { step }) });
+    this.#readPresence();
+  }
+
+  /** Reads who is here from awareness, which any client in the room can write: every field is checked. */
+  #readPresence(): void {
+    const awareness = this.#provider?.awareness;
+    if (!awareness) return;
+    const selfId = this.participantId;
+    const byId = new Map<string, PresenceEntry>();
+    for (const [clientId, state] of awareness.getStates()) {
+      const user = (state as { user?: unknown }).user;
+      if (!user || typeof user !== 'object') continue;
+      const { id, name, step } = user as Record<string, unknown>;
+      if (typeof id !== 'string' || id.length === 0 || id.length > 200) continue;
+      const self = clientId === awareness.clientID || id === selfId;
+      const entry: PresenceEntry = {
+        id,
+        name: cleanName(name),
+        step: typeof step === 'number' && Number.isInteger(step) && step >= 0 && step <= 5 ? step : undefined,
+        self,
+      };
+      // Several tabs of one person count once; this tab's own state wins for this person.
+      if (!byId.has(id) || clientId === awareness.clientID) byId.set(id, entry);
+    }
+    if (!byId.has(selfId)) byId.set(selfId, { id: selfId, name: cleanName(this.#name), step: this.#local.step, self: true });
+    const presence = [...byId.values()].sort((a, b) => (a.self === b.self ? a.name.localeCompare(b.name, 'nb') || (a.id < b.id ? -1 : 1) : a.self ? -1 : 1));
+    const key = JSON.stringify(presence);
+    if (key === this.#presenceKey) return;
+    this.#presenceKey = key;
+    this.#presence = presence;
+    for (const listener of [...this.#presenceListeners]) listener(presence);
+  }
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}

@@ -1,0 +1,100 @@
+// The room document's shape (docs/collab-schema.md, version 1): root names,
+// and small readers and writers between its Y.Maps and the store's plain items.
+// Readers check only the shape Yjs gives (a Y.Map, a votes map); the store's
+// validators check every field.
+import * as Y from 'yjs';
+import { LIMITS, type Action, type Note, type Participant } from '../store/types.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** The five root maps; any other root is not read. */
+export const ROOTS = ['meta', 'notes', 'actions', 'participants', 'deleted'] as const;
+export type RootName = (typeof ROOTS)[number];
+
+/** The longest `order` key that sorts as valid; longer ones sort after all valid ones. */
+export const MAX_ORDER_LENGTH = 200;
+
+export const NOTE_FIELDS = ['id', 'cardId', 'text', 'color', 'author', 'createdAt', 'updatedAt'] as const;
+export const ACTION_FIELDS = ['id', 'step', 'what', 'who', 'due', 'done', 'createdAt', 'updatedAt'] as const;
+
+export type Read<T> = { readonly value: T; readonly problem?: undefined } | { readonly value?: undefined; readonly problem: string };
+
+/** An `order` value that sorts among the valid keys, or `undefined` for one that sorts after them. */
+export const validOrder = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_ORDER_LENGTH ? value : undefined;
+
+const fieldsOf = (map: Y.Map<unknown>, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, map.get(name)]));
+
+/**
+ * A note's Y.Map as the store's plain fields (votes as the sorted array of
+ * participant ids that voted `true`, at most `LIMITS.participants`), and its
+ * `order` key aside, for sorting.
+ */
+export function readNote(value: unknown): Read<{ fields: Record<string, unknown>; order: string | undefined }> {
+  if (!(value instanceof Y.Map)) return { problem: 'is not a Y.Map' };
+  const votes = value.get('votes');
+  if (!(votes instanceof Y.Map)) return { problem: 'votes: is not a Y.Map' };
+  const voters: string[] = [];
+  votes.forEach((voted, id) => {
+    if (voted === true) voters.push(id);
+  });
+  const fields = { ...fieldsOf(value, NOTE_FIELDS), votes: voters.sort().slice(0, LIMITS.participants) };
+  return { value: { fields, order: validOrder(value.get('order')) } };
+}
+
+export function readAction(value: unknown): Read<Record<string, unknown>> {
+  return value instanceof Y.Map ? { value: fieldsOf(value, ACTION_FIELDS) } : { problem: 'is not a Y.Map' };
+}
+
+export function readParticipant(value: unknown): Read<Record<string, unknown>> {
+  return value instanceof Y.Map ? { value: fieldsOf(value, ['id', 'name']) } : { problem: 'is not a Y.Map' };
+}
+
+/** A note as a new Y.Map with every field and an empty or copied `votes` map. */
+export function noteMap(note: Note, order: string): Y.Map<unknown> {
+  const votes = new Y.Map<boolean>();
+  for (const id of note.votes) votes.set(id, true);
+  const map = new Y.Map<unknown>();
+  for (const name of NOTE_FIELDS) map.set(name, note[name]);
+  map.set('order', order);
+  map.set('votes', votes);
+  return map;
+}
+
+export function actionMap(action: Action): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const name of ACTION_FIELDS) map.set(name, action[name]);
+  return map;
+}
+
+export function participantMap(participant: Participant): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set('id', participant.id);
+  map.set('name', participant.name);
+  return map;
+}
+
+/** Sorts notes as the room does: valid `order` keys first by plain string order, then by `createdAt`; ties by id. */
+export function compareNotes(orderOf: (id: string) => string | undefined) {
+  return (a: Note, b: Note): number => {
+    const [x, y] = [orderOf(a.id), orderOf(b.id)];
+    if (x !== undefined && y !== undefined && x !== y) return x < y ? -1 : 1;
+    if (x !== undefined && y === undefined) return -1;
+    if (x === undefined && y !== undefined) return 1;
+    if (x === undefined) {
+      const byTime = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+      if (byTime) return byTime;
+    }
+    return compareIds(a.id, b.id);
+  };
+}
+
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Actions in `createdAt` order, then by id. */
+export const compareActions = (a: Action, b: Action): number =>
+  Date.parse(a.createdAt) - Date.parse(b.createdAt) || compareIds(a.id, b.id);
+
+/** Deletions oldest first, then by id: the order in which the room forgets them. */
+export const compareTombstones = (a: { id: string; deletedAt: string }, b: { id: string; deletedAt: string }): number =>
+  Date.parse(a.deletedAt) - Date.parse(b.deletedAt) || compareIds(a.id, b.id);

@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+export const romStatusStyles = css`
+  :host {
+    display: block;
+  }
+
+  .base {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1.25rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .status {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+  }
+
+  .dot {
+    flex: none;
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 50%;
+    border: 2px solid currentColor;
+  }
+
+  .connected .dot {
+    background: currentColor;
+  }
+
+  .offline .dot,
+  .connecting .dot {
+    border-style: dashed;
+  }
+
+  .unauthorized,
+  .refused {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .presence {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    margin: 0;
+  }
+
+  .presence ul {
+    display: contents;
+    list-style: none;
+  }
+
+  .person {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    padding: 0.1rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+
+  .swatch {
+    width: 0.6rem;
+    height: 0.6rem;
+    border-radius: 50%;
+    background: var(--_person, gray);
+    forced-color-adjust: none;
+  }
+
+  .p0 { --_person: #1f6feb; }
+  .p1 { --_person: #b35900; }
+  .p2 { --_person: #1a7f37; }
+  .p3 { --_person: #8250df; }
+  .p4 { --_person: #bf3989; }
+  .p5 { --_person: #0a7f8f; }
+
+  .offer,
+  .remove {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    flex-basis: 100%;
+    margin: 0;
+  }
+
+  button {
+    min-height: 2.75rem;
+  }
+`;

@@ -1,0 +1,59 @@
+import { GuideSession } from '../storage/guide-session.js';
+import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
+import type { StorageAdapter } from '../storage/storage-adapter.js';
+import { GuideStore } from '../store/guide-store.js';
+
+interface Entry {
+  session: GuideSession;
+  users: number;
+}
+
+interface Sessions<K> {
+  get(key: K): Entry | undefined;
+  set(key: K, entry: Entry): unknown;
+  delete(key: K): unknown;
+}
+
+/**
+ * Joins the page's one session for `key`, starting it with `create` when there
+ * is none. Call the returned `release` when done (more calls do nothing); the
+ * last one saves and stops it. Its store outlives the session: joining again
+ * loads and merges again.
+ */
+function acquire<K>(sessions: Sessions<K>, key: K, create: () => GuideSession): { session: GuideSession; release: () => void } {
+  let entry = sessions.get(key);
+  if (!entry) {
+    entry = { session: create(), users: 0 };
+    sessions.set(key, entry);
+    void entry.session.start();
+  }
+  entry.users += 1;
+  const current = entry;
+  let released = false;
+  return {
+    session: current.session,
+    release: () => {
+      if (released) return;
+      released = true;
+      current.users -= 1;
+      if (current.users === 0) {
+        sessions.delete(key);
+        void current.session.stop();
+      }
+    },
+  };
+}
+
+const localSessions = new Map<string, Entry>();
+const adapterSessions = new WeakMap<StorageAdapter, Entry>();
+
+/**
+ * Elements on one page that use the same storage key share one store and one
+ * session, so a guide and a single step on the same key show the same notes at once.
+ */
+export const acquireLocalSession = (key: string, cardIds: ReadonlySet<string>) =>
+  acquire(localSessions, key, () => new GuideSession(new GuideStore({ cardIds }), new LocalStorageAdapter(key)));
+
+/** Elements given the same host adapter share one session; the first one's own store holds the document. */
+export const acquireAdapterSession = (adapter: StorageAdapter, store: GuideStore) =>
+  acquire(adapterSessions, adapter, () => new GuideSession(store, adapter));

@@ -1,0 +1,106 @@
+import type { LiveRoom, RoomOptions } from '../collab/live-room.js';
+import { GuideStore } from '../store/guide-store.js';
+import type { IdentityKeeper } from './document-source.js';
+
+/** A string, or a function that fetches a fresh token (asked again on every reconnect). */
+export type CollabTokenSource = string | (() => string | Promise<string>);
+
+/** Fetches the room's code (its own chunk); rejects when it cannot be fetched. */
+export type RoomLoader = () => Promise<{ LiveRoom: new (options: RoomOptions) => LiveRoom }>;
+
+export interface RoomUser {
+  readonly storageKey: string;
+  /** Who the person is, as their document source keeps it. */
+  readonly identity: IdentityKeeper;
+  /** The token this user's element holds now. */
+  readonly token: () => CollabTokenSource | undefined;
+  readonly load: RoomLoader;
+}
+
+interface Entry {
+  readonly store: GuideStore;
+  /** The users of the room, newest last: the latest one's token is asked for. */
+  readonly users: RoomUser[];
+  room?: LiveRoom;
+  loading?: Promise<void>;
+  readonly listeners: Set<(room: LiveRoom) => void>;
+}
+
+const rooms = new Map<string, Entry>();
+
+export interface RoomHandle {
+  readonly store: GuideStore;
+  /** The live room once its chunk has arrived (undefined before, or when it could not be fetched). */
+  readonly room: () => LiveRoom | undefined;
+  /** Calls `listener` when the live room is ready (at once if it is). */
+  readonly onRoom: (listener: (room: LiveRoom) => void) => () => void;
+  readonly release: () => void;
+}
+
+/**
+ * Everything on one page that names the same server and room shares one store
+ * and one live room. The store is there at once, so a person can write before
+ * the room's code has arrived; what they wrote then goes into the room.
+ */
+export function acquireRoom(urls: readonly string[], room: string, cardIds: ReadonlySet<string>, user: RoomUser): RoomHandle {
+  const key = `${urls.join('\n')}\n${room}`;
+  let entry = rooms.get(key);
+  if (!entry) {
+    entry = { store: new GuideStore({ cardIds }), users: [], listeners: new Set() };
+    rooms.set(key, entry);
+  }
+  const current = entry;
+  current.users.push(user);
+  open(current, urls, room, user);
+  let released = false;
+  const stops: (() => void)[] = [];
+  return {
+    store: current.store,
+    room: () => current.room,
+    onRoom(listener) {
+      if (current.room) listener(current.room);
+      current.listeners.add(listener);
+      const stop = () => current.listeners.delete(listener);
+      stops.push(stop);
+      return stop;
+    },
+    release() {
+      if (released) return;
+      released = true;
+      for (const stop of stops) stop();
+      current.users.splice(current.users.indexOf(user), 1);
+      if (current.users.length === 0) {
+        rooms.delete(key);
+        current.room?.destroy();
+      }
+    },
+  };
+}
+
+function open(entry: Entry, urls: readonly string[], room: string, user: RoomUser): void {
+  if (entry.room || entry.loading) return;
+  const options: RoomOptions = {
+    url: urls[0],
+    urls,
+    room,
+    store: entry.store,
+    storageKey: user.storageKey,
+    identity: user.identity,
+    token: async () => {
+      const source = entry.users.at(-1)?.token();
+      return typeof source === 'function' ? await source() : (source ?? '');
+    },
+  };
+  entry.loading = user.load().then(
+    ({ LiveRoom }) => {
+      entry.loading = undefined;
+      if (entry.users.length === 0) return;
+      entry.room = new LiveRoom(options);
+      for (const listener of [...entry.listeners]) listener(entry.room);
+    },
+    () => {
+      // The loader told the person; the notes stay on the page, and the next element to connect tries again.
+      entry.loading = undefined;
+    },
+  );
+}
