@@ -71,7 +71,7 @@ const launchers = {
 };
 
 export default {
-  files: ['test/**/*.test.ts'], // test/dist/ runs after a build: npm run test:dist
+  files: ['test/**/*.test.ts', '!test/collab-live/**'], // test/dist/: npm run test:dist; test/collab-live/: npm run test:collab
   reporters: [defaultReporter(), countingReporter()],
   nodeResolve: true,
   middleware: [strictPageMiddleware, brokenDistMiddleware],

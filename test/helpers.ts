@@ -16,8 +16,16 @@ export const waitUntil = (
 
 /** A real mouse click in the middle of `element`, as a person would make it. */
 export async function click(element: Element): Promise<void> {
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const box = element.getBoundingClientRect();
+  // Aimed where the screen shows it: notes lay out for real only in the frame that finds
+  // them near the screen (content-visibility: auto), which can move what is below them.
+  let box = element.getBoundingClientRect();
+  for (let frame = 0; frame < 10; frame++) {
+    element.scrollIntoView({ block: 'center', inline: 'center' });
+    await new Promise(requestAnimationFrame);
+    const before = box;
+    box = element.getBoundingClientRect();
+    if (frame > 0 && box.x === before.x && box.y === before.y && box.width === before.width && box.height === before.height) break;
+  }
   if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
   await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
   await resetMouse();
@@ -78,8 +86,10 @@ export function deepText(root: Node): string {
   let text = '';
   const walk = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    if (node instanceof HTMLTemplateElement || node instanceof HTMLStyleElement) return;
+    // By name, not instanceof: the node may come from another realm (an iframe).
+    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : undefined;
+    if (element?.shadowRoot) walk(element.shadowRoot);
+    if (element?.localName === 'template' || element?.localName === 'style') return;
     node.childNodes.forEach(walk);
   };
   walk(root);

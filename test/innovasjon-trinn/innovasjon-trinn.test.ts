@@ -3,7 +3,7 @@ import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { EXPECTED_CARDS } from '../content-expectations.js';
 import { addButtonOf, cardIn, cardsIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 
 async function makeTrinn(number: number, key = uniqueKey(), readonly = false) {
   const trinn = await fixture<InnovasjonTrinn>(
@@ -77,6 +77,35 @@ describe('<innovasjon-trinn>', () => {
     trinn.storageKey = first;
     await settled(trinn);
     expect(trinn.data.notes.map((note) => note.text)).to.deep.equal(['I første']);
+  });
+
+  it('on a full board lays out the notes near the screen, and a note far down when it gets focus or the page prints', async function () {
+    this.timeout(15_000);
+    const trinn = await makeTrinn(1);
+    for (let index = 0; index < 120; index++) trinn.addNote('t1-mal', `Lapp ${index + 1}`);
+    await settled(trinn);
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    const lapps = lappsIn(cardIn(trinn, 't1-mal'));
+    const shown = (lapp: Element) => inShadow(lapp, '.text').checkVisibility({ contentVisibilityAuto: true });
+    const last = lapps[lapps.length - 1];
+    expect(lapps.length).to.equal(120);
+    expect(shown(lapps[0]), 'the first note, on screen').to.be.true;
+    expect(shown(last), 'the last note, far below').to.be.false;
+    // Still in the page: its text is there for a screen reader and for find in page.
+    expect(deepText(last)).to.contain('Lapp 120');
+    // Chromium only: emulateMedia drives the DevTools protocol, which Firefox over WebDriver BiDi does not have.
+    if (navigator.userAgent.includes('Chrome')) {
+      await emulateMedia({ media: 'print' });
+      try {
+        await waitUntil(() => shown(last), 'the last note is laid out for print');
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+    }
+    await last.focusControl('text');
+    await waitUntil(() => shown(last), 'the focused note is laid out');
+    expect(deepActiveElement() === inShadow(last, '.text'), 'focus on the last note').to.be.true;
   });
 
   it('is read-only when asked', async () => {

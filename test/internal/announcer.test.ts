@@ -34,6 +34,17 @@ describe('one announcer for the page', () => {
     }
   });
 
+  it('speaks on a page that draws no frames (hidden, or a throttled frame)', async () => {
+    const draw = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0; // no frame ever comes
+    try {
+      announce('Uten bilde');
+      await expectAnnounced('Uten bilde');
+    } finally {
+      window.requestAnimationFrame = draw;
+    }
+  });
+
   it('says two messages of one moment together, none lost', async () => {
     announce('En');
     announce('To');

@@ -3,7 +3,7 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { getLocale, localeFor, setLocale } from '../../src/localization.js';
 import { EXPECTED_CARDS } from '../content-expectations.js';
-import { addButtonOf, cardsIn, deepText, inShadow, settled } from '../helpers.js';
+import { addButtonOf, cardsIn, deepText, inShadow, settled, waitUntil } from '../helpers.js';
 
 const HEADINGS: Record<'nn' | 'en', string[]> = {
   nn: [
@@ -128,5 +128,25 @@ describe('languages', function () {
     for (let i = 0; i < 1200; i++) guide.addNote('t1-mal', `n${i}`);
     await settled(guide);
     expect(inShadow(guide, 'nav').textContent).to.contain('1,200 notes');
+  });
+});
+
+describe('an on-demand feature’s translations', function () {
+  this.timeout(20_000);
+  afterEach(async () => {
+    document.documentElement.lang = 'nb';
+    if (getLocale() !== 'nb') await setLocale('nb');
+  });
+
+  it('come with the feature’s chunk and follow later changes of language', async () => {
+    const { InnovasjonRomStatus } = await import('../../src/collab/index.js');
+    const { FakeRoom } = await import('../innovasjon-rom-status/fake-room.js');
+    const element = await fixture<InstanceType<typeof InnovasjonRomStatus>>(
+      html`<innovasjon-rom-status .room=${new FakeRoom().asRoom}></innovasjon-rom-status>`,
+    );
+    document.documentElement.lang = 'nn';
+    await waitUntil(() => element.shadowRoot!.textContent!.includes('Tilkopla'), 'the room status is in nynorsk');
+    document.documentElement.lang = 'en';
+    await waitUntil(() => element.shadowRoot!.textContent!.includes('Connected'), 'and in English after the language changes');
   });
 });

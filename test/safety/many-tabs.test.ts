@@ -19,8 +19,17 @@ async function twoTabs() {
     await ready()!.updateComplete;
     guides.push(ready()!);
   }
+  // What each tab reported, for the message of a test that fails.
+  for (const [index, guide] of guides.entries()) {
+    guide.addEventListener('innovasjon-error', (event) => {
+      const { code, message } = (event as CustomEvent<{ code: string; message: string }>).detail;
+      tabErrors.push(`${index ? 'B' : 'A'}: ${code} (${message})`);
+    });
+  }
   return { key, a: guides[0], b: guides[1] };
 }
+
+const tabErrors: string[] = [];
 
 const texts = (guide: InnovasjonGuide) => guide.data.notes.map((note) => note.text).sort();
 
@@ -34,7 +43,18 @@ async function agreed(key: string, a: InnovasjonGuide, b: InnovasjonGuide) {
     const document = JSON.stringify(a.data);
     return document === JSON.stringify(b.data) && document === localStorage.getItem(key);
   };
-  await waitUntil(atRest, `the tabs should agree: A has ${JSON.stringify(texts(a))}, B ${JSON.stringify(texts(b))}`, { timeout: 15_000 });
+  try {
+    await waitUntil(atRest, undefined, { timeout: 15_000 });
+  } catch {
+    // Said as it is when the wait ends, not as it was when it began.
+    const stored = localStorage.getItem(key);
+    const storedTexts = stored ? (JSON.parse(stored) as { notes: { text: string }[] }).notes.map((note) => note.text).sort() : null;
+    throw new Error(
+      `the tabs did not agree within 15 s: A has ${JSON.stringify(texts(a))} (key ${a.storageKey}), ` +
+        `B ${JSON.stringify(texts(b))} (key ${b.storageKey}), storage under ${key} ${JSON.stringify(storedTexts)}; ` +
+        `same data in A and B: ${JSON.stringify(a.data) === JSON.stringify(b.data)}; errors: ${tabErrors.join('; ') || 'none'}`,
+    );
+  }
 }
 
 /** Waits until the clock has moved on by a millisecond, so the next edit is later than the last. */
@@ -46,6 +66,7 @@ async function aMillisecondLater() {
 describe('many tabs on one storage key', function () {
   this.timeout(30_000); // two more pages load the library from source, and each change crosses between them twice
   afterEach(() => {
+    tabErrors.length = 0;
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
   });
 

@@ -1,0 +1,144 @@
+// Test-runner plugin for the live-room tests: real collaboration servers (server/dist) on loopback,
+// started, stopped and killed by the tests themselves through executeServerCommand.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPostgres, startRedis, stopServices, waitFor } from '../server/test/services.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SERVER_BIN = join(ROOT, 'server', 'dist', 'innovasjonsguide-server.js');
+export const TEST_SECRET = 'browser-test-secret-long-enough-for-hs256-0123456789';
+
+const base64url = (value) => Buffer.from(value).toString('base64url');
+
+/** An HS256 JWT, as an intranet backend would mint it (the server checks it with jose). */
+export function mintToken(claims, secret = TEST_SECRET) {
+  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const body = base64url(JSON.stringify(claims));
+  const signature = createHmac('sha256', secret).update(`${header}.${body}`).digest('base64url');
+  return `${header}.${body}.${signature}`;
+}
+
+const exited = (child) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+
+/**
+ * Commands (payload fields in brackets):
+ * - `collab-server` `{action: 'start', name?, port?, keepData?}` → `{url, port}`: starts (or restarts on the same
+ *   port and data) the server called `name`; `{action: 'stop' | 'kill9', name?}` (SIGTERM / SIGKILL);
+ *   `{action: 'rooms', name?, args}` runs the operator's CLI (`rooms delete ROOM`) on its data → `{code, stdout}`.
+ * - `collab-token` `{room, name, sub?, role?, expiresIn?, secret?}` → a signed token (`expiresIn` seconds, may be negative).
+ * - `collab-service` `{action: 'start' | 'stop', kind: 'redis' | 'postgres', name?}` → `{url}`: Debian's Redis or PostgreSQL
+ *   on a free loopback port (installed when missing, as root), started once and then stopped and started again on the same
+ *   port; pass its `url` to a server's `env` (`REDIS_URL`, `DATABASE_URL`). Each `name` has its own (one per browser).
+ */
+export function collabServerPlugin() {
+  const servers = new Map();
+  const dirs = new Set();
+  const services = new Map();
+
+  async function service({ action, kind, name = 'default' }) {
+    const starters = { redis: startRedis, postgres: startPostgres };
+    if (!starters[kind]) throw new Error(`unknown service ${kind}`);
+    const key = `${kind}:${name}`;
+    const running = services.get(key);
+    if (action === 'start') {
+      if (!running) services.set(key, { service: await starters[kind](), up: true });
+      else if (!running.up) {
+        await running.service.start();
+        running.up = true;
+      }
+      return { url: services.get(key).service.url };
+    }
+    if (action === 'stop') {
+      if (running?.up) {
+        await running.service.stop();
+        running.up = false;
+      }
+      return true;
+    }
+    throw new Error(`unknown collab-service action ${action}`);
+  }
+
+  async function start({ name = 'default', port, env = {} }) {
+    let server = servers.get(name);
+    if (server?.child && server.child.exitCode === null && server.child.signalCode === null) return { url: server.url, port: server.port };
+    if (!existsSync(SERVER_BIN)) throw new Error('server/dist is missing: run `npm run test:collab`, which builds the server first');
+    if (!server) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'innovasjonsguide-browser-collab-'));
+      dirs.add(dataDir);
+      server = { dataDir, port: port ?? 0 };
+      servers.set(name, server);
+    }
+    const child = spawn(process.execPath, [SERVER_BIN], {
+      env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(server.port), DATA_DIR: server.dataDir, COLLAB_SECRET: TEST_SECRET, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines = [];
+    let stderr = '';
+    let partial = '';
+    child.stdout.on('data', (chunk) => {
+      const parts = (partial + chunk).split('\n');
+      partial = parts.pop();
+      lines.push(...parts);
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    server.child = child;
+    const listen = await waitFor(() => {
+      if (child.exitCode !== null) throw new Error(`collaboration server exited with ${child.exitCode}: ${stderr}`);
+      return lines.find((line) => / listen /.test(line));
+    }, { what: 'the collaboration server to listen' });
+    server.port = Number(/url=http:\/\/127\.0\.0\.1:(\d+)/.exec(listen)[1]);
+    server.url = `ws://127.0.0.1:${server.port}`;
+    return { url: server.url, port: server.port };
+  }
+
+  async function stop(name = 'default', signal = 'SIGTERM') {
+    // A plugin's answer of null or undefined means "not mine" to the runner: answer true.
+    const child = servers.get(name)?.child;
+    if (!child) return true;
+    child.kill(signal);
+    await exited(child);
+    return true;
+  }
+
+  function rooms(name = 'default', args = []) {
+    const server = servers.get(name);
+    if (!server) throw new Error(`no server called ${name}`);
+    const child = spawn(process.execPath, [SERVER_BIN, 'rooms', ...args], {
+      env: { PATH: process.env.PATH, DATA_DIR: server.dataDir, COLLAB_SECRET: TEST_SECRET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stdout += chunk));
+    return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout })));
+  }
+
+  return {
+    name: 'collab-server',
+    async executeCommand({ command, payload = {} }) {
+      if (command === 'collab-token') {
+        const { room, name = '', sub, role, expiresIn = 3600, secret } = payload;
+        const claims = { room, name, exp: Math.floor(Date.now() / 1000) + expiresIn, ...(sub && { sub }), ...(role && { role }) };
+        return mintToken(claims, secret);
+      }
+      if (command === 'collab-service') return service(payload);
+      if (command !== 'collab-server') return undefined;
+      const { action, name } = payload;
+      if (action === 'start') return start(payload);
+      if (action === 'stop') return stop(name, 'SIGTERM');
+      if (action === 'kill9') return stop(name, 'SIGKILL');
+      if (action === 'rooms') return rooms(name, payload.args);
+      throw new Error(`unknown collab-server action ${action}`);
+    },
+    async serverStop() {
+      await Promise.all([...servers.keys()].map((name) => stop(name, 'SIGKILL')));
+      await stopServices();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

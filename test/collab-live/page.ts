@@ -1,0 +1,18 @@
+// One "other machine" in a live room, loaded in an iframe by the live tests: its own realm, so
+// its own modules, store, provider and connection, as another browser would have.
+import '../../src/innovasjon-guide/innovasjon-guide.js';
+
+const params = new URLSearchParams(location.search);
+const guide = document.createElement('innovasjon-guide');
+if (params.get('urls')) guide.collabUrls = JSON.parse(params.get('urls')!) as string[];
+else guide.collabUrl = params.get('url')!;
+if (params.get('room')) guide.collabRoom = params.get('room')!;
+guide.storageKey = params.get('key') ?? 'innovasjon-guide';
+guide.collabToken = params.get('token') ?? '';
+guide.step = Number(params.get('step') ?? 1);
+const events: { type: string; detail: unknown }[] = [];
+for (const type of ['innovasjon-connection', 'innovasjon-presence', 'innovasjon-error', 'innovasjon-note-add', 'innovasjon-change']) {
+  document.addEventListener(type, (event) => events.push({ type, detail: (event as CustomEvent).detail }));
+}
+Object.assign(window, { guide, events });
+document.body.append(guide);

@@ -1,0 +1,126 @@
+// What the live-room tests share: servers started by the test runner (scripts/wtr-collab-server.mjs),
+// tokens, and "other machines" as iframes, each with its own modules and connection.
+import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
+import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
+import type { ConnectionStatus } from '../../src/collab/room-connection.js';
+import type { GuideDocument } from '../../src/store/types.js';
+import { waitUntil } from '../helpers.js';
+
+/** This browser's engine: the browsers run side by side, so each has its own servers and services. */
+export const engine = /firefox/i.test(navigator.userAgent) ? 'firefox' : 'chromium';
+/** The server a test file uses unless it names one: one per engine, as tests stop and kill it. */
+const DEFAULT = `default-${engine}`;
+
+export interface Server {
+  url: string;
+  port: number;
+}
+
+/** Starts (or starts again, on its port) the server called `name`; `env` e.g. `{REDIS_URL, DATABASE_URL}`. */
+export const startServer = (name = DEFAULT, env: Record<string, string> = {}): Promise<Server> =>
+  executeServerCommand('collab-server', { action: 'start', name, env }) as Promise<Server>;
+export const stopServer = (name = DEFAULT): Promise<unknown> => executeServerCommand('collab-server', { action: 'stop', name });
+export const killServer = (name = DEFAULT): Promise<unknown> => executeServerCommand('collab-server', { action: 'kill9', name });
+/** Debian's Redis or PostgreSQL on a free loopback port, for several instances; started again on the same port. */
+export const startService = (kind: 'redis' | 'postgres', name = engine) =>
+  executeServerCommand('collab-service', { action: 'start', kind, name }) as Promise<{ url: string }>;
+export const stopService = (kind: 'redis' | 'postgres', name = engine) => executeServerCommand('collab-service', { action: 'stop', kind, name });
+export const roomsCommand = (args: string[], name = DEFAULT) =>
+  executeServerCommand('collab-server', { action: 'rooms', name, args }) as Promise<{ code: number; stdout: string }>;
+
+export const token = (room: string, name = 'Test', extra: { sub?: string; expiresIn?: number; secret?: string } = {}) =>
+  executeServerCommand('collab-token', { room, name, ...extra }) as Promise<string>;
+
+let counter = 0;
+/** A room name no other test uses. */
+export const freshRoom = (what = 'room') => `${what}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export interface Page {
+  frame: HTMLIFrameElement;
+  guide: InnovasjonGuide;
+  window: Window & { guide: InnovasjonGuide; events: { type: string; detail: unknown }[] };
+  /** Loads the page again, as a person pressing F5 would. */
+  reload(): Promise<void>;
+  close(): void;
+}
+
+const pages = new Set<Page>();
+
+/** Opens the guide in the room in an iframe (its own realm: its own store and connection). */
+export async function openPage(options: { url: string; urls?: string[]; room: string; token: string; key?: string; step?: number }): Promise<Page> {
+  const frame = document.createElement('iframe');
+  const query = new URLSearchParams({ url: options.url, room: options.room, token: options.token, key: options.key ?? options.room, step: String(options.step ?? 1) });
+  if (options.urls) query.set('urls', JSON.stringify(options.urls));
+  frame.src = `/test/collab-live/page.html?${query}`;
+  frame.width = '900';
+  frame.height = '700';
+  frame.style.border = '0';
+  const page = {
+    frame,
+    get window() {
+      return frame.contentWindow as Page['window'];
+    },
+    get guide() {
+      return (frame.contentWindow as Page['window']).guide;
+    },
+    async reload() {
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.contentWindow!.location.reload();
+      await loaded;
+      await waitUntil(() => (frame.contentWindow as Partial<Page['window']>)?.guide?.isConnected, 'the reloaded page shows its guide', { timeout: 30_000 });
+    },
+    close() {
+      frame.remove();
+      pages.delete(page);
+    },
+  } as Page;
+  pages.add(page);
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  await waitUntil(() => (frame.contentWindow as Partial<Page['window']>)?.guide?.isConnected, 'the page shows its guide', { timeout: 30_000 });
+  return page;
+}
+
+export function closeAllPages(): void {
+  for (const page of [...pages]) page.close();
+}
+
+/** The connection status the guide's status line shows (data-status on its `<innovasjon-rom-status>`). */
+export function shownStatus(guide: InnovasjonGuide): ConnectionStatus | undefined {
+  const status = guide.shadowRoot?.querySelector('innovasjon-rom-status')?.shadowRoot?.querySelector('[data-status]');
+  return status?.getAttribute('data-status') as ConnectionStatus | undefined;
+}
+
+export const waitForStatus = (guide: InnovasjonGuide, status: ConnectionStatus, timeout = 30_000) =>
+  waitUntil(() => shownStatus(guide) === status, `the guide shows the status ${status} (it shows ${shownStatus(guide)})`, { timeout });
+
+/** The document as two pages should agree on it: every note in its place on its card, every action, every deletion. */
+export const comparable = (document: GuideDocument) =>
+  JSON.stringify({
+    // Each card's notes in their order; the cards in id order.
+    notes: [...document.notes.reduce((cards, note) => cards.set(note.cardId, [...(cards.get(note.cardId) ?? []), note]), new Map<string, unknown[]>())].sort(
+      ([a], [b]) => (a < b ? -1 : 1),
+    ),
+    actions: [...document.actions].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    deleted: [...document.deleted].sort((a, b) => (a.id < b.id ? -1 : 1)),
+  });
+
+export async function waitForSameDocument(a: InnovasjonGuide, b: InnovasjonGuide, what = 'both pages hold the same document', timeout = 30_000) {
+  await waitUntil(() => comparable(a.data) === comparable(b.data), what, { timeout });
+}
+
+/** A real mouse click on an element inside a page's iframe, as a person would make it. */
+export async function clickIn(page: Page, element: Element): Promise<void> {
+  page.frame.scrollIntoView({ block: 'start' });
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const frameBox = page.frame.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
+  await sendMouse({ type: 'click', position: [Math.round(frameBox.x + box.x + box.width / 2), Math.round(frameBox.y + box.y + box.height / 2)] });
+  await resetMouse();
+}
+
+/** An element inside a page's `<innovasjon-rom-status>`. */
+export const inRoomStatus = <T extends Element>(page: Page, selector: string): T | null =>
+  page.guide.shadowRoot?.querySelector('innovasjon-rom-status')?.shadowRoot?.querySelector<T>(selector) ?? null;
