@@ -77,7 +77,7 @@ const BUDGETS = {
  * printed as PENDING on every run, without failing it, until they pass. The
  * issue stays open while one is listed here; never add a met budget.
  */
-const PENDING = new Set(['stepRatio']); // issue 16: the step switch is 2.0-2.3x the minimal baseline
+const PENDING = new Set(); // issue 16's step switch met its budget (content-visibility on notes)
 
 /** 100 characters typed into one note; plain ASCII so every key sends keydown, keypress and input. */
 const TYPED = 'kortere ventetid og bedre samarbeid mellom tjenestene gir mer tid til brukerne hver eneste dag, takk';
@@ -448,7 +448,7 @@ async function scenarioTyping({ page, call, quiet, results }) {
   const updates = [];
   let onlyTarget = true;
   const updateTags = new Set();
-  const longTasks = { library: { observed: [], cpu: [] }, baseline: { observed: [], cpu: [] } };
+  const longTasks = { library: { observed: [], cpu: [], parts: [] }, baseline: { observed: [], cpu: [], parts: [] } };
   // The 100 characters are typed in blocks of `perBlock`, alternating library and baseline
   // block by block (each on a fresh page whose note already holds the text typed so far),
   // so a busy moment on the machine falls on both alike.
@@ -460,6 +460,9 @@ async function scenarioTyping({ page, call, quiet, results }) {
         await call((name) => window.bench.mount(name, 'type1000', 1), name);
         await quiet();
         await call((name, id, prefix) => window.bench.startTyping(name, id, prefix), name, noteId, TYPED.slice(0, from));
+        // Opening the note scrolls it into view: the notes that come on screen are drawn
+        // (content-visibility) in the frames after that, before the person types.
+        await quiet();
         await page.tracing.start({ categories: KEYSTROKE_CATEGORIES });
         await call(() => window.bench.markTyping());
         for (const character of keys) {
@@ -479,6 +482,7 @@ async function scenarioTyping({ page, call, quiet, results }) {
         for (const cost of costs) {
           for (const key of ['cpu', 'keyTasks', 'frame', 'wall']) series[key][name].push(cost[key]);
           longTasks[name].cpu.push(...cost.longTasks);
+          longTasks[name].parts.push(...cost.longTaskParts);
         }
         longTasks[name].observed.push(...observed.durations);
         const done = await call((name) => window.bench.stopTyping(name), name);
@@ -510,11 +514,13 @@ async function scenarioTyping({ page, call, quiet, results }) {
       `a keystroke re-rendered ${updateStats.max} element(s) (${[...updateTags].join(', ')}${onlyTarget ? '' : ', not only the edited note'})`,
     );
   }
+  // The trace lists tasks from BENCH_LONG_MS (50 unless lowered to look closer); the budget counts those over 50.
+  const over = (cpu) => cpu.filter((time) => time > BUDGETS.longTaskMs);
   const describe = ({ observed, cpu }) =>
-    observed.length || cpu.length
-      ? `${observed.length} observed (longest ${fmt(Math.max(0, ...observed))}); ${cpu.length} with > ${BUDGETS.longTaskMs} ms CPU${cpu.length ? ` (longest ${fmt(Math.max(...cpu))})` : ''}`
+    observed.length || over(cpu).length
+      ? `${observed.length} observed (longest ${fmt(Math.max(0, ...observed))}); ${over(cpu).length} with > ${BUDGETS.longTaskMs} ms CPU${over(cpu).length ? ` (longest ${fmt(Math.max(...cpu))})` : ''}`
       : 'none';
-  const longOk = longTasks.library.cpu.length === 0;
+  const longOk = over(longTasks.library.cpu).length === 0;
   results.rows.push({
     scenario: `Long tasks while typing ${passes * TYPED.length} characters`,
     library: describe(longTasks.library),
@@ -522,8 +528,13 @@ async function scenarioTyping({ page, call, quiet, results }) {
     budget: `none > ${BUDGETS.longTaskMs} ms`,
     pass: longOk,
   });
-  if (!longOk) results.failures.push(`${longTasks.library.cpu.length} task(s) over ${BUDGETS.longTaskMs} ms of CPU while typing`);
-  if (longTasks.library.observed.length > longTasks.library.cpu.length) {
+  if (!longOk) results.failures.push(`${over(longTasks.library.cpu).length} task(s) over ${BUDGETS.longTaskMs} ms of CPU while typing`);
+  for (const name of ['library', 'baseline']) {
+    longTasks[name].cpu.forEach((time, index) =>
+      results.notes.push(`task (${name}) of ${fmt(time)} CPU while typing: ${longTasks[name].parts[index]}`),
+    );
+  }
+  if (longTasks.library.observed.length > over(longTasks.library.cpu).length) {
     results.notes.push(
       'long tasks: PerformanceObserver saw tasks over 50 ms of wall-clock time that used less CPU than that ' +
         '(the main thread was waiting for a CPU held by other processes); the budget counts tasks over 50 ms of CPU.',

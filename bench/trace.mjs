@@ -17,6 +17,32 @@ export const KEYSTROKE_CATEGORIES = [
   'cc',
 ];
 
+/**
+ * What fills a task: its largest direct children by CPU time, and theirs
+ * ("ProxyMain::BeginMainFrame 53.7 ms (Layout 40.1 ms, …)"), so a report
+ * names the cause of a long task.
+ */
+function partsOf(task, main, depth = 2) {
+  const end = task.ts + task.dur;
+  const inside = main.filter((event) => event !== task && event.ts >= task.ts && event.ts + event.dur <= end);
+  const children = [];
+  let reach = -1;
+  for (const event of inside) {
+    if (event.ts < reach) continue;
+    children.push(event);
+    reach = event.ts + event.dur;
+  }
+  const top = children.sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 4);
+  const parts = top.map((child) => {
+    const inner = depth > 1 && child.tdur > 10_000 ? partsOf(child, inside, depth - 1) : '';
+    return `${child.name} ${ms(child.tdur ?? 0).toFixed(1)} ms${inner ? ` (${inner})` : ''}`;
+  });
+  return parts.join(', ');
+}
+
+/** A long task's CPU time; BENCH_LONG_MS lowers it to see what fills the longest tasks (the budget stays 50). */
+const LONG_TASK_MS = Number(process.env.BENCH_LONG_MS) || 50;
+
 const eventsOf = (trace) => (Array.isArray(trace) ? trace : trace.traceEvents);
 const ms = (microseconds) => microseconds / 1000;
 
@@ -67,13 +93,14 @@ export function keystrokeCosts(trace) {
     const frame = frames.find((event) => event.ts >= inputTask.ts + inputTask.dur);
     if (!frame) continue;
     const end = frame.ts + frame.dur;
-    const longTasks = tasks.filter((task) => task.ts >= first.ts && task.ts < end && task.tdur > 50_000);
+    const longTasks = tasks.filter((task) => task.ts >= first.ts && task.ts < end && task.tdur > LONG_TASK_MS * 1000);
     results.push({
       cpu: ms(frame.tts + frame.tdur - first.tts),
       keyTasks: ms(inputTask.tts + inputTask.tdur - first.tts),
       frame: ms(frame.tdur),
       wall: ms(end - first.ts),
       longTasks: longTasks.map((task) => ms(task.tdur)),
+      longTaskParts: longTasks.map((task) => `key ${results.length + 1} of its block: ${partsOf(task, main)}`),
     });
   }
   return results;

@@ -1,0 +1,230 @@
+// One load-generator process for `npm run bench:collab` (forked by bench/collab.mjs; never run alone).
+// It holds whole rooms: every client of a room lives in this process, so the time a change was sent
+// and the times the room's other clients observed it are joined here, without shipping every event
+// to the parent. Each client is a real HocuspocusProvider with its own WebSocket, as a browser tab is.
+import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+// The server package (server/) holds the provider, ws and yjs; one require tree, so one copy of Yjs.
+const require = createRequire(process.env.BENCH_SERVER_PACKAGE);
+const Y = require('yjs');
+const { HocuspocusProvider } = require('@hocuspocus/provider');
+const WebSocket = require('ws');
+
+const now = () => performance.timeOrigin + performance.now();
+const COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'];
+const CARDS = ['1-1', '1-2', '1-3', '2-1', '2-2'];
+/** Notes one client keeps adding until it has this many; afterwards it edits and votes. */
+const OWN_NOTES = 12;
+
+/** `ws` emits 'error' on a socket closed while still connecting; the provider listens only via onerror. */
+class NodeWebSocket extends WebSocket {
+  constructor(...args) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
+/** @type {{ name: string, clients: any[], sends: Map<number, any[]> }[]} */
+let rooms = [];
+let clients = [];
+let run = null; // the step being measured
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+
+function send(message) {
+  if (process.connected) process.send(message);
+}
+
+function createClient(url, room, { token, name, sub }, index) {
+  const doc = new Y.Doc();
+  const client = { doc, room, name, sub, index, synced: false, disconnects: 0, ownNotes: [], voted: new Set(), seq: 0, timer: null };
+  client.provider = new HocuspocusProvider({
+    url,
+    name: room.name,
+    token,
+    document: doc,
+    WebSocketPolyfill: NodeWebSocket,
+    onSynced: () => (client.synced = true),
+    onDisconnect: () => client.disconnects++,
+    onAuthenticationFailed: ({ reason }) => send({ type: 'fatal', message: `client ${name} in ${room.name} was refused: ${reason}` }),
+    onClose: ({ event }) => {
+      if (event?.reason) send({ type: 'fatal', message: `client ${name} in ${room.name} was closed: ${event.reason}` });
+    },
+  });
+  client.provider.setAwarenessField('user', { id: sub, name });
+  // Another client's change arrives as one remote transaction that adds items of that client's Yjs
+  // client id; a change is observed when the range of clocks it used has arrived.
+  doc.on('afterTransaction', (transaction) => {
+    if (transaction.local || !run) return;
+    const at = now();
+    for (const [writer, after] of transaction.afterState) {
+      const before = transaction.beforeState.get(writer) ?? 0;
+      if (after > before) observe(room, writer, before, after, at);
+    }
+  });
+  return client;
+}
+
+function observe(room, writer, before, after, at) {
+  const list = room.sends.get(writer);
+  if (!list) return;
+  // Sends are in clock order; find the first one starting at or after `before`.
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].start < before) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < list.length && list[i].start < after; i++) {
+    const sent = list[i];
+    sent.seen++;
+    if (sent.measured) {
+      run.latencies.push(at - sent.at);
+      run.received++;
+    }
+  }
+}
+
+/** A realistic change by the schema (docs/collab-schema.md), carrying its send time in the text. */
+function change(client) {
+  const { doc, room } = client;
+  const notes = doc.getMap('notes');
+  const at = now();
+  const start = Y.getState(doc.store, doc.clientID);
+  const stamp = `${client.name}, endring ${++client.seq}, sendt ${at.toFixed(3)}`;
+  const iso = new Date().toISOString();
+  const roll = Math.random();
+  let kind;
+  if (client.ownNotes.length < OWN_NOTES && roll < 0.3) kind = 'add';
+  else if (roll < 0.55) kind = 'vote';
+  else if (roll < 0.75) kind = 'color';
+  else kind = 'text';
+  let target;
+  if (kind === 'vote') {
+    target = [...notes.keys()].find((id) => !client.voted.has(id));
+    if (!target) kind = 'text';
+  }
+  if ((kind === 'text' || kind === 'color') && client.ownNotes.length === 0) kind = 'add';
+  doc.transact(() => {
+    if (kind === 'add') {
+      const id = `n-${client.sub}-${client.seq}`;
+      const note = new Y.Map();
+      const order = `a${String(client.ownNotes.length).padStart(3, '0')}`;
+      const fields = { id, cardId: CARDS[client.seq % CARDS.length], text: `Idé fra ${stamp}`, color: COLORS[client.seq % COLORS.length], author: client.name, order, createdAt: iso, updatedAt: iso };
+      for (const [key, value] of Object.entries(fields)) note.set(key, value);
+      note.set('votes', new Y.Map());
+      notes.set(id, note);
+      client.ownNotes.push(id);
+    } else if (kind === 'vote') {
+      notes.get(target).get('votes').set(client.sub, true);
+      client.voted.add(target);
+    } else {
+      const note = notes.get(client.ownNotes[client.seq % client.ownNotes.length]);
+      if (kind === 'text') note.set('text', `Endret av ${stamp}`);
+      else note.set('color', COLORS[(COLORS.indexOf(note.get('color')) + 1) % COLORS.length]);
+      note.set('updatedAt', iso);
+    }
+  });
+  const measured = run && at >= run.measureFrom && at < run.measureTo;
+  let list = room.sends.get(doc.clientID);
+  if (!list) room.sends.set(doc.clientID, (list = []));
+  list.push({ start, at, seen: 0, measured });
+  if (measured) {
+    run.sent++;
+    run.kinds[kind]++;
+  }
+}
+
+function schedule(client, interval, stopAt) {
+  let due = now() + Math.random() * interval; // jittered start
+  const tick = () => {
+    if (!run || now() >= stopAt) return;
+    change(client);
+    due += interval;
+    client.timer = setTimeout(tick, Math.max(0, due - now()));
+  };
+  client.timer = setTimeout(tick, due - now());
+}
+
+async function waitFor(condition, deadline) {
+  while (!condition()) {
+    if (now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
+/**
+ * Clients join at random moments over `joinMs`, as people open the page at different times. Each
+ * provider renews its presence 15 s after its last one (y-protocols awareness, checked every 3 s from
+ * its creation): 500 clients created in the same instant would all renew together, a burst of 5,000
+ * presence messages every 15 s that real rooms never see.
+ */
+async function setup({ urls, rooms: plan, joinMs }) {
+  rooms = plan.map((room) => ({ name: room.name, sends: new Map(), clients: [] }));
+  const expected = plan.reduce((sum, room) => sum + room.clients.length, 0);
+  const joins = [];
+  rooms.forEach((room, r) => {
+    plan[r].clients.forEach((spec, i) => {
+      joins.push(
+        new Promise((resolve) =>
+          setTimeout(() => {
+            // With several instances, a room's clients alternate between them: most changes cross instances.
+            const client = createClient(urls[i % urls.length], room, spec, i);
+            room.clients.push(client);
+            clients.push(client);
+            resolve();
+          }, Math.random() * joinMs),
+        ),
+      );
+    });
+  });
+  await Promise.all(joins);
+  const lastJoin = now();
+  const ok = await waitFor(() => clients.length === expected && clients.every((c) => c.synced && c.provider.unsyncedChanges === 0), now() + 60_000);
+  send({ type: 'ready', ok, synced: clients.filter((c) => c.synced).length, afterLastJoinMs: now() - lastJoin });
+}
+
+async function step({ interval, startAt, measureFrom, measureTo, drainMs }) {
+  for (const room of rooms) room.sends.clear();
+  run = { latencies: [], sent: 0, received: 0, kinds: { add: 0, vote: 0, color: 0, text: 0 }, measureFrom, measureTo };
+  const disconnectsBefore = clients.reduce((sum, c) => sum + c.disconnects, 0);
+  await waitFor(() => false, startAt);
+  loopDelay.reset();
+  loopDelay.enable();
+  for (const client of clients) schedule(client, interval, measureTo);
+  await waitFor(() => false, measureTo);
+  for (const client of clients) clearTimeout(client.timer);
+  const expected = rooms.reduce((sum, room) => sum + (room.clients.length - 1) * [...room.sends.values()].flat().filter((s) => s.measured).length, 0);
+  await waitFor(() => run.received >= expected, now() + drainMs);
+  loopDelay.disable();
+  const result = {
+    type: 'result',
+    sent: run.sent,
+    kinds: run.kinds,
+    expected,
+    received: run.received,
+    latencies: Float64Array.from(run.latencies),
+    loopDelayP99: loopDelay.percentile(99) / 1e6,
+    loopDelayMax: loopDelay.max / 1e6,
+    disconnects: clients.reduce((sum, c) => sum + c.disconnects, 0) - disconnectsBefore,
+  };
+  run = null;
+  send(result);
+}
+
+function stop() {
+  for (const client of clients) {
+    clearTimeout(client.timer);
+    client.provider.destroy();
+  }
+  process.exit(0);
+}
+
+process.on('message', (message) => {
+  const handle = { setup, step, stop }[message.type];
+  Promise.resolve(handle(message)).catch((error) => send({ type: 'fatal', message: error.stack ?? String(error) }));
+});
+// The parent is gone (killed, Ctrl+C): never linger.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,578 @@
+// `npm run bench:collab`: the live-collaboration server under load, measured from Node clients on
+// loopback. Starts the real server (server/, built first), forks load-generator processes
+// (bench/collab-worker.mjs) that hold rooms of real HocuspocusProvider clients, measures how long a
+// change takes to reach the room's other clients, and the server's CPU and memory. Then raises the
+// rate until p99 passes 250 ms. With --instances 2 or more, several servers share Debian's Redis and
+// PostgreSQL (started on free loopback ports) and each room's clients are spread over them
+// (`npm run bench:scale`). See bench/README.md ("Live collaboration benchmark").
+//
+// Exit code: 0 budget met, 1 budget missed (p99 over --budget or a change lost), 2 the bench could not run.
+import { fork, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_PACKAGE = join(ROOT, 'server', 'package.json');
+const SERVER_BIN = join(ROOT, 'server', 'dist', 'innovasjonsguide-server.js');
+const WORKER = join(ROOT, 'bench', 'collab-worker.mjs');
+
+const DEFAULT_BUDGET_P99_MS = 50;
+const RAMP_LIMIT_P99_MS = 250;
+const RAMP_INTERVALS_MS = [1000, 500, 250, 125, 60, 30, 15];
+/** When the budget step is already past the ramp's limit: its interval times these, slower each step. */
+const RAMP_SLOWER = [1.5, 2, 3, 4, 6];
+/** After a window, how long changes still on their way may take to arrive before they count as missed. */
+const BUDGET_DRAIN_S = 15;
+const RAMP_DRAIN_S = 10;
+
+const USAGE = `Usage: npm run bench:collab -- [options]
+  --rooms N          rooms (50)
+  --clients N        clients per room (10)
+  --interval MS      one change per client every MS in the budget step (2000)
+  --window S         measured seconds of the budget step (30)
+  --workers N        load-generator processes (4)
+  --join S           clients join at random moments over S seconds (15)
+  --instances N      server instances sharing Redis and PostgreSQL, each room's clients spread over them (1)
+  --budget MS        the budget step's p99 limit (50)
+  --no-ramp          only the budget step
+  --ramp             only the ramp (no budget, exit 0 unless the bench fails)
+  --step S           seconds per ramp step, warmup included (15)
+  --timeout S        hard limit for the whole run (360)
+  --markdown FILE    also write the table to FILE
+  --json FILE        also write the results to FILE`;
+
+function parseArgs(argv) {
+  const options = { rooms: 50, clients: 10, interval: 2000, window: 30, workers: 4, join: 15, instances: 1, budgetMs: DEFAULT_BUDGET_P99_MS, budget: true, ramp: true, step: 15, timeout: 360 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    const number = () => {
+      const n = Number(value());
+      if (!(n > 0)) throw new Error(`${arg} needs a positive number`);
+      return n;
+    };
+    if (arg === '--rooms') options.rooms = Math.floor(number());
+    else if (arg === '--clients') options.clients = Math.max(2, Math.floor(number()));
+    else if (arg === '--interval') options.interval = number();
+    else if (arg === '--window') options.window = number();
+    else if (arg === '--workers') options.workers = Math.floor(number());
+    else if (arg === '--join') options.join = number();
+    else if (arg === '--instances') options.instances = Math.floor(number());
+    else if (arg === '--budget') options.budgetMs = number();
+    else if (arg === '--step') options.step = Math.max(5, number());
+    else if (arg === '--timeout') options.timeout = number();
+    else if (arg === '--no-ramp') options.ramp = false;
+    else if (arg === '--ramp') options.budget = false;
+    else if (arg === '--markdown') options.markdown = value();
+    else if (arg === '--json') options.json = value();
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown option ${arg}\n${USAGE}`);
+  }
+  options.workers = Math.min(options.workers, options.rooms);
+  return options;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const progress = (text) => process.stderr.write(`${text}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Processes: the servers and the workers, always stopped at the end, on failure and on Ctrl+C.
+
+/** @type {import('node:child_process').ChildProcess[]} */
+let servers = [];
+let workers = [];
+let stopServices = null;
+let dataDir = null;
+let cleaning = null;
+let workersStopping = false;
+
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const worker of workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+    await Promise.all(
+      servers.map(async (server) => {
+        if (server.exitCode !== null || server.signalCode !== null) return;
+        server.kill('SIGTERM');
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        if ((await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) === false) server.kill('SIGKILL');
+      }),
+    );
+    await stopServices?.();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+function finish(code) {
+  cleanup().finally(() => process.exit(code));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    progress(`\n${signal}: stopping the servers and the load generators.`);
+    finish(130);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// /proc readings (Linux): CPU ticks and resident memory of one process.
+
+const TICKS_PER_SECOND = 100; // USER_HZ; 100 on every Linux this runs on (getconf CLK_TCK)
+
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime + stime
+  } catch {
+    return NaN;
+  }
+}
+
+function rssMiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Seconds the process's main thread (its event loop) was ready to run but waited for a CPU
+ * (run_delay in /proc/PID/task/PID/schedstat): high when the machine is overloaded.
+ */
+function runQueueSeconds(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU use over a span, as % of one core, and main-thread run-queue wait, as % of the span. */
+function cpuSampler() {
+  const pids = [...servers.map((s) => s.pid), ...workers.map((w) => w.pid)];
+  const start = { at: now(), cpu: pids.map(cpuSeconds), wait: pids.map(runQueueSeconds) };
+  return () => {
+    const seconds = (now() - start.at) / 1000;
+    const percent = pids.map((pid, i) => ((cpuSeconds(pid) - start.cpu[i]) / seconds) * 100);
+    const wait = pids.map((pid, i) => ((runQueueSeconds(pid) - start.wait[i]) / seconds) * 100);
+    const n = servers.length;
+    return { servers: percent.slice(0, n), workers: percent.slice(n), serversWait: wait.slice(0, n), workersWait: wait.slice(n) };
+  };
+}
+
+const serverRss = () => servers.map((s) => rssMiB(s.pid));
+const totalOf = (list) => list.reduce((sum, n) => sum + n, 0);
+
+// ---------------------------------------------------------------------------------------------
+// Setup
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+async function startServer(secret, maxConnections, env = {}) {
+  dataDir ??= mkdtempSync(join(os.tmpdir(), 'innovasjonsguide-bench-collab-'));
+  const instanceDir = join(dataDir, String(servers.length));
+  mkdirSync(instanceDir, { mode: 0o700 });
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), SERVER_BIN], {
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: instanceDir, COLLAB_SECRET: secret, MAX_CONNECTIONS_PER_ADDRESS: String(maxConnections), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  servers.push(server);
+  const log = { refusals: [], tail: [], stderr: '', connects: 0, disconnects: 0 };
+  const copy = process.env.BENCH_SERVER_LOG ? createWriteStream(servers.length > 1 ? `${process.env.BENCH_SERVER_LOG}.${servers.length}` : process.env.BENCH_SERVER_LOG) : null;
+  let partial = '';
+  let port = null;
+  server.stdout.on('data', (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      copy?.write(`${line}\n`);
+      if (/ refuse /.test(line)) log.refusals.push(line);
+      else if (/ connect /.test(line)) log.connects++;
+      else if (/ disconnect /.test(line)) log.disconnects++;
+      if (port === null) port = Number(/ listen .*url=http:\/\/127\.0\.0\.1:(\d+)/.exec(line)?.[1] ?? NaN) || null;
+      log.tail = [...log.tail.slice(-19), line];
+    }
+  });
+  server.stderr.on('data', (chunk) => (log.stderr = (log.stderr + chunk).slice(-4000)));
+  const deadline = now() + 30_000;
+  while (port === null) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}: ${log.stderr}`);
+    if (now() > deadline) throw new Error('the server did not start listening within 30 s');
+    await sleep(20);
+  }
+  return { url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}`, log, pid: server.pid };
+}
+
+async function mintTokens(secret, options) {
+  // jose lives in the server package (the root package does not need it).
+  const require = createRequire(SERVER_PACKAGE);
+  const { SignJWT } = await import(pathToFileURL(require.resolve('jose')).href);
+  const key = new TextEncoder().encode(secret);
+  const rooms = [];
+  for (let r = 0; r < options.rooms; r++) {
+    const room = `bench-${String(r + 1).padStart(3, '0')}`;
+    const clients = [];
+    for (let c = 0; c < options.clients; c++) {
+      const sub = `u-${r + 1}-${c + 1}`;
+      const name = `Deltaker ${c + 1}`;
+      const token = await new SignJWT({ room, name, sub }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('2h').sign(key);
+      clients.push({ token, name, sub });
+    }
+    rooms.push({ name: room, clients });
+  }
+  return rooms;
+}
+
+function startWorkers(count) {
+  workers = Array.from({ length: count }, () =>
+    fork(WORKER, [], { execArgv: (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean), serialization: 'advanced', env: { ...process.env, BENCH_SERVER_PACKAGE: SERVER_PACKAGE }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  for (const worker of workers) {
+    worker.on('message', (message) => {
+      if (message.type === 'fatal' && !workersStopping) {
+        progress(`A load generator failed: ${message.message}`);
+        finish(2);
+      }
+    });
+    worker.on('exit', (code, signal) => {
+      if (!cleaning && !workersStopping) {
+        progress(`A load generator exited unexpectedly (${code ?? signal}).`);
+        finish(2);
+      }
+    });
+  }
+}
+
+/** Lets the workers close their providers and exit; cleanup() kills any that do not. */
+async function stopWorkers() {
+  workersStopping = true;
+  await Promise.all(
+    workers.map((worker) => {
+      if (worker.exitCode !== null || worker.signalCode !== null) return undefined;
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.send({ type: 'stop' });
+      return Promise.race([exited, sleep(5000)]);
+    }),
+  );
+}
+
+/** Sends every worker a message and waits for one answer of `type` from each. */
+function ask(message, type) {
+  return Promise.all(
+    workers.map(
+      (worker, i) =>
+        new Promise((resolve) => {
+          const listener = (answer) => {
+            if (answer.type !== type) return;
+            worker.off('message', listener);
+            resolve(answer);
+          };
+          worker.on('message', listener);
+          worker.send(typeof message === 'function' ? message(i) : message);
+        }),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// One measured step
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function runStep({ name, interval, warmup, window, drain, options }) {
+  const startAt = now() + 300;
+  const measureFrom = startAt + warmup * 1000;
+  const measureTo = measureFrom + window * 1000;
+  let cpu = null;
+  let rss = [];
+  // CPU over the measured window only (warmup and drain left out).
+  const sampling = (async () => {
+    await sleep(measureFrom - now());
+    const sample = cpuSampler();
+    await sleep(measureTo - now());
+    cpu = sample();
+    rss = serverRss();
+  })();
+  const results = await ask({ type: 'step', interval, startAt, measureFrom, measureTo, drainMs: drain * 1000 }, 'result');
+  await sampling;
+  const total = results.reduce((sum, r) => sum + r.latencies.length, 0);
+  const latencies = new Float64Array(total);
+  let offset = 0;
+  for (const r of results) {
+    latencies.set(r.latencies, offset);
+    offset += r.latencies.length;
+  }
+  latencies.sort();
+  const sum = (key) => results.reduce((s, r) => s + r[key], 0);
+  const clients = options.rooms * options.clients;
+  const kinds = {};
+  for (const r of results) for (const [kind, n] of Object.entries(r.kinds)) kinds[kind] = (kinds[kind] ?? 0) + n;
+  const step = {
+    name,
+    rooms: options.rooms,
+    clients,
+    interval,
+    window,
+    targetRate: (clients * 1000) / interval,
+    sent: sum('sent'),
+    kinds,
+    expected: sum('expected'),
+    received: sum('received'),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    serverCpu: totalOf(cpu.servers),
+    serverCpus: cpu.servers,
+    serverRssMiB: totalOf(rss),
+    serverRssList: rss,
+    serverRunQueueWait: Math.max(...cpu.serversWait),
+    generatorMaxRunQueueWait: Math.max(...cpu.workersWait),
+    generatorCpu: cpu.workers.reduce((s, c) => s + c, 0),
+    generatorMaxWorkerCpu: Math.max(...cpu.workers),
+    generatorLoopDelayP99: Math.max(...results.map((r) => r.loopDelayP99)),
+    disconnects: sum('disconnects'),
+    load: os.loadavg()[0],
+  };
+  step.rate = step.sent / window;
+  step.missed = step.expected - step.received;
+  // The generator is the limit when it cannot send at the asked rate or a worker uses a whole core.
+  step.generatorSaturated = [];
+  if (step.rate < 0.9 * step.targetRate) step.generatorSaturated.push(`sent ${fmt(step.rate)}/s of ${fmt(step.targetRate)}/s asked`);
+  if (step.generatorMaxWorkerCpu >= 90) step.generatorSaturated.push(`a generator process used ${fmt(step.generatorMaxWorkerCpu)} % of a core`);
+  step.machineBusy = step.serverCpu + step.generatorCpu >= 90 * os.cpus().length;
+  // A server that waits for a CPU much of the time measures the machine's other load, not itself.
+  step.serverStarved = step.serverRunQueueWait >= 20;
+  progress(
+    `  ${name}: ${fmt(step.rate)} changes/s, received ${step.received}/${step.expected}, p50 ${ms(step.p50)}, p99 ${ms(step.p99)}, ` +
+      `server ${perInstance(step.serverCpus)} % CPU (waited for a CPU ${fmt(step.serverRunQueueWait)} %) ${perInstance(step.serverRssList)} MiB, generator ${fmt(step.generatorCpu)} % CPU (max ${fmt(step.generatorMaxWorkerCpu)} %)`,
+  );
+  return step;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function fmt(n, digits = 0) {
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–';
+}
+const ms = (n) => (Number.isFinite(n) ? `${fmt(n, n < 10 ? 1 : 0)} ms` : '–');
+/** One figure per instance: `19` or `12 + 13`. */
+const perInstance = (list, digits = 0) => list.map((n) => fmt(n, digits)).join(' + ');
+
+function table(steps) {
+  const rows = steps.map(
+    (s) =>
+      `| ${s.name} | ${s.rooms} × ${s.clients / s.rooms} | ${fmt(s.interval)} ms | ${fmt(s.rate)} | ${fmt(s.received)} / ${fmt(s.expected)} | ${ms(s.p50)} | ${ms(s.p99)} | ${perInstance(s.serverCpus)} % | ${fmt(s.serverRunQueueWait)} % | ${perInstance(s.serverRssList)} MiB | ${fmt(s.generatorCpu)} % |`,
+  );
+  return [
+    '| step | rooms × clients | each client every | changes/s | received / expected | p50 | p99 | server CPU | server waited for a CPU | server RSS | generator CPU |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(options) {
+  const info = { ...machine(), loadStart: os.loadavg() };
+  const clients = options.rooms * options.clients;
+  progress(
+    `Live collaboration benchmark: ${options.rooms} rooms × ${options.clients} clients, ${options.instances === 1 ? 'one server' : `${options.instances} server instances with Redis and PostgreSQL`}, ${options.workers} load-generator processes.`,
+  );
+  progress('Making sure the server is installed and built…');
+  // Not execFileSync: after it, a SIGTERM killed this process without running the handler below (strace showed Node's default re-raise), leaving the server and workers behind.
+  const ensure = spawn(process.execPath, [join(ROOT, 'scripts', 'ensure-collab-server.mjs')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const ensured = await new Promise((resolve) => ensure.once('exit', resolve));
+  if (ensured !== 0) throw new Error(`scripts/ensure-collab-server.mjs failed (${ensured})`);
+
+  const secret = randomBytes(48).toString('base64');
+  let env = {};
+  if (options.instances > 1) {
+    // Debian's Redis and PostgreSQL on free loopback ports, as the server's tests start them (installed when missing, as root).
+    const services = await import(pathToFileURL(join(ROOT, 'server', 'test', 'services.mjs')).href);
+    stopServices = services.stopServices;
+    const [redis, postgres] = [await services.startRedis(), await services.startPostgres()];
+    env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url };
+    info.services = 'Redis and PostgreSQL (Debian packages) on loopback';
+  }
+  const started = [];
+  for (let i = 0; i < options.instances; i++) started.push(await startServer(secret, clients + 100, env));
+  const urls = started.map((s) => s.url);
+  const logs = started.map((s) => s.log);
+  await sleep(1000);
+  const idleRss = serverRss();
+  const idleRssMiB = totalOf(idleRss);
+  progress(`Server${started.length > 1 ? 's' : ''} ${started.map((s) => `pid ${s.pid} at ${s.url}`).join(', ')}, idle RSS ${perInstance(idleRss, 1)} MiB. Connecting ${clients} clients…`);
+
+  const rooms = await mintTokens(secret, options);
+  startWorkers(options.workers);
+  const connectStart = now();
+  const ready = await ask((i) => ({ type: 'setup', urls, joinMs: options.join * 1000, rooms: rooms.filter((_, r) => r % options.workers === i) }), 'ready');
+  if (!ready.every((r) => r.ok)) throw new Error(`only ${ready.reduce((s, r) => s + r.synced, 0)} of ${clients} clients synced within 60 s`);
+  const connectSeconds = (now() - connectStart) / 1000;
+  const syncedAfterLastJoinSeconds = Math.max(...ready.map((r) => r.afterLastJoinMs)) / 1000;
+  const connectedRss = serverRss();
+  const connectedRssMiB = totalOf(connectedRss);
+  progress(`All ${clients} clients joined over ${fmt(options.join)} s and synced ${ms(syncedAfterLastJoinSeconds * 1000)} after the last join (server RSS ${perInstance(connectedRss, 1)} MiB).`);
+
+  const steps = [];
+  let budget = null;
+  if (options.budget) {
+    progress(`Budget step: one change per client every ${options.interval} ms, ${options.window} s measured…`);
+    const step = await runStep({ name: 'budget', interval: options.interval, warmup: Math.min(5, options.interval / 1000 + 2), window: options.window, drain: BUDGET_DRAIN_S, options });
+    steps.push(step);
+    budget = {
+      step,
+      perRoomMiB: (step.serverRssMiB - idleRssMiB) / options.rooms,
+      met: step.p99 <= options.budgetMs && step.missed === 0 && step.sent > 0,
+    };
+  }
+
+  let ramp = null;
+  if (options.ramp) {
+    const warmup = Math.min(3, options.step / 5);
+    const rampStep = (interval) => runStep({ name: `ramp ${interval} ms`, interval, warmup, window: options.step - warmup, drain: RAMP_DRAIN_S, options });
+    if (budget && budget.step.p99 > RAMP_LIMIT_P99_MS) {
+      // Already past the limit at the budget's rate: slower, until p99 is back under it.
+      progress(`Ramp: ${options.step} s steps, slower until p99 is under ${RAMP_LIMIT_P99_MS} ms…`);
+      ramp = { steps: [], stop: `even the slowest step stayed over ${RAMP_LIMIT_P99_MS} ms` };
+      for (const factor of RAMP_SLOWER) {
+        const step = await rampStep(Math.round(options.interval * factor));
+        steps.push(step);
+        ramp.steps.push(step);
+        if (step.p99 <= RAMP_LIMIT_P99_MS) {
+          ramp.stop = `p99 came under ${RAMP_LIMIT_P99_MS} ms`;
+          break;
+        }
+      }
+      ramp.lastUnder = ramp.steps.find((s) => s.p99 <= RAMP_LIMIT_P99_MS) ?? null;
+      ramp.firstOver = [budget.step, ...ramp.steps].filter((s) => s.p99 > RAMP_LIMIT_P99_MS).at(-1) ?? null;
+    } else {
+      progress(`Ramp: ${options.step} s steps, faster until p99 passes ${RAMP_LIMIT_P99_MS} ms…`);
+      ramp = { steps: [], stop: `the fastest step (${RAMP_INTERVALS_MS.at(-1)} ms) stayed under ${RAMP_LIMIT_P99_MS} ms` };
+      for (const interval of RAMP_INTERVALS_MS.filter((i) => i < options.interval || !options.budget)) {
+        const step = await rampStep(interval);
+        steps.push(step);
+        ramp.steps.push(step);
+        if (step.p99 > RAMP_LIMIT_P99_MS) {
+          ramp.stop = `p99 passed ${RAMP_LIMIT_P99_MS} ms`;
+          break;
+        }
+        if (step.generatorSaturated.length) {
+          ramp.stop = `the load generator saturated (${step.generatorSaturated.join('; ')})`;
+          break;
+        }
+      }
+      const passing = ramp.steps.filter((s) => s.p99 <= RAMP_LIMIT_P99_MS);
+      ramp.lastUnder = passing.at(-1) ?? null;
+      ramp.firstOver = ramp.steps.find((s) => s.p99 > RAMP_LIMIT_P99_MS) ?? null;
+    }
+  }
+
+  info.loadEnd = os.loadavg();
+  await stopWorkers();
+  const output = report({ options, info, idleRssMiB, connectedRssMiB, syncedAfterLastJoinSeconds, steps, budget, ramp, refusals: logs.flatMap((l) => l.refusals) });
+  console.log(output);
+  if (options.markdown) writeFileSync(options.markdown, `${output}\n`);
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify({ options, machine: info, idleRssMiB, connectedRssMiB, connectSeconds, syncedAfterLastJoinSeconds, steps, budget, ramp, refusals: logs.flatMap((l) => l.refusals) }, null, 2)}\n`);
+  }
+  return budget && !budget.met ? 1 : 0;
+}
+
+function report({ options, info, idleRssMiB, connectedRssMiB, syncedAfterLastJoinSeconds, steps, budget, ramp, refusals }) {
+  const load = (l) => l.map((n) => n.toFixed(2)).join(' ');
+  const lines = [
+    '## Live collaboration benchmark',
+    '',
+    `Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}, ${info.os}; ` +
+      `load average ${load(info.loadStart)} at the start, ${load(info.loadEnd)} at the end. ` +
+      `${options.instances === 1 ? 'One server' : `${options.instances} server instances sharing ${info.services}`}, ${options.workers} load-generator processes, all on the same machine.`,
+    '',
+    table(steps),
+    '',
+    `Server memory${options.instances > 1 ? ' (all instances together)' : ''}: ${fmt(idleRssMiB, 1)} MiB idle, ${fmt(connectedRssMiB, 1)} MiB with ${options.rooms * options.clients} clients connected (they joined at random moments over ${fmt(options.join)} s; all synced ${ms(syncedAfterLastJoinSeconds * 1000)} after the last join).`,
+  ];
+  if (budget) {
+    const s = budget.step;
+    lines.push(
+      `Budget step: ${s.clients} clients in ${s.rooms} rooms, each a change every ${fmt(s.interval)} ms (${Object.entries(s.kinds).map(([k, n]) => `${n} ${k}`).join(', ')}): ` +
+        `${fmt(s.sent)} changes sent in ${s.window} s (${fmt(s.rate)}/s, ${fmt(s.expected / s.window)} deliveries/s), ${fmt(s.received)} of ${fmt(s.expected)} deliveries arrived, ${fmt(s.missed)} missed (not there ${BUDGET_DRAIN_S} s after the window); ` +
+        `p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}. ${options.instances > 1 ? `Servers ${perInstance(s.serverCpus)} % of a core (${fmt(s.serverCpu)} % together)` : `Server ${fmt(s.serverCpu)} % of a core`}, RSS ${fmt(s.serverRssMiB, 1)} MiB ` +
+        `(${fmt(budget.perRoomMiB * 1024)} KiB per room over idle, connections included). Load generator ${fmt(s.generatorCpu)} % of a core in all ` +
+        `(busiest process ${fmt(s.generatorMaxWorkerCpu)} %, event-loop delay p99 ${ms(s.generatorLoopDelayP99)}).`,
+      '',
+      budget.met
+        ? `**Budget met**: p99 ${ms(s.p99)} ≤ ${fmt(options.budgetMs)} ms, nothing lost.`
+        : `**Budget missed**: p99 ${ms(s.p99)} (budget ${fmt(options.budgetMs)} ms), ${fmt(s.missed)} deliveries missed.`,
+    );
+    if (s.serverStarved) {
+      lines.push(
+        '',
+        `**The machine was overloaded**: the server's event loop was ready to run but waited for a CPU ${fmt(s.serverRunQueueWait)} % of the window ` +
+          `(load average ${info.loadStart[0].toFixed(1)} on ${info.cores} cores at the start), while it used only ${fmt(s.serverCpu)} % of a core. ` +
+          'These latencies measure the other load on the machine; run again when it is quiet.',
+      );
+    }
+  }
+  if (ramp) {
+    const under = ramp.lastUnder;
+    const over = ramp.firstOver;
+    let text = `Ramp: stopped because ${ramp.stop}.`;
+    if (under) text += ` Last step with p99 ≤ ${RAMP_LIMIT_P99_MS} ms: ${fmt(under.rate)} changes/s (p50 ${ms(under.p50)}, p99 ${ms(under.p99)}).`;
+    if (over) text += ` p99 passed ${RAMP_LIMIT_P99_MS} ms at ${fmt(over.rate)} changes/s (p50 ${ms(over.p50)}, p99 ${ms(over.p99)}${over.missed > 0 ? `, ${fmt(over.missed)} deliveries missed` : ''})` +
+        (over.serverStarved ? `; the server waited for a CPU ${fmt(over.serverRunQueueWait)} % of that step, so there the machine was the limit.` : '.');
+    const busy = ramp.steps.filter((s) => s.machineBusy);
+    if (busy.length) text += ` From ${fmt(busy[0].rate)} changes/s the server and the generator together used the machine's ${info.cores} cores, so the server shares CPU with its load.`;
+    lines.push('', text);
+  }
+  if (refusals.length) lines.push('', `The server refused ${refusals.length} times, e.g. \`${refusals[0]}\`.`);
+  return lines.join('\n');
+}
+
+let options;
+try {
+  options = parseArgs(process.argv.slice(2));
+} catch (error) {
+  progress(error.message);
+  process.exit(2);
+}
+const hardLimit = setTimeout(() => {
+  progress(`The benchmark hit its overall time limit (--timeout ${options.timeout}); stopping.`);
+  finish(2);
+}, options.timeout * 1000);
+hardLimit.unref();
+
+main(options).then(
+  (code) => finish(code),
+  (error) => {
+    progress(`The benchmark could not run: ${error.stack ?? error.message}`);
+    finish(2);
+  },
+);
