@@ -14,18 +14,28 @@ export const waitUntil = (
   options: { interval?: number; timeout?: number } = {},
 ): Promise<void> => openWcWaitUntil(predicate, message, { interval: 50, timeout: 10_000, ...options });
 
+/**
+ * Where the screen shows `elements`, once their boxes hold still for a frame.
+ * Notes lay out for real only in the frame that finds them near the screen
+ * (content-visibility: auto), which can move what is below them; a pointer aimed
+ * at a box measured before that frame misses. `scroll` runs before every frame.
+ */
+export async function steadyBoxes(elements: Element[], scroll = () => {}): Promise<DOMRect[]> {
+  const same = (a: DOMRect, b: DOMRect) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+  let boxes = elements.map((element) => element.getBoundingClientRect());
+  for (let frame = 0; frame < 10; frame++) {
+    scroll();
+    await new Promise(requestAnimationFrame);
+    const before = boxes;
+    boxes = elements.map((element) => element.getBoundingClientRect());
+    if (frame > 0 && boxes.every((box, index) => same(box, before[index]))) break;
+  }
+  return boxes;
+}
+
 /** A real mouse click in the middle of `element`, as a person would make it. */
 export async function click(element: Element): Promise<void> {
-  // Aimed where the screen shows it: notes lay out for real only in the frame that finds
-  // them near the screen (content-visibility: auto), which can move what is below them.
-  let box = element.getBoundingClientRect();
-  for (let frame = 0; frame < 10; frame++) {
-    element.scrollIntoView({ block: 'center', inline: 'center' });
-    await new Promise(requestAnimationFrame);
-    const before = box;
-    box = element.getBoundingClientRect();
-    if (frame > 0 && box.x === before.x && box.y === before.y && box.width === before.width && box.height === before.height) break;
-  }
+  const [box] = await steadyBoxes([element], () => element.scrollIntoView({ block: 'center', inline: 'center' }));
   if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
   await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
   await resetMouse();

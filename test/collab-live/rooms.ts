@@ -4,7 +4,7 @@ import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-co
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { ConnectionStatus } from '../../src/collab/room-connection.js';
 import type { GuideDocument } from '../../src/store/types.js';
-import { waitUntil } from '../helpers.js';
+import { steadyBoxes, waitUntil } from '../helpers.js';
 
 /** This browser's engine: the browsers run side by side, so each has its own servers and services. */
 export const engine = /firefox/i.test(navigator.userAgent) ? 'firefox' : 'chromium';
@@ -112,10 +112,10 @@ export async function waitForSameDocument(a: InnovasjonGuide, b: InnovasjonGuide
 
 /** A real mouse click on an element inside a page's iframe, as a person would make it. */
 export async function clickIn(page: Page, element: Element): Promise<void> {
-  page.frame.scrollIntoView({ block: 'start' });
-  element.scrollIntoView({ block: 'center', inline: 'center' });
-  const frameBox = page.frame.getBoundingClientRect();
-  const box = element.getBoundingClientRect();
+  const [frameBox, box] = await steadyBoxes([page.frame, element], () => {
+    page.frame.scrollIntoView({ block: 'start' });
+    element.scrollIntoView({ block: 'center', inline: 'center' });
+  });
   if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
   await sendMouse({ type: 'click', position: [Math.round(frameBox.x + box.x + box.width / 2), Math.round(frameBox.y + box.y + box.height / 2)] });
   await resetMouse();

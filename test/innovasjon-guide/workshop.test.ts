@@ -6,7 +6,7 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { featureLoaders } from '../../src/internal/load-feature.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, openDialogIn, waitUntil, deepActiveElement } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, steadyBoxes, uniqueKey, expectFocusOn, openDialogIn, waitUntil, deepActiveElement } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueKey()} step="1"></innovasjon-guide>`) {
@@ -222,9 +222,7 @@ describe('working together', function () {
       await settled(guide);
       const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
       window.scrollTo(0, 0);
-      guide.scrollIntoView({ block: 'start' });
-      const from = handle.getBoundingClientRect();
-      const target = lappsIn(cardIn(guide, 't1-team'))[0].getBoundingClientRect();
+      const [from, target] = await steadyBoxes([handle, lappsIn(cardIn(guide, 't1-team'))[0]], () => guide.scrollIntoView({ block: 'start' }));
       const changed = oneEvent(guide, 'innovasjon-note-change');
       await sendMouse({ type: 'move', position: [Math.round(from.x + from.width / 2), Math.round(from.y + from.height / 2)] });
       await sendMouse({ type: 'down' });
@@ -253,9 +251,7 @@ describe('working together', function () {
         await settled(guide);
         const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
         window.scrollTo(0, 0);
-        guide.scrollIntoView({ block: 'start' });
-        const from = handle.getBoundingClientRect();
-        const target = lappsIn(cardIn(guide, 't1-team'))[0].getBoundingClientRect();
+        const [from, target] = await steadyBoxes([handle, lappsIn(cardIn(guide, 't1-team'))[0]], () => guide.scrollIntoView({ block: 'start' }));
         const changed = oneEvent(guide, 'innovasjon-note-change');
         await sendMouse({ type: 'move', position: [Math.round(from.x + from.width / 2), Math.round(from.y + from.height / 2)] });
         await sendMouse({ type: 'down' });
@@ -277,9 +273,7 @@ describe('working together', function () {
       await settled(guide);
       const before = guide.data;
       const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
-      guide.scrollIntoView({ block: 'start' });
-      const from = handle.getBoundingClientRect();
-      const target = addButtonOf(cardIn(guide, 't1-team')).getBoundingClientRect();
+      const [from, target] = await steadyBoxes([handle, addButtonOf(cardIn(guide, 't1-team'))], () => guide.scrollIntoView({ block: 'start' }));
       await sendMouse({ type: 'move', position: [Math.round(from.x + 5), Math.round(from.y + 5)] });
       await sendMouse({ type: 'down' });
       await sendMouse({ type: 'move', position: [Math.round(target.x + 5), Math.round(target.y - 20)] });
