@@ -4,9 +4,13 @@ import * as Y from 'yjs';
 import { LIMITS } from '../../src/store/types.js';
 import { MAX_IMPORT_BYTES } from '../../src/store/import.js';
 
-/** 1–64 letters, digits, `_` or `-`; `/` is reserved for the server's own per-room documents. */
-/** A room: 1–64 of A–Z a–z 0–9 _ -, after an optional tenant prefix (`bergen.`, see tenants.ts). */
+/** A room: 1–64 of A–Z a–z 0–9 _ -, after an optional tenant prefix (`bergen.`, see tenants.ts); `/` is reserved. */
 export const ROOM_NAME = /^(?:[a-z0-9][a-z0-9-]{0,31}\.)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Each room's session document (`<room>/session`): the led session, which only facilitators change. */
+export const SESSION_SUFFIX = '/session';
+/** The room a document belongs to: itself, or the room of a session document. */
+export const roomOf = (documentName: string): string =>
+  documentName.endsWith(SESSION_SUFFIX) ? documentName.slice(0, -SESSION_SUFFIX.length) : documentName;
 
 /** A room's stored state may be twice the largest importable file: Yjs keeps ids and history next to the text. */
 export const MAX_DOCUMENT_BYTES = 2 * MAX_IMPORT_BYTES;
@@ -26,6 +30,8 @@ export const ROOT_LIMITS: Readonly<Record<string, number>> = {
   deleted: LIMITS.deleted,
 };
 export const ROOTS = Object.keys(ROOT_LIMITS);
+/** A session document holds one map, `session`, with a few plain values (docs/collab-schema.md). */
+export const SESSION_ROOT_LIMITS: Readonly<Record<string, number>> = { session: 16 };
 
 export type RefusalReason =
   | 'room-name-invalid'
@@ -41,6 +47,8 @@ export type RefusalReason =
   | 'malformed-update'
   | 'unsupported-content'
   | 'unknown-root'
+  | 'facilitator-only'
+  | 'presence-not-yours'
   | 'server-error';
 
 /**
@@ -62,9 +70,12 @@ export class RoomMeasure {
   appliedBytes = 0;
   readonly counts = new Map<string, number>();
 
-  constructor(readonly doc: Y.Doc) {
+  constructor(
+    readonly doc: Y.Doc,
+    readonly limits: Readonly<Record<string, number>> = ROOT_LIMITS,
+  ) {
     this.estimatedBytes = Y.encodeStateAsUpdate(doc).length;
-    for (const root of ROOTS) {
+    for (const root of Object.keys(limits)) {
       const map = doc.getMap(root);
       this.counts.set(root, map.size);
       map.observe((event) => {
@@ -80,7 +91,7 @@ export class RoomMeasure {
 
   /** The first root map that holds more keys than allowed, if any (checked after an update). */
   overfull(): string | undefined {
-    return ROOTS.find((root) => (this.counts.get(root) ?? 0) > ROOT_LIMITS[root]);
+    return Object.keys(this.limits).find((root) => (this.counts.get(root) ?? 0) > this.limits[root]);
   }
 
   /**
@@ -101,7 +112,7 @@ export class RoomMeasure {
       checkContent(struct.content);
       const parent = struct.parent;
       if (typeof parent !== 'string') continue; // a nested type's item, or its parent is implied by its neighbours
-      if (!(parent in ROOT_LIMITS)) throw new Refusal('unknown-root');
+      if (!(parent in this.limits)) throw new Refusal('unknown-root');
       if (typeof struct.parentSub !== 'string') throw new Refusal('malformed-update'); // every root is a map
       if (!this.doc.getMap(parent).has(struct.parentSub)) {
         const keys = newKeys.get(parent) ?? new Set<string>();
@@ -111,7 +122,8 @@ export class RoomMeasure {
     }
     for (const [root, keys] of newKeys) {
       const current = this.counts.get(root) ?? 0;
-      if (current + keys.size > ROOT_LIMITS[root] && current + keys.size - removedKeys(this.doc, root, decoded.ds) > ROOT_LIMITS[root]) {
+      const limit = this.limits[root];
+      if (current + keys.size > limit && current + keys.size - removedKeys(this.doc, root, decoded.ds) > limit) {
         throw new Refusal('too-many-items');
       }
     }

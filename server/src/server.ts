@@ -11,7 +11,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { isLoopback, normalizeAddress, type Config } from './config.js';
 import { exportRoom, type RoomExport } from './export.js';
-import { MAX_MESSAGE_BYTES, MAX_SIDE_MESSAGE_BYTES, Refusal, ROOM_NAME, RoomMeasure } from './limits.js';
+import { MAX_MESSAGE_BYTES, MAX_SIDE_MESSAGE_BYTES, Refusal, ROOM_NAME, roomOf, RoomMeasure, SESSION_ROOT_LIMITS, SESSION_SUFFIX } from './limits.js';
+import { checkPresence } from './presence.js';
 import { log } from './log.js';
 import { Metrics } from './metrics.js';
 import { RoomRedis } from './redis.js';
@@ -35,11 +36,18 @@ const MESSAGE_BROADCAST_STATELESS = 6;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
+/** In open development mode (no secret) a page takes the facilitator's role with this token («Jeg leder økten»). */
+export const OPEN_MODE_LEAD_TOKEN = 'lead';
+
 /** What onAuthenticate hands the later hooks as `context`. */
 interface RoomContext {
   address: string;
   sub?: string;
-  role?: string;
+  /** The token's name, which the person's presence must carry. */
+  name?: string;
+  role?: 'facilitator';
+  /** A room's session document (`<room>/session`). */
+  session: boolean;
   socket?: SocketState;
 }
 
@@ -209,8 +217,12 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     if (socket) setImmediate(() => socket.ws.close(4403, reason));
   }
 
-  /** Refuses a message before Hocuspocus applies it: see RoomMeasure.check for updates. */
-  function checkMessage(document: Document, message: Uint8Array): void {
+  /**
+   * Refuses a message before Hocuspocus applies it: see RoomMeasure.check for updates. On a session
+   * document only facilitators send anything but sync (their connection is read-only for the rest);
+   * in a room, presence must carry the token's name and `sub`.
+   */
+  function checkMessage(document: Document, message: Uint8Array, context: RoomContext): void {
     const measure = measures.get(document);
     let type: number;
     let body: Uint8Array | undefined;
@@ -227,29 +239,43 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     }
     const side = type === MESSAGE_AWARENESS || type === MESSAGE_STATELESS || type === MESSAGE_BROADCAST_STATELESS;
     if (side && message.length > MAX_SIDE_MESSAGE_BYTES) throw new Refusal('message-too-large', 4413);
+    if (side && context.session && context.role !== 'facilitator') throw new Refusal('facilitator-only');
+    if (type === MESSAGE_AWARENESS && !context.session) checkPresence(message, context, (id) => document.awareness.meta.get(id)?.clock);
     if (body && measure) measure.check(body);
   }
 
   const guard: Extension = {
     extensionName: 'innovasjonsguide-guard',
 
-    async onAuthenticate({ token, documentName, request }) {
+    async onAuthenticate({ token, documentName, request, connectionConfig }) {
       const state = sockets.get(request);
       const address = state?.address ?? clientAddress(request);
+      const room = roomOf(documentName);
       try {
-        if (!ROOM_NAME.test(documentName)) throw new Refusal('room-name-invalid', 4400);
+        if (!ROOM_NAME.test(room)) throw new Refusal('room-name-invalid', 4400);
         const claims: Claims | undefined = tenants
-          ? await verifyTenantRoomToken(token, tenants, documentName)
+          ? await verifyTenantRoomToken(token, tenants, room)
           : config.secret
-            ? await verifyRoomToken(token, config.secret, documentName)
+            ? await verifyRoomToken(token, config.secret, room)
             : undefined;
-        if ((await store.deletedAt(documentName)) !== null) throw new Refusal('room-deleted', 4410);
+        if ((await store.deletedAt(room)) !== null) throw new Refusal('room-deleted', 4410);
+        const facilitator = claims ? claims.role === 'facilitator' : token === OPEN_MODE_LEAD_TOKEN;
+        const session = room !== documentName;
+        // Hocuspocus applies no document update from a read-only connection; checkMessage refuses the rest.
+        if (session && !facilitator) connectionConfig.readOnly = true;
         state?.admitted.add(documentName);
-        const context: RoomContext = { address, sub: claims?.sub, role: claims?.role, socket: state };
+        const context: RoomContext = {
+          address,
+          sub: claims?.sub,
+          name: claims?.name,
+          ...(facilitator && { role: 'facilitator' as const }),
+          session,
+          socket: state,
+        };
         return context;
       } catch (error) {
         const reason = error instanceof Refusal ? error.reason : 'permission-denied';
-        refusal({ room: ROOM_NAME.test(documentName) ? documentName : undefined, addr: address, reason });
+        refusal({ room: ROOM_NAME.test(room) ? documentName : undefined, addr: address, reason });
         // The refusal message goes out first (Hocuspocus sends it when this hook rejects), then the socket
         // closes: nothing a refused socket sends afterwards piles up in Hocuspocus's queue.
         if (state) setImmediate(() => state.ws.close(4403, reason));
@@ -257,14 +283,14 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       }
     },
 
-    async afterLoadDocument({ document }) {
-      measures.set(document, new RoomMeasure(document));
+    async afterLoadDocument({ document, documentName }) {
+      measures.set(document, new RoomMeasure(document, roomOf(documentName) === documentName ? undefined : SESSION_ROOT_LIMITS));
     },
 
     async beforeHandleMessage({ document, update: message, context }) {
       metrics.messages += 1;
       try {
-        checkMessage(document, message);
+        checkMessage(document, message, context as RoomContext);
       } catch (error) {
         if (error instanceof Refusal) refuseMessage(document.name, context as RoomContext, error.reason);
         throw error;
@@ -329,21 +355,23 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     return doc;
   }
 
-  /** Closes a deleted room's connections on this instance; returns whether it was open here. */
+  /** Closes a deleted room's connections (and its session document's) on this instance; returns whether it was open here. */
   function closeRoom(name: string, deletedBy: 'here' | 'elsewhere'): boolean {
     const open = hocuspocus.documents.get(name);
-    if (!open) return false;
-    for (const connection of open.getConnections()) {
-      connection.close({ code: 4410, reason: 'room-deleted' });
-      const ws = connection.webSocket;
-      setImmediate(() => ws.close(4410, 'room-deleted'));
+    for (const document of [open, hocuspocus.documents.get(`${name}${SESSION_SUFFIX}`)]) {
+      for (const connection of document?.getConnections() ?? []) {
+        connection.close({ code: 4410, reason: 'room-deleted' });
+        const ws = connection.webSocket;
+        setImmediate(() => ws.close(4410, 'room-deleted'));
+      }
     }
-    if (deletedBy === 'elsewhere') log('delete', { room: name, reason: 'elsewhere' });
-    return true;
+    if (open && deletedBy === 'elsewhere') log('delete', { room: name, reason: 'elsewhere' });
+    return Boolean(open);
   }
 
   async function deleteRoom(name: string, reason: 'operator' | 'retention'): Promise<boolean> {
     const existed = await store.deleteRoom(name, reason);
+    await store.deleteRoom(`${name}${SESSION_SUFFIX}`, reason);
     const open = closeRoom(name, 'here');
     redis?.announceDeleted(name);
     log('delete', { room: name, reason, existed: existed || open });
@@ -351,7 +379,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   }
 
   async function listRooms() {
-    const rooms: RoomListing[] = (await store.list()).map((room) => {
+    const rooms: RoomListing[] = (await store.list()).filter((room) => roomOf(room.name) === room.name).map((room) => {
       const open = hocuspocus.documents.get(room.name);
       return { ...room, open: Boolean(open), connections: open?.getConnectionsCount() ?? 0 };
     });
@@ -485,6 +513,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   async function sweep(): Promise<void> {
     const cutoff = Date.now() - config.retentionDays * 86_400_000;
     for (const name of await store.idleSince(cutoff)) {
+      if (roomOf(name) !== name) continue; // a session document goes with its room
       if (!hocuspocus.documents.has(name) && !stopping) await deleteRoom(name, 'retention');
     }
   }
