@@ -2,6 +2,7 @@
 // composed, so a listener on `document` hears them from inside any shadow root.
 import type { StorageErrorCode } from './storage/storage-adapter.js';
 import type { StoreChange } from './store/guide-store.js';
+import type { Phase } from './store/session.js';
 import type { Action, GuideDocument, Note, NoteColor, Participant } from './store/types.js';
 
 export interface NoteAddDetail {
@@ -17,6 +18,12 @@ export interface NoteRemoveDetail {
 export interface StepChangeDetail {
   step: number;
   previous: number;
+}
+export interface PhaseChangeDetail {
+  /** The step the phase is on (1–4); null when the phases ended. */
+  step: number | null;
+  /** `write`, `share`, `vote` or `agree`; null when the phases ended. */
+  phase: Phase | null;
 }
 export interface VoteDetail {
   noteId: string;
@@ -76,6 +83,7 @@ export interface InnovasjonEventMap {
   'innovasjon-note-change': CustomEvent<NoteChangeDetail>;
   'innovasjon-note-remove': CustomEvent<NoteRemoveDetail>;
   'innovasjon-step-change': CustomEvent<StepChangeDetail>;
+  'innovasjon-phase-change': CustomEvent<PhaseChangeDetail>;
   'innovasjon-vote': CustomEvent<VoteDetail>;
   'innovasjon-action-add': CustomEvent<ActionAddDetail>;
   'innovasjon-action-change': CustomEvent<ActionChangeDetail>;

@@ -294,7 +294,8 @@ export class RoomConnection {
 
   #publishPresence(): void {
     const awareness = this.#provider?.awareness;
-    if (!awareness) return;
+    // Not before a host's token has arrived: the server checks presence against the token's name and `sub`.
+    if (!awareness || (this.#latestToken === undefined && this.#options.token !== undefined)) return;
     const { step } = this.#local;
     awareness.setLocalStateField('user', { id: this.participantId, name: cleanName(this.#name), ...(step === undefined ? {} : { step }) });
     this.#readPresence();

@@ -86,6 +86,10 @@ export class InnovasjonGuide extends GuideElement {
   /** The timebox is shown (its code fetched) once a person asks for it. */
   @state() private timerShown = false;
 
+  /** The facilitator's phase controls, once «Led økten» fetched them; shown while open. */
+  @state() private phasePanel?: typeof import('../features/phase-panel.js');
+  @state() private leadOpen = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.#beforePrint);
@@ -97,6 +101,10 @@ export class InnovasjonGuide extends GuideElement {
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
     this.#afterPrint();
+  }
+
+  protected override get currentStep(): number {
+    return this.step;
   }
 
   /** Prints the five worksheets and the summary, each on its own A4 landscape page. */
@@ -135,7 +143,7 @@ export class InnovasjonGuide extends GuideElement {
       ${this.toolbar.render()}
       <div class="workshop">
         ${this.identity.render()}
-        ${this.readonly ? nothing : this.#renderTimer()}
+        ${this.readonly ? nothing : this.#renderTimer()} ${this.#renderLead()}
       </div>
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
@@ -215,6 +223,30 @@ export class InnovasjonGuide extends GuideElement {
       heading-level=${this.headingLevel}
       ?readonly=${this.readonly}
     ></innovasjon-trinn>`;
+  }
+
+  #renderLead() {
+    if (!this.canLead) return nothing;
+    const open = Boolean(this.phasePanel && this.leadOpen);
+    return html`<div class="lead">
+      <button type="button" class="lead-toggle" aria-expanded=${open ? 'true' : 'false'} @click=${this.#toggleLead}>
+        ${msg('Led økten', { id: 'lead.toggle' })}
+      </button>
+      ${open ? this.phasePanel!.renderPhasePanel(this) : nothing}
+    </div>`;
+  }
+
+  async #toggleLead(): Promise<void> {
+    if (this.leadOpen) {
+      this.leadOpen = false;
+      return;
+    }
+    try {
+      this.phasePanel ??= await loadFeature(this, 'phasePanel');
+    } catch {
+      return; // told already; the button stays for another try
+    }
+    this.leadOpen = true;
   }
 
   #renderTimer() {

@@ -107,6 +107,38 @@ export const guideStyles = css`
     margin: 0;
   }
 
+  .lead {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+
+  .phase-panel {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    border: 1px solid var(--_border-subtle);
+    border-radius: var(--_radius);
+  }
+
+  .phase-panel legend {
+    font-weight: 600;
+  }
+
+  .phase-panel .elsewhere {
+    flex-basis: 100%;
+    margin: 0;
+  }
+
+  .phase-panel label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    min-height: 44px;
+  }
+
   .toolbar {
     display: flex;
     flex-wrap: wrap;

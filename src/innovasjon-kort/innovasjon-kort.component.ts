@@ -69,6 +69,12 @@ export class InnovasjonKort extends LitElement {
   /** The team is voting: every note shows a one-click vote button. */
   @property({ type: Boolean }) voting = false;
 
+  /** Voting is closed (a phase other than *Stem*). */
+  @property({ type: Boolean, attribute: 'no-votes' }) noVotes = false;
+
+  /** New notes wait (a phase where the team does not write): no «Legg til lapp». */
+  @property({ type: Boolean, attribute: 'no-new-notes' }) noNewNotes = false;
+
   /** Show the notes that sit on no card of `content` (their card was removed), instead of one card's. */
   @property({ type: Boolean }) unplaced = false;
 
@@ -119,7 +125,7 @@ export class InnovasjonKort extends LitElement {
 
   /** Opens a new note with the cursor in it. */
   async startNote(): Promise<void> {
-    if (this.readonly) return;
+    if (this.readonly || this.noNewNotes) return;
     this.drafting = true;
     await this.updateComplete;
     await this.#lapp('draft')?.edit();
@@ -180,6 +186,7 @@ export class InnovasjonKort extends LitElement {
                 .voted=${note.votes.includes(this.participantId)}
                 .votesUsedUp=${this.votesUsedUp}
                 .voting=${this.voting}
+                ?no-votes=${this.noVotes}
                 .movable=${!this.sortedByVotes}
                 ?readonly=${this.readonly}
                 @change=${this.#onNoteChange}
@@ -201,7 +208,7 @@ export class InnovasjonKort extends LitElement {
               </li>`
             : nothing}</ul>
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-        ${this.readonly || this.unplaced
+        ${this.readonly || this.unplaced || this.noNewNotes
           ? nothing
           : html`<button
               type="button"
@@ -272,7 +279,7 @@ export class InnovasjonKort extends LitElement {
 
   #onVote(event: Event): void {
     const note = this.#noteOf(event);
-    if (!note || !this.#store || !this.participantId) return;
+    if (!note || !this.#store || !this.participantId || this.noVotes) return;
     this.#store.setVote(note.id, this.participantId, !note.votes.includes(this.participantId), { source: this });
   }
 

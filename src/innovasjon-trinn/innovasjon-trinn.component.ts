@@ -8,7 +8,9 @@ import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
 import { notesByCard } from '../internal/notes-by-card.js';
+import { phaseName } from '../internal/phase-name.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
+import { controlsFor, type SessionState } from '../store/session.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
 
@@ -52,6 +54,10 @@ export class InnovasjonTrinn extends GuideElement {
   protected readonly drag = new LazyNoteDrag(this, () => (this.readonly ? undefined : this.guide.store));
   protected readonly noteMenu = new NoteMenuController(this);
 
+  protected override get currentStep(): number {
+    return Number(this.number);
+  }
+
   /** Moves keyboard focus to the step's title. */
   focusTitle(): void {
     this.titleHeading?.focus();
@@ -68,6 +74,10 @@ export class InnovasjonTrinn extends GuideElement {
       0,
     );
     const votesUsedUp = this.votesPerPerson > 0 && votesUsed >= this.votesPerPerson;
+    const session = this.guide.session;
+    const phased = session.state.phase !== null && session.state.step === step.number;
+    const controls = controlsFor(session.state, step.number, session.canLead);
+    const voting = phased ? controls.voteButtons : this.votesPerPerson > 0;
     return html`
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
@@ -81,7 +91,8 @@ export class InnovasjonTrinn extends GuideElement {
           { id: 'title', part: 'title', focusable: true },
         )}
         <p part="intro" class="intro">${step.intro()}</p>
-        ${this.votesPerPerson > 0 && !this.readonly
+        ${phased ? renderPhase(session.state) : nothing}
+        ${this.votesPerPerson > 0 && voting && !this.readonly
           ? html`<p class="vote-budget">
               ${msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`)}
             </p>`
@@ -95,7 +106,9 @@ export class InnovasjonTrinn extends GuideElement {
                 .author=${this.author}
                 .participantId=${this.identity.participantId}
                 .votesUsedUp=${votesUsedUp}
-                .voting=${this.votesPerPerson > 0}
+                .voting=${voting}
+                ?no-votes=${!controls.votes}
+                ?no-new-notes=${!controls.addNotes}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly}
               ></innovasjon-kort>`,
@@ -104,11 +117,28 @@ export class InnovasjonTrinn extends GuideElement {
         <innovasjon-oppfolging
           step=${step.number}
           heading-level=${clampLevel(this.headingLevel) + 1}
-          ?readonly=${this.readonly}
+          ?readonly=${this.readonly || !controls.actions}
         ></innovasjon-oppfolging>
         ${standalone ? this.undoOffer.render() : nothing}
         ${standalone ? renderCredit() : nothing}
       </article>
     `;
   }
+}
+
+/** The phase the facilitator set on this step, and what it asks of the team. */
+function renderPhase({ phase, notesWhileVoting }: SessionState) {
+  if (phase === null) return nothing;
+  const guidance = {
+    write: () => msg('Skriv lappene dine. Avstemming og oppfølging kommer senere.', { id: 'phase.write.guidance' }),
+    share: () => msg('Del lappene med hverandre, og sorter dem sammen.', { id: 'phase.share.guidance' }),
+    vote: () =>
+      notesWhileVoting
+        ? msg('Stem på lappene som betyr mest.', { id: 'phase.vote.guidance-open' })
+        : msg('Stem på lappene som betyr mest. Nye lapper venter til neste fase.', { id: 'phase.vote.guidance' }),
+    agree: () => msg('Bli enige om hva som skal skje videre, og skriv det inn under Oppfølging.', { id: 'phase.agree.guidance' }),
+  }[phase];
+  return html`<p part="phase" class="phase">
+    <strong>${msg(str`Fase: ${phaseName(phase)}`, { id: 'phase.current' })}.</strong> ${guidance()}
+  </p>`;
 }

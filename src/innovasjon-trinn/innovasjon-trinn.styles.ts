@@ -33,6 +33,14 @@ export const trinnStyles = css`
     line-height: 1.55;
   }
 
+  .phase {
+    margin: 0 0 1rem;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface-alt);
+    max-width: 68ch;
+  }
+
   .vote-budget {
     margin: 0 0 1rem;
     font-weight: 600;

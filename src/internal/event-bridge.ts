@@ -1,6 +1,11 @@
+import { msg, str } from '@lit/localize';
 import { announceChange, emit, type InnovasjonEventMap } from '../events.js';
+import { onSession, sessionOf } from '../sources/session-keeper.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import type { GuideStore, StoreChange } from '../store/guide-store.js';
+import { NO_SESSION, type SessionState } from '../store/session.js';
+import { announce } from './announcer.js';
+import { phaseName } from './phase-name.js';
 
 const bridges = new WeakMap<GuideStore, EventBridge>();
 const reported = new WeakSet<StorageError>();
@@ -15,6 +20,7 @@ export class EventBridge {
   readonly #store: GuideStore;
   readonly #hosts: HTMLElement[] = [];
   #unsubscribe?: () => void;
+  #session: SessionState = NO_SESSION;
 
   static for(store: GuideStore): EventBridge {
     let bridge = bridges.get(store);
@@ -34,7 +40,11 @@ export class EventBridge {
   /** Adds a top-level element that shows the store; returns the function that removes it. */
   join(host: HTMLElement): () => void {
     this.#hosts.push(host);
-    this.#unsubscribe ??= this.#store.subscribe((change) => this.#onChange(change));
+    if (!this.#unsubscribe) {
+      this.#session = sessionOf(this.#store).state;
+      const stops = [this.#store.subscribe((change) => this.#onChange(change)), onSession(this.#store, () => this.#onSession())];
+      this.#unsubscribe = () => stops.forEach((stop) => stop());
+    }
     return () => {
       const index = this.#hosts.indexOf(host);
       if (index >= 0) this.#hosts.splice(index, 1);
@@ -68,6 +78,22 @@ export class EventBridge {
     if (lead) emit(lead, type, detail as never);
   }
 
+  /** A new phase (set here or by the room's facilitator): one event and one announcement on the page. */
+  #onSession(): void {
+    const previous = this.#session;
+    const next = sessionOf(this.#store).state;
+    this.#session = next;
+    if (next.phase === previous.phase && next.step === previous.step) return;
+    const lead = this.lead;
+    if (!lead) return;
+    emit(lead, 'innovasjon-phase-change', { step: next.step, phase: next.phase });
+    announce(
+      next.phase === null
+        ? msg('Fasen er avsluttet. Alt kan gjøres som vanlig.', { id: 'session.ended' })
+        : msg(str`Ny fase på trinn ${next.step}: ${phaseName(next.phase)}.`, { id: 'session.phase' }),
+    );
+  }
+
   #onChange(change: StoreChange): void {
     if (change.origin === 'load') return;
     const source = change.source;
@@ -75,3 +101,4 @@ export class EventBridge {
     if (target) announceChange(change, target);
   }
 }
+

@@ -2,6 +2,7 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LiveRoom } from '../collab/live-room.js';
 import { acquireSource, collabServers, sourceOf, type DocumentSource, type SourceSettings } from '../sources/document-source.js';
+import { onSession, sessionOf, type SessionKeeper } from '../sources/session-keeper.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
 import { EventBridge } from './event-bridge.js';
@@ -57,6 +58,11 @@ export class GuideController implements ReactiveController {
   /** The live room this element shows (`collab-url`, its own or its guide's), once its code has arrived. */
   get room(): LiveRoom | undefined {
     return this.source?.room;
+  }
+
+  /** The led session (phase per step) of the guide this element shows: on this page, or the live room's. */
+  get session(): SessionKeeper {
+    return sessionOf(this.#store);
   }
 
   /** Whether the element names a collaboration server (`collab-url` or `collabUrls`). */
@@ -131,7 +137,10 @@ export class GuideController implements ReactiveController {
     }
 
     this.#provider.setValue(this.#store);
-    this.#stops.push(this.#store.subscribe(() => host.requestUpdate()));
+    this.#stops.push(
+      this.#store.subscribe(() => host.requestUpdate()),
+      onSession(this.#store, () => host.requestUpdate()),
+    );
     const source = this.#source;
     if (!source) return;
 

@@ -8,6 +8,8 @@ import type { ExportFormat } from '../export/formats.js';
 import { PageLocaleController } from '../localization.js';
 import { DEFAULT_STORAGE_KEY } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
+import { SessionRoleError } from '../sources/session-keeper.js';
+import { nextSession, type Phase, type SessionState } from '../store/session.js';
 import type { Action, ActionChanges, GuideDocument, NewAction, Note, NoteChanges, NoteColor } from '../store/types.js';
 import { GuideController } from './guide-controller.js';
 import { IdentityController } from './identity-controller.js';
@@ -160,6 +162,32 @@ export class GuideElement extends LitElement {
       emit(this, 'innovasjon-error', { code: 'import-invalid', message: error instanceof Error ? error.message : String(error) });
       throw error;
     }
+  }
+
+  /** The led session: the step and the phase the facilitator set; `{step: null, phase: null}` without one. */
+  get session(): SessionState {
+    return this.guide.session.state;
+  }
+
+  /** Whether this person leads the session: always on a guide of one's own; in a live room, by the token's role. */
+  get canLead(): boolean {
+    return this.guide.session.canLead && !this.readonly;
+  }
+
+  /**
+   * Sets the phase on a step (`write`, `share`, `vote` or `agree`; the step
+   * shown when `step` is left out), or ends the phases with `null`. Only the
+   * facilitator may: for anyone else it throws a SessionRoleError, and a bad
+   * phase or step throws a TypeError; neither changes anything.
+   */
+  setPhase(phase: Phase | null, { step = this.currentStep, notesWhileVoting = false }: { step?: number; notesWhileVoting?: boolean } = {}): void {
+    if (!this.canLead) throw new SessionRoleError();
+    this.guide.session.set(nextSession(phase, { step, notesWhileVoting }));
+  }
+
+  /** The step this element shows (0 and 5 are the guide's introduction and summary). */
+  protected get currentStep(): number {
+    return 0;
   }
 
   /** Whether the team has written anything yet. */

@@ -12,6 +12,7 @@ export const featureLoaders = {
   moveDialog: () => import('../features/move-dialog.js'),
   drag: () => import('../features/note-drag.js'),
   timer: () => import('../innovasjon-tidtaker/innovasjon-tidtaker.js'),
+  phasePanel: () => import('../features/phase-panel.js'),
   actionForms: () => import('../features/action-forms.js'),
   collab: () => import('../collab/index.js'),
 };

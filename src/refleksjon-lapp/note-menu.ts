@@ -17,6 +17,8 @@ export interface NoteMenuTarget extends HTMLElement {
   readonly color: NoteColor;
   /** The note shows its own vote button, so the menu leaves voting out. */
   readonly voting: boolean;
+  /** Voting is closed: the menu leaves it out too. */
+  readonly noVotes: boolean;
   readonly voted: boolean;
   readonly votesUsedUp: boolean;
   /** The menu opened or closed for this note (for the button's `aria-expanded`). */
@@ -179,7 +181,7 @@ export class RefleksjonLappMenu extends LitElement implements NoteMenu {
       >
         ${msg('Flytt')}
       </button>
-      ${target.voting
+      ${target.voting || target.noVotes
         ? nothing
         : html`<button
             type="button"

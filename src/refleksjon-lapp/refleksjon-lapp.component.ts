@@ -80,6 +80,9 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   /** The team is voting: the note shows a one-click vote button instead of voting in its menu. */
   @property({ type: Boolean }) voting = false;
 
+  /** Voting is closed (a phase other than *Stem*): no vote button, and no Stem in the menu. */
+  @property({ type: Boolean, attribute: 'no-votes' }) noVotes = false;
+
   /** The person has no votes left on this step: the vote button explains instead of voting. */
   @property({ type: Boolean, attribute: 'votes-used-up' }) votesUsedUp = false;
 
@@ -249,7 +252,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   #renderVotes() {
     const count = numberFormat(getLocale()).format(this.votes);
     const label = this.votes === 1 ? msg(str`${count} stemme`) : msg(str`${count} stemmer`);
-    const button = this.voting && !this.readonly && !this.editing;
+    const button = this.voting && !this.noVotes && !this.readonly && !this.editing;
     // With a vote button, the button's name carries the count: the visible count is not read twice.
     const counted = this.votes
       ? html`<span part="votes" class="votes" aria-hidden=${button ? 'true' : nothing}><span class="dot" aria-hidden="true">●</span> ${label}</span>`

@@ -1,6 +1,7 @@
 import type { LiveRoom, RoomOptions } from '../collab/live-room.js';
 import { GuideStore } from '../store/guide-store.js';
 import type { IdentityKeeper } from './document-source.js';
+import { PageSession, useSession } from './session-keeper.js';
 
 /** A string, or a function that fetches a fresh token (asked again on every reconnect). */
 export type CollabTokenSource = string | (() => string | Promise<string>);
@@ -47,6 +48,8 @@ export function acquireRoom(urls: readonly string[], room: string, cardIds: Read
   let entry = rooms.get(key);
   if (!entry) {
     entry = { store: new GuideStore({ cardIds }), users: [], listeners: new Set() };
+    // The room's session document says who leads; until its code is here, nobody on this page does.
+    useSession(entry.store, new PageSession(false));
     rooms.set(key, entry);
   }
   const current = entry;

@@ -1,0 +1,86 @@
+import type { GuideStore } from '../store/guide-store.js';
+import { NO_SESSION, type SessionState } from '../store/session.js';
+
+/** Thrown when someone who does not lead the session tries to change it; nothing changes. */
+export class SessionRoleError extends Error {
+  override name = 'SessionRoleError';
+  constructor() {
+    super('Only the facilitator (prosessleder) can change the session.');
+  }
+}
+
+/** Where a guide's session lives (on this page, or in the live room's session document) and who may change it. */
+export interface SessionKeeper {
+  readonly state: SessionState;
+  /** Whether this person leads the session. */
+  readonly canLead: boolean;
+  /** Sets the session; throws a {@link SessionRoleError} when `canLead` is false. */
+  set(next: SessionState): void;
+  subscribe(listener: () => void): () => void;
+}
+
+/** A session on this page only: whoever uses the page leads it (alone, or on one shared screen). */
+export class PageSession implements SessionKeeper {
+  #state: SessionState = NO_SESSION;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(readonly canLead = true) {}
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  set(next: SessionState): void {
+    if (!this.canLead) throw new SessionRoleError();
+    this.#state = next;
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
+
+interface Hub {
+  keeper: SessionKeeper;
+  stop: () => void;
+  readonly listeners: Set<() => void>;
+}
+
+const hubs = new WeakMap<GuideStore, Hub>();
+
+function hubOf(store: GuideStore): Hub {
+  let hub = hubs.get(store);
+  if (!hub) {
+    hub = { keeper: new PageSession(), stop: () => undefined, listeners: new Set() };
+    const current = hub;
+    hub.stop = hub.keeper.subscribe(() => notify(current));
+    hubs.set(store, hub);
+  }
+  return hub;
+}
+
+function notify(hub: Hub): void {
+  for (const listener of [...hub.listeners]) listener();
+}
+
+/** The session of the guide that shows `store`. */
+export const sessionOf = (store: GuideStore): SessionKeeper => hubOf(store).keeper;
+
+/** Calls `listener` when the store's session changes, or is replaced (a live room arriving). */
+export function onSession(store: GuideStore, listener: () => void): () => void {
+  const hub = hubOf(store);
+  hub.listeners.add(listener);
+  return () => hub.listeners.delete(listener);
+}
+
+/** Puts `keeper` in charge of the store's session (a room's session document, or a page session). */
+export function useSession(store: GuideStore, keeper: SessionKeeper): void {
+  const hub = hubOf(store);
+  if (hub.keeper === keeper) return;
+  hub.stop();
+  hub.keeper = keeper;
+  hub.stop = keeper.subscribe(() => notify(hub));
+  notify(hub);
+}

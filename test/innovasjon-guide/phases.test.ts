@@ -1,0 +1,149 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/innovasjon-guide/innovasjon-guide.js';
+import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
+import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
+import { SessionRoleError, useSession, type SessionKeeper } from '../../src/sources/session-keeper.js';
+import type { GuideStore } from '../../src/store/guide-store.js';
+import { NO_SESSION, type SessionState } from '../../src/store/session.js';
+import { addButtonOf, cardIn, deepActiveElement, expectAnnounced, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
+
+async function makeGuide(step = 2) {
+  const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step=${step}></innovasjon-guide>`);
+  await settled(guide);
+  return guide;
+}
+
+const storeOf = (guide: InnovasjonGuide) => (guide as unknown as { guide: { store: GuideStore } }).guide.store;
+const trinnOf = (guide: InnovasjonGuide) => inShadow<InnovasjonTrinn>(guide, '.sheet innovasjon-trinn');
+const phaseLine = (guide: InnovasjonGuide) => trinnOf(guide).shadowRoot!.querySelector('.phase')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const followUpAdd = (guide: InnovasjonGuide) =>
+  trinnOf(guide).shadowRoot!.querySelector('innovasjon-oppfolging')!.shadowRoot!.querySelector('.add-button');
+
+/** A session led by someone else, as a room's session document gives it to a participant. */
+class LedElsewhere implements SessionKeeper {
+  readonly canLead = false;
+  readonly #listeners = new Set<() => void>();
+  constructor(public state: SessionState) {}
+  set(): void {
+    throw new SessionRoleError();
+  }
+  subscribe(listener: () => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+  change(state: SessionState) {
+    this.state = state;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+describe('phases: leading a session', () => {
+  afterEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
+  });
+
+  it('the facilitator sets a phase from «Led økten» with the keyboard; the step shows it, the page hears it once', async function () {
+    this.timeout(20_000); // several key presses, a chunk and re-renders on a busy 2-core machine
+    const guide = await makeGuide();
+    guide.addNote('t2-forsta', 'Innbyggerne');
+    await settled(guide);
+    const heard: unknown[] = [];
+    const listener = (event: Event) => heard.push((event as CustomEvent).detail);
+    document.addEventListener('innovasjon-phase-change', listener);
+    try {
+      const toggle = inShadow<HTMLButtonElement>(guide, '.lead-toggle');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(inShadow(guide, '.phase-panel legend').textContent).to.contain('Fase på trinn 2');
+      await sendKeys({ press: 'Tab' });
+      expect((deepActiveElement() as HTMLInputElement).parentElement!.textContent).to.contain('Ingen fase');
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => heard.length === 1, 'the phase change is heard');
+      expect(heard).to.deep.equal([{ step: 2, phase: 'write' }]);
+      expect(guide.session).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false });
+      await settled(guide);
+      expect(phaseLine(guide)).to.contain('Fase: Skriv.');
+      await expectAnnounced('Ny fase på trinn 2: Skriv.');
+      const note = harness(lappsIn(cardIn(guide, 't2-forsta'))[0]);
+      expect(note.voteButton, 'no vote button while writing').to.be.null;
+      await note.openMenu('Enter');
+      expect(note.itemNames).not.to.include('Stem');
+      await sendKeys({ press: 'Escape' });
+
+      guide.setPhase('vote');
+      await settled(guide);
+      expect(heard.at(-1)).to.deep.equal({ step: 2, phase: 'vote' });
+      expect(note.voteButton, 'a vote button on every note while voting').not.to.be.null;
+      expect(addButtonOf(cardIn(guide, 't2-forsta')), 'the facilitator may still add notes').to.exist;
+      guide.setPhase(null);
+      await settled(guide);
+      expect(heard).to.have.length(3);
+      expect(phaseLine(guide)).to.equal('');
+      await expectAnnounced('Fasen er avsluttet.');
+    } finally {
+      document.removeEventListener('innovasjon-phase-change', listener);
+    }
+  });
+
+  it('a participant gets the controls of the phase table, no session controls, and cannot change the session', async () => {
+    const guide = await makeGuide();
+    guide.addNote('t2-forsta', 'Innbyggerne');
+    const led = new LedElsewhere({ step: 2, phase: 'vote', notesWhileVoting: false });
+    useSession(storeOf(guide), led);
+    await settled(guide);
+    expect(guide.canLead).to.be.false;
+    expect(guide.shadowRoot!.querySelector('.lead-toggle'), 'no «Led økten»').to.be.null;
+    const card = cardIn(guide, 't2-forsta');
+    expect(card.shadowRoot!.querySelector('button.add'), 'no new notes while voting').to.be.null;
+    expect(harness(lappsIn(card)[0]).voteButton).not.to.be.null;
+    expect(followUpAdd(guide), 'follow-up waits for «Bli enige»').to.be.null;
+    expect(() => guide.setPhase('write')).to.throw(SessionRoleError);
+    expect(guide.session.phase).to.equal('vote');
+
+    led.change({ step: 2, phase: 'vote', notesWhileVoting: true });
+    await settled(guide);
+    expect(card.shadowRoot!.querySelector('button.add'), 'the facilitator allowed new notes').to.exist;
+
+    led.change({ step: 2, phase: 'agree', notesWhileVoting: false });
+    await settled(guide);
+    expect(phaseLine(guide)).to.contain('Fase: Bli enige.');
+    expect(card.shadowRoot!.querySelector('button.add')).to.be.null;
+    expect(harness(lappsIn(card)[0]).voteButton).to.be.null;
+    expect(followUpAdd(guide), 'follow-up in «Bli enige»').to.exist;
+
+    led.change({ step: 3, phase: 'write', notesWhileVoting: false });
+    await settled(guide);
+    expect(phaseLine(guide), 'the phase is on another step').to.equal('');
+    expect(card.shadowRoot!.querySelector('button.add'), 'this step works as without a session').to.exist;
+    expect(followUpAdd(guide)).to.exist;
+
+    led.change(NO_SESSION);
+    await settled(guide);
+    expect(card.shadowRoot!.querySelector('button.add')).to.exist;
+  });
+
+  it('refuses a bad phase or step and changes nothing', async () => {
+    const guide = await makeGuide(0);
+    expect(() => guide.setPhase('write')).to.throw(TypeError, /step must be 1, 2, 3 or 4, got 0/);
+    expect(() => guide.setPhase('dance' as never, { step: 2 })).to.throw(TypeError, /phase must be one of/);
+    expect(guide.session).to.deep.equal(NO_SESSION);
+    guide.setPhase('share', { step: 4 });
+    expect(guide.session).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false });
+  });
+
+  it('passes axe with a phase set and the facilitator’s panel open', async function () {
+    this.timeout(15_000); // axe over a whole guide: over 5 s on a busy 2-core machine
+    const guide = await makeGuide();
+    guide.addNote('t2-forsta', 'Innbyggerne');
+    guide.setPhase('vote');
+    inShadow<HTMLButtonElement>(guide, '.lead-toggle').click();
+    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    await settled(guide);
+    await expect(guide).to.be.accessible();
+  });
+});
