@@ -7,7 +7,9 @@ import { createDocument } from '../store/document.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
 import { bindRoom, type RoomBinding } from './room-binding.js';
+import { PageSession, useSession } from '../sources/session-keeper.js';
 import { RoomConnection, type ConnectionState, type PresenceEntry } from './room-connection.js';
+import { RoomSession } from './room-session.js';
 
 export interface RoomOptions {
   /** The server; the device copy and what was brought in are kept under this address. */
@@ -43,6 +45,8 @@ const broughtInKey = (storageKey: string, url: string, room: string) => `${stora
  */
 export class LiveRoom {
   readonly connection: RoomConnection;
+  /** The led session: phases set by the room's facilitator. */
+  readonly session: RoomSession;
   readonly #options: RoomOptions;
   readonly #binding: RoomBinding;
   readonly #bridge: EventBridge;
@@ -73,6 +77,8 @@ export class LiveRoom {
         this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-refused', message: `The room is newer than this library (${reason}): it is shown, not changed. Update the guide.` }),
     });
     if (early.notes.length || early.actions.length) this.#binding.bringIn(early);
+    this.session = new RoomSession(this.connection);
+    useSession(store, this.session);
     this.#stops.push(
       this.connection.onState((state) => this.#onState(state)),
       this.connection.onPresence((presence) => this.#onPresence(presence)),
@@ -145,6 +151,8 @@ export class LiveRoom {
 
   destroy(): void {
     for (const stop of this.#stops.splice(0)) stop();
+    this.session.destroy();
+    useSession(this.#options.store, new PageSession(false));
     clearTimeout(this.#presenceTimer);
     this.#binding.stop();
     this.connection.destroy();

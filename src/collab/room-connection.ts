@@ -40,6 +40,11 @@ export interface RoomConnectionOptions {
   offline?: boolean;
 }
 
+/** Each room's session document is `<room>/session` on the server (server/src/limits.ts). */
+const SESSION_SUFFIX = '/session';
+/** The token by which a page takes the lead in open development mode (server/src/server.ts). */
+const OPEN_MODE_LEAD_TOKEN = 'lead';
+
 /** The token reasons that mean "this person may not come in", rather than "this room is closed to everyone". */
 const UNAUTHORIZED = new Set(['token-missing', 'token-invalid', 'token-expired', 'token-wrong-room', 'permission-denied']);
 /** At most this long for an awareness state we accept from the room (the server allows 16 KiB). */
@@ -87,6 +92,11 @@ const cleanName = (value: unknown): string =>
  */
 export class RoomConnection {
   readonly doc = new Y.Doc();
+  /** The room's session document (`<room>/session`): the led session, which only facilitators change. */
+  readonly sessionDoc = new Y.Doc();
+  #sessionProvider?: HocuspocusProvider;
+  /** The page took the lead in open development mode («Jeg leder økten»). */
+  #leading = false;
   readonly #options: RoomConnectionOptions;
   #provider?: HocuspocusProvider;
   #socket?: HocuspocusProviderWebsocket;
@@ -144,6 +154,32 @@ export class RoomConnection {
   /** The id this person has in the room: the token's `sub`, else the local participant id. */
   get participantId(): string {
     return tokenSubject(this.#latestToken) ?? this.#local.id;
+  }
+
+  /** Whether this person leads the session: the token's role, or the lead taken in open development mode. */
+  get leads(): boolean {
+    return this.#leading || tokenClaims(this.#latestToken).role === 'facilitator';
+  }
+
+  /** The page names no token, so the server runs in open development mode, where a page may take the lead. */
+  get mayTakeLead(): boolean {
+    return this.#latestToken === '' && !this.#leading;
+  }
+
+  /** «Jeg leder økten» (open development mode only): joins the session document as its facilitator. */
+  takeLead(): void {
+    if (!this.mayTakeLead) return;
+    this.#leading = true;
+    const previous = this.#sessionProvider;
+    // Joined again once the server has finished with the first join: a second join of one document on
+    // a socket while the first is still being let in would be ignored (Hocuspocus 3.4.4).
+    const rejoin = () => {
+      if (this.#sessionProvider !== previous) return;
+      previous?.destroy();
+      this.#openSession();
+    };
+    if (!previous || previous.synced) rejoin();
+    else previous.on('synced', rejoin);
   }
 
   /** The name others see: the token's, where the host's sign-on gave one, else the one the person typed. */
@@ -229,11 +265,28 @@ export class RoomConnection {
     // A provider given its socket does not attach (nor destroy it) by itself.
     this.#provider.attach();
     this.#publishPresence();
+    this.#openSession();
+  }
+
+  /** The session document, on the same socket: read-only on the server for all but facilitators; not kept on the device. */
+  #openSession(): void {
+    const { room, token } = this.#options;
+    if (!this.#socket) return;
+    this.#sessionProvider = new HocuspocusProvider({
+      websocketProvider: this.#socket,
+      name: `${room}${SESSION_SUFFIX}`,
+      document: this.sessionDoc,
+      awareness: null, // presence lives in the room itself
+      token: async () => (this.#leading ? OPEN_MODE_LEAD_TOKEN : typeof token === 'function' ? await token() : (token ?? '')),
+    });
+    this.#sessionProvider.attach();
   }
 
   #closeProvider(): void {
+    this.#sessionProvider?.destroy();
     this.#provider?.destroy();
     this.#socket?.destroy();
+    this.#sessionProvider = undefined;
     this.#provider = undefined;
     this.#socket = undefined;
   }
@@ -262,12 +315,13 @@ export class RoomConnection {
     if (this.#stoppedForGood) return;
     const status: ConnectionStatus = UNAUTHORIZED.has(reason) ? 'unauthorized' : 'refused';
     // The provider would otherwise try again every 30 s, forever (Hocuspocus 3.4.4).
-    const provider = this.#provider;
+    const providers = [this.#provider, this.#sessionProvider];
     const socket = this.#socket;
     this.#provider = undefined;
+    this.#sessionProvider = undefined;
     this.#socket = undefined;
     queueMicrotask(() => {
-      provider?.destroy();
+      for (const provider of providers) provider?.destroy();
       socket?.destroy();
     });
     this.#setState({ status, reason });

@@ -17,6 +17,7 @@ import { sharedStyles } from '../styles/shared.styles.js';
 import '../innovasjon-oppsummering/innovasjon-oppsummering.js';
 import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasjon-oppsummering.component.js';
 import { GuideToolbar } from './guide-toolbar.js';
+import { SessionControls } from './session-controls.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 
 /** The sheets: 0 the introduction, 1–4 the steps, 5 the summary. */
@@ -86,9 +87,7 @@ export class InnovasjonGuide extends GuideElement {
   /** The timebox is shown (its code fetched) once a person asks for it. */
   @state() private timerShown = false;
 
-  /** The facilitator's phase controls, once «Led økten» fetched them; shown while open. */
-  @state() private phasePanel?: typeof import('../features/phase-panel.js');
-  @state() private leadOpen = false;
+  protected readonly sessionControls = new SessionControls(this, () => this.guide.session);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -143,7 +142,7 @@ export class InnovasjonGuide extends GuideElement {
       ${this.toolbar.render()}
       <div class="workshop">
         ${this.identity.render()}
-        ${this.readonly ? nothing : this.#renderTimer()} ${this.#renderLead()}
+        ${this.readonly ? nothing : this.#renderTimer()} ${this.sessionControls.render()}
       </div>
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
@@ -225,30 +224,6 @@ export class InnovasjonGuide extends GuideElement {
     ></innovasjon-trinn>`;
   }
 
-  #renderLead() {
-    if (!this.canLead) return nothing;
-    const open = Boolean(this.phasePanel && this.leadOpen);
-    return html`<div class="lead">
-      <button type="button" class="lead-toggle" aria-expanded=${open ? 'true' : 'false'} @click=${this.#toggleLead}>
-        ${msg('Led økten', { id: 'lead.toggle' })}
-      </button>
-      ${open ? this.phasePanel!.renderPhasePanel(this) : nothing}
-    </div>`;
-  }
-
-  async #toggleLead(): Promise<void> {
-    if (this.leadOpen) {
-      this.leadOpen = false;
-      return;
-    }
-    try {
-      this.phasePanel ??= await loadFeature(this, 'phasePanel');
-    } catch {
-      return; // told already; the button stays for another try
-    }
-    this.leadOpen = true;
-  }
-
   #renderTimer() {
     if (this.timerShown) return html`<innovasjon-tidtaker part="timer"></innovasjon-tidtaker>`;
     return html`<button type="button" class="show-timer" aria-expanded="false" @click=${this.#showTimer}>
@@ -327,13 +302,25 @@ export class InnovasjonGuide extends GuideElement {
     </article>`;
   }
 
-  async #go(step: number): Promise<void> {
+  /** The person's own navigation (step list, pager). */
+  #go(step: number): Promise<void> {
+    this.sessionControls.wentElsewhere(step);
+    return this.goTo(step);
+  }
+
+  /**
+   * Shows a sheet (0 the introduction, 1–4 the steps, 5 the summary) as the
+   * guide's navigation does: sends `innovasjon-step-change`, and moves focus to
+   * the sheet's title unless `focus` is false.
+   */
+  async goTo(step: number, { focus = true }: { focus?: boolean } = {}): Promise<void> {
     const previous = this.step;
     if (step !== previous) {
       this.step = step;
       emit(this, 'innovasjon-step-change', { step, previous });
     }
     await this.updateComplete;
+    if (!focus) return;
     const sheet = this.trinn ?? this.summary;
     if (sheet) {
       await sheet.updateComplete;

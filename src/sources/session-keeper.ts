@@ -14,6 +14,9 @@ export interface SessionKeeper {
   readonly state: SessionState;
   /** Whether this person leads the session. */
   readonly canLead: boolean;
+  /** Nobody's token says who leads (open development mode): this page may take the lead. */
+  readonly mayTakeLead?: boolean;
+  takeLead?(): void;
   /** Sets the session; throws a {@link SessionRoleError} when `canLead` is false. */
   set(next: SessionState): void;
   subscribe(listener: () => void): () => void;

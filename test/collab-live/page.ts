@@ -11,7 +11,7 @@ guide.storageKey = params.get('key') ?? 'innovasjon-guide';
 guide.collabToken = params.get('token') ?? '';
 guide.step = Number(params.get('step') ?? 1);
 const events: { type: string; detail: unknown }[] = [];
-for (const type of ['innovasjon-connection', 'innovasjon-presence', 'innovasjon-error', 'innovasjon-note-add', 'innovasjon-change']) {
+for (const type of ['innovasjon-connection', 'innovasjon-presence', 'innovasjon-error', 'innovasjon-note-add', 'innovasjon-change', 'innovasjon-phase-change', 'innovasjon-step-change']) {
   document.addEventListener(type, (event) => events.push({ type, detail: (event as CustomEvent).detail }));
 }
 Object.assign(window, { guide, events });

@@ -28,7 +28,7 @@ export const stopService = (kind: 'redis' | 'postgres', name = engine) => execut
 export const roomsCommand = (args: string[], name = DEFAULT) =>
   executeServerCommand('collab-server', { action: 'rooms', name, args }) as Promise<{ code: number; stdout: string }>;
 
-export const token = (room: string, name = 'Test', extra: { sub?: string; expiresIn?: number; secret?: string } = {}) =>
+export const token = (room: string, name = 'Test', extra: { sub?: string; role?: 'facilitator'; expiresIn?: number; secret?: string } = {}) =>
   executeServerCommand('collab-token', { room, name, ...extra }) as Promise<string>;
 
 let counter = 0;

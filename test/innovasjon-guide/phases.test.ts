@@ -118,13 +118,24 @@ describe('phases: leading a session', () => {
 
     led.change({ step: 3, phase: 'write', notesWhileVoting: false });
     await settled(guide);
+    expect(guide.step, 'the participant follows the facilitator to step 3').to.equal(3);
+    expect(phaseLine(guide)).to.contain('Fase: Skriv.');
+    await expectAnnounced('Prosesslederen er på trinn 3. Du følger med.');
+
+    // Going back to step 2 oneself: going alone, on a step with no phase, where everything is reachable.
+    const navTo2 = [...guide.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].find((button) => button.textContent!.includes('Trinn 2'))!;
+    navTo2.click();
+    await settled(guide);
+    expect(guide.step).to.equal(2);
+    expect(inShadow(guide, '.follow').textContent).to.contain('Du går på egen hånd.');
+    const again = cardIn(guide, 't2-forsta');
     expect(phaseLine(guide), 'the phase is on another step').to.equal('');
-    expect(card.shadowRoot!.querySelector('button.add'), 'this step works as without a session').to.exist;
+    expect(again.shadowRoot!.querySelector('button.add'), 'this step works as without a session').to.exist;
     expect(followUpAdd(guide)).to.exist;
 
     led.change(NO_SESSION);
     await settled(guide);
-    expect(card.shadowRoot!.querySelector('button.add')).to.exist;
+    expect(guide.shadowRoot!.querySelector('.follow'), 'no following without a phase').to.be.null;
   });
 
   it('refuses a bad phase or step and changes nothing', async () => {

@@ -1,0 +1,82 @@
+import { SessionRoleError, type SessionKeeper } from '../sources/session-keeper.js';
+import { NO_SESSION, readSession, type SessionState } from '../store/session.js';
+import type { RoomConnection } from './room-connection.js';
+
+const same = (a: SessionState, b: SessionState) => a.step === b.step && a.phase === b.phase && a.notesWhileVoting === b.notesWhileVoting;
+
+/**
+ * The led session of a live room: its session document, which the server
+ * lets only facilitators change. What arrives is read through `readSession`.
+ */
+export class RoomSession implements SessionKeeper {
+  #state: SessionState = NO_SESSION;
+  #leads: boolean;
+  readonly #listeners = new Set<() => void>();
+  readonly #stops: (() => void)[] = [];
+
+  constructor(private readonly connection: RoomConnection) {
+    const map = connection.sessionDoc.getMap('session');
+    const read = () => {
+      const next = readSession(map.toJSON());
+      if (same(next, this.#state)) return;
+      this.#state = next;
+      this.#notify();
+    };
+    map.observe(read);
+    read();
+    this.#leads = connection.leads;
+    this.#stops.push(
+      () => map.unobserve(read),
+      // The role is known once the token has arrived, before the room says it is connected.
+      connection.onState(() => {
+        if (connection.leads === this.#leads) return;
+        this.#leads = connection.leads;
+        this.#notify();
+      }),
+    );
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  get canLead(): boolean {
+    return this.connection.leads;
+  }
+
+  /** The server runs in open development mode (the page names no token): «Jeg leder økten» is offered. */
+  get mayTakeLead(): boolean {
+    return this.connection.mayTakeLead;
+  }
+
+  takeLead(): void {
+    this.connection.takeLead();
+    this.#leads = this.connection.leads;
+    this.#notify();
+  }
+
+  set(next: SessionState): void {
+    if (!this.canLead) throw new SessionRoleError();
+    const doc = this.connection.sessionDoc;
+    const map = doc.getMap('session');
+    doc.transact(() => {
+      map.set('step', next.step);
+      map.set('phase', next.phase);
+      map.set('notesWhileVoting', next.notesWhileVoting);
+    });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  destroy(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#listeners.clear();
+  }
+
+  #notify(): void {
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
