@@ -9,6 +9,7 @@ export interface ToolbarHost extends ImportHost {
   readonly readonly: boolean;
   download(format: ExportFormat): Promise<string>;
   print(): Promise<void>;
+  startPresentation(): Promise<void>;
 }
 
 /**
@@ -49,6 +50,9 @@ export class GuideToolbar implements ReactiveController {
     ];
     return html`<div part="toolbar" class="toolbar">
         <button type="button" class="print" @click=${() => this.host.print()}>${msg('Skriv ut')}</button>
+        <button type="button" class="start-presentation" @click=${() => this.host.startPresentation()}>
+          ${msg('Presentasjonsvisning', { id: 'presentation.start' })}
+        </button>
         <div class="group" role="group" aria-labelledby="download-label">
           <span id="download-label" class="group-label">${msg('Last ned:')}</span>
           ${formats.map(

@@ -74,6 +74,13 @@ export class InnovasjonGuide extends GuideElement {
   /** The sheet shown: 0 is the introduction, 1 to 4 the steps, 5 the summary. */
   @property({ type: Number, reflect: true }) step = 0;
 
+  /**
+   * The presentation view, for a projector or a screen shared in a meeting: the
+   * step's cards and notes in large type, nothing to edit, following the
+   * facilitator's step. *Avslutt presentasjonen* (or Escape) leaves it.
+   */
+  @property({ type: Boolean, reflect: true }) presentation = false;
+
   /** Every sheet is rendered, one per printed page, while the page prints. */
   @property({ type: Boolean, reflect: true, attribute: 'printing' }) protected printing = false;
 
@@ -93,12 +100,14 @@ export class InnovasjonGuide extends GuideElement {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
+    this.addEventListener('keydown', this.#onKeydown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
+    this.removeEventListener('keydown', this.#onKeydown);
     this.#afterPrint();
   }
 
@@ -130,7 +139,40 @@ export class InnovasjonGuide extends GuideElement {
     else if (step !== this.step) this.step = step;
   }
 
+  /** The sheet the presentation shows: the facilitator's step while a phase is set, else the guide's. */
+  get #presented(): number {
+    return this.session.step ?? this.step;
+  }
+
+  #renderPresentation() {
+    return html`<div class="presentation-bar">
+        <button type="button" class="end-presentation" @click=${() => this.#endPresentation()}>
+          ${msg('Avslutt presentasjonen', { id: 'presentation.end' })}
+        </button>
+      </div>
+      <div part="sheet" class="sheet presented">${this.#renderSheet(this.#presented, true)}</div>
+      ${renderCredit()}`;
+  }
+
+  /** Opens the presentation view; focus goes to the button that ends it. */
+  async startPresentation(): Promise<void> {
+    this.presentation = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.end-presentation')?.focus();
+  }
+
+  async #endPresentation(): Promise<void> {
+    this.presentation = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.start-presentation')?.focus();
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (this.presentation && event.key === 'Escape' && !event.defaultPrevented) void this.#endPresentation();
+  };
+
   override render() {
+    if (this.presentation && !this.printing) return this.#renderPresentation();
     const { steps } = this.content;
     const document = this.guide.store.document;
     const groups = notesByCard(document);
@@ -206,7 +248,7 @@ export class InnovasjonGuide extends GuideElement {
     `;
   }
 
-  #renderSheet(sheet: number) {
+  #renderSheet(sheet: number, presented = false) {
     if (sheet === 0) return this.#renderIntroduction();
     if (sheet === SUMMARY) {
       return html`<innovasjon-oppsummering
@@ -221,6 +263,7 @@ export class InnovasjonGuide extends GuideElement {
       votes-per-person=${this.votesPerPerson}
       heading-level=${this.headingLevel}
       ?readonly=${this.readonly}
+      ?presentation=${presented}
     ></innovasjon-trinn>`;
   }
 

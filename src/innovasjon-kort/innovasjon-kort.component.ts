@@ -72,6 +72,9 @@ export class InnovasjonKort extends LitElement {
   /** Voting is closed (a phase other than *Stem*). */
   @property({ type: Boolean, attribute: 'no-votes' }) noVotes = false;
 
+  /** Shown in the guide's presentation view: read only, and no controls at all (not even sorting). */
+  @property({ type: Boolean, reflect: true }) presentation = false;
+
   /** New notes wait (a phase where the team does not write): no «Legg til lapp». */
   @property({ type: Boolean, attribute: 'no-new-notes' }) noNewNotes = false;
 
@@ -163,7 +166,7 @@ export class InnovasjonKort extends LitElement {
               ${card.prompts.map((prompt) => html`<li>${prompt()}</li>`)}
             </ul>`
           : nothing}
-        ${this.notes.length > 1
+        ${this.notes.length > 1 && !this.presentation
           ? html`<button
               type="button"
               class="sort"

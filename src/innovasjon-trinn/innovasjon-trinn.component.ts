@@ -49,6 +49,9 @@ export class InnovasjonTrinn extends GuideElement {
   /** Which step to show, 1 to 4. */
   @property({ type: Number, reflect: true }) number = 1;
 
+  /** Shown in the guide's presentation view: read only, with no controls at all. */
+  @property({ type: Boolean, reflect: true }) presentation = false;
+
   @query('.title') private titleHeading?: HTMLElement;
 
   protected readonly drag = new LazyNoteDrag(this, () => (this.readonly ? undefined : this.guide.store));
@@ -92,7 +95,7 @@ export class InnovasjonTrinn extends GuideElement {
         )}
         <p part="intro" class="intro">${step.intro()}</p>
         ${phased ? renderPhase(session.state) : nothing}
-        ${this.votesPerPerson > 0 && voting && !this.readonly
+        ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`)}
             </p>`
@@ -110,14 +113,15 @@ export class InnovasjonTrinn extends GuideElement {
                 ?no-votes=${!controls.votes}
                 ?no-new-notes=${!controls.addNotes}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
-                ?readonly=${this.readonly}
+                ?readonly=${this.readonly || this.presentation}
+                ?presentation=${this.presentation}
               ></innovasjon-kort>`,
           )}
         </div>
         <innovasjon-oppfolging
           step=${step.number}
           heading-level=${clampLevel(this.headingLevel) + 1}
-          ?readonly=${this.readonly || !controls.actions}
+          ?readonly=${this.readonly || this.presentation || !controls.actions}
         ></innovasjon-oppfolging>
         ${standalone ? this.undoOffer.render() : nothing}
         ${standalone ? renderCredit() : nothing}

@@ -63,6 +63,8 @@
 'phase.vote.guidance-open': `Vote for the notes that matter most.`,
 'phase.write': `Write`,
 'phase.write.guidance': `Write your notes. Voting and follow-up come later.`,
+'presentation.end': `End the presentation`,
+'presentation.start': `Presentation view`,
 's001b86423ea17ad9': `Note text`,
 's0031958753cbe3cd': str`Import ‘${0}’?`,
 's0049a3191346c2ea': `blue`,

@@ -63,6 +63,8 @@
 'phase.vote.guidance-open': `Stem på lappane som betyr mest.`,
 'phase.write': `Skriv`,
 'phase.write.guidance': `Skriv lappane dine. Avstemming og oppfølging kjem seinare.`,
+'presentation.end': `Avslutt presentasjonen`,
+'presentation.start': `Presentasjonsvising`,
 's001b86423ea17ad9': `Tekst på lappen`,
 's0031958753cbe3cd': str`Importere «${0}»?`,
 's0049a3191346c2ea': `blå`,
