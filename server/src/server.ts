@@ -13,6 +13,7 @@ import { isLoopback, normalizeAddress, type Config } from './config.js';
 import { exportRoom, type RoomExport } from './export.js';
 import { MAX_MESSAGE_BYTES, MAX_SIDE_MESSAGE_BYTES, Refusal, ROOM_NAME, roomOf, RoomMeasure, SESSION_ROOT_LIMITS, SESSION_SUFFIX } from './limits.js';
 import { checkPresence } from './presence.js';
+import { SessionClock } from './session-clock.js';
 import { log } from './log.js';
 import { Metrics } from './metrics.js';
 import { RoomRedis } from './redis.js';
@@ -174,6 +175,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   let stopping = false;
   const unloadWaiters = new Set<() => void>();
   const metrics = new Metrics();
+  const sessionClock = new SessionClock();
   let tenants: TenantKeys | null = config.tenantsFile ? readTenants(config.tenantsFile) : null;
   const refusal = (fields: { reason: string; addr: string; room?: string; error?: string }) => {
     metrics.refused(fields.reason);
@@ -284,7 +286,9 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     },
 
     async afterLoadDocument({ document, documentName }) {
-      measures.set(document, new RoomMeasure(document, roomOf(documentName) === documentName ? undefined : SESSION_ROOT_LIMITS));
+      const session = roomOf(documentName) !== documentName;
+      measures.set(document, new RoomMeasure(document, session ? SESSION_ROOT_LIMITS : undefined));
+      if (session) sessionClock.watch(documentName, document);
     },
 
     async beforeHandleMessage({ document, update: message, context }) {
@@ -308,8 +312,10 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       }
     },
 
-    async connected({ documentName, context }) {
-      const { address, sub, role } = context as RoomContext;
+    async connected({ documentName, context, connection }) {
+      const { address, sub, role, session } = context as RoomContext;
+      // Every screen shows a timebox on the server's clock: each page learns it here.
+      if (session) connection.sendStateless(JSON.stringify({ serverTime: Date.now() }));
       await store.touch(documentName);
       log('connect', { room: documentName, addr: address, sub, role, connections: hocuspocus.getConnectionsCount() });
     },
@@ -326,7 +332,8 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       if (unsaved.has(documentName)) throw new Error(`${documentName} is not saved yet`);
     },
 
-    async afterUnloadDocument() {
+    async afterUnloadDocument({ documentName }) {
+      sessionClock.unwatch(documentName);
       for (const waiter of unloadWaiters) waiter();
     },
   };
@@ -545,6 +552,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     for (const ws of wss.clients) ws.terminate();
     wss.close();
     unsaved.stop();
+    sessionClock.stop();
     await store.close();
     rmSync(serverFile, { force: true });
     log('stop', { unsaved: hocuspocus.documents.size, failedSaves: unsaved.size || undefined });

@@ -120,6 +120,66 @@ describe('the session document: only facilitators change it', () => {
   });
 });
 
+describe('the session’s timebox runs on the server’s clock', () => {
+  let server;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.stop());
+
+  it('stamps a timer with the server’s time, tells each page that time, and ends the phase itself when the time is up', async () => {
+    const stateless = [];
+    const facilitator = connect(server, { room: 'tid/session', token: await token({ room: 'tid', role: 'facilitator', name: 'Leder' }) });
+    facilitator.provider.on('stateless', ({ payload }) => stateless.push(JSON.parse(payload)));
+    await facilitator.waitSynced();
+    await waitFor(() => stateless.length > 0, { what: 'the server’s time' });
+    assert.ok(Math.abs(stateless[0].serverTime - Date.now()) < 5000, 'the server sends its clock');
+    const asked = Date.now();
+    const map = facilitator.doc.getMap('session');
+    facilitator.doc.transact(() => {
+      map.set('step', 2);
+      map.set('phase', 'write');
+      map.set('notesWhileVoting', false);
+      map.set('timer', { startedAt: 0, duration: 1500, endsPhase: true });
+    });
+    await waitFor(() => map.get('timer')?.startedAt > 0, { what: 'the server to stamp the timer' });
+    const { startedAt } = map.get('timer');
+    assert.ok(startedAt >= asked - 1000 && startedAt <= Date.now() + 1000, 'stamped with the server’s clock');
+    facilitator.destroy(); // the facilitator's laptop goes to sleep
+
+    const reader = connect(server, { room: 'tid/session', token: await token({ room: 'tid', name: 'Kari' }) });
+    await waitRead(reader);
+    await waitFor(() => phaseOf(reader) === 'share', { what: 'the server to end the writing' });
+    assert.ok(Date.now() >= startedAt + 1500 - 50, 'not before the time is up');
+    assert.equal(reader.doc.getMap('session').get('timer'), null);
+    assert.equal(reader.doc.getMap('session').get('step'), 2);
+    reader.destroy();
+  });
+
+  it('a stopped timer ends nothing', async () => {
+    const facilitator = connect(server, { room: 'stopp/session', token: await token({ room: 'stopp', role: 'facilitator', name: 'Leder' }) });
+    await facilitator.waitSynced();
+    const map = facilitator.doc.getMap('session');
+    facilitator.doc.transact(() => {
+      map.set('step', 1);
+      map.set('phase', 'vote');
+      map.set('timer', { startedAt: 0, duration: 1000, endsPhase: true });
+    });
+    await waitFor(() => map.get('timer')?.startedAt > 0, { what: 'the stamp' });
+    const { startedAt } = map.get('timer');
+    map.set('timer', null);
+    map.set('marker', 'after');
+    const reader = connect(server, { room: 'stopp/session', token: await token({ room: 'stopp', name: 'Kari' }) });
+    await waitFor(() => reader.doc.getMap('session').get('marker') === 'after' && Date.now() > startedAt + 1500, { what: 'past the time' });
+    // The server's timeout (if any were left) would have fired by now; the session stays in its phase.
+    facilitator.doc.getMap('session').set('marker', 'later');
+    await waitFor(() => reader.doc.getMap('session').get('marker') === 'later', { what: 'a later change' });
+    assert.equal(phaseOf(reader), 'vote');
+    facilitator.destroy();
+    reader.destroy();
+  });
+});
+
 describe('the session document in open development mode', () => {
   let server;
   before(async () => {

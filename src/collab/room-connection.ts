@@ -95,8 +95,12 @@ export class RoomConnection {
   /** The room's session document (`<room>/session`): the led session, which only facilitators change. */
   readonly sessionDoc = new Y.Doc();
   #sessionProvider?: HocuspocusProvider;
+  /** The lead taken in open development mode joins the session document on a socket of its own (below). */
+  #leadSocket?: HocuspocusProviderWebsocket;
   /** The page took the lead in open development mode («Jeg leder økten»). */
   #leading = false;
+  /** The server's clock minus this device's, from the time the server sends on joining the session document. */
+  clockOffset = 0;
   readonly #options: RoomConnectionOptions;
   #provider?: HocuspocusProvider;
   #socket?: HocuspocusProviderWebsocket;
@@ -170,16 +174,8 @@ export class RoomConnection {
   takeLead(): void {
     if (!this.mayTakeLead) return;
     this.#leading = true;
-    const previous = this.#sessionProvider;
-    // Joined again once the server has finished with the first join: a second join of one document on
-    // a socket while the first is still being let in would be ignored (Hocuspocus 3.4.4).
-    const rejoin = () => {
-      if (this.#sessionProvider !== previous) return;
-      previous?.destroy();
-      this.#openSession();
-    };
-    if (!previous || previous.synced) rejoin();
-    else previous.on('synced', rejoin);
+    this.#sessionProvider?.destroy();
+    this.#openSession();
   }
 
   /** The name others see: the token's, where the host's sign-on gave one, else the one the person typed. */
@@ -268,16 +264,25 @@ export class RoomConnection {
     this.#openSession();
   }
 
-  /** The session document, on the same socket: read-only on the server for all but facilitators; not kept on the device. */
+  /**
+   * The session document, on the room's socket: read-only on the server for all but facilitators; not
+   * kept on the device. A lead taken in open development mode joins on a socket of its own: joining a
+   * document again on a socket the server may still be letting it out of would be ignored (Hocuspocus 3.4.4).
+   */
   #openSession(): void {
     const { room, token } = this.#options;
     if (!this.#socket) return;
+    if (this.#leading) this.#leadSocket ??= new HocuspocusProviderWebsocket({ url: this.server, WebSocketPolyfill: this.#serviceSocket() });
     this.#sessionProvider = new HocuspocusProvider({
-      websocketProvider: this.#socket,
+      websocketProvider: this.#leading ? this.#leadSocket! : this.#socket,
       name: `${room}${SESSION_SUFFIX}`,
       document: this.sessionDoc,
       awareness: null, // presence lives in the room itself
       token: async () => (this.#leading ? OPEN_MODE_LEAD_TOKEN : typeof token === 'function' ? await token() : (token ?? '')),
+      onStateless: ({ payload }) => {
+        const serverTime = readServerTime(payload);
+        if (serverTime !== undefined) this.clockOffset = serverTime - Date.now();
+      },
     });
     this.#sessionProvider.attach();
   }
@@ -286,9 +291,11 @@ export class RoomConnection {
     this.#sessionProvider?.destroy();
     this.#provider?.destroy();
     this.#socket?.destroy();
+    this.#leadSocket?.destroy();
     this.#sessionProvider = undefined;
     this.#provider = undefined;
     this.#socket = undefined;
+    this.#leadSocket = undefined;
   }
 
   /**
@@ -316,13 +323,14 @@ export class RoomConnection {
     const status: ConnectionStatus = UNAUTHORIZED.has(reason) ? 'unauthorized' : 'refused';
     // The provider would otherwise try again every 30 s, forever (Hocuspocus 3.4.4).
     const providers = [this.#provider, this.#sessionProvider];
-    const socket = this.#socket;
+    const sockets = [this.#socket, this.#leadSocket];
     this.#provider = undefined;
     this.#sessionProvider = undefined;
     this.#socket = undefined;
+    this.#leadSocket = undefined;
     queueMicrotask(() => {
       for (const provider of providers) provider?.destroy();
-      socket?.destroy();
+      for (const socket of sockets) socket?.destroy();
     });
     this.#setState({ status, reason });
     this.#presence = this.#presence.filter((each) => each.self);
@@ -383,6 +391,16 @@ export class RoomConnection {
     this.#presenceKey = key;
     this.#presence = presence;
     for (const listener of [...this.#presenceListeners]) listener(presence);
+  }
+}
+
+/** `{"serverTime": …}`, which the server sends on a session document; anything else is not a time. */
+function readServerTime(payload: string): number | undefined {
+  try {
+    const { serverTime } = JSON.parse(payload) as { serverTime?: unknown };
+    return typeof serverTime === 'number' && Number.isFinite(serverTime) && serverTime > 0 ? serverTime : undefined;
+  } catch {
+    return undefined;
   }
 }
 

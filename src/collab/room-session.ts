@@ -2,7 +2,7 @@ import { SessionRoleError, type SessionKeeper } from '../sources/session-keeper.
 import { NO_SESSION, readSession, type SessionState } from '../store/session.js';
 import type { RoomConnection } from './room-connection.js';
 
-const same = (a: SessionState, b: SessionState) => a.step === b.step && a.phase === b.phase && a.notesWhileVoting === b.notesWhileVoting;
+const same = (a: SessionState, b: SessionState) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The led session of a live room: its session document, which the server
@@ -55,6 +55,12 @@ export class RoomSession implements SessionKeeper {
     this.#notify();
   }
 
+  /** The server's clock, as this page estimates it from what the server told it. */
+  now(): number {
+    return Date.now() + this.connection.clockOffset;
+  }
+
+  /** Writes the session; a timer asked for (`startedAt` 0) is stamped by the server with its own clock. */
   set(next: SessionState): void {
     if (!this.canLead) throw new SessionRoleError();
     const doc = this.connection.sessionDoc;
@@ -63,6 +69,7 @@ export class RoomSession implements SessionKeeper {
       map.set('step', next.step);
       map.set('phase', next.phase);
       map.set('notesWhileVoting', next.notesWhileVoting);
+      map.set('timer', next.timer ? { ...next.timer } : null);
     });
   }
 

@@ -1,7 +1,8 @@
 // The facilitator's controls: the phase on the step shown. Fetched the first
 // time the facilitator opens «Led økten».
 import { msg, str } from '@lit/localize';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
+import { countdown } from '../internal/countdown.js';
 import { phaseName } from '../internal/phase-name.js';
 import { PHASES, type Phase, type SessionState } from '../store/session.js';
 
@@ -11,6 +12,10 @@ export interface PhasePanelHost {
   readonly step: number;
   readonly session: SessionState;
   setPhase(phase: Phase | null, options?: { step?: number; notesWhileVoting?: boolean }): void;
+  startTimer(seconds: number, options?: { endsPhase?: boolean }): void;
+  stopTimer(): void;
+  /** The session's clock (the server's in a live room). */
+  sessionNow(): number;
 }
 
 /** Native radio buttons (arrow keys move between them) for the phase on the step shown. */
@@ -38,5 +43,32 @@ export function renderPhasePanel(host: PhasePanelHost) {
           ${msg('Nye lapper er lov mens dere stemmer', { id: 'lead.notes-while-voting' })}</label
         >`
       : ''}
+    ${here ? renderTimebox(host) : nothing}
   </fieldset>`;
+}
+
+/** The phase's timebox: its length and whether the phase ends with it, or the time left and Stop. */
+function renderTimebox(host: PhasePanelHost) {
+  const { timer } = host.session;
+  if (timer) {
+    return html`<div class="timebox">
+      <span role="timer">${msg('Tid igjen:', { id: 'phase.time-left' })}
+        ${timer.startedAt > 0 ? countdown(timer.startedAt + timer.duration, timer.duration, () => host.sessionNow()) : '…'}</span>
+      <button type="button" class="stop-timer" @click=${() => host.stopTimer()}>${msg('Stopp tidsboksen', { id: 'lead.timer-stop' })}</button>
+    </div>`;
+  }
+  const start = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const minutes = Number((form.elements.namedItem('minutes') as HTMLInputElement).value);
+    const endsPhase = (form.elements.namedItem('ends-phase') as HTMLInputElement).checked;
+    host.startTimer(minutes * 60, { endsPhase });
+  };
+  return html`<form class="timebox" @submit=${start}>
+    <label>${msg('Minutter', { id: 'lead.timer-minutes' })}
+      <input name="minutes" type="number" min="1" max="240" step="1" value="5" required /></label>
+    <label><input name="ends-phase" type="checkbox" />
+      ${msg('Gå videre til neste fase når tiden er ute', { id: 'lead.timer-ends-phase' })}</label>
+    <button type="submit" class="start-timer">${msg('Start tidsboks', { id: 'lead.timer-start' })}</button>
+  </form>`;
 }

@@ -143,6 +143,18 @@ export const guideStyles = css`
     font-weight: 600;
   }
 
+  .phase-panel .timebox {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+
+  .phase-panel input[type='number'] {
+    width: 5em;
+  }
+
   .phase-panel .elsewhere {
     flex-basis: 100%;
     margin: 0;

@@ -13,6 +13,8 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   readonly step: number;
   readonly session: SessionKeeper['state'];
   setPhase(phase: Phase | null, options?: { step?: number; notesWhileVoting?: boolean }): void;
+  startTimer(seconds: number, options?: { endsPhase?: boolean }): void;
+  stopTimer(): void;
   /** Shows another sheet as a person's own navigation does (event, focus). */
   goTo(step: number, options: { focus: boolean }): Promise<void>;
 }
@@ -101,8 +103,25 @@ export class SessionControls implements ReactiveController {
       <button type="button" class="lead-toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleLead()}>
         ${msg('Led økten', { id: 'lead.toggle' })}
       </button>
-      ${open ? this.#panel!.renderPhasePanel(this.host) : nothing}
+      ${open ? this.#panel!.renderPhasePanel(this.#panelHost) : nothing}
     </div>`;
+  }
+
+  /** What the panel works on: the guide, with the session's clock. */
+  get #panelHost() {
+    const { host, keeper } = this;
+    return {
+      get step() {
+        return host.step;
+      },
+      get session() {
+        return host.session;
+      },
+      setPhase: host.setPhase.bind(host),
+      startTimer: host.startTimer.bind(host),
+      stopTimer: host.stopTimer.bind(host),
+      sessionNow: () => keeper().now(),
+    };
   }
 
   async #toggleLead(): Promise<void> {

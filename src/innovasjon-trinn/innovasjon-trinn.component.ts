@@ -8,6 +8,7 @@ import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
 import { notesByCard } from '../internal/notes-by-card.js';
+import { countdown } from '../internal/countdown.js';
 import { phaseName } from '../internal/phase-name.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { controlsFor, type SessionState } from '../store/session.js';
@@ -94,7 +95,7 @@ export class InnovasjonTrinn extends GuideElement {
           { id: 'title', part: 'title', focusable: true },
         )}
         <p part="intro" class="intro">${step.intro()}</p>
-        ${phased ? renderPhase(session.state) : nothing}
+        ${phased ? renderPhase(session.state, () => session.now()) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`)}
@@ -131,7 +132,7 @@ export class InnovasjonTrinn extends GuideElement {
 }
 
 /** The phase the facilitator set on this step, and what it asks of the team. */
-function renderPhase({ phase, notesWhileVoting }: SessionState) {
+function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () => number) {
   if (phase === null) return nothing;
   const guidance = {
     write: () => msg('Skriv lappene dine. Avstemming og oppfølging kommer senere.', { id: 'phase.write.guidance' }),
@@ -144,5 +145,9 @@ function renderPhase({ phase, notesWhileVoting }: SessionState) {
   }[phase];
   return html`<p part="phase" class="phase">
     <strong>${msg(str`Fase: ${phaseName(phase)}`, { id: 'phase.current' })}.</strong> ${guidance()}
+    ${timer && timer.startedAt > 0
+      ? html`<span class="time-left" role="timer">${msg('Tid igjen:', { id: 'phase.time-left' })}
+          <span class="clock">${countdown(timer.startedAt + timer.duration, timer.duration, now)}</span></span>`
+      : nothing}
   </p>`;
 }

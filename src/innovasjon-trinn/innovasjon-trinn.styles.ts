@@ -41,6 +41,16 @@ export const trinnStyles = css`
     max-width: 68ch;
   }
 
+  .time-left {
+    display: inline-block;
+    margin-inline-start: 0.5rem;
+    font-weight: 600;
+  }
+
+  .clock {
+    font-variant-numeric: tabular-nums;
+  }
+
   .vote-budget {
     margin: 0 0 1rem;
     font-weight: 600;

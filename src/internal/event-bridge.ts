@@ -21,6 +21,8 @@ export class EventBridge {
   readonly #hosts: HTMLElement[] = [];
   #unsubscribe?: () => void;
   #session: SessionState = NO_SESSION;
+  #timerKey = 'null';
+  #timeUp = 0;
 
   static for(store: GuideStore): EventBridge {
     let bridge = bridges.get(store);
@@ -83,6 +85,7 @@ export class EventBridge {
     const previous = this.#session;
     const next = sessionOf(this.#store).state;
     this.#session = next;
+    this.#watchTimer(next);
     if (next.phase === previous.phase && next.step === previous.step) return;
     const lead = this.lead;
     if (!lead) return;
@@ -94,6 +97,19 @@ export class EventBridge {
     );
   }
 
+  /** Says once on the page when a timebox starts and when its time is up. */
+  #watchTimer({ timer }: SessionState): void {
+    const key = JSON.stringify(timer);
+    if (key === this.#timerKey) return;
+    this.#timerKey = key;
+    clearTimeout(this.#timeUp);
+    if (!timer || timer.startedAt === 0 || !this.lead) return;
+    const left = timer.startedAt + timer.duration - sessionOf(this.#store).now();
+    if (left <= 0) return;
+    if (left > timer.duration - 5000) announce(msg(str`Tidsboksen har startet: ${spokenLength(timer.duration)}.`, { id: 'session.timer-started' }));
+    this.#timeUp = window.setTimeout(() => announce(msg('Tiden er ute.', { id: 'session.time-up' })), left);
+  }
+
   #onChange(change: StoreChange): void {
     if (change.origin === 'load') return;
     const source = change.source;
@@ -102,3 +118,11 @@ export class EventBridge {
   }
 }
 
+
+/** A timebox's length in words: «1 minutt», «5 minutter», «90 sekunder». */
+function spokenLength(milliseconds: number): string {
+  const seconds = Math.round(milliseconds / 1000);
+  if (seconds % 60 !== 0) return msg(str`${seconds} sekunder`, { id: 'session.seconds' });
+  const minutes = seconds / 60;
+  return minutes === 1 ? msg('1 minutt', { id: 'session.one-minute' }) : msg(str`${minutes} minutter`, { id: 'session.minutes' });
+}

@@ -9,7 +9,7 @@ import { PageLocaleController } from '../localization.js';
 import { DEFAULT_STORAGE_KEY } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import { SessionRoleError } from '../sources/session-keeper.js';
-import { nextSession, type Phase, type SessionState } from '../store/session.js';
+import { nextSession, requestedTimer, type Phase, type SessionState } from '../store/session.js';
 import type { Action, ActionChanges, GuideDocument, NewAction, Note, NoteChanges, NoteColor } from '../store/types.js';
 import { GuideController } from './guide-controller.js';
 import { IdentityController } from './identity-controller.js';
@@ -183,6 +183,27 @@ export class GuideElement extends LitElement {
   setPhase(phase: Phase | null, { step = this.currentStep, notesWhileVoting = false }: { step?: number; notesWhileVoting?: boolean } = {}): void {
     if (!this.canLead) throw new SessionRoleError();
     this.guide.session.set(nextSession(phase, { step, notesWhileVoting }));
+  }
+
+  /**
+   * Starts the phase's timebox: every screen shows the same time left (the
+   * server's clock in a live room). With `endsPhase` the phase moves on when
+   * the time is up (*Skriv* to *Del og sorter*, …, *Bli enige* ends the phases),
+   * done by the server even if the facilitator's laptop sleeps. Throws like
+   * `setPhase`, and a TypeError with no phase set or a length out of 1 s–4 h.
+   */
+  startTimer(seconds: number, { endsPhase = false }: { endsPhase?: boolean } = {}): void {
+    if (!this.canLead) throw new SessionRoleError();
+    const session = this.guide.session.state;
+    if (session.phase === null) throw new TypeError('A timebox belongs to a phase: set one first');
+    this.guide.session.set({ ...session, timer: requestedTimer(seconds, endsPhase) });
+  }
+
+  /** Stops the timebox; the phase stays. */
+  stopTimer(): void {
+    if (!this.canLead) throw new SessionRoleError();
+    const session = this.guide.session.state;
+    if (session.timer) this.guide.session.set({ ...session, timer: null });
   }
 
   /** The step this element shows (0 and 5 are the guide's introduction and summary). */

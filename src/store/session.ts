@@ -7,33 +7,74 @@
 export const PHASES = ['write', 'share', 'vote', 'agree'] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** The session's timebox: a start on the server's clock and a length, so every screen shows the same time left. */
+export interface SessionTimer {
+  /** When it started, in milliseconds on the server's clock; 0 while the server has yet to stamp it. */
+  readonly startedAt: number;
+  readonly duration: number;
+  /** When the time is up, the phase ends (the server moves the session on, even with nobody leading it). */
+  readonly endsPhase: boolean;
+}
+
 export interface SessionState {
   /** The step the phase belongs to (1–4); null with no phase. */
   readonly step: number | null;
   readonly phase: Phase | null;
   /** While voting, participants may still add notes. */
   readonly notesWhileVoting: boolean;
+  readonly timer: SessionTimer | null;
 }
 
-export const NO_SESSION: SessionState = Object.freeze({ step: null, phase: null, notesWhileVoting: false });
+export const NO_SESSION: SessionState = Object.freeze({ step: null, phase: null, notesWhileVoting: false, timer: null });
+
+/** A timebox lasts from one second to four hours. */
+export const TIMER_LIMITS = Object.freeze({ min: 1000, max: 4 * 3600_000 });
+
+/** The phase that follows `phase` when its time is up; the last one ends the phases. */
+export const phaseAfter = (phase: Phase): Phase | null => PHASES[PHASES.indexOf(phase) + 1] ?? null;
 
 const isPhase = (value: unknown): value is Phase => typeof value === 'string' && (PHASES as readonly string[]).includes(value);
 const isStep = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 4;
 
+/** A timer from a room, or null where it is not one. */
+export function readTimer(raw: unknown): SessionTimer | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const { startedAt, duration, endsPhase } = raw as Record<string, unknown>;
+  if (typeof startedAt !== 'number' || !Number.isFinite(startedAt) || startedAt < 0) return null;
+  if (typeof duration !== 'number' || !(duration >= TIMER_LIMITS.min && duration <= TIMER_LIMITS.max)) return null;
+  return { startedAt, duration, endsPhase: endsPhase === true };
+}
+
 /** The session state in `raw` (from a room or a host), or no session where it is not one. */
 export function readSession(raw: unknown): SessionState {
   if (!raw || typeof raw !== 'object') return NO_SESSION;
-  const { step, phase, notesWhileVoting } = raw as Record<string, unknown>;
+  const { step, phase, notesWhileVoting, timer } = raw as Record<string, unknown>;
   if (!isPhase(phase) || !isStep(step)) return NO_SESSION;
-  return { step, phase, notesWhileVoting: notesWhileVoting === true };
+  return { step, phase, notesWhileVoting: notesWhileVoting === true, timer: readTimer(timer) };
 }
 
-/** Checks what a facilitator asks for; throws a TypeError naming what is wrong. */
+/** Checks what a facilitator asks for (a new phase has no timer yet); throws a TypeError naming what is wrong. */
 export function nextSession(phase: Phase | null, { step, notesWhileVoting = false }: { step: number; notesWhileVoting?: boolean }): SessionState {
   if (phase === null) return NO_SESSION;
   if (!isPhase(phase)) throw new TypeError(`phase must be one of ${PHASES.join(', ')} or null, got ${String(phase)}`);
   if (!isStep(step)) throw new TypeError(`step must be 1, 2, 3 or 4, got ${String(step)}`);
-  return { step, phase, notesWhileVoting: notesWhileVoting === true };
+  return { step, phase, notesWhileVoting: notesWhileVoting === true, timer: null };
+}
+
+/** A timebox the facilitator asks for, to be stamped with the server's clock; throws a TypeError when it is out of range. */
+export function requestedTimer(seconds: number, endsPhase = false): SessionTimer {
+  const duration = Math.round(seconds * 1000);
+  if (!(duration >= TIMER_LIMITS.min && duration <= TIMER_LIMITS.max)) {
+    throw new TypeError(`seconds must be between ${TIMER_LIMITS.min / 1000} and ${TIMER_LIMITS.max / 1000}, got ${String(seconds)}`);
+  }
+  return { startedAt: 0, duration, endsPhase: endsPhase === true };
+}
+
+/** The session after its timebox ran out: the phase ends if the timer said so; the timer is gone either way. */
+export function afterTimeUp(session: SessionState): SessionState {
+  if (!session.timer?.endsPhase || session.phase === null) return { ...session, timer: null };
+  const phase = phaseAfter(session.phase);
+  return phase === null ? NO_SESSION : { ...session, phase, timer: null };
 }
 
 /** What a person may do on one step; with no phase on it, everything (as without a session). */

@@ -3,6 +3,12 @@
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 
 const params = new URLSearchParams(location.search);
+// A device whose clock is off by `skew` milliseconds (a laptop set by hand, another time zone done wrong).
+const skew = Number(params.get('skew') ?? 0);
+if (skew) {
+  const realNow = Date.now.bind(Date);
+  Date.now = () => realNow() + skew;
+}
 const guide = document.createElement('innovasjon-guide');
 if (params.get('urls')) guide.collabUrls = JSON.parse(params.get('urls')!) as string[];
 else guide.collabUrl = params.get('url')!;

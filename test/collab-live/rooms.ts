@@ -47,9 +47,19 @@ export interface Page {
 const pages = new Set<Page>();
 
 /** Opens the guide in the room in an iframe (its own realm: its own store and connection). */
-export async function openPage(options: { url: string; urls?: string[]; room: string; token: string; key?: string; step?: number }): Promise<Page> {
+export async function openPage(options: {
+  url: string;
+  urls?: string[];
+  room: string;
+  token: string;
+  key?: string;
+  step?: number;
+  /** How far off this device's clock is, in milliseconds. */
+  skew?: number;
+}): Promise<Page> {
   const frame = document.createElement('iframe');
   const query = new URLSearchParams({ url: options.url, room: options.room, token: options.token, key: options.key ?? options.room, step: String(options.step ?? 1) });
+  if (options.skew) query.set('skew', String(options.skew));
   if (options.urls) query.set('urls', JSON.stringify(options.urls));
   frame.src = `/test/collab-live/page.html?${query}`;
   frame.width = '900';

@@ -61,7 +61,7 @@ describe('A led session in a live room (real server on loopback)', function () {
     const late = await openPage({ url: server.url, room, token: await token(room, 'Ola', { sub: 'ola' }) });
     await waitForStatus(late.guide, 'connected');
     await waitUntil(() => late.guide.session.phase !== null, 'the late page reads the session');
-    expect(late.guide.session).to.deep.equal({ step: 2, phase: 'agree', notesWhileVoting: false });
+    expect(late.guide.session).to.deep.equal({ step: 2, phase: 'agree', notesWhileVoting: false, timer: null });
     expect(sessionDocOf(late).getMap('session').get('tampered'), 'the participant’s write never reached the server').to.be.undefined;
     expect(sessionDocOf(leader).getMap('session').get('tampered')).to.be.undefined;
   });
@@ -81,6 +81,32 @@ describe('A led session in a live room (real server on loopback)', function () {
 
     await clickIn(participant, inGuide(participant, '.follow-toggle')!);
     await waitUntil(() => participant.guide.step === 4, 'following again, the participant joins the facilitator');
+  });
+
+  it('shows the same time left on every screen, whatever a device’s clock says, and the server ends the phase on time without the facilitator', async () => {
+    const room = freshRoom('tid');
+    const [leader, participant] = await Promise.all([
+      openPage({ url: server.url, room, token: await token(room, 'Leder', { sub: 'leder', role: 'facilitator' }), step: 2 }),
+      openPage({ url: server.url, room, token: await token(room, 'Kari', { sub: 'kari' }), step: 2, skew: 3_600_000 }),
+    ]);
+    await Promise.all([waitForStatus(leader.guide, 'connected'), waitForStatus(participant.guide, 'connected')]);
+    await waitUntil(() => leader.guide.canLead, 'the facilitator leads');
+    leader.guide.setPhase('write');
+    leader.guide.startTimer(60);
+    const shown = (page: Page) => trinnOf(page)?.shadowRoot!.querySelector('.phase .clock')?.textContent?.trim() ?? '';
+    const seconds = (text: string) => Number(text.split(':')[0]) * 60 + Number(text.split(':')[1]);
+    await waitUntil(() => shown(leader) && shown(participant), 'both screens show the time left', { timeout: 15_000 });
+    const [a, b] = [seconds(shown(leader)), seconds(shown(participant))];
+    expect(Math.abs(a - b), `${shown(leader)} and ${shown(participant)}, one device an hour off`).to.be.at.most(1);
+    expect(b).to.be.within(50, 60);
+    expect(trinnOf(participant)!.shadowRoot!.querySelector('.phase [role=timer]')).to.exist;
+
+    leader.guide.startTimer(2, { endsPhase: true });
+    await waitUntil(() => participant.guide.session.timer?.duration === 2000 && participant.guide.session.timer.startedAt > 0, 'the new timer arrives');
+    leader.close(); // the facilitator's laptop goes to sleep
+    await waitUntil(() => participant.guide.session.phase === 'share', 'the server ends the writing', { timeout: 15_000 });
+    const spoken = () => participant.window.document.querySelector('[data-innovasjon-announcer]')?.textContent ?? '';
+    await waitUntil(() => spoken().includes('Ny fase på trinn 2: Del og sorter.'), `the phase change is told (it says «${spoken()}»)`);
   });
 
   it('in open development mode a page takes the lead with «Jeg leder økten»; the others cannot', async () => {

@@ -29,6 +29,9 @@ class LedElsewhere implements SessionKeeper {
   set(): void {
     throw new SessionRoleError();
   }
+  now() {
+    return Date.now();
+  }
   subscribe(listener: () => void) {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -65,7 +68,7 @@ describe('phases: leading a session', () => {
       await sendKeys({ press: 'ArrowRight' });
       await waitUntil(() => heard.length === 1, 'the phase change is heard');
       expect(heard).to.deep.equal([{ step: 2, phase: 'write' }]);
-      expect(guide.session).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false });
+      expect(guide.session).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, timer: null });
       await settled(guide);
       expect(phaseLine(guide)).to.contain('Fase: Skriv.');
       await expectAnnounced('Ny fase på trinn 2: Skriv.');
@@ -93,7 +96,7 @@ describe('phases: leading a session', () => {
   it('a participant gets the controls of the phase table, no session controls, and cannot change the session', async () => {
     const guide = await makeGuide();
     guide.addNote('t2-forsta', 'Innbyggerne');
-    const led = new LedElsewhere({ step: 2, phase: 'vote', notesWhileVoting: false });
+    const led = new LedElsewhere({ step: 2, phase: 'vote', notesWhileVoting: false, timer: null });
     useSession(storeOf(guide), led);
     await settled(guide);
     expect(guide.canLead).to.be.false;
@@ -105,18 +108,18 @@ describe('phases: leading a session', () => {
     expect(() => guide.setPhase('write')).to.throw(SessionRoleError);
     expect(guide.session.phase).to.equal('vote');
 
-    led.change({ step: 2, phase: 'vote', notesWhileVoting: true });
+    led.change({ step: 2, phase: 'vote', notesWhileVoting: true, timer: null });
     await settled(guide);
     expect(card.shadowRoot!.querySelector('button.add'), 'the facilitator allowed new notes').to.exist;
 
-    led.change({ step: 2, phase: 'agree', notesWhileVoting: false });
+    led.change({ step: 2, phase: 'agree', notesWhileVoting: false, timer: null });
     await settled(guide);
     expect(phaseLine(guide)).to.contain('Fase: Bli enige.');
     expect(card.shadowRoot!.querySelector('button.add')).to.be.null;
     expect(harness(lappsIn(card)[0]).voteButton).to.be.null;
     expect(followUpAdd(guide), 'follow-up in «Bli enige»').to.exist;
 
-    led.change({ step: 3, phase: 'write', notesWhileVoting: false });
+    led.change({ step: 3, phase: 'write', notesWhileVoting: false, timer: null });
     await settled(guide);
     expect(guide.step, 'the participant follows the facilitator to step 3').to.equal(3);
     expect(phaseLine(guide)).to.contain('Fase: Skriv.');
@@ -138,13 +141,55 @@ describe('phases: leading a session', () => {
     expect(guide.shadowRoot!.querySelector('.follow'), 'no following without a phase').to.be.null;
   });
 
+  it('a timebox from «Led økten» shows its time left on the step; Stop ends it', async function () {
+    this.timeout(20_000); // a chunk, typing and re-renders on a busy 2-core machine
+    const guide = await makeGuide();
+    guide.setPhase('write');
+    inShadow<HTMLButtonElement>(guide, '.lead-toggle').click();
+    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel .timebox'), 'the timebox form shows');
+    const minutes = inShadow<HTMLInputElement>(guide, '.phase-panel input[name=minutes]');
+    minutes.focus();
+    minutes.select();
+    await sendKeys({ type: '2' });
+    inShadow<HTMLInputElement>(guide, '.phase-panel input[name=ends-phase]').focus();
+    await sendKeys({ press: 'Tab' });
+    expect((deepActiveElement() as HTMLElement).className).to.equal('start-timer');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => guide.session.timer, 'the timebox starts');
+    expect(guide.session.timer).to.include({ duration: 120_000, endsPhase: false });
+    await expectAnnounced('Tidsboksen har startet: 2 minutter.');
+    await settled(guide);
+    const clock = () => trinnOf(guide).shadowRoot!.querySelector('.phase [role=timer] .clock')?.textContent?.trim();
+    await waitUntil(() => clock() === '2:00' || clock() === '1:59', `the step shows the time left (${clock()})`);
+    await waitUntil(() => clock() !== '2:00', 'the time runs');
+
+    await waitUntil(() => guide.shadowRoot!.querySelector('.stop-timer'), 'Stop shows');
+    inShadow<HTMLButtonElement>(guide, '.stop-timer').click();
+    await settled(guide);
+    expect(guide.session.timer).to.be.null;
+    expect(guide.session.phase, 'the phase stays').to.equal('write');
+    expect(clock()).to.be.undefined;
+  });
+
+  it('when the time is up, a timebox that ends the phase moves on to the next one, and says so', async function () {
+    this.timeout(20_000); // waits out a real two-second timebox
+    const guide = await makeGuide();
+    expect(() => guide.startTimer(60), 'no timebox without a phase').to.throw(TypeError, /set one first/);
+    guide.setPhase('write');
+    expect(() => guide.startTimer(0.5), 'at least a second').to.throw(TypeError, /between 1 and 14400/);
+    guide.startTimer(2, { endsPhase: true });
+    await waitUntil(() => guide.session.phase === 'share', 'the writing ends', { timeout: 10_000 });
+    expect(guide.session.timer).to.be.null;
+    await expectAnnounced('Ny fase på trinn 2: Del og sorter.');
+  });
+
   it('refuses a bad phase or step and changes nothing', async () => {
     const guide = await makeGuide(0);
     expect(() => guide.setPhase('write')).to.throw(TypeError, /step must be 1, 2, 3 or 4, got 0/);
     expect(() => guide.setPhase('dance' as never, { step: 2 })).to.throw(TypeError, /phase must be one of/);
     expect(guide.session).to.deep.equal(NO_SESSION);
     guide.setPhase('share', { step: 4 });
-    expect(guide.session).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false });
+    expect(guide.session).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false, timer: null });
   });
 
   it('passes axe with a phase set and the facilitator’s panel open', async function () {

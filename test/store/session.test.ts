@@ -1,24 +1,24 @@
 import { expect } from '@open-wc/testing';
-import { controlsFor, nextSession, NO_SESSION, readSession } from '../../src/store/session.js';
+import { afterTimeUp, controlsFor, nextSession, NO_SESSION, readSession, requestedTimer } from '../../src/store/session.js';
 
 describe('session (phases per step)', () => {
   it('reads what a room holds, and anything else as no session', () => {
-    expect(readSession({ step: 2, phase: 'vote', notesWhileVoting: true })).to.deep.equal({ step: 2, phase: 'vote', notesWhileVoting: true });
-    expect(readSession({ step: 2, phase: 'write', notesWhileVoting: 'yes' })).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false });
+    expect(readSession({ step: 2, phase: 'vote', notesWhileVoting: true, timer: null })).to.deep.equal({ step: 2, phase: 'vote', notesWhileVoting: true, timer: null });
+    expect(readSession({ step: 2, phase: 'write', notesWhileVoting: 'yes' })).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, timer: null });
     for (const bad of [null, 'write', [], { step: 0, phase: 'write' }, { step: 5, phase: 'vote' }, { step: 2.5, phase: 'vote' }, { step: 2, phase: 'dance' }, { phase: 'write' }]) {
       expect(readSession(bad), JSON.stringify(bad)).to.equal(NO_SESSION);
     }
   });
 
   it('checks what the facilitator asks for', () => {
-    expect(nextSession('share', { step: 4 })).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false });
+    expect(nextSession('share', { step: 4 })).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false, timer: null });
     expect(nextSession(null, { step: 0 })).to.equal(NO_SESSION);
     expect(() => nextSession('dance' as never, { step: 1 })).to.throw(TypeError, /phase must be one of write, share, vote, agree/);
     expect(() => nextSession('write', { step: 0 })).to.throw(TypeError, /step must be 1, 2, 3 or 4, got 0/);
   });
 
   it('follows the phase table for participants and the facilitator, on the phase’s step only', () => {
-    const on = (phase: 'write' | 'share' | 'vote' | 'agree', notesWhileVoting = false) => ({ step: 2, phase, notesWhileVoting });
+    const on = (phase: 'write' | 'share' | 'vote' | 'agree', notesWhileVoting = false) => ({ step: 2, phase, notesWhileVoting, timer: null });
     const everything = { addNotes: true, voteButtons: false, votes: true, actions: true };
     expect(controlsFor(NO_SESSION, 2, false)).to.deep.equal(everything);
     expect(controlsFor(on('vote'), 3, false), 'another step').to.deep.equal(everything);
@@ -29,5 +29,25 @@ describe('session (phases per step)', () => {
     expect(controlsFor(on('vote'), 2, true).addNotes).to.be.true;
     expect(controlsFor(on('agree'), 2, false)).to.deep.equal({ addNotes: false, voteButtons: false, votes: false, actions: true });
     expect(controlsFor(on('agree'), 2, true).addNotes).to.be.true;
+  });
+
+  it('reads a timebox only within its limits, and ends the phase it was set to end', () => {
+    const at = (timer: unknown) => readSession({ step: 1, phase: 'write', timer }).timer;
+    expect(at({ startedAt: 5, duration: 60_000, endsPhase: true })).to.deep.equal({ startedAt: 5, duration: 60_000, endsPhase: true });
+    for (const bad of [{ startedAt: -1, duration: 60_000 }, { startedAt: 1, duration: 999 }, { startedAt: 1, duration: 4 * 3600_000 + 1 }, { startedAt: '1', duration: 60_000 }, 'soon']) {
+      expect(at(bad), JSON.stringify(bad)).to.be.null;
+    }
+    expect(requestedTimer(90, true)).to.deep.equal({ startedAt: 0, duration: 90_000, endsPhase: true });
+    expect(() => requestedTimer(Number.NaN)).to.throw(TypeError);
+    const timed = (phase: 'write' | 'share' | 'vote' | 'agree', endsPhase: boolean) => ({
+      step: 3,
+      phase,
+      notesWhileVoting: true,
+      timer: { startedAt: 1, duration: 1000, endsPhase },
+    });
+    expect(afterTimeUp(timed('write', true))).to.deep.equal({ step: 3, phase: 'share', notesWhileVoting: true, timer: null });
+    expect(afterTimeUp(timed('vote', true)).phase).to.equal('agree');
+    expect(afterTimeUp(timed('agree', true))).to.equal(NO_SESSION);
+    expect(afterTimeUp(timed('write', false))).to.deep.equal({ step: 3, phase: 'write', notesWhileVoting: true, timer: null });
   });
 });

@@ -1,0 +1,68 @@
+import type * as Y from 'yjs';
+import { afterTimeUp, readSession, type SessionState } from '../../src/store/session.js';
+
+/** The transaction origin of the server's own changes to a session document. */
+export const SESSION_CLOCK = 'session-clock';
+
+/**
+ * The server's part in each loaded session document's timebox: it stamps a
+ * timer the facilitator asked for with the server's clock (one clock for every
+ * screen), and when the time is up it ends the phase if the timer says so,
+ * whether or not the facilitator is still there.
+ */
+export class SessionClock {
+  readonly #timeouts = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #unwatch = new Map<string, () => void>();
+
+  watch(name: string, doc: Y.Doc): void {
+    const map = doc.getMap('session');
+    // Not inside the observer: the server's own change is a transaction of its own.
+    const check = () => setImmediate(() => this.#check(name, doc));
+    map.observe(check);
+    this.#unwatch.set(name, () => map.unobserve(check));
+    this.#check(name, doc);
+  }
+
+  unwatch(name: string): void {
+    clearTimeout(this.#timeouts.get(name));
+    this.#timeouts.delete(name);
+    this.#unwatch.get(name)?.();
+    this.#unwatch.delete(name);
+  }
+
+  stop(): void {
+    for (const name of [...this.#unwatch.keys()]) this.unwatch(name);
+  }
+
+  #check(name: string, doc: Y.Doc): void {
+    if (!this.#unwatch.has(name)) return;
+    clearTimeout(this.#timeouts.get(name));
+    this.#timeouts.delete(name);
+    const map = doc.getMap('session');
+    const { timer } = readSession(map.toJSON());
+    if (!timer) return;
+    if (timer.startedAt === 0) {
+      doc.transact(() => map.set('timer', { ...timer, startedAt: Date.now() }), SESSION_CLOCK);
+      return; // observed: checked again with the stamp
+    }
+    const left = timer.startedAt + timer.duration - Date.now();
+    this.#timeouts.set(
+      name,
+      setTimeout(() => {
+        const session = readSession(map.toJSON());
+        if (JSON.stringify(session.timer) !== JSON.stringify(timer)) return; // stopped or started again meanwhile
+        write(doc, afterTimeUp(session));
+      }, Math.max(0, left)),
+    );
+  }
+}
+
+function write(doc: Y.Doc, session: SessionState): void {
+  const map = doc.getMap('session');
+  doc.transact(() => {
+    map.set('step', session.step);
+    map.set('phase', session.phase);
+    map.set('notesWhileVoting', session.notesWhileVoting);
+    map.set('timer', session.timer);
+  }, SESSION_CLOCK);
+}
