@@ -333,7 +333,8 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     },
 
     async afterUnloadDocument({ documentName }) {
-      sessionClock.unwatch(documentName);
+      // A room opened again while it was being unloaded is a new document, watched already.
+      if (!hocuspocus.documents.has(documentName)) sessionClock.unwatch(documentName);
       for (const waiter of unloadWaiters) waiter();
     },
   };

@@ -15,6 +15,7 @@ export class SessionClock {
   readonly #unwatch = new Map<string, () => void>();
 
   watch(name: string, doc: Y.Doc): void {
+    this.unwatch(name); // the same room loaded again: its earlier document is gone
     const map = doc.getMap('session');
     // Not inside the observer: the server's own change is a transaction of its own.
     const check = () => setImmediate(() => this.#check(name, doc));

@@ -139,13 +139,15 @@ class NodeWebSocket extends WebSocket {
  * A real HocuspocusProvider from Node. Records authentication failures and close reasons;
  * retries quickly so restarts in tests do not wait on the default backoff.
  */
-export function connect(server, { room, token: jwt = '', doc = new Y.Doc(), url = server.url } = {}) {
+export function connect(server, { room, token: jwt = '', doc = new Y.Doc(), url = server.url, awareness } = {}) {
   const client = { doc, failures: [], closeReasons: [], synced: false };
   client.provider = new HocuspocusProvider({
     url,
     name: room,
     token: jwt,
     document: doc,
+    // `null`: no presence, as the guide joins a session document (the server refuses a participant's there).
+    ...(awareness !== undefined && { awareness }),
     WebSocketPolyfill: NodeWebSocket,
     delay: 50,
     minDelay: 50,

@@ -44,7 +44,7 @@ describe('the session document: only facilitators change it', () => {
 
   it('a facilitator’s phase reaches everyone; a participant’s update is answered and not applied', async () => {
     const facilitator = connect(server, { room: 'ledet/session', token: await token({ room: 'ledet', role: 'facilitator', name: 'Leder' }) });
-    const participant = connect(server, { room: 'ledet/session', token: await token({ room: 'ledet', name: 'Kari' }) });
+    const participant = connect(server, { room: 'ledet/session', token: await token({ room: 'ledet', name: 'Kari' }), awareness: null });
     await Promise.all([facilitator.waitSynced(), waitRead(participant)]);
     facilitator.doc.getMap('session').set('phase', 'write');
     await waitFor(() => phaseOf(participant) === 'write', { what: 'the phase to reach the participant' });
@@ -53,7 +53,7 @@ describe('the session document: only facilitators change it', () => {
     assert.equal(await raw.authenticate('ledet/session', await token({ room: 'ledet', name: 'Ola' })), 'authenticated');
     raw.send(updateMessage('ledet/session', sessionUpdate('step', 4)));
     await waitFor(() => raw.received.some((message) => message.type === MESSAGE_SYNC_STATUS), { what: 'the server to answer the update' });
-    const reader = connect(server, { room: 'ledet/session', token: await token({ room: 'ledet', name: 'Per' }) });
+    const reader = connect(server, { room: 'ledet/session', token: await token({ room: 'ledet', name: 'Per' }), awareness: null });
     await waitRead(reader);
     assert.equal(phaseOf(reader), 'write');
     assert.equal(reader.doc.getMap('session').get('step'), undefined, 'the participant’s update was not applied');
@@ -88,7 +88,7 @@ describe('the session document: only facilitators change it', () => {
     assert.equal(await raw.authenticate('ledet/session', await token({ room: 'ledet', role: 'facilitator', name: 'Leder' })), 'authenticated');
     raw.send(awarenessMessage('ledet/session', awarenessUpdate(4343, 1, {})));
     raw.send(updateMessage('ledet/session', sessionUpdate('timer', 300)));
-    const reader = connect(server, { room: 'ledet/session', token: await token({ room: 'ledet', name: 'Per' }) });
+    const reader = connect(server, { room: 'ledet/session', token: await token({ room: 'ledet', name: 'Per' }), awareness: null });
     await waitFor(() => reader.doc.getMap('session').get('timer') === 300, { what: 'the facilitator’s change' });
     assert.equal(raw.closed, null);
     reader.destroy();
@@ -147,7 +147,7 @@ describe('the session’s timebox runs on the server’s clock', () => {
     assert.ok(startedAt >= asked - 1000 && startedAt <= Date.now() + 1000, 'stamped with the server’s clock');
     facilitator.destroy(); // the facilitator's laptop goes to sleep
 
-    const reader = connect(server, { room: 'tid/session', token: await token({ room: 'tid', name: 'Kari' }) });
+    const reader = connect(server, { room: 'tid/session', token: await token({ room: 'tid', name: 'Kari' }), awareness: null });
     await waitRead(reader);
     await waitFor(() => phaseOf(reader) === 'share', { what: 'the server to end the writing' });
     assert.ok(Date.now() >= startedAt + 1500 - 50, 'not before the time is up');
@@ -169,7 +169,7 @@ describe('the session’s timebox runs on the server’s clock', () => {
     const { startedAt } = map.get('timer');
     map.set('timer', null);
     map.set('marker', 'after');
-    const reader = connect(server, { room: 'stopp/session', token: await token({ room: 'stopp', name: 'Kari' }) });
+    const reader = connect(server, { room: 'stopp/session', token: await token({ room: 'stopp', name: 'Kari' }), awareness: null });
     await waitFor(() => reader.doc.getMap('session').get('marker') === 'after' && Date.now() > startedAt + 1500, { what: 'past the time' });
     // The server's timeout (if any were left) would have fired by now; the session stays in its phase.
     facilitator.doc.getMap('session').set('marker', 'later');
@@ -189,13 +189,13 @@ describe('the session document in open development mode', () => {
 
   it('a page that takes the lead («Jeg leder økten») changes it; others do not', async () => {
     const lead = connect(server, { room: 'prove/session', token: 'lead' });
-    const other = connect(server, { room: 'prove/session' });
+    const other = connect(server, { room: 'prove/session', awareness: null });
     await Promise.all([lead.waitSynced(), waitRead(other)]);
     lead.doc.getMap('session').set('phase', 'vote');
     await waitFor(() => phaseOf(other) === 'vote', { what: 'the phase to arrive' });
     other.doc.getMap('session').set('phase', 'write');
     await waitFor(() => other.provider.unsyncedChanges > 0, { what: 'the change to be held' });
-    const reader = connect(server, { room: 'prove/session' });
+    const reader = connect(server, { room: 'prove/session', awareness: null });
     await waitRead(reader);
     assert.equal(phaseOf(reader), 'vote');
     for (const client of [lead, other, reader]) client.destroy();
