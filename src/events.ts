@@ -25,6 +25,12 @@ export interface PhaseChangeDetail {
   /** `write`, `share`, `vote` or `agree`; null when the phases ended. */
   phase: Phase | null;
 }
+export interface RevealDetail {
+  /** The step whose hidden writing was revealed. */
+  step: number;
+  /** How many notes have come into the guide since the reveal (writers publish as they see it). */
+  count: number;
+}
 export interface VoteDetail {
   noteId: string;
   /** Who voted or took the vote back (name empty if unknown). */
@@ -84,6 +90,7 @@ export interface InnovasjonEventMap {
   'innovasjon-note-remove': CustomEvent<NoteRemoveDetail>;
   'innovasjon-step-change': CustomEvent<StepChangeDetail>;
   'innovasjon-phase-change': CustomEvent<PhaseChangeDetail>;
+  'innovasjon-reveal': CustomEvent<RevealDetail>;
   'innovasjon-vote': CustomEvent<VoteDetail>;
   'innovasjon-action-add': CustomEvent<ActionAddDetail>;
   'innovasjon-action-change': CustomEvent<ActionChangeDetail>;

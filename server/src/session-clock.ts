@@ -64,6 +64,7 @@ function write(doc: Y.Doc, session: SessionState): void {
     map.set('step', session.step);
     map.set('phase', session.phase);
     map.set('notesWhileVoting', session.notesWhileVoting);
+    map.set('hidden', session.hidden);
     map.set('timer', session.timer);
   }, SESSION_CLOCK);
 }

@@ -7,6 +7,7 @@ import { createDocument } from '../store/document.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
 import { bindRoom, type RoomBinding } from './room-binding.js';
+import { hiddenNotesOf } from '../sources/hidden-notes.js';
 import { PageSession, useSession } from '../sources/session-keeper.js';
 import { RoomConnection, type ConnectionState, type PresenceEntry } from './room-connection.js';
 import { RoomSession } from './room-session.js';
@@ -84,7 +85,10 @@ export class LiveRoom {
       this.connection.onPresence((presence) => this.#onPresence(presence)),
       this.connection.onDeleted(() => this.#onDeleted()),
       keeper.subscribe(({ name }) => this.connection.setPresence({ name })),
+      // The others see how many notes this person holds hidden, never what they say.
+      hiddenNotesOf(store).subscribe(() => this.connection.setPresence({ hidden: hiddenNotesOf(store).notes.length })),
     );
+    this.connection.setPresence({ hidden: hiddenNotesOf(store).notes.length });
     this.#readLocalOffer();
     queueMicrotask(() => this.#bridge.emitFromLead('innovasjon-connection', { status: this.state.status }));
   }
@@ -152,7 +156,7 @@ export class LiveRoom {
   destroy(): void {
     for (const stop of this.#stops.splice(0)) stop();
     this.session.destroy();
-    useSession(this.#options.store, new PageSession(false));
+    useSession(this.#options.store, new PageSession(false, false));
     clearTimeout(this.#presenceTimer);
     this.#binding.stop();
     this.connection.destroy();

@@ -20,6 +20,8 @@ export interface PresenceEntry {
   readonly name: string;
   /** The sheet they look at: 0 the introduction, 1–4 the steps, 5 the summary; undefined when unknown. */
   readonly step?: number;
+  /** How many notes they have written hidden, waiting for the reveal (never their text). */
+  readonly hidden?: number;
   /** This page's own person. */
   readonly self: boolean;
 }
@@ -49,6 +51,8 @@ const OPEN_MODE_LEAD_TOKEN = 'lead';
 const UNAUTHORIZED = new Set(['token-missing', 'token-invalid', 'token-expired', 'token-wrong-room', 'permission-denied']);
 /** At most this long for an awareness state we accept from the room (the server allows 16 KiB). */
 const MAX_NAME = 80;
+/** No one holds more hidden notes than a guide may have. */
+const MAX_HIDDEN = 10_000;
 
 /** Close codes by which the server says no (or deleted the room); 4408 is the provider's own timeout. */
 const isRefusal = (code: number) => code >= 4400 && code < 4500 && code !== 4408;
@@ -112,7 +116,10 @@ export class RoomConnection {
   #latestToken?: string;
   readonly #servers: readonly string[];
   #serverIndex = 0;
-  #local: { id: string; name: string; step?: number };
+  #local: { id: string; name: string; step?: number; hidden?: number };
+  /** Whether the session document has synced since this page opened the room. */
+  sessionSynced = false;
+  readonly #sessionSyncedListeners = new Set<() => void>();
   readonly #stateListeners = new Set<(state: ConnectionState) => void>();
   readonly #presenceListeners = new Set<(presence: readonly PresenceEntry[]) => void>();
   readonly #deletedListeners = new Set<() => void>();
@@ -199,10 +206,17 @@ export class RoomConnection {
     return () => this.#deletedListeners.delete(listener);
   }
 
-  /** Tells the room this person's name and the step they look at; nothing is sent when neither changed. */
-  setPresence(changes: { name?: string; step?: number }): void {
+  /** Calls `listener` when the session document has synced (at once if it has). */
+  onSessionSynced(listener: () => void): () => void {
+    if (this.sessionSynced) listener();
+    this.#sessionSyncedListeners.add(listener);
+    return () => this.#sessionSyncedListeners.delete(listener);
+  }
+
+  /** Tells the room this person's name, the step they look at and how many notes they hold hidden; nothing is sent when none changed. */
+  setPresence(changes: { name?: string; step?: number; hidden?: number }): void {
     const next = { ...this.#local, ...changes };
-    if (next.name === this.#local.name && next.step === this.#local.step) return;
+    if (next.name === this.#local.name && next.step === this.#local.step && next.hidden === this.#local.hidden) return;
     this.#local = next;
     this.#publishPresence();
   }
@@ -283,6 +297,11 @@ export class RoomConnection {
         const serverTime = readServerTime(payload);
         if (serverTime !== undefined) this.clockOffset = serverTime - Date.now();
       },
+      onSynced: ({ state }) => {
+        if (!state || this.sessionSynced) return;
+        this.sessionSynced = true;
+        for (const listener of [...this.#sessionSyncedListeners]) listener();
+      },
     });
     this.#sessionProvider.attach();
   }
@@ -358,8 +377,13 @@ export class RoomConnection {
     const awareness = this.#provider?.awareness;
     // Not before a host's token has arrived: the server checks presence against the token's name and `sub`.
     if (!awareness || (this.#latestToken === undefined && this.#options.token !== undefined)) return;
-    const { step } = this.#local;
-    awareness.setLocalStateField('user', { id: this.participantId, name: cleanName(this.#name), ...(step === undefined ? {} : { step }) });
+    const { step, hidden } = this.#local;
+    awareness.setLocalStateField('user', {
+      id: this.participantId,
+      name: cleanName(this.#name),
+      ...(step === undefined ? {} : { step }),
+      ...(hidden ? { hidden } : {}),
+    });
     this.#readPresence();
   }
 
@@ -372,19 +396,20 @@ export class RoomConnection {
     for (const [clientId, state] of awareness.getStates()) {
       const user = (state as { user?: unknown }).user;
       if (!user || typeof user !== 'object') continue;
-      const { id, name, step } = user as Record<string, unknown>;
+      const { id, name, step, hidden } = user as Record<string, unknown>;
       if (typeof id !== 'string' || id.length === 0 || id.length > 200) continue;
       const self = clientId === awareness.clientID || id === selfId;
       const entry: PresenceEntry = {
         id,
         name: cleanName(name),
         step: typeof step === 'number' && Number.isInteger(step) && step >= 0 && step <= 5 ? step : undefined,
+        hidden: typeof hidden === 'number' && Number.isInteger(hidden) && hidden > 0 && hidden <= MAX_HIDDEN ? hidden : undefined,
         self,
       };
       // Several tabs of one person count once; this tab's own state wins for this person.
       if (!byId.has(id) || clientId === awareness.clientID) byId.set(id, entry);
     }
-    if (!byId.has(selfId)) byId.set(selfId, { id: selfId, name: cleanName(this.#name), step: this.#local.step, self: true });
+    if (!byId.has(selfId)) byId.set(selfId, { id: selfId, name: cleanName(this.#name), step: this.#local.step, hidden: this.#local.hidden || undefined, self: true });
     const presence = [...byId.values()].sort((a, b) => (a.self === b.self ? a.name.localeCompare(b.name, 'nb') || (a.id < b.id ? -1 : 1) : a.self ? -1 : 1));
     const key = JSON.stringify(presence);
     if (key === this.#presenceKey) return;

@@ -27,6 +27,7 @@ export class RoomSession implements SessionKeeper {
     this.#leads = connection.leads;
     this.#stops.push(
       () => map.unobserve(read),
+      connection.onSessionSynced(() => this.#notify()),
       // The role is known once the token has arrived, before the room says it is connected.
       connection.onState(() => {
         if (connection.leads === this.#leads) return;
@@ -38,6 +39,11 @@ export class RoomSession implements SessionKeeper {
 
   get state(): SessionState {
     return this.#state;
+  }
+
+  /** Known once the session document has synced: until then nobody can tell whether writing is hidden. */
+  get ready(): boolean {
+    return this.connection.sessionSynced;
   }
 
   get canLead(): boolean {
@@ -69,6 +75,7 @@ export class RoomSession implements SessionKeeper {
       map.set('step', next.step);
       map.set('phase', next.phase);
       map.set('notesWhileVoting', next.notesWhileVoting);
+      map.set('hidden', next.hidden);
       map.set('timer', next.timer ? { ...next.timer } : null);
     });
   }

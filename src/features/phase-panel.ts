@@ -11,7 +11,8 @@ export interface PhasePanelHost {
   /** The sheet shown: 1–4 are steps. */
   readonly step: number;
   readonly session: SessionState;
-  setPhase(phase: Phase | null, options?: { step?: number; notesWhileVoting?: boolean }): void;
+  setPhase(phase: Phase | null, options?: { step?: number; notesWhileVoting?: boolean; hidden?: boolean }): void;
+  reveal(): void;
   startTimer(seconds: number, options?: { endsPhase?: boolean }): void;
   stopTimer(): void;
   /** The session's clock (the server's in a live room). */
@@ -43,6 +44,15 @@ export function renderPhasePanel(host: PhasePanelHost) {
           ${msg('Nye lapper er lov mens dere stemmer', { id: 'lead.notes-while-voting' })}</label
         >`
       : ''}
+    ${here === 'write' && !session.hidden
+      ? html`<button type="button" class="hide-writing" @click=${() => host.setPhase('write', { step, hidden: true })}>
+          ${msg('Skjul det som skrives', { id: 'lead.hide' })}
+        </button>`
+      : nothing}
+    ${here === 'write' && session.hidden
+      ? html`<p class="hidden-on">${msg('Skrivingen er skjult: hver lapp blir hos den som skrev den.', { id: 'lead.hidden-on' })}</p>
+          <button type="button" class="reveal" @click=${() => host.reveal()}>${msg('Vis alle lappene', { id: 'lead.reveal' })}</button>`
+      : nothing}
     ${here ? renderTimebox(host) : nothing}
   </fieldset>`;
 }

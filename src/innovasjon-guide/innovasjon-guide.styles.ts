@@ -155,6 +155,11 @@ export const guideStyles = css`
     width: 5em;
   }
 
+  .phase-panel .hidden-on {
+    flex-basis: 100%;
+    margin: 0;
+  }
+
   .phase-panel .elsewhere {
     flex-basis: 100%;
     margin: 0;

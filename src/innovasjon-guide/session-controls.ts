@@ -12,7 +12,8 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   /** The sheet shown. */
   readonly step: number;
   readonly session: SessionKeeper['state'];
-  setPhase(phase: Phase | null, options?: { step?: number; notesWhileVoting?: boolean }): void;
+  setPhase(phase: Phase | null, options?: { step?: number; notesWhileVoting?: boolean; hidden?: boolean }): void;
+  reveal(): void;
   startTimer(seconds: number, options?: { endsPhase?: boolean }): void;
   stopTimer(): void;
   /** Shows another sheet as a person's own navigation does (event, focus). */
@@ -118,6 +119,7 @@ export class SessionControls implements ReactiveController {
         return host.session;
       },
       setPhase: host.setPhase.bind(host),
+      reveal: host.reveal.bind(host),
       startTimer: host.startTimer.bind(host),
       stopTimer: host.stopTimer.bind(host),
       sessionNow: () => keeper().now(),

@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { GuideContent, QuestionCard } from '../content/types.js';
 import type { LappEventMap } from '../events.js';
 import { announce } from '../internal/announcer.js';
+import { hiddenNotesOf } from '../sources/hidden-notes.js';
 import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
@@ -71,6 +72,12 @@ export class InnovasjonKort extends LitElement {
 
   /** Voting is closed (a phase other than *Stem*). */
   @property({ type: Boolean, attribute: 'no-votes' }) noVotes = false;
+
+  /** This person's notes on this card written hidden, still on this device only (see `hiddenWriting`). */
+  @property({ attribute: false }) hiddenNotes: readonly Note[] = [];
+
+  /** Hidden writing: a new note stays on this device until the facilitator reveals the notes. */
+  @property({ type: Boolean, attribute: 'hidden-writing' }) hiddenWriting = false;
 
   /** Shown in the guide's presentation view: read only, and no controls at all (not even sorting). */
   @property({ type: Boolean, reflect: true }) presentation = false;
@@ -197,7 +204,21 @@ export class InnovasjonKort extends LitElement {
                 @refleksjon-lapp-vote=${this.#onVote}
                 @refleksjon-lapp-move=${this.#onMoveRequest}
               ></refleksjon-lapp></li>`,
-          )}${this.dropIndex >= shown.length ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}${this
+          )}${this.dropIndex >= shown.length ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}${repeat(
+            this.readonly ? [] : this.hiddenNotes,
+            (note) => note.id,
+            (note) => html`<li><refleksjon-lapp
+                data-hidden-id=${note.id}
+                hidden-note
+                no-votes
+                .text=${note.text}
+                .color=${note.color}
+                .author=${note.author}
+                .context=${question}
+                @change=${this.#onHiddenChange}
+                @refleksjon-lapp-delete=${this.#onHiddenDelete}
+              ></refleksjon-lapp></li>`,
+          )}${this
             .drafting && !this.readonly
             ? html`<li>
                 <refleksjon-lapp
@@ -210,6 +231,11 @@ export class InnovasjonKort extends LitElement {
                 ></refleksjon-lapp>
               </li>`
             : nothing}</ul>
+        ${this.hiddenWriting && !this.readonly && !this.unplaced
+          ? html`<p class="hidden-writing" id="hidden-writing">
+              ${msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}
+            </p>`
+          : nothing}
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
         ${this.readonly || this.unplaced || this.noNewNotes
           ? nothing
@@ -217,7 +243,7 @@ export class InnovasjonKort extends LitElement {
               type="button"
               part="add-button"
               class="add"
-              aria-describedby="question"
+              aria-describedby=${this.hiddenWriting ? 'question hidden-writing' : 'question'}
               ?hidden=${this.drafting}
               @click=${() => this.startNote()}
             >
@@ -233,7 +259,8 @@ export class InnovasjonKort extends LitElement {
   }
 
   #lapp(id: string): RefleksjonLapp | null {
-    return this.renderRoot.querySelector<RefleksjonLapp>(`refleksjon-lapp[data-id="${CSS.escape(id)}"]`);
+    const key = CSS.escape(id);
+    return this.renderRoot.querySelector<RefleksjonLapp>(`refleksjon-lapp[data-id="${key}"], refleksjon-lapp[data-hidden-id="${key}"]`);
   }
 
   #noteOf(event: Event): Note | undefined {
@@ -247,10 +274,10 @@ export class InnovasjonKort extends LitElement {
     if (!this.card || !this.#store) return;
     let note: Note;
     try {
-      note = this.#store.addNote(
-        { cardId: this.card.id, text, color, author: this.author },
-        { source: this },
-      );
+      const input = { cardId: this.card.id, text, color, author: this.author };
+      note = this.hiddenWriting
+        ? hiddenNotesOf(this.#store).add(input, this.#store.cardIds)
+        : this.#store.addNote(input, { source: this });
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       // A full card or guide: the text stays in the open note, and the person is told why.
@@ -265,7 +292,11 @@ export class InnovasjonKort extends LitElement {
     }
     this.problem = '';
     this.drafting = false;
-    announce(msg(str`Lapp lagt til: ${excerpt(note.text)}`));
+    announce(
+      this.hiddenWriting
+        ? msg(str`Skjult lapp lagt til, bare på denne enheten: ${excerpt(note.text)}`, { id: 'hidden.added' })
+        : msg(str`Lapp lagt til: ${excerpt(note.text)}`),
+    );
     await this.focusNote(note.id);
   }
 
@@ -278,6 +309,20 @@ export class InnovasjonKort extends LitElement {
     const note = this.#noteOf(event);
     const { text, color } = event.detail;
     if (note && this.#store) this.#store.updateNote(note.id, { text, color }, { source: this });
+  }
+
+  #onHiddenChange(event: LappEventMap['change']): void {
+    const id = (event.currentTarget as RefleksjonLapp).dataset.hiddenId;
+    if (id && this.#store) hiddenNotesOf(this.#store).update(id, event.detail);
+  }
+
+  #onHiddenDelete(event: Event): void {
+    const lapp = event.currentTarget as RefleksjonLapp;
+    const id = lapp.dataset.hiddenId;
+    if (!id || !this.#store || event.defaultPrevented) return;
+    hiddenNotesOf(this.#store).remove(id);
+    announce(msg(str`Skjult lapp slettet: ${excerpt(lapp.text)}`, { id: 'hidden.deleted' }));
+    void this.focusNote(undefined);
   }
 
   #onVote(event: Event): void {

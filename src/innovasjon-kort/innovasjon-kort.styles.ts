@@ -167,4 +167,9 @@ export const kortStyles = css`
       break-inside: avoid;
     }
   }
+
+  .hidden-writing {
+    margin: 0.5rem 0 0;
+    font-size: 0.9em;
+  }
 `;

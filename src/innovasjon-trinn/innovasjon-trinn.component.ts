@@ -62,6 +62,15 @@ export class InnovasjonTrinn extends GuideElement {
     return Number(this.number);
   }
 
+  /** While writing is hidden: how many notes each person holds, never what they say. */
+  #renderHiddenCounts(own: number) {
+    const others = (this.guide.room?.presence ?? []).filter((person) => !person.self && person.hidden);
+    const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${countLabel(person.hidden ?? 0)}`, { id: 'hidden.count-of' }));
+    return html`<p class="hidden-counts">
+      ${msg(str`Skjulte lapper – du: ${countLabel(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
+    </p>`;
+  }
+
   /** Moves keyboard focus to the step's title. */
   focusTitle(): void {
     this.titleHeading?.focus();
@@ -82,6 +91,7 @@ export class InnovasjonTrinn extends GuideElement {
     const phased = session.state.phase !== null && session.state.step === step.number;
     const controls = controlsFor(session.state, step.number, session.canLead);
     const voting = phased ? controls.voteButtons : this.votesPerPerson > 0;
+    const hidden = this.guide.hiddenNotes.notes;
     return html`
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
@@ -96,6 +106,7 @@ export class InnovasjonTrinn extends GuideElement {
         )}
         <p part="intro" class="intro">${step.intro()}</p>
         ${phased ? renderPhase(session.state, () => session.now()) : nothing}
+        ${phased && session.state.hidden ? this.#renderHiddenCounts(hidden.length) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`)}
@@ -113,6 +124,8 @@ export class InnovasjonTrinn extends GuideElement {
                 .voting=${voting}
                 ?no-votes=${!controls.votes}
                 ?no-new-notes=${!controls.addNotes}
+                ?hidden-writing=${phased && session.state.hidden}
+                .hiddenNotes=${hidden.filter((note) => note.cardId === card.id)}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly || this.presentation}
                 ?presentation=${this.presentation}
@@ -151,3 +164,5 @@ function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () =
       : nothing}
   </p>`;
 }
+
+const countLabel = (count: number) => (count === 1 ? msg('1 lapp', { id: 'hidden.one' }) : msg(str`${count} lapper`, { id: 'hidden.many' }));

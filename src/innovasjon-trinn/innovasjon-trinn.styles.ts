@@ -51,6 +51,10 @@ export const trinnStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  .hidden-counts {
+    margin: 0 0 1rem;
+  }
+
   .vote-budget {
     margin: 0 0 1rem;
     font-weight: 600;

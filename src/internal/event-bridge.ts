@@ -22,6 +22,8 @@ export class EventBridge {
   #unsubscribe?: () => void;
   #session: SessionState = NO_SESSION;
   #timerKey = 'null';
+  /** Since the last reveal: the notes that were there before it, and the step it was on. */
+  #reveal?: { step: number; before: ReadonlySet<string>; count: number };
   #timeUp = 0;
 
   static for(store: GuideStore): EventBridge {
@@ -86,6 +88,7 @@ export class EventBridge {
     const next = sessionOf(this.#store).state;
     this.#session = next;
     this.#watchTimer(next);
+    if (previous.hidden && !next.hidden && previous.step !== null) this.#startReveal(previous.step);
     if (next.phase === previous.phase && next.step === previous.step) return;
     const lead = this.lead;
     if (!lead) return;
@@ -95,6 +98,26 @@ export class EventBridge {
         ? msg('Fasen er avsluttet. Alt kan gjøres som vanlig.', { id: 'session.ended' })
         : msg(str`Ny fase på trinn ${next.step}: ${phaseName(next.phase)}.`, { id: 'session.phase' }),
     );
+  }
+
+  /** The facilitator revealed hidden writing: told once, then `innovasjon-reveal` as the notes arrive. */
+  #startReveal(step: number): void {
+    this.#reveal = { step, before: new Set(this.#store.document.notes.map((note) => note.id)), count: 0 };
+    const lead = this.lead;
+    if (!lead) return;
+    announce(msg('Prosesslederen viser alle lappene.', { id: 'session.revealed' }));
+    emit(lead, 'innovasjon-reveal', { step, count: 0 });
+  }
+
+  /** Notes arriving after a reveal: the count of those published so far. */
+  #countRevealed(): void {
+    const reveal = this.#reveal;
+    const lead = this.lead;
+    if (!reveal || !lead) return;
+    const count = this.#store.document.notes.filter((note) => !reveal.before.has(note.id)).length;
+    if (count === reveal.count) return;
+    reveal.count = count;
+    emit(lead, 'innovasjon-reveal', { step: reveal.step, count });
   }
 
   /** Says once on the page when a timebox starts and when its time is up. */
@@ -111,6 +134,7 @@ export class EventBridge {
   }
 
   #onChange(change: StoreChange): void {
+    if (change.notes.added.length) this.#countRevealed();
     if (change.origin === 'load') return;
     const source = change.source;
     const target = source instanceof Element && source.isConnected ? source : this.lead;

@@ -2,6 +2,7 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LiveRoom } from '../collab/live-room.js';
 import { acquireSource, collabServers, sourceOf, type DocumentSource, type SourceSettings } from '../sources/document-source.js';
+import { hiddenNotesOf, type HiddenNotes } from '../sources/hidden-notes.js';
 import { onSession, sessionOf, type SessionKeeper } from '../sources/session-keeper.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
@@ -63,6 +64,11 @@ export class GuideController implements ReactiveController {
   /** The led session (phase per step) of the guide this element shows: on this page, or the live room's. */
   get session(): SessionKeeper {
     return sessionOf(this.#store);
+  }
+
+  /** The notes this person wrote hidden, waiting on this device for the reveal. */
+  get hiddenNotes(): HiddenNotes {
+    return hiddenNotesOf(this.#store);
   }
 
   /** Whether the element names a collaboration server (`collab-url` or `collabUrls`). */
@@ -140,6 +146,7 @@ export class GuideController implements ReactiveController {
     this.#stops.push(
       this.#store.subscribe(() => host.requestUpdate()),
       onSession(this.#store, () => host.requestUpdate()),
+      hiddenNotesOf(this.#store).subscribe(() => host.requestUpdate()),
     );
     const source = this.#source;
     if (!source) return;

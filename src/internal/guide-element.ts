@@ -176,13 +176,25 @@ export class GuideElement extends LitElement {
 
   /**
    * Sets the phase on a step (`write`, `share`, `vote` or `agree`; the step
-   * shown when `step` is left out), or ends the phases with `null`. Only the
-   * facilitator may: for anyone else it throws a SessionRoleError, and a bad
-   * phase or step throws a TypeError; neither changes anything.
+   * shown when `step` is left out), or ends the phases with `null`. `hidden`
+   * (with `write` only) keeps each writer's new notes on their own device until
+   * `reveal()`. Only the facilitator may: for anyone else it throws a
+   * SessionRoleError, and a bad phase or step throws a TypeError; neither
+   * changes anything.
    */
-  setPhase(phase: Phase | null, { step = this.currentStep, notesWhileVoting = false }: { step?: number; notesWhileVoting?: boolean } = {}): void {
+  setPhase(
+    phase: Phase | null,
+    { step = this.currentStep, notesWhileVoting = false, hidden = false }: { step?: number; notesWhileVoting?: boolean; hidden?: boolean } = {},
+  ): void {
     if (!this.canLead) throw new SessionRoleError();
-    this.guide.session.set(nextSession(phase, { step, notesWhileVoting }));
+    this.guide.session.set(nextSession(phase, { step, notesWhileVoting, hidden }));
+  }
+
+  /** Ends hidden writing: every writer's page puts its hidden notes into the shared guide (a writer offline, once back). */
+  reveal(): void {
+    if (!this.canLead) throw new SessionRoleError();
+    const session = this.guide.session.state;
+    if (session.hidden) this.guide.session.set({ ...session, hidden: false });
   }
 
   /**

@@ -19,6 +19,8 @@ export interface NoteMenuTarget extends HTMLElement {
   readonly voting: boolean;
   /** Voting is closed: the menu leaves it out too. */
   readonly noVotes: boolean;
+  /** Written hidden: it stays on its card until the reveal (no Flytt, no Stem). */
+  readonly hiddenNote: boolean;
   readonly voted: boolean;
   readonly votesUsedUp: boolean;
   /** The menu opened or closed for this note (for the button's `aria-expanded`). */
@@ -171,17 +173,19 @@ export class RefleksjonLappMenu extends LitElement implements NoteMenu {
           </button>`,
         )}
       </div>
-      <button
-        type="button"
-        role="menuitem"
-        tabindex="-1"
-        class="separated"
-        aria-haspopup="dialog"
-        @click=${() => this.#pick({ kind: 'move' })}
-      >
-        ${msg('Flytt')}
-      </button>
-      ${target.voting || target.noVotes
+      ${target.hiddenNote
+        ? nothing
+        : html`<button
+            type="button"
+            role="menuitem"
+            tabindex="-1"
+            class="separated"
+            aria-haspopup="dialog"
+            @click=${() => this.#pick({ kind: 'move' })}
+          >
+            ${msg('Flytt')}
+          </button>`}
+      ${target.voting || target.noVotes || target.hiddenNote
         ? nothing
         : html`<button
             type="button"

@@ -80,6 +80,9 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   /** The team is voting: the note shows a one-click vote button instead of voting in its menu. */
   @property({ type: Boolean }) voting = false;
 
+  /** Written hidden, still on this device only: marked so, and it cannot be moved or voted on yet. */
+  @property({ type: Boolean, reflect: true, attribute: 'hidden-note' }) hiddenNote = false;
+
   /** Voting is closed (a phase other than *Stem*): no vote button, and no Stem in the menu. */
   @property({ type: Boolean, attribute: 'no-votes' }) noVotes = false;
 
@@ -178,12 +181,13 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
     return html`<div part="note" class="note" role="group" aria-label=${this.context ? `${label}: ${this.context}` : label}>
         ${this.editing ? this.#renderEditor() : this.#renderText()}
         <div part="meta" class="meta">
+          ${this.hiddenNote ? html`<span class="hidden-mark">${msg('Bare du ser denne ennå', { id: 'hidden.mark' })}</span>` : nothing}
           ${this.author ? html`<span class="author">${this.author}</span>` : nothing}
           <span class="color-name">${color}</span>
           ${this.#renderVotes()}
           ${controls ? this.#renderMenuButton() : nothing}
         </div>
-        ${this.movable && controls
+        ${this.movable && !this.hiddenNote && controls
           ? html`<span part="handle" class="handle" data-drag-handle aria-hidden="true" title=${msg('Dra for å flytte')}>⠿</span>`
           : nothing}
       </div>

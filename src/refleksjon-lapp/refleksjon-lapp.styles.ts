@@ -274,4 +274,12 @@ export const lappStyles = css`
       border: 0;
     }
   }
+
+  .hidden-mark {
+    font-weight: 600;
+  }
+
+  :host([hidden-note]) .note {
+    border: 2px dashed var(--_text);
+  }
 `;

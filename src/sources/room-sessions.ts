@@ -49,7 +49,7 @@ export function acquireRoom(urls: readonly string[], room: string, cardIds: Read
   if (!entry) {
     entry = { store: new GuideStore({ cardIds }), users: [], listeners: new Set() };
     // The room's session document says who leads; until its code is here, nobody on this page does.
-    useSession(entry.store, new PageSession(false));
+    useSession(entry.store, new PageSession(false, false));
     rooms.set(key, entry);
   }
   const current = entry;

@@ -14,6 +14,8 @@ export interface SessionKeeper {
   readonly state: SessionState;
   /** Whether this person leads the session. */
   readonly canLead: boolean;
+  /** False until the session is known (a room's session document has synced once); hidden notes wait for it. */
+  readonly ready?: boolean;
   /** Nobody's token says who leads (open development mode): this page may take the lead. */
   readonly mayTakeLead?: boolean;
   takeLead?(): void;
@@ -33,7 +35,11 @@ export class PageSession implements SessionKeeper {
   #timeUp = 0;
   readonly #listeners = new Set<() => void>();
 
-  constructor(readonly canLead = true) {}
+  /** `ready` false: a stand-in until the real session is known (a live room's, before its code has arrived). */
+  constructor(
+    readonly canLead = true,
+    readonly ready = true,
+  ) {}
 
   get state(): SessionState {
     return this.#state;

@@ -22,10 +22,12 @@ export interface SessionState {
   readonly phase: Phase | null;
   /** While voting, participants may still add notes. */
   readonly notesWhileVoting: boolean;
+  /** Hidden writing (*Skriv* only): new notes stay on each writer's device until the facilitator reveals them. */
+  readonly hidden: boolean;
   readonly timer: SessionTimer | null;
 }
 
-export const NO_SESSION: SessionState = Object.freeze({ step: null, phase: null, notesWhileVoting: false, timer: null });
+export const NO_SESSION: SessionState = Object.freeze({ step: null, phase: null, notesWhileVoting: false, hidden: false, timer: null });
 
 /** A timebox lasts from one second to four hours. */
 export const TIMER_LIMITS = Object.freeze({ min: 1000, max: 4 * 3600_000 });
@@ -48,17 +50,21 @@ export function readTimer(raw: unknown): SessionTimer | null {
 /** The session state in `raw` (from a room or a host), or no session where it is not one. */
 export function readSession(raw: unknown): SessionState {
   if (!raw || typeof raw !== 'object') return NO_SESSION;
-  const { step, phase, notesWhileVoting, timer } = raw as Record<string, unknown>;
+  const { step, phase, notesWhileVoting, hidden, timer } = raw as Record<string, unknown>;
   if (!isPhase(phase) || !isStep(step)) return NO_SESSION;
-  return { step, phase, notesWhileVoting: notesWhileVoting === true, timer: readTimer(timer) };
+  return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: phase === 'write' && hidden === true, timer: readTimer(timer) };
 }
 
 /** Checks what a facilitator asks for (a new phase has no timer yet); throws a TypeError naming what is wrong. */
-export function nextSession(phase: Phase | null, { step, notesWhileVoting = false }: { step: number; notesWhileVoting?: boolean }): SessionState {
+export function nextSession(
+  phase: Phase | null,
+  { step, notesWhileVoting = false, hidden = false }: { step: number; notesWhileVoting?: boolean; hidden?: boolean },
+): SessionState {
   if (phase === null) return NO_SESSION;
   if (!isPhase(phase)) throw new TypeError(`phase must be one of ${PHASES.join(', ')} or null, got ${String(phase)}`);
   if (!isStep(step)) throw new TypeError(`step must be 1, 2, 3 or 4, got ${String(step)}`);
-  return { step, phase, notesWhileVoting: notesWhileVoting === true, timer: null };
+  if (hidden === true && phase !== 'write') throw new TypeError(`hidden writing is for the write phase, not ${phase}`);
+  return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: hidden === true, timer: null };
 }
 
 /** A timebox the facilitator asks for, to be stamped with the server's clock; throws a TypeError when it is out of range. */
@@ -74,7 +80,7 @@ export function requestedTimer(seconds: number, endsPhase = false): SessionTimer
 export function afterTimeUp(session: SessionState): SessionState {
   if (!session.timer?.endsPhase || session.phase === null) return { ...session, timer: null };
   const phase = phaseAfter(session.phase);
-  return phase === null ? NO_SESSION : { ...session, phase, timer: null };
+  return phase === null ? NO_SESSION : { ...session, phase, hidden: false, timer: null };
 }
 
 /** What a person may do on one step; with no phase on it, everything (as without a session). */

@@ -38,7 +38,7 @@ export const freshRoom = (what = 'room') => `${what}-${Date.now().toString(36)}-
 export interface Page {
   frame: HTMLIFrameElement;
   guide: InnovasjonGuide;
-  window: Window & { guide: InnovasjonGuide; events: { type: string; detail: unknown }[] };
+  window: Window & { guide: InnovasjonGuide; events: { type: string; detail: unknown }[]; sent: string[] };
   /** Loads the page again, as a person pressing F5 would. */
   reload(): Promise<void>;
   close(): void;

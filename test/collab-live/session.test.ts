@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../helpers.js';
 import { clickIn, closeAllPages, engine, freshRoom, openPage, startServer, token, waitForStatus, type Page, type Server } from './rooms.js';
 
@@ -12,6 +13,24 @@ const voteButtons = (page: Page, cardId: string) =>
 const inGuide = <T extends Element>(page: Page, selector: string) => page.guide.shadowRoot!.querySelector<T>(selector);
 const sessionDocOf = (page: Page) =>
   (page.guide as unknown as { guide: { room: { connection: { sessionDoc: { getMap(name: string): Map<string, unknown> } } } } }).guide.room.connection.sessionDoc;
+
+/** Writes a note on a card as a keyboard user does: «Legg til lapp» with Enter, the text, Enter. */
+async function writeNote(page: Page, cardId: string, text: string) {
+  // From the keyboard: a pointer aimed across frames may miss while another frame scrolls the page.
+  const button = addButton(page, cardId)!;
+  page.frame.focus();
+  button.focus();
+  await waitUntil(() => card(page, cardId).shadowRoot!.activeElement === button, 'the add button has focus');
+  await sendKeys({ press: 'Enter' });
+  const draft = () => card(page, cardId).shadowRoot!.querySelector('refleksjon-lapp[data-id=draft]');
+  await waitUntil(() => draft()?.shadowRoot?.activeElement?.localName === 'textarea', 'the new note has focus');
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => !draft(), 'the note is saved');
+}
+
+const hiddenLapps = (page: Page, cardId: string) => [...card(page, cardId).shadowRoot!.querySelectorAll('refleksjon-lapp[hidden-note]')];
+const sentText = (page: Page) => page.window.sent.join('\n');
 
 describe('A led session in a live room (real server on loopback)', function () {
   this.timeout(120_000);
@@ -61,7 +80,7 @@ describe('A led session in a live room (real server on loopback)', function () {
     const late = await openPage({ url: server.url, room, token: await token(room, 'Ola', { sub: 'ola' }) });
     await waitForStatus(late.guide, 'connected');
     await waitUntil(() => late.guide.session.phase !== null, 'the late page reads the session');
-    expect(late.guide.session).to.deep.equal({ step: 2, phase: 'agree', notesWhileVoting: false, timer: null });
+    expect(late.guide.session).to.deep.equal({ step: 2, phase: 'agree', notesWhileVoting: false, hidden: false, timer: null });
     expect(sessionDocOf(late).getMap('session').get('tampered'), 'the participant’s write never reached the server').to.be.undefined;
     expect(sessionDocOf(leader).getMap('session').get('tampered')).to.be.undefined;
   });
@@ -107,6 +126,52 @@ describe('A led session in a live room (real server on loopback)', function () {
     await waitUntil(() => participant.guide.session.phase === 'share', 'the server ends the writing', { timeout: 15_000 });
     const spoken = () => participant.window.document.querySelector('[data-innovasjon-announcer]')?.textContent ?? '';
     await waitUntil(() => spoken().includes('Ny fase på trinn 2: Del og sorter.'), `the phase change is told (it says «${spoken()}»)`);
+  });
+
+  it('hidden writing: counts only and no text leave the writer’s device until the reveal; then every note reaches everyone, also from a writer who was away', async () => {
+    const room = freshRoom('skjult');
+    const [leader, kari, ola] = await Promise.all([
+      openPage({ url: server.url, room, key: `${room}-leder`, token: await token(room, 'Leder', { sub: 'leder', role: 'facilitator' }), step: 2 }),
+      openPage({ url: server.url, room, key: `${room}-kari`, token: await token(room, 'Kari', { sub: 'kari' }), step: 2 }),
+      openPage({ url: server.url, room, key: `${room}-ola`, token: await token(room, 'Ola', { sub: 'ola' }), step: 2 }),
+    ]);
+    await Promise.all([leader, kari, ola].map((page) => waitForStatus(page.guide, 'connected')));
+    await waitUntil(() => leader.guide.canLead, 'the facilitator leads');
+    leader.guide.setPhase('write', { hidden: true });
+    await waitUntil(() => kari.guide.session.hidden && ola.guide.session.hidden, 'writing is hidden on every page');
+    expect(card(kari, 't2-forsta').shadowRoot!.querySelector('.hidden-writing')!.textContent).to.contain('De andre ser bare hvor mange du har skrevet');
+
+    await writeNote(kari, 't2-forsta', 'Kari sin hemmelige lapp');
+    await writeNote(ola, 't2-forsta', 'Ola skriver stille');
+    expect(hiddenLapps(kari, 't2-forsta').map((lapp) => (lapp as unknown as { text: string }).text)).to.deep.equal(['Kari sin hemmelige lapp']);
+    expect(hiddenLapps(kari, 't2-forsta')[0].shadowRoot!.textContent).to.contain('Bare du ser denne ennå');
+    const counts = (page: Page) => trinnOf(page)!.shadowRoot!.querySelector('.hidden-counts')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    await waitUntil(() => counts(leader).includes('Kari: 1 lapp') && counts(leader).includes('Ola: 1 lapp'), `the facilitator sees counts (${counts(leader)})`);
+    expect(leader.guide.data.notes, 'no text in the shared guide').to.deep.equal([]);
+    expect(kari.guide.data.notes).to.deep.equal([]);
+    expect(sentText(kari), 'none of the hidden text left Kari’s page').not.to.contain('hemmelige');
+
+    // Ola's laptop goes to sleep before the reveal; Kari reloads.
+    ola.close();
+    await kari.reload();
+    await waitForStatus(kari.guide, 'connected');
+    await waitUntil(() => hiddenLapps(kari, 't2-forsta').length === 1, 'the hidden note survives a reload');
+    expect(sentText(kari)).not.to.contain('hemmelige');
+
+    leader.guide.reveal();
+    await waitUntil(() => leader.guide.data.notes.some((note) => note.text === 'Kari sin hemmelige lapp'), 'Kari’s note reaches the facilitator', { timeout: 15_000 });
+    expect(sentText(kari)).to.contain('Kari sin hemmelige lapp');
+    await waitUntil(() => hiddenLapps(kari, 't2-forsta').length === 0, 'Kari holds nothing hidden any more');
+    const reveals = () => leader.window.events.filter((event) => event.type === 'innovasjon-reveal').map((event) => event.detail as { count: number });
+    expect(reveals().at(-1)).to.deep.equal({ step: 2, count: 1 });
+
+    const back = await openPage({ url: server.url, room, key: `${room}-ola`, token: await token(room, 'Ola', { sub: 'ola' }), step: 2 });
+    await waitForStatus(back.guide, 'connected');
+    await waitUntil(() => leader.guide.data.notes.some((note) => note.text === 'Ola skriver stille'), 'Ola’s note arrives once Ola is back', { timeout: 15_000 });
+    expect(reveals().at(-1)).to.deep.equal({ step: 2, count: 2 });
+
+    await writeNote(kari, 't2-forsta', 'Skrevet etter at alt ble vist');
+    await waitUntil(() => leader.guide.data.notes.some((note) => note.text === 'Skrevet etter at alt ble vist'), 'a note written after the reveal appears at once');
   });
 
   it('in open development mode a page takes the lead with «Jeg leder økten»; the others cannot', async () => {

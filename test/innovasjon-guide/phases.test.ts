@@ -68,7 +68,7 @@ describe('phases: leading a session', () => {
       await sendKeys({ press: 'ArrowRight' });
       await waitUntil(() => heard.length === 1, 'the phase change is heard');
       expect(heard).to.deep.equal([{ step: 2, phase: 'write' }]);
-      expect(guide.session).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, timer: null });
+      expect(guide.session).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, hidden: false, timer: null });
       await settled(guide);
       expect(phaseLine(guide)).to.contain('Fase: Skriv.');
       await expectAnnounced('Ny fase på trinn 2: Skriv.');
@@ -96,7 +96,7 @@ describe('phases: leading a session', () => {
   it('a participant gets the controls of the phase table, no session controls, and cannot change the session', async () => {
     const guide = await makeGuide();
     guide.addNote('t2-forsta', 'Innbyggerne');
-    const led = new LedElsewhere({ step: 2, phase: 'vote', notesWhileVoting: false, timer: null });
+    const led = new LedElsewhere({ step: 2, phase: 'vote', notesWhileVoting: false, hidden: false, timer: null });
     useSession(storeOf(guide), led);
     await settled(guide);
     expect(guide.canLead).to.be.false;
@@ -108,18 +108,18 @@ describe('phases: leading a session', () => {
     expect(() => guide.setPhase('write')).to.throw(SessionRoleError);
     expect(guide.session.phase).to.equal('vote');
 
-    led.change({ step: 2, phase: 'vote', notesWhileVoting: true, timer: null });
+    led.change({ step: 2, phase: 'vote', notesWhileVoting: true, hidden: false, timer: null });
     await settled(guide);
     expect(card.shadowRoot!.querySelector('button.add'), 'the facilitator allowed new notes').to.exist;
 
-    led.change({ step: 2, phase: 'agree', notesWhileVoting: false, timer: null });
+    led.change({ step: 2, phase: 'agree', notesWhileVoting: false, hidden: false, timer: null });
     await settled(guide);
     expect(phaseLine(guide)).to.contain('Fase: Bli enige.');
     expect(card.shadowRoot!.querySelector('button.add')).to.be.null;
     expect(harness(lappsIn(card)[0]).voteButton).to.be.null;
     expect(followUpAdd(guide), 'follow-up in «Bli enige»').to.exist;
 
-    led.change({ step: 3, phase: 'write', notesWhileVoting: false, timer: null });
+    led.change({ step: 3, phase: 'write', notesWhileVoting: false, hidden: false, timer: null });
     await settled(guide);
     expect(guide.step, 'the participant follows the facilitator to step 3').to.equal(3);
     expect(phaseLine(guide)).to.contain('Fase: Skriv.');
@@ -183,13 +183,55 @@ describe('phases: leading a session', () => {
     await expectAnnounced('Ny fase på trinn 2: Del og sorter.');
   });
 
+  it('hidden writing keeps new notes off the shared guide, says so at the moment of writing, and the reveal brings them in', async function () {
+    this.timeout(20_000); // key presses and re-renders on a busy 2-core machine
+    const guide = await makeGuide();
+    const heard: unknown[] = [];
+    const listener = (event: Event) => heard.push((event as CustomEvent).detail);
+    document.addEventListener('innovasjon-reveal', listener);
+    try {
+      expect(() => guide.setPhase('vote', { hidden: true })).to.throw(TypeError, /hidden writing is for the write phase/);
+      guide.setPhase('write', { hidden: true });
+      await settled(guide);
+      const card = cardIn(guide, 't2-forsta');
+      const add = addButtonOf(card);
+      expect(add.getAttribute('aria-describedby')).to.contain('hidden-writing');
+      expect(inShadow(card, '#hidden-writing').textContent).to.contain('De andre ser bare hvor mange du har skrevet');
+      add.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => deepActiveElement()?.localName === 'textarea', 'the new note has focus');
+      await sendKeys({ type: 'Bare for meg' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]'), 'the hidden note shows');
+      await expectAnnounced('Skjult lapp lagt til, bare på denne enheten: Bare for meg');
+      const hidden = card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]')!;
+      expect(hidden.shadowRoot!.textContent).to.contain('Bare du ser denne ennå');
+      expect(guide.data.notes, 'not in the guide’s document').to.deep.equal([]);
+      expect(phaseLine(guide)).to.contain('Fase: Skriv.');
+      expect(trinnOf(guide).shadowRoot!.querySelector('.hidden-counts')!.textContent).to.contain('du: 1 lapp');
+      await harness(hidden as never).openMenu('Enter');
+      expect(harness(hidden as never).itemNames, 'stays on its card until the reveal').not.to.include('Flytt');
+      await sendKeys({ press: 'Escape' });
+
+      guide.reveal();
+      await settled(guide);
+      expect(guide.data.notes.map((note) => note.text)).to.deep.equal(['Bare for meg']);
+      expect(card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]')).to.be.null;
+      expect(heard.at(-1)).to.deep.equal({ step: 2, count: 1 });
+      await expectAnnounced('Prosesslederen viser alle lappene.');
+      expect(guide.session).to.include({ phase: 'write', hidden: false });
+    } finally {
+      document.removeEventListener('innovasjon-reveal', listener);
+    }
+  });
+
   it('refuses a bad phase or step and changes nothing', async () => {
     const guide = await makeGuide(0);
     expect(() => guide.setPhase('write')).to.throw(TypeError, /step must be 1, 2, 3 or 4, got 0/);
     expect(() => guide.setPhase('dance' as never, { step: 2 })).to.throw(TypeError, /phase must be one of/);
     expect(guide.session).to.deep.equal(NO_SESSION);
     guide.setPhase('share', { step: 4 });
-    expect(guide.session).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false, timer: null });
+    expect(guide.session).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false, hidden: false, timer: null });
   });
 
   it('passes axe with a phase set and the facilitator’s panel open', async function () {

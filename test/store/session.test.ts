@@ -3,22 +3,22 @@ import { afterTimeUp, controlsFor, nextSession, NO_SESSION, readSession, request
 
 describe('session (phases per step)', () => {
   it('reads what a room holds, and anything else as no session', () => {
-    expect(readSession({ step: 2, phase: 'vote', notesWhileVoting: true, timer: null })).to.deep.equal({ step: 2, phase: 'vote', notesWhileVoting: true, timer: null });
-    expect(readSession({ step: 2, phase: 'write', notesWhileVoting: 'yes' })).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, timer: null });
+    expect(readSession({ step: 2, phase: 'vote', notesWhileVoting: true, hidden: false, timer: null })).to.deep.equal({ step: 2, phase: 'vote', notesWhileVoting: true, hidden: false, timer: null });
+    expect(readSession({ step: 2, phase: 'write', notesWhileVoting: 'yes' })).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, hidden: false, timer: null });
     for (const bad of [null, 'write', [], { step: 0, phase: 'write' }, { step: 5, phase: 'vote' }, { step: 2.5, phase: 'vote' }, { step: 2, phase: 'dance' }, { phase: 'write' }]) {
       expect(readSession(bad), JSON.stringify(bad)).to.equal(NO_SESSION);
     }
   });
 
   it('checks what the facilitator asks for', () => {
-    expect(nextSession('share', { step: 4 })).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false, timer: null });
+    expect(nextSession('share', { step: 4 })).to.deep.equal({ step: 4, phase: 'share', notesWhileVoting: false, hidden: false, timer: null });
     expect(nextSession(null, { step: 0 })).to.equal(NO_SESSION);
     expect(() => nextSession('dance' as never, { step: 1 })).to.throw(TypeError, /phase must be one of write, share, vote, agree/);
     expect(() => nextSession('write', { step: 0 })).to.throw(TypeError, /step must be 1, 2, 3 or 4, got 0/);
   });
 
   it('follows the phase table for participants and the facilitator, on the phase’s step only', () => {
-    const on = (phase: 'write' | 'share' | 'vote' | 'agree', notesWhileVoting = false) => ({ step: 2, phase, notesWhileVoting, timer: null });
+    const on = (phase: 'write' | 'share' | 'vote' | 'agree', notesWhileVoting = false) => ({ step: 2, phase, notesWhileVoting, hidden: false, timer: null });
     const everything = { addNotes: true, voteButtons: false, votes: true, actions: true };
     expect(controlsFor(NO_SESSION, 2, false)).to.deep.equal(everything);
     expect(controlsFor(on('vote'), 3, false), 'another step').to.deep.equal(everything);
@@ -43,11 +43,14 @@ describe('session (phases per step)', () => {
       step: 3,
       phase,
       notesWhileVoting: true,
+      hidden: phase === 'write',
       timer: { startedAt: 1, duration: 1000, endsPhase },
     });
-    expect(afterTimeUp(timed('write', true))).to.deep.equal({ step: 3, phase: 'share', notesWhileVoting: true, timer: null });
+    expect(afterTimeUp(timed('write', true)), 'the next phase reveals what was hidden').to.deep.equal({ step: 3, phase: 'share', notesWhileVoting: true, hidden: false, timer: null });
     expect(afterTimeUp(timed('vote', true)).phase).to.equal('agree');
     expect(afterTimeUp(timed('agree', true))).to.equal(NO_SESSION);
-    expect(afterTimeUp(timed('write', false))).to.deep.equal({ step: 3, phase: 'write', notesWhileVoting: true, timer: null });
+    expect(afterTimeUp(timed('write', false))).to.deep.equal({ step: 3, phase: 'write', notesWhileVoting: true, hidden: true, timer: null });
+    expect(readSession({ step: 1, phase: 'vote', hidden: true }).hidden, 'hidden only while writing').to.be.false;
+    expect(() => nextSession('vote', { step: 1, hidden: true })).to.throw(TypeError, /hidden writing is for the write phase/);
   });
 });

@@ -1,0 +1,108 @@
+import { addNote, createDocument, removeNote, updateNote } from '../store/document.js';
+import type { GuideStore } from '../store/guide-store.js';
+import type { NoteChanges, NewNote, Note } from '../store/types.js';
+import { validateNote } from '../store/validate.js';
+import { onSession, sessionOf } from './session-keeper.js';
+
+/**
+ * The notes this person wrote while the facilitator hides the writing: kept on
+ * this device only (localStorage, or memory), outside the shared document and
+ * its offline copy, and put into the guide's store once the session no longer
+ * hides them (the reveal, or the next phase).
+ */
+export class HiddenNotes {
+  #document = createDocument();
+  readonly #listeners = new Set<() => void>();
+
+  /** `key`: where they survive a reload and a lost connection; none keeps them in memory. */
+  constructor(private readonly key?: string) {
+    if (!key) return;
+    try {
+      const raw: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+      const notes: Note[] = [];
+      for (const each of Array.isArray(raw) ? raw : []) {
+        try {
+          notes.push(validateNote(each));
+        } catch {
+          // A hidden note that does not read is left out, not shown as something else.
+        }
+      }
+      this.#document = createDocument({ notes });
+    } catch {
+      // Unreadable storage: nothing hidden to show.
+    }
+  }
+
+  get notes(): readonly Note[] {
+    return this.#document.notes;
+  }
+
+  add(input: NewNote, cardIds?: ReadonlySet<string>): Note {
+    const { document, note } = addNote(this.#document, input, { cardIds });
+    this.#set(document);
+    return note;
+  }
+
+  update(id: string, changes: NoteChanges): void {
+    this.#set(updateNote(this.#document, id, changes).document);
+  }
+
+  remove(id: string): void {
+    this.#set(removeNote(this.#document, id).document);
+  }
+
+  /** Puts every hidden note into `store` (new notes there) and forgets them here; returns how many. */
+  publish(store: GuideStore): number {
+    const notes = this.notes;
+    if (notes.length === 0) return 0;
+    for (const { cardId, text, color, author } of notes) store.addNote({ cardId, text, color, author });
+    this.#set(createDocument());
+    return notes.length;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #set(document: ReturnType<typeof createDocument>): void {
+    this.#document = document;
+    if (this.key) {
+      try {
+        if (document.notes.length) localStorage.setItem(this.key, JSON.stringify(document.notes));
+        else localStorage.removeItem(this.key);
+      } catch {
+        // Storage full or forbidden: the notes stay on this page until it closes.
+      }
+    }
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
+
+const byStore = new WeakMap<GuideStore, HiddenNotes>();
+
+/** This person's hidden notes for the guide that shows `store` (memory only until a source names where). */
+export function hiddenNotesOf(store: GuideStore): HiddenNotes {
+  let hidden = byStore.get(store);
+  if (!hidden) byStore.set(store, (hidden = new HiddenNotes()));
+  return hidden;
+}
+
+/**
+ * Keeps `store`'s hidden notes under `key`, and publishes them into the store
+ * whenever its session is known (`ready`) and no longer hides the writing.
+ */
+export function keepHiddenNotes(store: GuideStore, key: string | undefined): () => void {
+  if (byStore.has(store)) return () => undefined;
+  const hidden = new HiddenNotes(key);
+  byStore.set(store, hidden);
+  // After the session's other listeners: the page has heard the reveal before its notes arrive.
+  const publish = () =>
+    queueMicrotask(() => {
+      const session = sessionOf(store);
+      if (session.ready !== false && !session.state.hidden) hidden.publish(store);
+    });
+  const stops = [onSession(store, publish), hidden.subscribe(publish)];
+  publish();
+  return () => stops.forEach((stop) => stop());
+}
