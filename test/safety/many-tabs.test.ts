@@ -11,9 +11,11 @@ async function twoTabs() {
   </div>`);
   const guides: InnovasjonGuide[] = [];
   for (const frame of frames.querySelectorAll('iframe')) {
+    // Ready once the tab's script has set the key: the element upgrades a task earlier, on the default key, and a
+    // note added then stays under that key (what made this file fail now and then: both tabs empty, nothing stored).
     const ready = () => {
       const guide = frame.contentDocument?.querySelector('innovasjon-guide') as InnovasjonGuide | null | undefined;
-      return guide?.shadowRoot && frame.contentWindow?.customElements.get('innovasjon-guide') ? guide : undefined;
+      return guide?.shadowRoot && frame.contentWindow?.customElements.get('innovasjon-guide') && guide.storageKey === key ? guide : undefined;
     };
     await waitUntil(ready, `tab ${frame.title} loads the guide`, { timeout: 20_000 });
     await ready()!.updateComplete;
