@@ -372,10 +372,15 @@ class Binding implements RoomBinding {
     const actions = new Map(document.actions.map((action) => [action.id, action]));
     const tombstones = new Map(document.deleted.map((tombstone) => [tombstone.id, tombstone]));
     const needsPlace: string[] = [];
+    // A new note without an author goes in from a client id of its own (below), not this person's.
+    const anonymous = new Map<string, Note>();
     for (const id of ids) {
       const at = index.get(id);
       const note = at === undefined ? undefined : document.notes[at];
-      if (this.#writeNote(id, note)) needsPlace.push(id);
+      if (note && note.author === '' && !this.#everInRoom(id)) {
+        anonymous.set(id, note);
+        needsPlace.push(id);
+      } else if (this.#writeNote(id, note)) needsPlace.push(id);
       this.#writeAction(id, actions.get(id));
       const tombstone = tombstones.get(id);
       if (note || actions.has(id)) {
@@ -386,6 +391,7 @@ class Binding implements RoomBinding {
       }
     }
     this.#place(document.notes, index, needsPlace);
+    for (const [id, note] of anonymous) this.#writeAnonymously(note, this.#orderKeys.get(id) ?? '');
     // A note moved within its card keeps its card: it needs a new key only where its old one no longer fits.
     const misplaced = [...ids].filter((id) => {
       const at = index.get(id);
@@ -423,6 +429,27 @@ class Binding implements RoomBinding {
     for (const name of NOTE_FIELDS) if (existing.get(name) !== note[name]) existing.set(name, note[name]);
     this.#writeVotes(votes, note.votes, true);
     return moved;
+  }
+
+  /**
+   * Whether the room's notes map has ever held `id`: a deleted key keeps its place there, and only a
+   * write from this document (after it) brings it back, so an undo is written the ordinary way.
+   */
+  #everInRoom(id: string): boolean {
+    // Yjs keeps each key's last item, deleted or not, in `_map`; there is no public way to ask.
+    return (this.#notes as unknown as { _map: Map<string, unknown> })._map.has(id);
+  }
+
+  /**
+   * Writes a new note without an author from a throwaway Yjs client: its items carry that client's id,
+   * not the one this person's presence is published under, so the others cannot tie it to them.
+   * (The server still sees which connection sent it; later edits are this person's own.)
+   */
+  #writeAnonymously(note: Note, order: string): void {
+    const scratch = new Y.Doc();
+    scratch.getMap('notes').set(note.id, noteMap(note, order));
+    Y.applyUpdate(this.#doc, Y.encodeStateAsUpdate(scratch), this);
+    scratch.destroy();
   }
 
   /** Sets the votes `wanted`; with `exact`, also takes back those not in it. */
@@ -485,7 +512,8 @@ class Binding implements RoomBinding {
         if (key !== undefined && (lower === null || key > lower)) upper = key;
       }
       const key = keyBetween(lower, upper);
-      (this.#notes.get(id) as Y.Map<unknown>).set('order', key);
+      const map = this.#notes.get(id);
+      if (map instanceof Y.Map) map.set('order', key); // else an anonymous note, written with its key afterwards
       this.#orderKeys.set(id, key);
       waiting.delete(id);
     }

@@ -76,6 +76,9 @@ export class InnovasjonKort extends LitElement {
   /** This person's notes on this card written hidden, still on this device only (see `hiddenWriting`). */
   @property({ attribute: false }) hiddenNotes: readonly Note[] = [];
 
+  /** The notes are shared live in a room: writing without a name says what the others can and cannot see. */
+  @property({ type: Boolean }) live = false;
+
   /** Hidden writing: a new note stays on this device until the facilitator reveals the notes. */
   @property({ type: Boolean, attribute: 'hidden-writing' }) hiddenWriting = false;
 
@@ -236,6 +239,11 @@ export class InnovasjonKort extends LitElement {
               ${msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}
             </p>`
           : nothing}
+        ${this.live && !this.author && !this.readonly && !this.unplaced
+          ? html`<p class=${this.drafting ? 'hidden-writing' : 'visually-hidden'} id="anonymous-writing">
+              ${msg('Du skriver uten navn: navnet ditt følger ikke med lappen, og de andre i rommet kan ikke se at den er din. Den som drifter serveren, kan i prinsippet se hvilken tilkobling lappen kom fra, og endrer du den senere, kan endringen knyttes til deg.', { id: 'anonymous.explain' })}
+            </p>`
+          : nothing}
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
         ${this.readonly || this.unplaced || this.noNewNotes
           ? nothing
@@ -243,7 +251,7 @@ export class InnovasjonKort extends LitElement {
               type="button"
               part="add-button"
               class="add"
-              aria-describedby=${this.hiddenWriting ? 'question hidden-writing' : 'question'}
+              aria-describedby=${['question', this.hiddenWriting ? 'hidden-writing' : '', this.live && !this.author ? 'anonymous-writing' : ''].filter(Boolean).join(' ')}
               ?hidden=${this.drafting}
               @click=${() => this.startNote()}
             >

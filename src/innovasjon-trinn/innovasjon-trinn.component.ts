@@ -125,6 +125,7 @@ export class InnovasjonTrinn extends GuideElement {
                 ?no-votes=${!controls.votes}
                 ?no-new-notes=${!controls.addNotes}
                 ?hidden-writing=${phased && session.state.hidden}
+                ?live=${this.guide.source?.kind === 'room'}
                 .hiddenNotes=${hidden.filter((note) => note.cardId === card.id)}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly || this.presentation}

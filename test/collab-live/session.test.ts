@@ -174,6 +174,31 @@ describe('A led session in a live room (real server on loopback)', function () {
     await waitUntil(() => leader.guide.data.notes.some((note) => note.text === 'Skrevet etter at alt ble vist'), 'a note written after the reveal appears at once');
   });
 
+  it('a note written without a name says what others can see, and reaches them with no author and another client id', async () => {
+    const room = freshRoom('anonym');
+    const [writer, reader] = await Promise.all([
+      openPage({ url: server.url, room, key: `${room}-w`, token: await token(room, ''), step: 2 }),
+      openPage({ url: server.url, room, key: `${room}-r`, token: await token(room, 'Leser'), step: 2 }),
+    ]);
+    await Promise.all([waitForStatus(writer.guide, 'connected'), waitForStatus(reader.guide, 'connected')]);
+    const explained = () => card(writer, 't2-forsta').shadowRoot!.querySelector('#anonymous-writing');
+    expect(explained()!.className, 'read to a screen reader with the add button, shown while writing').to.equal('visually-hidden');
+    const button = addButton(writer, 't2-forsta')!;
+    writer.frame.focus();
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => explained()?.className === 'hidden-writing', 'the explanation shows while the note is written');
+    expect(explained()!.textContent).to.contain('Den som drifter serveren, kan i prinsippet se hvilken tilkobling lappen kom fra');
+    await sendKeys({ type: 'Uten navn' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => reader.guide.data.notes.length === 1, 'the note reaches the reader');
+    expect(reader.guide.data.notes[0]).to.include({ text: 'Uten navn', author: '' });
+    const roomDoc = (page: Page) =>
+      (page.guide as unknown as { guide: { room: { connection: { doc: { clientID: number; getMap(name: string): Map<string, unknown> } } } } }).guide.room.connection.doc;
+    const map = roomDoc(reader).getMap('notes').get(reader.guide.data.notes[0].id) as unknown as { _item: { id: { client: number } } };
+    expect(map._item.id.client, 'not the writer’s client id').not.to.equal(roomDoc(writer).clientID);
+  });
+
   it('in open development mode a page takes the lead with «Jeg leder økten»; the others cannot', async () => {
     const open = await startServer(`open-${engine}`, { COLLAB_SECRET: '' });
     const room = freshRoom('apen');

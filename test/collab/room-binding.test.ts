@@ -182,6 +182,25 @@ describe('room binding', function () {
     expect([...a.invalid, ...b.invalid]).to.deep.equal([]);
   });
 
+  it('writes a new note without an author from a client id of its own, so it cannot be tied to the writer’s presence', () => {
+    const writer = client();
+    const reader = client();
+    network([writer.doc, reader.doc]);
+    const anonymous = writer.store.addNote({ cardId: 't1-mal', text: 'Uten navn' });
+    const signed = writer.store.addNote({ cardId: 't1-mal', text: 'Med navn', author: 'Kari' });
+    const clientsOf = (id: string) => {
+      const map = reader.doc.getMap('notes').get(id) as Y.Map<unknown> & { _item: Y.Item; _map: Map<string, Y.Item> };
+      return new Set([map._item.id.client, ...[...map._map.values()].map((item) => item.id.client)]);
+    };
+    expect(reader.store.document.notes.map((note) => [note.text, note.author])).to.deep.equal([
+      ['Uten navn', ''],
+      ['Med navn', 'Kari'],
+    ]);
+    expect(clientsOf(anonymous.id).has(writer.doc.clientID), 'none of the anonymous note’s items carry the writer’s id').to.be.false;
+    expect(clientsOf(anonymous.id).size).to.equal(1);
+    expect([...clientsOf(signed.id)]).to.deep.equal([writer.doc.clientID]);
+  });
+
   it('applies a remote change to one note as one store change naming only that note', async () => {
     const [a, b] = [client(), client()];
     network([a.doc, b.doc]);

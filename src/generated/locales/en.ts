@@ -9,6 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
+'anonymous.explain': `You are writing without a name: your name does not go with the note, and the others in the room cannot see that it is yours. Whoever runs the server could in principle tell which connection the note came from, and if you change it later, the change can be tied to you.`,
 'export.csv.author': `Author`,
 'export.csv.card-id': `Card ID`,
 'export.csv.color': `Colour`,

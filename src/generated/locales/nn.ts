@@ -9,6 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
+'anonymous.explain': `Du skriv utan namn: namnet ditt følgjer ikkje med lappen, og dei andre i rommet kan ikkje sjå at han er din. Den som driftar tenaren, kan i prinsippet sjå kva for tilkopling lappen kom frå, og endrar du han seinare, kan endringa knytast til deg.`,
 'export.csv.author': `Forfattar`,
 'export.csv.card-id': `Kort-id`,
 'export.csv.color': `Farge`,
