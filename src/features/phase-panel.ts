@@ -17,6 +17,8 @@ export interface PhasePanelHost {
   stopTimer(): void;
   /** The session's clock (the server's in a live room). */
   sessionNow(): number;
+  /** Puts focus on `selector` once the panel has rendered: a control that replaces the one pressed. */
+  focusSoon(selector: string): void;
 }
 
 /** Native radio buttons (arrow keys move between them) for the phase on the step shown. */
@@ -45,13 +47,29 @@ export function renderPhasePanel(host: PhasePanelHost) {
         >`
       : ''}
     ${here === 'write' && !session.hidden
-      ? html`<button type="button" class="hide-writing" @click=${() => host.setPhase('write', { step, hidden: true })}>
+      ? html`<button
+          type="button"
+          class="hide-writing"
+          @click=${() => {
+            host.setPhase('write', { step, hidden: true });
+            host.focusSoon('.reveal');
+          }}
+        >
           ${msg('Skjul det som skrives', { id: 'lead.hide' })}
         </button>`
       : nothing}
     ${here === 'write' && session.hidden
       ? html`<p class="hidden-on">${msg('Skrivingen er skjult: hver lapp blir hos den som skrev den.', { id: 'lead.hidden-on' })}</p>
-          <button type="button" class="reveal" @click=${() => host.reveal()}>${msg('Vis alle lappene', { id: 'lead.reveal' })}</button>`
+          <button
+            type="button"
+            class="reveal"
+            @click=${() => {
+              host.reveal();
+              host.focusSoon('.hide-writing');
+            }}
+          >
+            ${msg('Vis alle lappene', { id: 'lead.reveal' })}
+          </button>`
       : nothing}
     ${here ? renderTimebox(host) : nothing}
   </fieldset>`;
@@ -64,7 +82,16 @@ function renderTimebox(host: PhasePanelHost) {
     return html`<div class="timebox">
       <span role="timer">${msg('Tid igjen:', { id: 'phase.time-left' })}
         ${timer.startedAt > 0 ? countdown(timer.startedAt + timer.duration, timer.duration, () => host.sessionNow()) : '…'}</span>
-      <button type="button" class="stop-timer" @click=${() => host.stopTimer()}>${msg('Stopp tidsboksen', { id: 'lead.timer-stop' })}</button>
+      <button
+        type="button"
+        class="stop-timer"
+        @click=${() => {
+          host.stopTimer();
+          host.focusSoon('.start-timer');
+        }}
+      >
+        ${msg('Stopp tidsboksen', { id: 'lead.timer-stop' })}
+      </button>
     </div>`;
   }
   const start = (event: SubmitEvent) => {
@@ -73,6 +100,7 @@ function renderTimebox(host: PhasePanelHost) {
     const minutes = Number((form.elements.namedItem('minutes') as HTMLInputElement).value);
     const endsPhase = (form.elements.namedItem('ends-phase') as HTMLInputElement).checked;
     host.startTimer(minutes * 60, { endsPhase });
+    host.focusSoon('.stop-timer');
   };
   return html`<form class="timebox" @submit=${start}>
     <label>${msg('Minutter', { id: 'lead.timer-minutes' })}

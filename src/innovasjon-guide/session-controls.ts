@@ -123,6 +123,8 @@ export class SessionControls implements ReactiveController {
       startTimer: host.startTimer.bind(host),
       stopTimer: host.stopTimer.bind(host),
       sessionNow: () => keeper().now(),
+      focusSoon: (selector: string) =>
+        void host.updateComplete.then(() => host.shadowRoot?.querySelector<HTMLElement>(`.phase-panel ${selector}`)?.focus()),
     };
   }
 

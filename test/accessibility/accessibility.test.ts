@@ -190,6 +190,72 @@ describe('accessibility', function () {
     expect(guide.data.notes[0].votes).to.have.length(1);
   });
 
+  it('leads a session and takes part in one by keyboard alone: phase, hidden writing, reveal, timebox, presentation', async function () {
+    this.timeout(40_000); // dozens of real key presses and two chunks on a busy 2-core machine
+    const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step="2"></innovasjon-guide>`);
+    await settled(guide);
+    const className = (name: string) => (element: Element | null) => !!element?.classList.contains(name);
+    await tabTo(className('lead-toggle'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    await tabTo((element) => element?.getAttribute('name') === 'phase');
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => guide.session.phase === 'write', 'Skriv is chosen with an arrow key');
+    await tabTo(className('hide-writing'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => guide.session.hidden, 'writing is hidden');
+    await waitUntil(() => deepActiveElement()?.classList.contains('reveal'), 'focus goes on to «Vis alle lappene», which took the button’s place');
+
+    const card = cardIn(guide, 't2-forsta');
+    await tabTo((element) => element === addButtonOf(card));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActiveElement()?.localName === 'textarea', 'the new note has focus');
+    await sendKeys({ type: 'Stille skriving' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]'), 'the note is kept hidden');
+    expect(guide.data.notes).to.deep.equal([]);
+
+    await tabTo(className('reveal'), { back: true });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => guide.data.notes.length === 1, 'the reveal brings the note in');
+
+    await tabTo((element) => element?.getAttribute('name') === 'minutes');
+    await sendKeys({ press: 'ArrowUp' });
+    await tabTo(className('start-timer'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => guide.session.timer?.duration === 6 * 60_000, 'a six-minute timebox runs');
+    await waitUntil(() => deepActiveElement()?.classList.contains('stop-timer'), 'focus goes on to Stop');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => guide.session.timer === null, 'the timebox stops');
+    await waitUntil(() => deepActiveElement()?.classList.contains('start-timer'), 'and back to Start');
+
+    await tabTo(className('start-presentation'), { back: true });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => guide.presentation, 'the presentation opens');
+    expectFocusOn(inShadow(guide, '.end-presentation'));
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !guide.presentation, 'Escape ends it');
+    expectFocusOn(inShadow(guide, '.start-presentation'));
+  });
+
+  it('passes axe in every phase, with hidden writing and the facilitator’s panel open, and in the presentation view', async function () {
+    this.timeout(60_000); // six axe runs over a whole step: up to 9 s each on a busy 2-core machine
+    const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step="2"></innovasjon-guide>`);
+    guide.addNote('t2-forsta', 'Innbyggerne', { author: 'Kari' });
+    inShadow<HTMLButtonElement>(guide, '.lead-toggle').click();
+    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    for (const [phase, hidden] of [['write', true], ['share', false], ['vote', false], ['agree', false]] as const) {
+      guide.setPhase(phase, { hidden });
+      if (phase === 'write') cardIn(guide, 't2-forsta').startNote();
+      if (phase === 'vote') guide.startTimer(60);
+      await settled(guide);
+      await expect(guide, phase).to.be.accessible();
+    }
+    guide.presentation = true;
+    await settled(guide);
+    await expect(guide, 'presentation').to.be.accessible();
+  });
+
   it('tabs through a step in reading order', async () => {
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
     guide.addNote('t1-mal', 'A');
