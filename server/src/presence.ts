@@ -8,13 +8,14 @@ const cleanName = (value: unknown): string =>
 
 /**
  * Refuses an awareness message whose presence (`user`) claims another name or id than the
- * sender's token gives (a token without a name or `sub` leaves that field to the person).
+ * sender's token gives (a token without a name or `sub` leaves that field to the person), or
+ * says it leads (`lead`) without a facilitator's token.
  * Providers pass on the others' states they received (HocuspocusProvider sends every awareness
  * update it sees): an entry no newer than what the room already has (`knownClock`) is such an echo.
  */
 export function checkPresence(
   message: Uint8Array,
-  token: { name?: string; sub?: string },
+  token: { name?: string; sub?: string; role?: string },
   knownClock: (clientId: number) => number | undefined,
 ): void {
   const name = cleanName(token.name);
@@ -39,7 +40,8 @@ export function checkPresence(
     if (clock <= (knownClock(clientId) ?? -1)) continue;
     const user = state && typeof state === 'object' ? (state as { user?: unknown }).user : undefined;
     if (user === undefined) continue;
-    const claimed = user && typeof user === 'object' ? (user as { name?: unknown; id?: unknown }) : {};
+    const claimed = user && typeof user === 'object' ? (user as { name?: unknown; id?: unknown; lead?: unknown }) : {};
     if ((name && cleanName(claimed.name) !== name) || (sub && claimed.id !== sub)) throw new Refusal('presence-not-yours');
+    if (claimed.lead !== undefined && token.role !== 'facilitator') throw new Refusal('presence-not-yours');
   }
 }

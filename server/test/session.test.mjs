@@ -115,6 +115,16 @@ describe('the session document: only facilitators change it', () => {
     other.send(awarenessMessage('tilstede', awarenessUpdate(5252, 1, { user: { id: 'k-1', name: 'Per' } })));
     assert.equal(await other.closeReason('tilstede'), 'presence-not-yours');
     assert.equal(seen(ola, 'Kari') && [...ola.provider.awareness.getStates().keys()].includes(5151), false, 'the forged presence never arrived');
+    const claimsLead = rawClient(server);
+    assert.equal(await claimsLead.authenticate('tilstede', await token({ room: 'tilstede', name: 'Per', sub: 'p-1' })), 'authenticated');
+    claimsLead.send(awarenessMessage('tilstede', awarenessUpdate(5353, 1, { user: { id: 'p-1', name: 'Per', lead: true } })));
+    assert.equal(await claimsLead.closeReason('tilstede'), 'presence-not-yours', 'only a facilitator’s token may say it leads');
+    const leader = connect(server, { room: 'tilstede', token: await token({ room: 'tilstede', name: 'Leder', sub: 'l-1', role: 'facilitator' }) });
+    await leader.waitSynced();
+    leader.provider.awareness.setLocalStateField('user', { id: 'l-1', name: 'Leder', lead: true });
+    await waitFor(() => [...kari.provider.awareness.getStates().values()].some((state) => state.user?.lead === true), { what: 'the facilitator’s presence' });
+    assert.deepEqual(leader.closeReasons, []);
+    leader.destroy();
     kari.destroy();
     ola.destroy();
   });

@@ -22,6 +22,8 @@ export interface PresenceEntry {
   readonly step?: number;
   /** How many notes they have written hidden, waiting for the reveal (never their text). */
   readonly hidden?: number;
+  /** They lead the session (the server lets only a facilitator's token say so). */
+  readonly lead?: boolean;
   /** This page's own person. */
   readonly self: boolean;
 }
@@ -183,6 +185,7 @@ export class RoomConnection {
     this.#leading = true;
     this.#sessionProvider?.destroy();
     this.#openSession();
+    this.#publishPresence();
   }
 
   /** The name others see: the token's, where the host's sign-on gave one, else the one the person typed. */
@@ -383,6 +386,7 @@ export class RoomConnection {
       name: cleanName(this.#name),
       ...(step === undefined ? {} : { step }),
       ...(hidden ? { hidden } : {}),
+      ...(this.leads ? { lead: true } : {}),
     });
     this.#readPresence();
   }
@@ -396,7 +400,7 @@ export class RoomConnection {
     for (const [clientId, state] of awareness.getStates()) {
       const user = (state as { user?: unknown }).user;
       if (!user || typeof user !== 'object') continue;
-      const { id, name, step, hidden } = user as Record<string, unknown>;
+      const { id, name, step, hidden, lead } = user as Record<string, unknown>;
       if (typeof id !== 'string' || id.length === 0 || id.length > 200) continue;
       const self = clientId === awareness.clientID || id === selfId;
       const entry: PresenceEntry = {
@@ -404,12 +408,15 @@ export class RoomConnection {
         name: cleanName(name),
         step: typeof step === 'number' && Number.isInteger(step) && step >= 0 && step <= 5 ? step : undefined,
         hidden: typeof hidden === 'number' && Number.isInteger(hidden) && hidden > 0 && hidden <= MAX_HIDDEN ? hidden : undefined,
+        lead: lead === true || undefined,
         self,
       };
       // Several tabs of one person count once; this tab's own state wins for this person.
       if (!byId.has(id) || clientId === awareness.clientID) byId.set(id, entry);
     }
-    if (!byId.has(selfId)) byId.set(selfId, { id: selfId, name: cleanName(this.#name), step: this.#local.step, hidden: this.#local.hidden || undefined, self: true });
+    if (!byId.has(selfId)) {
+      byId.set(selfId, { id: selfId, name: cleanName(this.#name), step: this.#local.step, hidden: this.#local.hidden || undefined, lead: this.leads || undefined, self: true });
+    }
     const presence = [...byId.values()].sort((a, b) => (a.self === b.self ? a.name.localeCompare(b.name, 'nb') || (a.id < b.id ? -1 : 1) : a.self ? -1 : 1));
     const key = JSON.stringify(presence);
     if (key === this.#presenceKey) return;

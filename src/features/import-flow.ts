@@ -10,6 +10,8 @@ export interface ImportHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly content: GuideContent;
   importData(input: string, options: { mode: 'replace' | 'merge' }): Promise<unknown>;
+  /** False in a room someone else leads: a file is merged, never put in place of the room's notes. */
+  readonly othersNotesFixed: boolean;
   hasWork(): boolean;
 }
 
@@ -54,6 +56,7 @@ export class ImportFlow {
       emit(this.host, 'innovasjon-error', { code: 'import-invalid', message: (error as Error).message });
       return this.#fail(error);
     }
+    if (this.host.othersNotesFixed) return this.#import(text, 'merge');
     if (!this.host.hasWork()) return this.#import(text, 'replace');
     this.#pending = { name: file.name, text };
     this.host.requestUpdate();

@@ -19,6 +19,7 @@ import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasj
 import { GuideToolbar } from './guide-toolbar.js';
 import { SessionControls } from './session-controls.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
+import type { Note } from '../store/types.js';
 
 /** The sheets: 0 the introduction, 1–4 the steps, 5 the summary. */
 const SUMMARY = 5;
@@ -225,6 +226,8 @@ export class InnovasjonGuide extends GuideElement {
         ? html`<innovasjon-kort
             class="unplaced"
             unplaced
+            ?others-fixed=${this.othersNotesFixed}
+            .isOwn=${(note: Note) => this.isOwnNote(note)}
             .content=${this.content}
             .participantId=${this.identity.participantId}
             .headingLevel=${clampLevel(this.headingLevel) + 1}
@@ -263,6 +266,7 @@ export class InnovasjonGuide extends GuideElement {
       votes-per-person=${this.votesPerPerson}
       heading-level=${this.headingLevel}
       ?readonly=${this.readonly}
+      ?others-fixed=${this.othersNotesFixed}
       ?presentation=${presented}
     ></innovasjon-trinn>`;
   }

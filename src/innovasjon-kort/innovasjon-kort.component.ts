@@ -7,6 +7,7 @@ import type { GuideContent, QuestionCard } from '../content/types.js';
 import type { LappEventMap } from '../events.js';
 import { announce } from '../internal/announcer.js';
 import { hiddenNotesOf } from '../sources/hidden-notes.js';
+import { ownNotesOf } from '../sources/own-notes.js';
 import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
@@ -75,6 +76,12 @@ export class InnovasjonKort extends LitElement {
 
   /** This person's notes on this card written hidden, still on this device only (see `hiddenWriting`). */
   @property({ attribute: false }) hiddenNotes: readonly Note[] = [];
+
+  /** In a room the facilitator leads: notes that are not `isOwn` cannot be deleted here. */
+  @property({ type: Boolean, attribute: 'others-fixed' }) othersFixed = false;
+
+  /** Which notes this person wrote (with `othersFixed`). */
+  @property({ attribute: false }) isOwn: (note: Note) => boolean = () => true;
 
   /** The notes are shared live in a room: writing without a name says what the others can and cannot see. */
   @property({ type: Boolean }) live = false;
@@ -200,6 +207,7 @@ export class InnovasjonKort extends LitElement {
                 .votesUsedUp=${this.votesUsedUp}
                 .voting=${this.voting}
                 ?no-votes=${this.noVotes}
+                ?no-delete=${this.othersFixed && !this.isOwn(note)}
                 .movable=${!this.sortedByVotes}
                 ?readonly=${this.readonly}
                 @change=${this.#onNoteChange}
@@ -286,6 +294,7 @@ export class InnovasjonKort extends LitElement {
       note = this.hiddenWriting
         ? hiddenNotesOf(this.#store).add(input, this.#store.cardIds)
         : this.#store.addNote(input, { source: this });
+      if (!this.hiddenWriting) ownNotesOf(this.#store).add(note.id);
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       // A full card or guide: the text stays in the open note, and the person is told why.
@@ -341,7 +350,7 @@ export class InnovasjonKort extends LitElement {
 
   #onNoteDelete(event: Event): void {
     const note = this.#noteOf(event);
-    if (!note || !this.#store || event.defaultPrevented) return;
+    if (!note || !this.#store || event.defaultPrevented || (this.othersFixed && !this.isOwn(note))) return;
     // Focus moves before the note goes: to the next note, else the previous, else the add button.
     const index = this.notes.indexOf(note);
     const neighbour = this.notes[index + 1] ?? this.notes[index - 1];

@@ -12,6 +12,7 @@ import { countdown } from '../internal/countdown.js';
 import { phaseName } from '../internal/phase-name.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { controlsFor, type SessionState } from '../store/session.js';
+import type { Note } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
 
@@ -50,6 +51,9 @@ export class InnovasjonTrinn extends GuideElement {
   /** Which step to show, 1 to 4. */
   @property({ type: Number, reflect: true }) number = 1;
 
+  /** Inside a guide in a room the facilitator leads: only one's own notes can be deleted (the guide tells). */
+  @property({ type: Boolean, attribute: 'others-fixed' }) othersFixed = false;
+
   /** Shown in the guide's presentation view: read only, with no controls at all. */
   @property({ type: Boolean, reflect: true }) presentation = false;
 
@@ -61,6 +65,8 @@ export class InnovasjonTrinn extends GuideElement {
   protected override get currentStep(): number {
     return Number(this.number);
   }
+
+  #isOwn = (note: Note) => this.isOwnNote(note);
 
   /** While writing is hidden: how many notes each person holds, never what they say. */
   #renderHiddenCounts(own: number) {
@@ -126,6 +132,8 @@ export class InnovasjonTrinn extends GuideElement {
                 ?no-new-notes=${!controls.addNotes}
                 ?hidden-writing=${phased && session.state.hidden}
                 ?live=${this.guide.source?.kind === 'room'}
+                ?others-fixed=${this.othersFixed || this.othersNotesFixed}
+                .isOwn=${this.#isOwn}
                 .hiddenNotes=${hidden.filter((note) => note.cardId === card.id)}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly || this.presentation}

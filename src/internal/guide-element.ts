@@ -8,6 +8,7 @@ import type { ExportFormat } from '../export/formats.js';
 import { PageLocaleController } from '../localization.js';
 import { DEFAULT_STORAGE_KEY } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
+import { ownNotesOf } from '../sources/own-notes.js';
 import { SessionRoleError } from '../sources/session-keeper.js';
 import { nextSession, requestedTimer, type Phase, type SessionState } from '../store/session.js';
 import type { Action, ActionChanges, GuideDocument, NewAction, Note, NoteChanges, NoteColor } from '../store/types.js';
@@ -93,13 +94,16 @@ export class GuideElement extends LitElement {
     return structuredClone(this.guide.store.document) as GuideDocument;
   }
   set data(value: GuideDocument) {
+    if (this.othersNotesFixed) throw new SessionRoleError();
     this.guide.store.setDocument(value, { source: this });
     this.guide.notePendingChange('replace');
   }
 
   /** Adds a note to a card; returns it. */
   addNote(cardId: string, text: string, options: { color?: NoteColor; author?: string } = {}): Note {
-    return this.#change(() => this.guide.store.addNote({ cardId, text, ...options }, { source: this }));
+    const note = this.#change(() => this.guide.store.addNote({ cardId, text, ...options }, { source: this }));
+    ownNotesOf(this.guide.store).add(note.id);
+    return note;
   }
 
   /** Changes a note's text, colour, author or card; returns the note as it now is. */
@@ -112,8 +116,10 @@ export class GuideElement extends LitElement {
     return this.#change(() => this.guide.store.moveNote(id, { cardId, index }, { source: this }));
   }
 
-  /** Removes a note; returns it. */
+  /** Removes a note; returns it. In a room someone leads, a participant's own only (else a SessionRoleError). */
   removeNote(id: string): Note {
+    const note = this.guide.store.document.notes.find((each) => each.id === id);
+    if (note && this.othersNotesFixed && !this.isOwnNote(note)) throw new SessionRoleError();
     return this.#change(() => this.guide.store.removeNote(id, { source: this }));
   }
 
@@ -151,6 +157,7 @@ export class GuideElement extends LitElement {
    * nothing when the input is bad, and sends `innovasjon-error` (`import-invalid`).
    */
   async importData(input: string | unknown, { mode = 'replace' }: { mode?: 'replace' | 'merge' } = {}): Promise<GuideDocument> {
+    if (mode === 'replace' && this.othersNotesFixed) throw new SessionRoleError();
     const { ImportError, importedDocument } = await loadFeature(this, 'transfer');
     try {
       if (mode !== 'replace' && mode !== 'merge') throw new ImportError('invalid', `mode must be replace or merge, got ${String(mode)}`);
@@ -216,6 +223,19 @@ export class GuideElement extends LitElement {
     if (!this.canLead) throw new SessionRoleError();
     const session = this.guide.session.state;
     if (session.timer) this.guide.session.set({ ...session, timer: null });
+  }
+
+  /**
+   * In a live room with a facilitator present, only they replace the whole
+   * document or delete other people's notes; everyone deletes their own.
+   */
+  get othersNotesFixed(): boolean {
+    return !this.canLead && Boolean(this.guide.room?.presence.some((person) => person.lead));
+  }
+
+  /** Written by this person: on this device, or signed with their name. */
+  protected isOwnNote(note: Note): boolean {
+    return ownNotesOf(this.guide.store).has(note.id) || (note.author !== '' && note.author === this.author);
   }
 
   /** The step this element shows (0 and 5 are the guide's introduction and summary). */

@@ -21,6 +21,8 @@ export interface NoteMenuTarget extends HTMLElement {
   readonly noVotes: boolean;
   /** Written hidden: it stays on its card until the reveal (no Flytt, no Stem). */
   readonly hiddenNote: boolean;
+  /** Someone else's, in a room the facilitator leads: no Slett. */
+  readonly noDelete: boolean;
   readonly voted: boolean;
   readonly votesUsedUp: boolean;
   /** The menu opened or closed for this note (for the button's `aria-expanded`). */
@@ -197,9 +199,11 @@ export class RefleksjonLappMenu extends LitElement implements NoteMenu {
           >
             ${msg('Stem')}<span class="check" aria-hidden="true">✓</span>
           </button>`}
-      <button type="button" role="menuitem" tabindex="-1" class="danger" @click=${() => this.#pick({ kind: 'delete' })}>
-        ${msg('Slett')}
-      </button>`;
+      ${target.noDelete
+        ? nothing
+        : html`<button type="button" role="menuitem" tabindex="-1" class="danger" @click=${() => this.#pick({ kind: 'delete' })}>
+            ${msg('Slett')}
+          </button>`}`;
   }
 
   #items(): HTMLElement[] {

@@ -83,6 +83,9 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   /** Written hidden, still on this device only: marked so, and it cannot be moved or voted on yet. */
   @property({ type: Boolean, reflect: true, attribute: 'hidden-note' }) hiddenNote = false;
 
+  /** Someone else's note in a room the facilitator leads: no Slett here. */
+  @property({ type: Boolean, attribute: 'no-delete' }) noDelete = false;
+
   /** Voting is closed (a phase other than *Stem*): no vote button, and no Stem in the menu. */
   @property({ type: Boolean, attribute: 'no-votes' }) noVotes = false;
 

@@ -5,6 +5,7 @@ import type { StorageAdapter, StorageError } from '../storage/storage-adapter.js
 import { mergeDocuments } from '../store/document.js';
 import type { GuideStore } from '../store/guide-store.js';
 import { keepHiddenNotes } from './hidden-notes.js';
+import { keepOwnNotes } from './own-notes.js';
 import { acquireAdapterSession, acquireLocalSession } from './local-sessions.js';
 import { acquireRoom, type CollabTokenSource, type RoomLoader } from './room-sessions.js';
 
@@ -117,11 +118,11 @@ export function acquireSource(settings: SourceSettings, options: SourceOptions):
     source = sessionSource('local', session, identityKeeper(storageKey, true), release);
   }
 
-  // Notes written hidden wait on this device: beside the room's copy, or beside the local notes.
-  keepHiddenNotes(
-    source.store,
-    source.kind === 'room' ? `${storageKey}:hidden:${servers[0]}#${collabRoom || storageKey}` : source.kind === 'local' ? `${storageKey}:hidden` : undefined,
-  );
+  // Notes written hidden wait on this device, and the record of one's own notes is kept: beside the room's copy.
+  const beside = (what: string) =>
+    source.kind === 'room' ? `${storageKey}:${what}:${servers[0]}#${collabRoom || storageKey}` : source.kind === 'local' ? `${storageKey}:${what}` : undefined;
+  keepHiddenNotes(source.store, beside('hidden'));
+  if (source.kind === 'room') keepOwnNotes(source.store, beside('own'));
   if (carry !== 'none' && source.store !== ownStore) {
     const carried = ownStore.document;
     source.store.setDocument(carry === 'replace' ? carried : mergeDocuments(source.store.document, carried), { source: options.requester });

@@ -2,6 +2,7 @@ import { addNote, createDocument, removeNote, updateNote } from '../store/docume
 import type { GuideStore } from '../store/guide-store.js';
 import type { NoteChanges, NewNote, Note } from '../store/types.js';
 import { validateNote } from '../store/validate.js';
+import { ownNotesOf } from './own-notes.js';
 import { onSession, sessionOf } from './session-keeper.js';
 
 /**
@@ -55,7 +56,7 @@ export class HiddenNotes {
   publish(store: GuideStore): number {
     const notes = this.notes;
     if (notes.length === 0) return 0;
-    for (const { cardId, text, color, author } of notes) store.addNote({ cardId, text, color, author });
+    for (const { cardId, text, color, author } of notes) ownNotesOf(store).add(store.addNote({ cardId, text, color, author }).id);
     this.#set(createDocument());
     return notes.length;
   }

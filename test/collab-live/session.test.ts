@@ -199,6 +199,32 @@ describe('A led session in a live room (real server on loopback)', function () {
     expect(map._item.id.client, 'not the writer’s client id').not.to.equal(roomDoc(writer).clientID);
   });
 
+  it('while a facilitator is here, a participant deletes only their own notes and cannot replace the document; the facilitator can', async () => {
+    const { room, leader, participant: kari } = await leaderAndParticipant();
+    const ola = await openPage({ url: server.url, room, key: `${room}-ola`, token: await token(room, 'Ola', { sub: 'ola' }), step: 2 });
+    await waitForStatus(ola.guide, 'connected');
+    const fromOla = ola.guide.addNote('t2-forsta', 'Olas lapp', { author: 'Ola' });
+    const fromKari = kari.guide.addNote('t2-forsta', 'Karis lapp', { author: 'Kari' });
+    await waitUntil(() => kari.guide.data.notes.length === 2 && leader.guide.data.notes.length === 2, 'both notes everywhere');
+    await waitUntil(() => kari.guide.othersNotesFixed, 'Kari’s page knows a facilitator is here');
+    const lappOf = (page: Page, id: string) =>
+      card(page, 't2-forsta').shadowRoot!.querySelector(`refleksjon-lapp[data-id="${id}"]`) as HTMLElement & { noDelete: boolean };
+    await waitUntil(() => lappOf(kari, fromOla.id)?.noDelete, 'Ola’s note offers Kari no Slett');
+    expect(lappOf(kari, fromKari.id).noDelete, 'Kari deletes her own').to.be.false;
+    expect(() => kari.guide.removeNote(fromOla.id)).to.throw(/Only the facilitator/);
+    expect(() => (kari.guide.data = leader.guide.data)).to.throw(/Only the facilitator/);
+    let refused: unknown;
+    await kari.guide.importData(JSON.stringify(kari.guide.data), { mode: 'replace' }).catch((error: unknown) => (refused = error));
+    expect((refused as Error)?.name).to.equal('SessionRoleError');
+    kari.guide.removeNote(fromKari.id);
+    await waitUntil(() => leader.guide.data.notes.length === 1, 'Kari’s own delete reaches everyone');
+    leader.guide.removeNote(fromOla.id);
+    await waitUntil(() => kari.guide.data.notes.length === 0, 'the facilitator may delete anyone’s');
+
+    leader.close();
+    await waitUntil(() => !kari.guide.othersNotesFixed, 'with the facilitator gone, everyone may again', { timeout: 45_000 });
+  });
+
   it('in open development mode a page takes the lead with «Jeg leder økten»; the others cannot', async () => {
     const open = await startServer(`open-${engine}`, { COLLAB_SECRET: '' });
     const room = freshRoom('apen');

@@ -1,0 +1,50 @@
+import type { GuideStore } from '../store/guide-store.js';
+import { LIMITS } from '../store/types.js';
+
+/**
+ * Which notes this person wrote on this device (the ids, kept beside the
+ * room's copy): in a room someone leads, a participant deletes only their own.
+ */
+export class OwnNotes {
+  readonly #ids: Set<string>;
+
+  constructor(private readonly key?: string) {
+    let ids: unknown = [];
+    try {
+      ids = key ? JSON.parse(localStorage.getItem(key) ?? '[]') : [];
+    } catch {
+      // Unreadable: nothing is known as this person's but what they sign with their name.
+    }
+    this.#ids = new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
+  }
+
+  has(id: string): boolean {
+    return this.#ids.has(id);
+  }
+
+  add(id: string): void {
+    if (this.#ids.has(id)) return;
+    this.#ids.add(id);
+    if (this.#ids.size > LIMITS.notes) this.#ids.delete(this.#ids.values().next().value!);
+    if (!this.key) return;
+    try {
+      localStorage.setItem(this.key, JSON.stringify([...this.#ids]));
+    } catch {
+      // Storage full or forbidden: known on this page until it closes.
+    }
+  }
+}
+
+const byStore = new WeakMap<GuideStore, OwnNotes>();
+
+/** The notes this person wrote, for the guide that shows `store`. */
+export function ownNotesOf(store: GuideStore): OwnNotes {
+  let own = byStore.get(store);
+  if (!own) byStore.set(store, (own = new OwnNotes()));
+  return own;
+}
+
+/** Keeps the record under `key` (once per store). */
+export function keepOwnNotes(store: GuideStore, key: string | undefined): void {
+  if (!byStore.has(store)) byStore.set(store, new OwnNotes(key));
+}
