@@ -24,6 +24,8 @@ export interface PhaseChangeDetail {
   step: number | null;
   /** `write`, `share`, `vote` or `agree`; null when the phases ended. */
   phase: Phase | null;
+  /** Hidden writing is on (the `write` phase only). */
+  hidden: boolean;
 }
 export interface RevealDetail {
   /** The step whose hidden writing was revealed. */

@@ -96,6 +96,7 @@ export class InnovasjonGuide extends GuideElement {
   @state() private timerShown = false;
 
   protected readonly sessionControls = new SessionControls(this, () => this.guide.session);
+  #isOwn = (note: Note) => this.isOwnNote(note);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -227,7 +228,7 @@ export class InnovasjonGuide extends GuideElement {
             class="unplaced"
             unplaced
             ?others-fixed=${this.othersNotesFixed}
-            .isOwn=${(note: Note) => this.isOwnNote(note)}
+            .isOwn=${this.#isOwn}
             .content=${this.content}
             .participantId=${this.identity.participantId}
             .headingLevel=${clampLevel(this.headingLevel) + 1}

@@ -8,6 +8,7 @@ import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
 import { notesByCard } from '../internal/notes-by-card.js';
+import { setSound, soundOn } from '../internal/chime.js';
 import { countdown } from '../internal/countdown.js';
 import { phaseName } from '../internal/phase-name.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
@@ -98,6 +99,8 @@ export class InnovasjonTrinn extends GuideElement {
     const controls = controlsFor(session.state, step.number, session.canLead);
     const voting = phased ? controls.voteButtons : this.votesPerPerson > 0;
     const hidden = this.guide.hiddenNotes.notes;
+    // One unchanged empty list where nothing is hidden: a card given a new one would render again.
+    const hiddenOn = (cardId: string) => (hidden.length ? hidden.filter((note) => note.cardId === cardId) : NO_NOTES);
     return html`
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
@@ -134,7 +137,7 @@ export class InnovasjonTrinn extends GuideElement {
                 ?live=${this.guide.source?.kind === 'room'}
                 ?others-fixed=${this.othersFixed || this.othersNotesFixed}
                 .isOwn=${this.#isOwn}
-                .hiddenNotes=${hidden.filter((note) => note.cardId === card.id)}
+                .hiddenNotes=${hiddenOn(card.id)}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
                 ?readonly=${this.readonly || this.presentation}
                 ?presentation=${this.presentation}
@@ -169,9 +172,15 @@ function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () =
     <strong>${msg(str`Fase: ${phaseName(phase)}`, { id: 'phase.current' })}.</strong> ${guidance()}
     ${timer && timer.startedAt > 0
       ? html`<span class="time-left" role="timer">${msg('Tid igjen:', { id: 'phase.time-left' })}
-          <span class="clock">${countdown(timer.startedAt + timer.duration, timer.duration, now)}</span></span>`
+            <span class="clock">${countdown(timer.startedAt + timer.duration, timer.duration, now)}</span></span
+          ><label class="sound"
+            ><input type="checkbox" .checked=${soundOn()} @change=${(event: Event) => setSound((event.target as HTMLInputElement).checked)} />
+            ${msg('Lyd når tiden er ute', { id: 'phase.sound' })}</label
+          >`
       : nothing}
   </p>`;
 }
+
+const NO_NOTES: readonly Note[] = Object.freeze([]);
 
 const countLabel = (count: number) => (count === 1 ? msg('1 lapp', { id: 'hidden.one' }) : msg(str`${count} lapper`, { id: 'hidden.many' }));

@@ -47,6 +47,14 @@ export const trinnStyles = css`
     font-weight: 600;
   }
 
+  .sound {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    margin-inline-start: 1rem;
+    min-height: 24px;
+  }
+
   .clock {
     font-variant-numeric: tabular-nums;
   }

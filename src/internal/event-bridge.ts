@@ -3,8 +3,9 @@ import { announceChange, emit, type InnovasjonEventMap } from '../events.js';
 import { onSession, sessionOf } from '../sources/session-keeper.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import type { GuideStore, StoreChange } from '../store/guide-store.js';
-import { NO_SESSION, type SessionState } from '../store/session.js';
+import { NO_SESSION, type SessionState, type SessionTimer } from '../store/session.js';
 import { announce } from './announcer.js';
+import { chime } from './chime.js';
 import { phaseName } from './phase-name.js';
 
 const bridges = new WeakMap<GuideStore, EventBridge>();
@@ -25,6 +26,8 @@ export class EventBridge {
   /** Since the last reveal: the notes that were there before it, and the step it was on. */
   #reveal?: { step: number; before: ReadonlySet<string>; count: number };
   #timeUp = 0;
+  /** The timebox running now, once stamped. */
+  #timer?: SessionTimer;
 
   static for(store: GuideStore): EventBridge {
     let bridge = bridges.get(store);
@@ -89,10 +92,11 @@ export class EventBridge {
     this.#session = next;
     this.#watchTimer(next);
     if (previous.hidden && !next.hidden && previous.step !== null) this.#startReveal(previous.step);
-    if (next.phase === previous.phase && next.step === previous.step) return;
+    if (next.phase === previous.phase && next.step === previous.step && next.hidden === previous.hidden) return;
     const lead = this.lead;
     if (!lead) return;
-    emit(lead, 'innovasjon-phase-change', { step: next.step, phase: next.phase });
+    emit(lead, 'innovasjon-phase-change', { step: next.step, phase: next.phase, hidden: next.hidden });
+    if (next.phase === previous.phase && next.step === previous.step) return; // hidden writing on or off: told by the reveal
     announce(
       next.phase === null
         ? msg('Fasen er avsluttet. Alt kan gjøres som vanlig.', { id: 'session.ended' })
@@ -124,13 +128,27 @@ export class EventBridge {
   #watchTimer({ timer }: SessionState): void {
     const key = JSON.stringify(timer);
     if (key === this.#timerKey) return;
+    const ended = this.#timer;
     this.#timerKey = key;
+    this.#timer = timer ?? undefined;
     clearTimeout(this.#timeUp);
+    const now = sessionOf(this.#store).now();
+    // Ended with its time (the phase moved on at that moment, perhaps a hair before this page's own timeout).
+    if (ended && ended.startedAt > 0 && !timer && now >= ended.startedAt + ended.duration - 1000) this.#timeIsUp();
     if (!timer || timer.startedAt === 0 || !this.lead) return;
-    const left = timer.startedAt + timer.duration - sessionOf(this.#store).now();
+    const left = timer.startedAt + timer.duration - now;
     if (left <= 0) return;
     if (left > timer.duration - 5000) announce(msg(str`Tidsboksen har startet: ${spokenLength(timer.duration)}.`, { id: 'session.timer-started' }));
-    this.#timeUp = window.setTimeout(() => announce(msg('Tiden er ute.', { id: 'session.time-up' })), left);
+    this.#timeUp = window.setTimeout(() => {
+      this.#timer = undefined;
+      this.#timeIsUp();
+    }, left);
+  }
+
+  #timeIsUp(): void {
+    if (!this.lead) return;
+    announce(msg('Tiden er ute.', { id: 'session.time-up' }));
+    chime();
   }
 
   #onChange(change: StoreChange): void {

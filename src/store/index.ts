@@ -5,3 +5,4 @@ export * from './document.js';
 export { GuideStore, type ChangeOptions, type ChangeOrigin, type StoreChange, type StoreListener, type StoreOptions } from './guide-store.js';
 export * from './apply-remote.js';
 export * from './import.js';
+export * from './session.js';

@@ -69,7 +69,7 @@ describe('A led session in a live room (real server on loopback)', function () {
     expect(addButton(participant, 't2-forsta'), 'no new notes while voting').to.be.null;
     expect(voteButtons(participant, 't2-forsta')).to.have.length(1);
     expect(participant.window.events.filter((event) => event.type === 'innovasjon-phase-change').map((event) => event.detail)).to.deep.equal([
-      { step: 2, phase: 'vote' },
+      { step: 2, phase: 'vote', hidden: false },
     ]);
     expect(() => participant.guide.setPhase('write')).to.throw(/Only the facilitator/);
 

@@ -6,7 +6,7 @@ import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trin
 import { SessionRoleError, useSession, type SessionKeeper } from '../../src/sources/session-keeper.js';
 import type { GuideStore } from '../../src/store/guide-store.js';
 import { NO_SESSION, type SessionState } from '../../src/store/session.js';
-import { addButtonOf, cardIn, deepActiveElement, expectAnnounced, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepActiveElement, expectAnnounced, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(step = 2) {
@@ -67,7 +67,7 @@ describe('phases: leading a session', () => {
       expect((deepActiveElement() as HTMLInputElement).parentElement!.textContent).to.contain('Ingen fase');
       await sendKeys({ press: 'ArrowRight' });
       await waitUntil(() => heard.length === 1, 'the phase change is heard');
-      expect(heard).to.deep.equal([{ step: 2, phase: 'write' }]);
+      expect(heard).to.deep.equal([{ step: 2, phase: 'write', hidden: false }]);
       expect(guide.session).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, hidden: false, timer: null });
       await settled(guide);
       expect(phaseLine(guide)).to.contain('Fase: Skriv.');
@@ -80,7 +80,7 @@ describe('phases: leading a session', () => {
 
       guide.setPhase('vote');
       await settled(guide);
-      expect(heard.at(-1)).to.deep.equal({ step: 2, phase: 'vote' });
+      expect(heard.at(-1)).to.deep.equal({ step: 2, phase: 'vote', hidden: false });
       expect(note.voteButton, 'a vote button on every note while voting').not.to.be.null;
       expect(addButtonOf(cardIn(guide, 't2-forsta')), 'the facilitator may still add notes').to.exist;
       guide.setPhase(null);
@@ -177,10 +177,34 @@ describe('phases: leading a session', () => {
     expect(() => guide.startTimer(60), 'no timebox without a phase').to.throw(TypeError, /set one first/);
     guide.setPhase('write');
     expect(() => guide.startTimer(0.5), 'at least a second').to.throw(TypeError, /between 1 and 14400/);
-    guide.startTimer(2, { endsPhase: true });
-    await waitUntil(() => guide.session.phase === 'share', 'the writing ends', { timeout: 10_000 });
-    expect(guide.session.timer).to.be.null;
-    await expectAnnounced('Ny fase på trinn 2: Del og sorter.');
+    // A sound only for a person who turned it on: the tones this page starts are counted.
+    const tones: number[] = [];
+    const RealContext = window.AudioContext;
+    window.AudioContext = class extends RealContext {
+      override createOscillator() {
+        const oscillator = super.createOscillator();
+        const start = oscillator.start.bind(oscillator);
+        oscillator.start = (when?: number) => (tones.push(when ?? 0), start(when));
+        return oscillator;
+      }
+    };
+    try {
+      guide.startTimer(2, { endsPhase: true });
+      await settled(guide);
+      const sound = () => trinnOf(guide).shadowRoot!.querySelector<HTMLInputElement>('.phase .sound input');
+      await waitUntil(() => sound(), 'the sound choice shows with the time left');
+      expect(sound()!.checked, 'off unless the person turns it on').to.be.false;
+      await click(sound()!);
+      expect(sound()!.checked).to.be.true;
+      await waitUntil(() => guide.session.phase === 'share', 'the writing ends', { timeout: 10_000 });
+      expect(guide.session.timer).to.be.null;
+      await expectAnnounced('Tiden er ute.');
+      await expectAnnounced('Ny fase på trinn 2: Del og sorter.');
+      await waitUntil(() => tones.length === 2, 'two soft tones');
+    } finally {
+      window.AudioContext = RealContext;
+      localStorage.removeItem('innovasjonsguide:sound');
+    }
   });
 
   it('hidden writing keeps new notes off the shared guide, says so at the moment of writing, and the reveal brings them in', async function () {

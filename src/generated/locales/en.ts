@@ -74,6 +74,7 @@
 'phase.current': str`Phase: ${0}`,
 'phase.share': `Share and sort`,
 'phase.share.guidance': `Share your notes with each other, and sort them together.`,
+'phase.sound': `Sound when the time is up`,
 'phase.time-left': `Time left:`,
 'phase.vote': `Vote`,
 'phase.vote.guidance': `Vote for the notes that matter most. New notes wait until the next phase.`,

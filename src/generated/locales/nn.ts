@@ -74,6 +74,7 @@
 'phase.current': str`Fase: ${0}`,
 'phase.share': `Del og sorter`,
 'phase.share.guidance': `Del lappane med kvarandre, og sorter dei saman.`,
+'phase.sound': `Lyd når tida er ute`,
 'phase.time-left': `Tid att:`,
 'phase.vote': `Stem`,
 'phase.vote.guidance': `Stem på lappane som betyr mest. Nye lappar ventar til neste fase.`,
