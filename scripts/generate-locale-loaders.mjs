@@ -9,7 +9,7 @@
 //    with their feature's chunk and never swell what a page fetches first.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const FEATURES = ['collab'];
+const FEATURES = ['collab', 'lead'];
 
 const { targetLocales } = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 const lines = targetLocales.map((locale) => `  '${locale}': () => import('./locales/${locale}.js'),`);

@@ -2,9 +2,14 @@
 // time the facilitator opens «Led økten».
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
+import { leadTranslations } from '../generated/locales/lead/loaders.js';
+import { addTranslations } from '../localization.js';
 import { countdown } from '../internal/countdown.js';
 import { phaseName } from '../internal/phase-name.js';
 import { PHASES, type Phase, type SessionState } from '../store/session.js';
+
+// Its own translations (src/generated/locales/lead/), added before the panel renders.
+await addTranslations(leadTranslations);
 
 /** What the panel needs from the guide. */
 export interface PhasePanelHost {

@@ -48,7 +48,7 @@ export class SessionControls implements ReactiveController {
     // Focus follows only if it was on the sheet that goes away; otherwise the person's place is kept.
     const focusOnSheet = Boolean(this.host.shadowRoot?.activeElement?.closest('.sheet'));
     void this.host.goTo(step, { focus: focusOnSheet });
-    announce(msg(str`Prosesslederen er på trinn ${step}. Du følger med.`, { id: 'follow.moved' }));
+    announce(msg(str`Prosesslederen er på trinn ${step}. Du følger med.`, { id: 'collab.follow-moved' }));
   }
 
   /** The person went to another sheet themselves: they go alone until they follow again. */
@@ -68,19 +68,19 @@ export class SessionControls implements ReactiveController {
       ? html`<div class="follow">
           <p>
             ${this.#following
-              ? msg(str`Du følger prosesslederen (trinn ${step}).`, { id: 'follow.on' })
-              : msg('Du går på egen hånd.', { id: 'follow.off' })}
+              ? msg(str`Du følger prosesslederen (trinn ${step}).`, { id: 'collab.follow-on' })
+              : msg('Du går på egen hånd.', { id: 'collab.follow-off' })}
           </p>
           <button type="button" class="follow-toggle" @click=${() => this.#toggleFollowing()}>
-            ${this.#following ? msg('Gå på egen hånd', { id: 'follow.leave' }) : msg('Følg prosesslederen', { id: 'follow.join' })}
+            ${this.#following ? msg('Gå på egen hånd', { id: 'collab.follow-leave' }) : msg('Følg prosesslederen', { id: 'collab.follow-join' })}
           </button>
         </div>`
       : nothing}
     ${session.mayTakeLead
       ? html`<div class="take-lead">
-          <button type="button" @click=${() => session.takeLead?.()}>${msg('Jeg leder økten', { id: 'lead.take' })}</button>
+          <button type="button" @click=${() => session.takeLead?.()}>${msg('Jeg leder økten', { id: 'collab.take-lead' })}</button>
           <p class="hint">
-            ${msg('Bare for å prøve ut: serveren kjører uten pålogging, så hvem som helst kan ta denne rollen.', { id: 'lead.take-hint' })}
+            ${msg('Bare for å prøve ut: serveren kjører uten pålogging, så hvem som helst kan ta denne rollen.', { id: 'collab.take-lead-hint' })}
           </p>
         </div>`
       : nothing}`;
@@ -93,8 +93,8 @@ export class SessionControls implements ReactiveController {
     if (this.#following && step !== null && step !== this.host.step) void this.host.goTo(step, { focus: false });
     announce(
       this.#following
-        ? msg(str`Du følger prosesslederen (trinn ${step}).`, { id: 'follow.on' })
-        : msg('Du går på egen hånd.', { id: 'follow.off' }),
+        ? msg(str`Du følger prosesslederen (trinn ${step}).`, { id: 'collab.follow-on' })
+        : msg('Du går på egen hånd.', { id: 'collab.follow-off' }),
     );
   }
 
@@ -102,7 +102,7 @@ export class SessionControls implements ReactiveController {
     const open = Boolean(this.#panel && this.#open);
     return html`<div class="lead">
       <button type="button" class="lead-toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleLead()}>
-        ${msg('Led økten', { id: 'lead.toggle' })}
+        ${msg('Led økten', { id: 'session.lead-toggle' })}
       </button>
       ${open ? this.#panel!.renderPhasePanel(this.#panelHost) : nothing}
     </div>`;

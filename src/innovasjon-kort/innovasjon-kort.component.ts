@@ -249,7 +249,7 @@ export class InnovasjonKort extends LitElement {
           : nothing}
         ${this.live && !this.author && !this.readonly && !this.unplaced
           ? html`<p class=${this.drafting ? 'hidden-writing' : 'visually-hidden'} id="anonymous-writing">
-              ${msg('Du skriver uten navn: navnet ditt følger ikke med lappen, og de andre i rommet kan ikke se at den er din. Den som drifter serveren, kan i prinsippet se hvilken tilkobling lappen kom fra, og endrer du den senere, kan endringen knyttes til deg.', { id: 'anonymous.explain' })}
+              ${msg('Du skriver uten navn: navnet ditt følger ikke med lappen, og de andre i rommet kan ikke se at den er din. Den som drifter serveren, kan i prinsippet se hvilken tilkobling lappen kom fra, og endrer du den senere, kan endringen knyttes til deg.', { id: 'collab.anonymous-explain' })}
             </p>`
           : nothing}
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}

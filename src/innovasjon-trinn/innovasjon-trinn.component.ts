@@ -72,7 +72,7 @@ export class InnovasjonTrinn extends GuideElement {
   /** While writing is hidden: how many notes each person holds, never what they say. */
   #renderHiddenCounts(own: number) {
     const others = (this.guide.room?.presence ?? []).filter((person) => !person.self && person.hidden);
-    const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${countLabel(person.hidden ?? 0)}`, { id: 'hidden.count-of' }));
+    const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${countLabel(person.hidden ?? 0)}`, { id: 'collab.hidden-count-of' }));
     return html`<p class="hidden-counts">
       ${msg(str`Skjulte lapper – du: ${countLabel(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
     </p>`;

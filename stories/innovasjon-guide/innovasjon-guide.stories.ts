@@ -94,3 +94,29 @@ export const KommuneBranded: Story = {
   args: { step: 2, data: sampleDocument() },
   render: (args) => themed('kommune', renderGuide(args)),
 };
+
+/** A led session: the facilitator set *Stem* on step 1, so every note shows a one-click vote button. «Led økten» changes the phase. */
+export const LedSession: Story = {
+  args: { step: 1, data: sampleDocument() },
+  render: (args) => html`<div
+    ${ref((element) => {
+      const guide = element?.querySelector('innovasjon-guide') as InnovasjonGuide | null;
+      if (guide) void guide.updateComplete.then(() => guide.setPhase('vote', { step: 1 }));
+    })}
+  >
+    ${renderGuide(args)}
+  </div>`,
+};
+
+/** The presentation view, for a projector or a screen shared in Teams: large type, nothing to operate but the button that ends it. */
+export const Presentation: Story = {
+  args: { step: 1, data: sampleDocument() },
+  render: (args) => html`<div
+    ${ref((element) => {
+      const guide = element?.querySelector('innovasjon-guide') as InnovasjonGuide | null;
+      if (guide) guide.presentation = true;
+    })}
+  >
+    ${renderGuide(args)}
+  </div>`,
+};

@@ -1,0 +1,6 @@
+// Do not modify this file by hand! Re-generate it with npm run localize:build.
+// The "lead" feature's translations, one import() per target locale (see localization.ts addTranslations).
+export const leadTranslations = {
+  'nn': () => import('./nn.js'),
+  'en': () => import('./en.js'),
+};
