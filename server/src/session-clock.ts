@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { afterTimeUp, readSession, type SessionState } from '../../src/store/session.js';
+import { afterTimeUp, readSession, sessionEntries, type SessionState } from '../../src/store/session.js';
 
 /** The transaction origin of the server's own changes to a session document. */
 export const SESSION_CLOCK = 'session-clock';
@@ -61,10 +61,6 @@ export class SessionClock {
 function write(doc: Y.Doc, session: SessionState): void {
   const map = doc.getMap('session');
   doc.transact(() => {
-    map.set('step', session.step);
-    map.set('phase', session.phase);
-    map.set('notesWhileVoting', session.notesWhileVoting);
-    map.set('hidden', session.hidden);
-    map.set('timer', session.timer);
+    for (const [key, value] of sessionEntries(session)) map.set(key, value);
   }, SESSION_CLOCK);
 }

@@ -1,5 +1,5 @@
 import { SessionRoleError, type SessionKeeper } from '../sources/session-keeper.js';
-import { NO_SESSION, readSession, type SessionState } from '../store/session.js';
+import { NO_SESSION, readSession, sessionEntries, type SessionState } from '../store/session.js';
 import type { RoomConnection } from './room-connection.js';
 
 const same = (a: SessionState, b: SessionState) => JSON.stringify(a) === JSON.stringify(b);
@@ -72,11 +72,7 @@ export class RoomSession implements SessionKeeper {
     const doc = this.connection.sessionDoc;
     const map = doc.getMap('session');
     doc.transact(() => {
-      map.set('step', next.step);
-      map.set('phase', next.phase);
-      map.set('notesWhileVoting', next.notesWhileVoting);
-      map.set('hidden', next.hidden);
-      map.set('timer', next.timer ? { ...next.timer } : null);
+      for (const [key, value] of sessionEntries(next)) map.set(key, value);
     });
   }
 

@@ -38,6 +38,15 @@ export const phaseAfter = (phase: Phase): Phase | null => PHASES[PHASES.indexOf(
 const isPhase = (value: unknown): value is Phase => typeof value === 'string' && (PHASES as readonly string[]).includes(value);
 const isStep = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 4;
 
+/** The session as a room's session map holds it: one plain value per key (docs/collab-schema.md). */
+export const sessionEntries = (session: SessionState): [keyof SessionState, unknown][] => [
+  ['step', session.step],
+  ['phase', session.phase],
+  ['notesWhileVoting', session.notesWhileVoting],
+  ['hidden', session.hidden],
+  ['timer', session.timer ? { ...session.timer } : null],
+];
+
 /** A timer from a room, or null where it is not one. */
 export function readTimer(raw: unknown): SessionTimer | null {
   if (!raw || typeof raw !== 'object') return null;

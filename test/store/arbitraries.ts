@@ -417,6 +417,8 @@ function applyMutation(root: Record<string, unknown>, mutation: Mutation, foreig
     }
     case 'version':
       root.version = mutation.value;
+      // Like a replaced value: not walked into later (it may hold a cycle).
+      if (typeof mutation.value === 'object' && mutation.value !== null) foreign.add(mutation.value);
       return;
     case 'long': {
       const slot = among(
