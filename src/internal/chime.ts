@@ -2,25 +2,18 @@
  * A short tone when a timebox ends, for a person who turned sound on (off by
  * default; remembered in this browser). Made with Web Audio: nothing is fetched.
  */
+import { readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
+
 const KEY = 'innovasjonsguide:sound';
 let context: AudioContext | undefined;
 
 export function soundOn(): boolean {
-  try {
-    return localStorage.getItem(KEY) === 'on';
-  } catch {
-    return false;
-  }
+  return readDeviceValue(KEY) === 'on';
 }
 
 /** Call from the person's own click: a browser lets a page make sound only after one. */
 export function setSound(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(KEY, 'on');
-    else localStorage.removeItem(KEY);
-  } catch {
-    // Not remembered; this page still follows the choice below.
-  }
+  writeDeviceValue(KEY, on ? 'on' : undefined);
   if (on && typeof AudioContext !== 'undefined') {
     context ??= new AudioContext();
     void context.resume();

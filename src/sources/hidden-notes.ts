@@ -1,3 +1,4 @@
+import { readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
 import { addNote, createDocument, removeNote, updateNote } from '../store/document.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { NoteChanges, NewNote, Note } from '../store/types.js';
@@ -18,20 +19,16 @@ export class HiddenNotes {
   /** `key`: where they survive a reload and a lost connection; none keeps them in memory. */
   constructor(private readonly key?: string) {
     if (!key) return;
-    try {
-      const raw: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-      const notes: Note[] = [];
-      for (const each of Array.isArray(raw) ? raw : []) {
-        try {
-          notes.push(validateNote(each));
-        } catch {
-          // A hidden note that does not read is left out, not shown as something else.
-        }
+    const raw = readDeviceValue(key);
+    const notes: Note[] = [];
+    for (const each of Array.isArray(raw) ? raw : []) {
+      try {
+        notes.push(validateNote(each));
+      } catch {
+        // A hidden note that does not read is left out, not shown as something else.
       }
-      this.#document = createDocument({ notes });
-    } catch {
-      // Unreadable storage: nothing hidden to show.
     }
+    this.#document = createDocument({ notes });
   }
 
   get notes(): readonly Note[] {
@@ -68,14 +65,8 @@ export class HiddenNotes {
 
   #set(document: ReturnType<typeof createDocument>): void {
     this.#document = document;
-    if (this.key) {
-      try {
-        if (document.notes.length) localStorage.setItem(this.key, JSON.stringify(document.notes));
-        else localStorage.removeItem(this.key);
-      } catch {
-        // Storage full or forbidden: the notes stay on this page until it closes.
-      }
-    }
+    // Storage full or forbidden: the notes stay on this page until it closes.
+    if (this.key) writeDeviceValue(this.key, document.notes.length ? document.notes : undefined);
     for (const listener of [...this.#listeners]) listener();
   }
 }

@@ -1,3 +1,4 @@
+import { readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
 import type { GuideStore } from '../store/guide-store.js';
 import { LIMITS } from '../store/types.js';
 
@@ -9,12 +10,8 @@ export class OwnNotes {
   readonly #ids: Set<string>;
 
   constructor(private readonly key?: string) {
-    let ids: unknown = [];
-    try {
-      ids = key ? JSON.parse(localStorage.getItem(key) ?? '[]') : [];
-    } catch {
-      // Unreadable: nothing is known as this person's but what they sign with their name.
-    }
+    // Unreadable: nothing is known as this person's but what they sign with their name.
+    const ids = key ? readDeviceValue(key) : undefined;
     this.#ids = new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
   }
 
@@ -26,12 +23,8 @@ export class OwnNotes {
     if (this.#ids.has(id)) return;
     this.#ids.add(id);
     if (this.#ids.size > LIMITS.notes) this.#ids.delete(this.#ids.values().next().value!);
-    if (!this.key) return;
-    try {
-      localStorage.setItem(this.key, JSON.stringify([...this.#ids]));
-    } catch {
-      // Storage full or forbidden: known on this page until it closes.
-    }
+    // Storage full or forbidden: known on this page until it closes.
+    if (this.key) writeDeviceValue(this.key, [...this.#ids]);
   }
 }
 

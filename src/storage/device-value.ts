@@ -1,0 +1,23 @@
+// Small values kept in this browser's localStorage beside a guide (hidden notes,
+// one's own note ids, the sound choice). Storage that is unreadable, full or
+// forbidden never stops the page: a read gives nothing, a write is skipped.
+
+/** The parsed JSON under `key`, or undefined when there is none or it does not read. */
+export function readDeviceValue(key: string): unknown {
+  try {
+    const text = localStorage.getItem(key);
+    return text === null ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `value` as JSON under `key`; undefined removes it. */
+export function writeDeviceValue(key: string, value: unknown): void {
+  try {
+    if (value === undefined) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Not kept: the page goes on with what it holds in memory.
+  }
+}
