@@ -84,8 +84,8 @@ export function hiddenNotesOf(store: GuideStore): HiddenNotes {
  * Keeps `store`'s hidden notes under `key`, and publishes them into the store
  * whenever its session is known (`ready`) and no longer hides the writing.
  */
-export function keepHiddenNotes(store: GuideStore, key: string | undefined): () => void {
-  if (byStore.has(store)) return () => undefined;
+export function keepHiddenNotes(store: GuideStore, key: string | undefined): void {
+  if (byStore.has(store)) return;
   const hidden = new HiddenNotes(key);
   byStore.set(store, hidden);
   // After the session's other listeners: the page has heard the reveal before its notes arrive.
@@ -94,7 +94,8 @@ export function keepHiddenNotes(store: GuideStore, key: string | undefined): () 
       const session = sessionOf(store);
       if (session.ready !== false && !session.state.hidden) hidden.publish(store);
     });
-  const stops = [onSession(store, publish), hidden.subscribe(publish)];
+  // For as long as the store lives: it is the page's one store for that source.
+  onSession(store, publish);
+  hidden.subscribe(publish);
   publish();
-  return () => stops.forEach((stop) => stop());
 }
