@@ -33,6 +33,12 @@ const BUDGETS = { firstUse: 25 * KB, locale: 6 * KB };
  * check does). Set this to false in the change that meets it, and never back.
  */
 const FIRST_USE_PENDING = true;
+/**
+ * While the 25 KB target is pending, the first use may not grow past what it
+ * measured when issue 15 was blocked (45.8 KB on 1 December 2026): over this it
+ * fails like any other budget. Lower it with every change that shrinks the core.
+ */
+const FIRST_USE_CEILING = 46 * KB;
 const pending = [];
 const BUNDLE = 'dist/innovasjon-guide.bundle.js';
 const CHUNK_FOLDERS = ['locales', 'chunks'];
@@ -235,10 +241,12 @@ for (const { name, lang, fetched, problems, actions } of measured) {
   }
   console.log(
     `    ${'total'.padEnd(14)} ${''.padEnd(36)} ${''.padStart(13)}  ${kb(total).padStart(8)} gzip  ${
-      lang === 'nb' ? `${over ? 'OVER' : 'ok'}, budget ${kb(BUDGETS.firstUse)}` : ''
+      lang === 'nb' ? `${over ? 'OVER' : 'ok'}, budget ${kb(BUDGETS.firstUse)}${FIRST_USE_PENDING ? ` (pending; may not pass ${kb(FIRST_USE_CEILING)})` : ''}` : ''
     }`,
   );
-  if (over) {
+  if (lang === 'nb' && FIRST_USE_PENDING && total > FIRST_USE_CEILING) {
+    failures.push(`the ${name} page fetches ${kb(total)} min+gzip of script for its first render and first actions, more than the ${kb(FIRST_USE_CEILING)} it may have while the 25 KB budget is pending`);
+  } else if (over) {
     (FIRST_USE_PENDING ? pending : failures).push(`the ${name} page fetches ${kb(total)} min+gzip of script for its first render and first actions, over its budget of ${kb(BUDGETS.firstUse)}`);
   }
   for (const problem of problems) failures.push(`${name} page (${lang}): ${problem}`);
