@@ -2,7 +2,7 @@
 // started, stopped and killed by the tests themselves through executeServerCommand.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,8 @@ const exited = (child) =>
  * - `collab-service` `{action: 'start' | 'stop', kind: 'redis' | 'postgres', name?}` → `{url}`: Debian's Redis or PostgreSQL
  *   on a free loopback port (installed when missing, as root), started once and then stopped and started again on the same
  *   port; pass its `url` to a server's `env` (`REDIS_URL`, `DATABASE_URL`). Each `name` has its own (one per browser).
+ *
+ * COLLAB_DEBUG_LOG=/tmp/x writes each server's log lines, timestamped, to /tmp/x-<name>.log (to see a failure's order of events).
  */
 export function collabServerPlugin() {
   const servers = new Map();
@@ -84,6 +86,7 @@ export function collabServerPlugin() {
       const parts = (partial + chunk).split('\n');
       partial = parts.pop();
       lines.push(...parts);
+      if (process.env.COLLAB_DEBUG_LOG) appendFileSync(`${process.env.COLLAB_DEBUG_LOG}-${name}.log`, parts.map((l) => `${new Date().toISOString()} ${l}\n`).join(''));
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     server.child = child;

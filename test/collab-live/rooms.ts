@@ -117,7 +117,13 @@ export const comparable = (document: GuideDocument) =>
   });
 
 export async function waitForSameDocument(a: InnovasjonGuide, b: InnovasjonGuide, what = 'both pages hold the same document', timeout = 30_000) {
-  await waitUntil(() => comparable(a.data) === comparable(b.data), what, { timeout });
+  try {
+    await waitUntil(() => comparable(a.data) === comparable(b.data), what, { timeout });
+  } catch (error) {
+    // Says what each page holds, so that a failure shows which side misses what.
+    const texts = (guide: InnovasjonGuide) => JSON.stringify(guide.data.notes.map((note) => note.text).sort());
+    throw new Error(`${(error as Error).message}; the first page's notes: ${texts(a)}, the second's: ${texts(b)}`);
+  }
 }
 
 /** A real mouse click on an element inside a page's iframe, as a person would make it. */
