@@ -3,12 +3,11 @@
 import * as Y from 'yjs';
 import { LIMITS } from '../../src/store/types.js';
 import { MAX_IMPORT_BYTES } from '../../src/store/import.js';
+import { SESSION_SUFFIX } from '../../src/collab/schema.js';
 
 /** A room: 1–64 of A–Z a–z 0–9 _ -, after an optional tenant prefix (`bergen.`, see tenants.ts); `/` is reserved. */
 export const ROOM_NAME = /^(?:[a-z0-9][a-z0-9-]{0,31}\.)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-/** Each room's session document (`<room>/session`): the led session, which only facilitators change. */
-export const SESSION_SUFFIX = '/session';
-/** The room a document belongs to: itself, or the room of a session document. */
+/** The room a document belongs to: itself, or the room of a session document (`<room>/session`, which only facilitators change). */
 export const roomOf = (documentName: string): string =>
   documentName.endsWith(SESSION_SUFFIX) ? documentName.slice(0, -SESSION_SUFFIX.length) : documentName;
 

@@ -11,7 +11,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { isLoopback, normalizeAddress, type Config } from './config.js';
 import { exportRoom, type RoomExport } from './export.js';
-import { MAX_MESSAGE_BYTES, MAX_SIDE_MESSAGE_BYTES, Refusal, ROOM_NAME, roomOf, RoomMeasure, SESSION_ROOT_LIMITS, SESSION_SUFFIX } from './limits.js';
+import { MAX_MESSAGE_BYTES, MAX_SIDE_MESSAGE_BYTES, Refusal, ROOM_NAME, roomOf, RoomMeasure, SESSION_ROOT_LIMITS } from './limits.js';
+import { OPEN_MODE_LEAD_TOKEN, SESSION_SUFFIX } from '../../src/collab/schema.js';
 import { checkPresence } from './presence.js';
 import { SessionClock } from './session-clock.js';
 import { log } from './log.js';
@@ -36,9 +37,6 @@ const MESSAGE_STATELESS = 5;
 const MESSAGE_BROADCAST_STATELESS = 6;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
-
-/** In open development mode (no secret) a page takes the facilitator's role with this token («Jeg leder økten»). */
-export const OPEN_MODE_LEAD_TOKEN = 'lead';
 
 /** What onAuthenticate hands the later hooks as `context`. */
 interface RoomContext {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { afterTimeUp, readSession, sessionEntries, type SessionState } from '../../src/store/session.js';
+import { readRoomSession, writeRoomSession } from '../../src/collab/schema.js';
+import { afterTimeUp } from '../../src/store/session.js';
 
 /** The transaction origin of the server's own changes to a session document. */
 export const SESSION_CLOCK = 'session-clock';
@@ -39,28 +40,21 @@ export class SessionClock {
     if (!this.#unwatch.has(name)) return;
     clearTimeout(this.#timeouts.get(name));
     this.#timeouts.delete(name);
-    const map = doc.getMap('session');
-    const { timer } = readSession(map.toJSON());
+    const { timer } = readRoomSession(doc);
     if (!timer) return;
     if (timer.startedAt === 0) {
-      doc.transact(() => map.set('timer', { ...timer, startedAt: Date.now() }), SESSION_CLOCK);
+      // Only the timer: a phase the facilitator changes in the same moment is not written over.
+      doc.transact(() => doc.getMap('session').set('timer', { ...timer, startedAt: Date.now() }), SESSION_CLOCK);
       return; // observed: checked again with the stamp
     }
     const left = timer.startedAt + timer.duration - Date.now();
     this.#timeouts.set(
       name,
       setTimeout(() => {
-        const session = readSession(map.toJSON());
+        const session = readRoomSession(doc);
         if (JSON.stringify(session.timer) !== JSON.stringify(timer)) return; // stopped or started again meanwhile
-        write(doc, afterTimeUp(session));
+        writeRoomSession(doc, afterTimeUp(session), SESSION_CLOCK);
       }, Math.max(0, left)),
     );
   }
-}
-
-function write(doc: Y.Doc, session: SessionState): void {
-  const map = doc.getMap('session');
-  doc.transact(() => {
-    for (const [key, value] of sessionEntries(session)) map.set(key, value);
-  }, SESSION_CLOCK);
 }

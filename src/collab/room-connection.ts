@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { OPEN_MODE_LEAD_TOKEN, SESSION_SUFFIX } from './schema.js';
 
 /** Where the connection to the room stands, as the guide shows and announces it. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'unauthorized' | 'refused';
@@ -44,10 +45,6 @@ export interface RoomConnectionOptions {
   offline?: boolean;
 }
 
-/** Each room's session document is `<room>/session` on the server (server/src/limits.ts). */
-const SESSION_SUFFIX = '/session';
-/** The token by which a page takes the lead in open development mode (server/src/server.ts). */
-const OPEN_MODE_LEAD_TOKEN = 'lead';
 
 /** The token reasons that mean "this person may not come in", rather than "this room is closed to everyone". */
 const UNAUTHORIZED = new Set(['token-missing', 'token-invalid', 'token-expired', 'token-wrong-room', 'permission-denied']);

@@ -1,6 +1,7 @@
 import { SessionRoleError, type SessionKeeper } from '../sources/session-keeper.js';
-import { NO_SESSION, readSession, sessionEntries, type SessionState } from '../store/session.js';
+import { NO_SESSION, type SessionState } from '../store/session.js';
 import type { RoomConnection } from './room-connection.js';
+import { readRoomSession, writeRoomSession } from './schema.js';
 
 const same = (a: SessionState, b: SessionState) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -17,7 +18,7 @@ export class RoomSession implements SessionKeeper {
   constructor(private readonly connection: RoomConnection) {
     const map = connection.sessionDoc.getMap('session');
     const read = () => {
-      const next = readSession(map.toJSON());
+      const next = readRoomSession(connection.sessionDoc);
       if (same(next, this.#state)) return;
       this.#state = next;
       this.#notify();
@@ -69,11 +70,7 @@ export class RoomSession implements SessionKeeper {
   /** Writes the session; a timer asked for (`startedAt` 0) is stamped by the server with its own clock. */
   set(next: SessionState): void {
     if (!this.canLead) throw new SessionRoleError();
-    const doc = this.connection.sessionDoc;
-    const map = doc.getMap('session');
-    doc.transact(() => {
-      for (const [key, value] of sessionEntries(next)) map.set(key, value);
-    });
+    writeRoomSession(this.connection.sessionDoc, next);
   }
 
   subscribe(listener: () => void): () => void {

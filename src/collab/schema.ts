@@ -3,6 +3,7 @@
 // Readers check only the shape Yjs gives (a Y.Map, a votes map); the store's
 // validators check every field.
 import * as Y from 'yjs';
+import { readSession, sessionEntries, type SessionState } from '../store/session.js';
 import { LIMITS, type Action, type Note, type Participant } from '../store/types.js';
 
 export const SCHEMA_VERSION = 1;
@@ -98,3 +99,19 @@ export const compareActions = (a: Action, b: Action): number =>
 /** Deletions oldest first, then by id: the order in which the room forgets them. */
 export const compareTombstones = (a: { id: string; deletedAt: string }, b: { id: string; deletedAt: string }): number =>
   Date.parse(a.deletedAt) - Date.parse(b.deletedAt) || compareIds(a.id, b.id);
+
+/** Each room's session document is the room's name plus this (the server's as well as the pages'). */
+export const SESSION_SUFFIX = '/session';
+/** The token by which a page takes the lead while the server runs in open development mode («Jeg leder økten»). */
+export const OPEN_MODE_LEAD_TOKEN = 'lead';
+
+/** The led session a session document holds, read as untrusted (anything else is no session). */
+export const readRoomSession = (doc: Y.Doc): SessionState => readSession(doc.getMap('session').toJSON());
+
+/** Writes the whole session into a session document, in one transaction. */
+export function writeRoomSession(doc: Y.Doc, session: SessionState, origin?: unknown): void {
+  const map = doc.getMap('session');
+  doc.transact(() => {
+    for (const [key, value] of sessionEntries(session)) map.set(key, value);
+  }, origin);
+}
