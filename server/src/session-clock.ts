@@ -5,6 +5,12 @@ import { afterTimeUp } from '../../src/store/session.js';
 /** The transaction origin of the server's own changes to a session document. */
 export const SESSION_CLOCK = 'session-clock';
 
+interface Watched {
+  readonly doc: Y.Doc;
+  readonly stop: () => void;
+  timeout?: ReturnType<typeof setTimeout>;
+}
+
 /**
  * The server's part in each loaded session document's timebox: it stamps a
  * timer the facilitator asked for with the server's clock (one clock for every
@@ -12,8 +18,7 @@ export const SESSION_CLOCK = 'session-clock';
  * whether or not the facilitator is still there.
  */
 export class SessionClock {
-  readonly #timeouts = new Map<string, ReturnType<typeof setTimeout>>();
-  readonly #unwatch = new Map<string, () => void>();
+  readonly #watched = new Map<string, Watched>();
 
   watch(name: string, doc: Y.Doc): void {
     this.unwatch(name); // the same room loaded again: its earlier document is gone
@@ -21,25 +26,28 @@ export class SessionClock {
     // Not inside the observer: the server's own change is a transaction of its own.
     const check = () => setImmediate(() => this.#check(name, doc));
     map.observe(check);
-    this.#unwatch.set(name, () => map.unobserve(check));
+    this.#watched.set(name, { doc, stop: () => map.unobserve(check) });
     this.#check(name, doc);
   }
 
   unwatch(name: string): void {
-    clearTimeout(this.#timeouts.get(name));
-    this.#timeouts.delete(name);
-    this.#unwatch.get(name)?.();
-    this.#unwatch.delete(name);
+    const watched = this.#watched.get(name);
+    if (!watched) return;
+    clearTimeout(watched.timeout);
+    watched.stop();
+    this.#watched.delete(name);
   }
 
   stop(): void {
-    for (const name of [...this.#unwatch.keys()]) this.unwatch(name);
+    for (const name of [...this.#watched.keys()]) this.unwatch(name);
   }
 
   #check(name: string, doc: Y.Doc): void {
-    if (!this.#unwatch.has(name)) return;
-    clearTimeout(this.#timeouts.get(name));
-    this.#timeouts.delete(name);
+    const watched = this.#watched.get(name);
+    // A check queued by a document since unloaded (the room may be loaded again as a new one).
+    if (watched?.doc !== doc) return;
+    clearTimeout(watched.timeout);
+    watched.timeout = undefined;
     const { timer } = readRoomSession(doc);
     if (!timer) return;
     if (timer.startedAt === 0) {
@@ -48,13 +56,10 @@ export class SessionClock {
       return; // observed: checked again with the stamp
     }
     const left = timer.startedAt + timer.duration - Date.now();
-    this.#timeouts.set(
-      name,
-      setTimeout(() => {
-        const session = readRoomSession(doc);
-        if (JSON.stringify(session.timer) !== JSON.stringify(timer)) return; // stopped or started again meanwhile
-        writeRoomSession(doc, afterTimeUp(session), SESSION_CLOCK);
-      }, Math.max(0, left)),
-    );
+    watched.timeout = setTimeout(() => {
+      const session = readRoomSession(doc);
+      if (JSON.stringify(session.timer) !== JSON.stringify(timer)) return; // stopped or started again meanwhile
+      writeRoomSession(doc, afterTimeUp(session), SESSION_CLOCK);
+    }, Math.max(0, left));
   }
 }
