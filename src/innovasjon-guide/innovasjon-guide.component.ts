@@ -11,6 +11,7 @@ import { GuideElement } from '../internal/guide-element.js';
 import { loadFeature } from '../internal/load-feature.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import '../innovasjon-kort/innovasjon-kort.js';
+import { noteCount } from '../internal/note-count.js';
 import { notesByCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { sharedStyles } from '../styles/shared.styles.js';
@@ -199,7 +200,7 @@ export class InnovasjonGuide extends GuideElement {
               ${this.#navButton(
                 step.number,
                 step.title(),
-                html`<span class="count">${this.#countLabel(notes)}</span>
+                html`<span class="count">${noteCount(notes)}</span>
                   <span class="progress"
                     >${msg(str`${withNotes} av ${step.cards.length} kort besvart`)}${openHere
                       ? html`, ${this.#openActionsLabel(openHere)}`
@@ -320,11 +321,6 @@ export class InnovasjonGuide extends GuideElement {
     super.updated(changed);
     // Tells the room which sheet this person looks at (for the others' navigation); unchanged, nothing is sent.
     if (!this.guide.nested) this.guide.room?.setStep(this.step);
-  }
-
-  #countLabel(count: number): string {
-    const formatted = numberFormat(getLocale()).format(count);
-    return count === 1 ? msg(str`${formatted} lapp`) : msg(str`${formatted} lapper`);
   }
 
   #openActionsLabel(count: number): string {

@@ -7,6 +7,7 @@ import { commonPartStyles, renderCredit, renderRoomStatus, renderStorageStatus }
 import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
+import { noteCount } from '../internal/note-count.js';
 import { notesByCard } from '../internal/notes-by-card.js';
 import { setSound, soundOn } from '../internal/chime.js';
 import { countdown } from '../internal/countdown.js';
@@ -72,9 +73,9 @@ export class InnovasjonTrinn extends GuideElement {
   /** While writing is hidden: how many notes each person holds, never what they say. */
   #renderHiddenCounts(own: number) {
     const others = (this.guide.room?.presence ?? []).filter((person) => !person.self && person.hidden);
-    const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${countLabel(person.hidden ?? 0)}`, { id: 'collab.hidden-count-of' }));
+    const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${noteCount(person.hidden ?? 0)}`, { id: 'collab.hidden-count-of' }));
     return html`<p class="hidden-counts">
-      ${msg(str`Skjulte lapper – du: ${countLabel(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
+      ${msg(str`Skjulte lapper – du: ${noteCount(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
     </p>`;
   }
 
@@ -182,5 +183,3 @@ function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () =
 }
 
 const NO_NOTES: readonly Note[] = Object.freeze([]);
-
-const countLabel = (count: number) => (count === 1 ? msg('1 lapp', { id: 'hidden.one' }) : msg(str`${count} lapper`, { id: 'hidden.many' }));
