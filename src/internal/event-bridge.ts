@@ -160,7 +160,6 @@ export class EventBridge {
   }
 }
 
-
 /** A timebox's length in words: «1 minutt», «5 minutter», «90 sekunder». */
 function spokenLength(milliseconds: number): string {
   const seconds = Math.round(milliseconds / 1000);
