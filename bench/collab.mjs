@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serverNode } from '../scripts/server-node.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_PACKAGE = join(ROOT, 'server', 'package.json');
@@ -195,7 +196,7 @@ async function startServer(secret, maxConnections, env = {}) {
   dataDir ??= mkdtempSync(join(os.tmpdir(), 'innovasjonsguide-bench-collab-'));
   const instanceDir = join(dataDir, String(servers.length));
   mkdirSync(instanceDir, { mode: 0o700 });
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), SERVER_BIN], {
+  const server = spawn(serverNode(), [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), SERVER_BIN], {
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: instanceDir, COLLAB_SECRET: secret, MAX_CONNECTIONS_PER_ADDRESS: String(maxConnections), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

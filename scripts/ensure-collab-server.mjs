@@ -7,15 +7,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmCli, serverNode } from './server-node.mjs';
 
 const server = join(dirname(fileURLToPath(import.meta.url)), '..', 'server');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// npm runs on the server's own Node, so engines are checked against it, not against the Node running this.
+const node = serverNode();
 const marker = join(server, 'node_modules', '.installed-lockfile');
 const lockfile = createHash('sha256').update(readFileSync(join(server, 'package-lock.json'))).digest('hex');
-const installed = existsSync(marker) && readFileSync(marker, 'utf8').trim() === lockfile;
+const wanted = `${lockfile} ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}`;
+const installed = existsSync(marker) && readFileSync(marker, 'utf8').trim() === wanted;
 if (!installed) {
-  console.log('Installing the collaboration server package (server/); the first time takes about a minute…');
-  execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: server, stdio: 'inherit' });
-  writeFileSync(marker, `${lockfile}\n`);
+  console.log(`Installing the collaboration server package (server/) for Node ${wanted.split(' ')[1]}…`);
+  execFileSync(node, [npmCli(), 'ci', '--no-audit', '--no-fund'], { cwd: server, stdio: 'inherit' });
+  writeFileSync(marker, `${wanted}\n`);
 }
-execFileSync(npm, ['run', '--silent', 'build'], { cwd: server, stdio: 'inherit' });
+execFileSync(node, [join(server, 'build.mjs')], { cwd: server, stdio: 'inherit' });

@@ -1,9 +1,11 @@
 // `npm start`: the demo (web dev server) and, beside it, a local collaboration server for the
-// live demo page (demo/sammen.html) in the open development mode on loopback. The demo comes
-// up at once; the first start installs and builds the server package (server/) first.
+// live demo page (demo/sammen.html) in the open development mode on loopback, on Node 24 from the
+// npm registry (scripts/server-node.mjs). The demo comes up at once; the first start installs that
+// Node and the server package (server/) first.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverNode } from './server-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const children = [];
@@ -22,7 +24,7 @@ prepare.on('exit', (code) => {
     console.warn('The collaboration server could not be prepared; the demo runs, the live page (sammen.html) stays offline.');
     return;
   }
-  run(process.execPath, [join(root, 'server', 'dist', 'innovasjonsguide-server.js')], {
+  run(serverNode(), [join(root, 'server', 'dist', 'innovasjonsguide-server.js')], {
     HOST: '127.0.0.1',
     PORT: process.env.COLLAB_PORT ?? '1234',
     DATA_DIR: join(root, 'collab-data'),

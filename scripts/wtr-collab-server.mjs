@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPostgres, startRedis, stopServices, waitFor } from '../server/test/services.mjs';
+import { serverNode } from './server-node.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_BIN = join(ROOT, 'server', 'dist', 'innovasjonsguide-server.js');
@@ -75,7 +76,7 @@ export function collabServerPlugin() {
       server = { dataDir, port: port ?? 0 };
       servers.set(name, server);
     }
-    const child = spawn(process.execPath, [SERVER_BIN], {
+    const child = spawn(serverNode(), [SERVER_BIN], {
       env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(server.port), DATA_DIR: server.dataDir, COLLAB_SECRET: TEST_SECRET, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -111,7 +112,7 @@ export function collabServerPlugin() {
   function rooms(name = 'default', args = []) {
     const server = servers.get(name);
     if (!server) throw new Error(`no server called ${name}`);
-    const child = spawn(process.execPath, [SERVER_BIN, 'rooms', ...args], {
+    const child = spawn(serverNode(), [SERVER_BIN, 'rooms', ...args], {
       env: { PATH: process.env.PATH, DATA_DIR: server.dataDir, COLLAB_SECRET: TEST_SECRET },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -19,6 +19,8 @@ export interface Config {
   metricsToken: string | null;
   /** Many kommuner on one service: their keys, in this file (TENANTS_FILE); re-read on SIGHUP. */
   tenantsFile: string | null;
+  /** How often a changing room gets a snapshot (SNAPSHOT_INTERVAL_MINUTES) and how long they are kept (SNAPSHOT_RETENTION_DAYS). */
+  snapshots: { intervalMs: number; keepMs: number };
 }
 
 export class ConfigError extends Error {
@@ -99,5 +101,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: number(env, 'RETENTION_DAYS', 180, (v) => v > 0, 'a positive number of days'),
     trustProxy,
     maxConnectionsPerAddress: number(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
+    snapshots: {
+      intervalMs: number(env, 'SNAPSHOT_INTERVAL_MINUTES', 60, (v) => v > 0, 'a positive number of minutes') * 60_000,
+      keepMs: number(env, 'SNAPSHOT_RETENTION_DAYS', 30, (v) => v > 0, 'a positive number of days') * 86_400_000,
+    },
   };
 }

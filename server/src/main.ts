@@ -1,28 +1,35 @@
-// The `innovasjonsguide-server` command: runs the server, or works on its rooms (list, export, delete).
-import { existsSync, readFileSync } from 'node:fs';
+// The `innovasjonsguide-server` command: runs the server, or works on its rooms through the room service.
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as Y from 'yjs';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { exportRoom } from './export.js';
 import { ROOM_NAME } from './limits.js';
 import { log } from './log.js';
-import { SERVER_FILE, startCollabServer } from './server.js';
 import { announceDeletion } from './redis.js';
-import { DATABASE_FILE, openRoomStorage, RoomStore, type RoomStorage } from './storage.js';
+import { migrateRooms, RoomService, type Listing } from './room-service.js';
+import { SERVER_FILE, startCollabServer } from './server.js';
+import { DATABASE_FILE, openRoomStorage, SqliteRoomStore, StorageError, type SnapshotInfo } from './storage.js';
 import { mintAdminToken } from './tokens.js';
 
 const USAGE = `Usage:
-  innovasjonsguide-server                 run the collaboration server
-  innovasjonsguide-server rooms list      list the rooms (name, size, last activity) and deleted rooms
+  innovasjonsguide-server                     run the collaboration server
+  innovasjonsguide-server rooms list          list the rooms (name, size, last activity) and deleted rooms
   innovasjonsguide-server rooms export ROOM   print everything ROOM holds as JSON
-  innovasjonsguide-server rooms delete ROOM   erase ROOM for good; clients holding a copy are refused
+  innovasjonsguide-server rooms delete ROOM   erase ROOM (its session document and snapshots too) for good;
+                                              clients holding a copy are refused
+  innovasjonsguide-server rooms snapshots ROOM       list ROOM's snapshots
+  innovasjonsguide-server rooms restore ROOM --at TIME   restore ROOM to its newest snapshot at or before
+                                              TIME (ISO 8601, e.g. 2026-12-04T10:00:00Z); pages follow
   innovasjonsguide-server rooms backup FILE   copy every room to FILE (SQLite; also while the server runs)
+  innovasjonsguide-server rooms migrate       copy every room and every remembered deletion from the SQLite
+                                              file in DATA_DIR to PostgreSQL at DATABASE_URL (safe to repeat;
+                                              run it with the server stopped)
 
 Environment: HOST (127.0.0.1), PORT (1234), DATA_DIR (./collab-data), COLLAB_SECRET,
-RETENTION_DAYS (180), TRUST_PROXY, MAX_CONNECTIONS_PER_ADDRESS (100), DATABASE_URL and
-REDIS_URL (several instances), METRICS_TOKEN, TENANTS_FILE (many kommuner; SIGHUP re-reads it).
-See the README.
-The rooms commands work on DATA_DIR; while the server runs they go through it.`;
+RETENTION_DAYS (180), SNAPSHOT_INTERVAL_MINUTES (60), SNAPSHOT_RETENTION_DAYS (30), TRUST_PROXY,
+MAX_CONNECTIONS_PER_ADDRESS (100), DATABASE_URL and REDIS_URL (several instances), METRICS_TOKEN,
+TENANTS_FILE (many kommuner; SIGHUP re-reads it). See the README.
+The rooms commands work on DATA_DIR (or DATABASE_URL); while the server runs they go through it.
+Run them with the server's environment (docs/drift.md).`;
 
 class UsageError extends Error {}
 
@@ -60,38 +67,65 @@ function runningServer(config: Config): { host: string; port: number } | undefin
   const { pid, host, port } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; host: string; port: number };
   try {
     process.kill(pid, 0);
-  } catch {
-    return undefined; // left behind by a server that was killed
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined; // left behind by a server that was killed
   }
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   return { host: reachable, port };
 }
 
-async function adminCall(config: Config, server: { host: string; port: number }, method: string, path: string): Promise<{ status: number; body: any }> {
+async function adminCall(config: Config, server: { host: string; port: number }, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (config.secret) headers.authorization = `Bearer ${await mintAdminToken(config.secret)}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
   const host = server.host.includes(':') ? `[${server.host}]` : server.host;
   let response: Response;
   try {
-    response = await fetch(`http://${host}:${server.port}${path}`, { method, headers });
+    response = await fetch(`http://${host}:${server.port}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
     throw new Error(
       `A server runs on ${config.dataDir} but did not answer at ${host}:${server.port} (${error instanceof Error ? error.message : error}). ` +
         'Nothing was changed; stop the server or try again.',
     );
   }
-  const body = await response.json();
+  const answer = await response.json();
   if (response.status === 403) {
     throw new Error('The running server refused the admin call: use the same COLLAB_SECRET as the server, on the same machine.');
   }
-  return { status: response.status, body };
+  return { status: response.status, body: answer };
 }
 
 const formatTime = (time: number) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z');
 
+/** The room service on the storage itself, for when no server runs: deletions still reach running instances through Redis. */
+async function withService<T>(config: Config, work: (service: RoomService) => Promise<T>, { mustExist = true } = {}): Promise<T> {
+  const store = await openRoomStorage(config, { mustExist, snapshots: config.snapshots });
+  const service = new RoomService(store, {
+    document: () => undefined,
+    connections: () => 0,
+    isOpen: () => false,
+    close: () => false,
+    announceDeleted: async (name) => {
+      if (!config.redisUrl) return;
+      // Other instances may hold the room open: tell them, so they close it now.
+      await announceDeletion(config.redisUrl, name).catch((error: unknown) =>
+        process.stderr.write(`The room is deleted, but Redis could not tell the running instances (${error instanceof Error ? error.message : error}); they refuse every new join, and close it when restarted.\n`),
+      );
+    },
+  });
+  try {
+    return await work(service);
+  } finally {
+    await store.close();
+  }
+}
+
 async function rooms(config: Config, [command, name, ...extra]: string[]): Promise<void> {
   if (command === 'backup') return backup(config, name, extra);
-  if (extra.length || !command) throw new UsageError('');
+  if (command === 'migrate') return migrate(config, [name, ...extra].filter(Boolean));
+  if (!command) throw new UsageError('');
+  const at = command === 'restore' ? restoreTime(extra) : undefined;
+  if (command !== 'restore' && extra.length) throw new UsageError('');
   if (command !== 'list') {
     if (!name) throw new UsageError(`rooms ${command} needs a room name`);
     if (!ROOM_NAME.test(name)) throw new Error(`${JSON.stringify(name)} is not a room name`);
@@ -99,13 +133,13 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
   const server = runningServer(config);
   const path = `/admin/rooms${name ? `/${encodeURIComponent(name)}` : ''}`;
   if (command === 'list') {
-    const listing = server ? (await adminCall(config, server, 'GET', path)).body : await withStore(config, async (store) => ({ rooms: await store.list(), deleted: await store.listDeleted() }));
+    const listing: Listing = server ? (await adminCall(config, server, 'GET', path)).body : await withService(config, (service) => service.list());
     if (!listing.rooms.length) process.stdout.write('No rooms.\n');
     for (const room of listing.rooms) {
       const open = room.open ? `  open, ${room.connections} connected` : '';
-      process.stdout.write(`${room.name}\t${room.bytes} bytes\tlast activity ${formatTime(room.lastActivity)}${open}\n`);
+      process.stdout.write(`${room.name}\t${room.bytes + room.sessionBytes} bytes\tlast activity ${formatTime(room.lastActivity)}${open}\n`);
     }
-    if (listing.deleted.length) process.stdout.write(`Deleted (remembered so no copy can bring them back): ${listing.deleted.map((d: { name: string }) => d.name).join(', ')}\n`);
+    if (listing.deleted.length) process.stdout.write(`Deleted (remembered so no copy can bring them back): ${listing.deleted.map((d) => d.name).join(', ')}\n`);
     return;
   }
   if (command === 'export') {
@@ -115,13 +149,11 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
       if (status !== 200) throw new Error(status === 410 ? `Room ${name} was deleted.` : `No room ${name}.`);
       exported = body;
     } else {
-      exported = await withStore(config, async (store) => {
-        if ((await store.deletedAt(name)) !== null) throw new Error(`Room ${name} was deleted.`);
-        const state = await store.fetch(name);
-        if (!state) throw new Error(`No room ${name}.`);
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, state);
-        return exportRoom(name, doc, await store.info(name));
+      exported = await withService(config, async (service) => {
+        const result = await service.export(name);
+        if (result === 'deleted') throw new Error(`Room ${name} was deleted.`);
+        if (!result) throw new Error(`No room ${name}.`);
+        return result;
       });
     }
     process.stdout.write(`${JSON.stringify(exported, null, 2)}\n`);
@@ -130,13 +162,7 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
   if (command === 'delete') {
     const existed = server
       ? Boolean((await adminCall(config, server, 'DELETE', path)).body.deleted)
-      : await withStore(config, (store) => store.deleteRoom(name, 'operator'));
-    if (!server && config.redisUrl) {
-      // Other instances may hold the room open: tell them, so they close it now.
-      await announceDeletion(config.redisUrl, name).catch((error: unknown) =>
-        process.stderr.write(`The room is deleted, but Redis could not tell the running instances (${error instanceof Error ? error.message : error}); they refuse every new join, and close it when restarted.\n`),
-      );
-    }
+      : await withService(config, (service) => service.delete(name, 'operator'), { mustExist: false });
     process.stdout.write(
       existed
         ? `Deleted room ${name}. Its name is remembered: clients holding a copy are told it is gone.\n`
@@ -144,7 +170,34 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
     );
     return;
   }
+  if (command === 'snapshots') {
+    const snapshots: SnapshotInfo[] = server
+      ? (await adminCall(config, server, 'GET', `${path}/snapshots`)).body.snapshots
+      : await withService(config, (service) => service.snapshots(name));
+    if (!snapshots.length) process.stdout.write(`Room ${name} has no snapshots.\n`);
+    for (const snapshot of snapshots) process.stdout.write(`${formatTime(snapshot.takenAt)}\t${snapshot.bytes} bytes\n`);
+    return;
+  }
+  if (command === 'restore') {
+    let restored: SnapshotInfo;
+    if (server) {
+      const { status, body } = await adminCall(config, server, 'POST', `${path}/restore`, { at });
+      if (status !== 200) throw new Error(body.error);
+      restored = body.restored;
+    } else {
+      restored = await withService(config, (service) => service.restore(name, at as number));
+    }
+    process.stdout.write(`Restored room ${name} to its snapshot of ${formatTime(restored.takenAt)}; pages in the room follow.\n`);
+    return;
+  }
   throw new UsageError(`unknown command: rooms ${command}`);
+}
+
+function restoreTime(extra: string[]): number {
+  if (extra.length !== 2 || extra[0] !== '--at') throw new UsageError('rooms restore needs --at TIME');
+  const at = Date.parse(extra[1]);
+  if (!Number.isFinite(at)) throw new Error(`${JSON.stringify(extra[1])} is not a time (use ISO 8601, e.g. 2026-12-04T10:00:00Z)`);
+  return at;
 }
 
 async function backup(config: Config, file: string | undefined, extra: string[]): Promise<void> {
@@ -152,19 +205,35 @@ async function backup(config: Config, file: string | undefined, extra: string[])
   if (config.databaseUrl) throw new Error('With DATABASE_URL the rooms are in PostgreSQL: back them up with pg_dump (see docs/drift.md).');
   const target = resolve(file);
   if (existsSync(target)) throw new Error(`${target} exists already; name a new file.`);
-  await withStore(config, async (store) => {
-    if (!(store instanceof RoomStore)) throw new Error('not a SQLite store');
+  const store = await SqliteRoomStore.open(config.dataDir, { mustExist: true });
+  try {
     await store.backup(target);
-  });
+  } finally {
+    await store.close();
+  }
+  chmodSync(target, 0o600);
   process.stdout.write(`Backed up the rooms to ${target}. To restore: stop the server, copy it to ${join(config.dataDir, DATABASE_FILE)} (remove any -wal and -shm files beside it), start.\n`);
 }
 
-async function withStore<T>(config: Config, work: (store: RoomStorage) => Promise<T>): Promise<T> {
-  const store = await openRoomStorage(config);
+async function migrate(config: Config, extra: string[]): Promise<void> {
+  if (extra.length) throw new UsageError('rooms migrate takes no arguments');
+  if (!config.databaseUrl) throw new Error('rooms migrate copies the SQLite file in DATA_DIR to PostgreSQL: set DATABASE_URL too.');
+  if (runningServer(config)) throw new Error(`A server runs on ${config.dataDir}: stop it first, so no room changes while it is copied.`);
+  const sqlite = await SqliteRoomStore.open(config.dataDir, { mustExist: true, snapshots: config.snapshots });
   try {
-    return await work(store);
+    const postgres = await openRoomStorage(config, { snapshots: config.snapshots });
+    try {
+      const copied = await migrateRooms(sqlite, postgres);
+      sqlite.markMigrated('postgres');
+      process.stdout.write(
+        `Copied ${copied.rooms} rooms and session documents, ${copied.snapshots} snapshots and ${copied.deleted} remembered deletions of rooms from ${sqlite.file} to PostgreSQL.\n` +
+          'Start the server with DATABASE_URL; keep the SQLite file as a backup until you have checked the rooms (rooms list).\n',
+      );
+    } finally {
+      await postgres.close();
+    }
   } finally {
-    await store.close();
+    await sqlite.close();
   }
 }
 
@@ -184,6 +253,6 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n`);
     process.exit(2);
   }
-  process.stderr.write(`${error instanceof ConfigError ? 'Configuration: ' : ''}${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${error instanceof ConfigError ? 'Configuration: ' : error instanceof StorageError ? 'Storage: ' : ''}${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -2,7 +2,6 @@
 
 export class Metrics {
   messages = 0;
-  saveErrors = 0;
   readonly refusals = new Map<string, number>();
 
   refused(reason: string): void {
@@ -10,7 +9,7 @@ export class Metrics {
   }
 
   /** The exposition, with the gauges read at the moment of the scrape. */
-  render(gauges: { connections: number; rooms: number; unsavedRooms: number }): string {
+  render(gauges: { connections: number; rooms: number; unsavedRooms: number; saveErrors: number; writtenBytes: number }): string {
     const lines: string[] = [];
     const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: [labels: string, value: number][]) => {
       lines.push(`# HELP innovasjonsguide_${name} ${help}`, `# TYPE innovasjonsguide_${name} ${type}`);
@@ -20,7 +19,8 @@ export class Metrics {
     metric('rooms_open', 'gauge', 'Rooms loaded in memory.', [['', gauges.rooms]]);
     metric('rooms_unsaved', 'gauge', 'Rooms whose last save failed; kept loaded and saved again.', [['', gauges.unsavedRooms]]);
     metric('messages_total', 'counter', 'Messages received from clients.', [['', this.messages]]);
-    metric('save_errors_total', 'counter', 'Failed saves of a room (each attempt).', [['', this.saveErrors]]);
+    metric('save_errors_total', 'counter', 'Failed saves of a room (each attempt).', [['', gauges.saveErrors]]);
+    metric('storage_written_bytes_total', 'counter', 'Bytes of room state written to storage (updates, compactions, snapshots).', [['', gauges.writtenBytes]]);
     metric(
       'refusals_total',
       'counter',

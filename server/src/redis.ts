@@ -1,13 +1,11 @@
-// Several instances: @hocuspocus/extension-redis, with the gaps of 3.4.4 closed.
+// Several instances: @hocuspocus/extension-redis 4, with its gaps closed.
 //
 // - It exchanges sync state when a room is loaded and after each change; what was changed while
 //   Redis was away is reconciled only by the next change. Here every open room syncs again as
 //   soon as Redis is back.
 // - After each change it publishes the room's state vector (sync step 1): the other instances
-//   answer with what they have and ask back, and only the third message carries the change, each
-//   answer built from the whole document (hocuspocus PR #682, kept so that a message Redis drops
-//   is healed by the next change). Here the change itself goes out, as the y-protocols sync step 2
-//   the extension's handler applies. Redis pub/sub loses messages only with a dropped connection
+//   answer with what they have, each answer built from the whole document. Here the change itself
+//   goes out, as the y-protocols sync step 2 the extension's handler applies. Redis pub/sub loses messages only with a dropped connection
 //   (a restart, a network fault, a subscriber over its output-buffer limit), and every reconnect
 //   already brings all open rooms together (above).
 // - Its publishes wait in ioredis's offline queue while Redis is away (memory grows, hooks hang),
@@ -23,7 +21,7 @@ import type {
   onAwarenessUpdatePayload,
   onChangePayload,
 } from '@hocuspocus/server';
-import { OutgoingMessage } from '@hocuspocus/server';
+import { isTransactionOrigin, OutgoingMessage } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep2 } from 'y-protocols/sync';
@@ -113,7 +111,7 @@ export class RoomRedis extends Redis {
     });
   }
 
-  /** Asks the other instances for what this one lacks (they answer, and ask back) and who is there. */
+  /** Asks the other instances for what this one lacks (they answer on this instance's reply channel) and who is there. */
   #requestSync(documentName: string, document: Document): void {
     this.#publish(documentName, new OutgoingMessage(documentName).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array());
     this.#publish(documentName, new OutgoingMessage(documentName).writeQueryAwareness().toUint8Array());
@@ -130,19 +128,18 @@ export class RoomRedis extends Redis {
     }
   }
 
-  override async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
-    const subscribing = this.sub.subscribe(this.#key(documentName));
+  override async afterLoadDocument(payload: afterLoadDocumentPayload): Promise<void> {
     // While Redis is away the room opens all the same; the sync on its return includes it.
-    if (this.sub.status !== 'ready') {
-      subscribing.catch(() => {});
+    if (this.sub.status !== 'ready' || this.pub.status !== 'ready') {
+      (this as unknown as { documents: Map<string, Document> }).documents.set(payload.documentName, payload.document);
+      this.sub.subscribe(this.#key(payload.documentName)).catch(() => {});
       return;
     }
-    await subscribing;
-    this.#requestSync(documentName, document);
+    await super.afterLoadDocument(payload);
   }
 
   override async onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
-    if (transactionOrigin === this.redisTransactionOrigin) return;
+    if (transactionOrigin === this.redisTransactionOrigin || (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis')) return;
     // Sync step 2 with the update: applied with the extension's own origin, so not sent back.
     const message = new OutgoingMessage(documentName).createSyncMessage();
     encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
@@ -150,7 +147,7 @@ export class RoomRedis extends Redis {
     this.#publish(documentName, message.toUint8Array());
   }
 
-  override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): Promise<number | undefined> {
+  override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): Promise<void> {
     return super.onAwarenessUpdate(payload).catch(() => undefined);
   }
 
@@ -158,6 +155,7 @@ export class RoomRedis extends Redis {
     return super.beforeBroadcastStateless(payload).catch(() => 0);
   }
 
+  // Saves take no Redis lock: ours append to the storage, so no instance's save replaces another's.
   override async onStoreDocument(): Promise<void> {}
 
   override async afterStoreDocument(): Promise<void> {}

@@ -18,9 +18,11 @@ async function storedDoc(url, room) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT data FROM documents WHERE name = $1', [room]);
+    // The room's base and every update saved since (storage-postgres.ts).
+    const base = await client.query('SELECT data FROM documents WHERE name = $1', [room]);
+    const updates = await client.query('SELECT data FROM updates WHERE name = $1 ORDER BY seq', [room]);
     const doc = new Y.Doc();
-    if (rows[0]) Y.applyUpdate(doc, new Uint8Array(rows[0].data));
+    for (const row of [...base.rows, ...updates.rows]) Y.applyUpdate(doc, new Uint8Array(row.data));
     return doc;
   } finally {
     await client.end();

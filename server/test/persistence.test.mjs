@@ -1,24 +1,22 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import sqlite3 from 'sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { addNote, connect, exportRoom, noteText, startServer, token, waitFor } from './helpers.mjs';
 
-/** What is on disk for `room` right now, read straight from the SQLite file (the server may be running). */
+/** What is on disk for `room` right now (its base and the updates saved since), read straight from the SQLite file. */
 function storedDoc(dataDir, room) {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(join(dataDir, 'rooms.sqlite'), sqlite3.OPEN_READONLY, (error) => {
-      if (error) return reject(error);
-      db.get('SELECT data FROM documents WHERE name = ?', [room], (error, row) => {
-        db.close();
-        if (error) return reject(error);
-        const doc = new Y.Doc();
-        if (row) Y.applyUpdate(doc, new Uint8Array(row.data));
-        resolve(doc);
-      });
-    });
-  });
+  const db = new DatabaseSync(join(dataDir, 'rooms.sqlite'), { readOnly: true });
+  try {
+    const doc = new Y.Doc();
+    const base = db.prepare('SELECT data FROM documents WHERE name = ?').get(room);
+    if (base) Y.applyUpdate(doc, base.data);
+    for (const row of db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY seq').all(room)) Y.applyUpdate(doc, row.data);
+    return doc;
+  } finally {
+    db.close();
+  }
 }
 
 const content = (doc) => Object.fromEntries(['meta', 'notes', 'actions', 'participants', 'deleted'].map((root) => [root, doc.getMap(root).toJSON()]));

@@ -1,0 +1,40 @@
+// What the server's extensions share about a connection and a socket.
+import type { WebSocket } from 'ws';
+import type { Refusal } from './limits.js';
+
+/** One WebSocket, before and after it is admitted to documents. */
+export interface SocketState {
+  ws: WebSocket;
+  address: string;
+  /** Documents this socket has been admitted to (their messages no longer count as unadmitted). */
+  admitted: Set<string>;
+  unauthenticatedBytes: number;
+}
+
+/** What onAuthenticate hands the later hooks as `context`. */
+export interface RoomContext {
+  address: string;
+  sub?: string;
+  /** The token's name, which the person's presence must carry. */
+  name?: string;
+  role?: 'facilitator';
+  /** A room's session document (`<room>/session`). */
+  session: boolean;
+  socket?: SocketState;
+}
+
+/** Logs and counts a refusal; the one place every extension reports through. */
+export type ReportRefusal = (fields: { reason: string; addr: string; room?: string; error?: string }) => void;
+
+/** Logs a refused message and closes its socket right after Hocuspocus has sent the reason. */
+export function refuseMessage(report: ReportRefusal, room: string, context: RoomContext, refusal: Refusal): void {
+  report({ room, addr: context.address, reason: refusal.reason });
+  const socket = context.socket;
+  if (socket) setImmediate(() => socket.ws.close(4403, refusal.reason));
+}
+
+/** The document a message is for: Hocuspocus 4 allows `name\0session` addresses. */
+export const documentOf = (address: string): string => {
+  const nul = address.indexOf('\0');
+  return nul < 0 ? address : address.slice(0, nul);
+};
