@@ -29,6 +29,7 @@ prepare.on('exit', (code) => {
     PORT: process.env.COLLAB_PORT ?? '1234',
     DATA_DIR: join(root, 'collab-data'),
     COLLAB_SECRET: '',
+    COLLAB_OPEN_MODE: '1',
   });
 });
 

@@ -7,6 +7,8 @@ export interface Config {
   dataDir: string;
   /** The HS256 key from COLLAB_SECRET; null in the open development mode. */
   secret: Uint8Array | null;
+  /** The open development mode (COLLAB_OPEN_MODE=1, no COLLAB_SECRET): this machine only. */
+  openMode: boolean;
   retentionDays: number;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustProxy: ReadonlySet<string>;
@@ -33,6 +35,33 @@ export const MIN_SECRET_LENGTH = 32;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export const isLoopback = (host: string): boolean => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** A Host header (or an Origin's host) that names this machine: localhost, 127.x.y.z or [::1], with any port. */
+export function namesLoopback(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = /^\[([^\]]+)\](?::\d+)?$/.exec(host)?.[1] ?? host.replace(/:\d+$/, '');
+  return isLoopback(name.toLowerCase());
+}
+
+/**
+ * In the open development mode only requests made on this machine, to this machine, are served:
+ * none through a proxy, none naming another host (DNS rebinding), none from a page elsewhere.
+ */
+export function localOnly(headers: Record<string, string | string[] | undefined>): string | undefined {
+  if (headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined || headers['x-real-ip'] !== undefined) return 'open-mode-proxied';
+  if (!namesLoopback(typeof headers.host === 'string' ? headers.host : undefined)) return 'open-mode-host';
+  const origin = headers.origin;
+  if (origin !== undefined) {
+    let host: string | undefined;
+    try {
+      host = typeof origin === 'string' && origin !== 'null' ? new URL(origin).host : undefined;
+    } catch {
+      host = undefined;
+    }
+    if (!namesLoopback(host)) return 'open-mode-origin';
+  }
+  return undefined;
+}
 
 /** `::ffff:10.0.0.1` and `10.0.0.1` are one address. */
 export const normalizeAddress = (address: string): string => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
@@ -61,6 +90,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (env.TENANTS_FILE && !rawSecret) {
     throw new ConfigError('TENANTS_FILE needs COLLAB_SECRET too: it signs the operator\'s admin calls (the tenants\' keys open only their rooms)');
+  }
+  const openMode = !rawSecret;
+  if (openMode && env.COLLAB_OPEN_MODE !== '1') {
+    // A broken EnvironmentFile must not open every room to everyone: the open mode is asked for by name.
+    throw new ConfigError(
+      'COLLAB_SECRET is not set. Set it (at least 32 characters; try: openssl rand -base64 48), or set COLLAB_OPEN_MODE=1 to run the open development mode on this machine only.',
+    );
+  }
+  if (openMode && env.TRUST_PROXY) {
+    throw new ConfigError('The open development mode takes no TRUST_PROXY: it serves this machine only, never through a proxy. Set COLLAB_SECRET to serve others.');
   }
   if (!rawSecret && !isLoopback(host)) {
     throw new ConfigError(
@@ -98,6 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     dataDir: resolve(env.DATA_DIR || './collab-data'),
     secret: rawSecret ? new TextEncoder().encode(rawSecret) : null,
+    openMode,
     retentionDays: number(env, 'RETENTION_DAYS', 180, (v) => v > 0, 'a positive number of days'),
     trustProxy,
     maxConnectionsPerAddress: number(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),

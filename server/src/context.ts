@@ -9,6 +9,8 @@ export interface SocketState {
   /** Documents this socket has been admitted to (their messages no longer count as unadmitted). */
   admitted: Set<string>;
   unauthenticatedBytes: number;
+  /** Called when the socket is first admitted to a document: its admission deadline and byte count end. */
+  onAdmitted?: () => void;
 }
 
 /** What onAuthenticate hands the later hooks as `context`. */
@@ -20,6 +22,8 @@ export interface RoomContext {
   role?: 'facilitator';
   /** A room's session document (`<room>/session`). */
   session: boolean;
+  /** The awareness client ids this connection has sent presence for (only it may remove them). */
+  presenceIds?: Set<number>;
   socket?: SocketState;
 }
 

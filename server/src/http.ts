@@ -2,7 +2,7 @@
 // while the server runs), all through the room service.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isLoopback, normalizeAddress, type Config } from './config.js';
+import { isLoopback, localOnly, normalizeAddress, type Config } from './config.js';
 import { ROOM_NAME } from './limits.js';
 import type { RoomService } from './room-service.js';
 import { verifyAdminToken } from './tokens.js';
@@ -59,6 +59,8 @@ export function requestHandler(config: Config, service: RoomService, state: Http
 
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://server');
+    const notLocal = config.openMode ? localOnly(request.headers) : undefined;
+    if (notLocal) return json(response, 403, { error: notLocal });
     if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
       const stopping = state.stopping();
       return json(response, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ok', rooms: state.rooms(), connections: state.connections() });

@@ -24,7 +24,7 @@ const USAGE = `Usage:
                                               file in DATA_DIR to PostgreSQL at DATABASE_URL (safe to repeat;
                                               run it with the server stopped)
 
-Environment: HOST (127.0.0.1), PORT (1234), DATA_DIR (./collab-data), COLLAB_SECRET,
+Environment: HOST (127.0.0.1), PORT (1234), DATA_DIR (./collab-data), COLLAB_SECRET (or COLLAB_OPEN_MODE=1),
 RETENTION_DAYS (180), SNAPSHOT_INTERVAL_MINUTES (60), SNAPSHOT_RETENTION_DAYS (30), TRUST_PROXY,
 MAX_CONNECTIONS_PER_ADDRESS (100), DATABASE_URL and REDIS_URL (several instances), METRICS_TOKEN,
 TENANTS_FILE (many kommuner; SIGHUP re-reads it). See the README.
@@ -35,11 +35,12 @@ class UsageError extends Error {}
 
 async function serve(config: Config): Promise<void> {
   const server = await startCollabServer(config);
-  if (!config.secret) {
+  if (config.openMode) {
     process.stderr.write(
-      '\nWARNING: COLLAB_SECRET is not set. The server runs in the OPEN DEVELOPMENT MODE: anyone who can reach\n' +
-        `${config.host}:${server.port} can open, read and change any room without a token. It binds to loopback only.\n` +
-        'Set COLLAB_SECRET (at least 32 characters) before serving other machines.\n\n',
+      '\nWARNING: COLLAB_SECRET is not set. The server runs in the OPEN DEVELOPMENT MODE (COLLAB_OPEN_MODE=1): anyone on\n' +
+        `this machine can open, read and change any room at ${config.host}:${server.port} without a token. It binds to loopback\n` +
+        'and refuses requests through a proxy, naming another host, or from a page elsewhere.\n' +
+        'Set COLLAB_SECRET (at least 32 characters) and remove COLLAB_OPEN_MODE before serving other machines.\n\n',
     );
   }
   let stopping = false;

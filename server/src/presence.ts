@@ -15,12 +15,12 @@ const cleanName = (value: unknown): string =>
  */
 export function checkPresence(
   message: Uint8Array,
-  token: { name?: string; sub?: string; role?: string },
+  token: { name?: string; sub?: string; role?: string; presenceIds?: Set<number> },
   knownClock: (clientId: number) => number | undefined,
+  present: (clientId: number) => boolean = () => false,
 ): void {
   const name = cleanName(token.name);
   const sub = token.sub && token.sub.length <= 200 ? token.sub : undefined;
-  if (!name && !sub) return;
   let states: { clientId: number; clock: number; state: unknown }[];
   try {
     const decoder = decoding.createDecoder(message);
@@ -38,6 +38,13 @@ export function checkPresence(
   }
   for (const { clientId, clock, state } of states) {
     if (clock <= (knownClock(clientId) ?? -1)) continue;
+    const own = token.presenceIds ?? new Set<number>();
+    // A removal (null) is the sender's own to make: nobody takes another person off the list.
+    if (state === null) {
+      if (present(clientId) && !own.has(clientId)) throw new Refusal('presence-not-yours');
+      continue;
+    }
+    own.add(clientId);
     const user = state && typeof state === 'object' ? (state as { user?: unknown }).user : undefined;
     if (user === undefined) continue;
     const claimed = user && typeof user === 'object' ? (user as { name?: unknown; id?: unknown; lead?: unknown }) : {};

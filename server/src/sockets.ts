@@ -6,17 +6,28 @@ import { isIP } from 'node:net';
 import type { Hocuspocus } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer } from 'ws';
-import { normalizeAddress, type Config } from './config.js';
+import { localOnly, normalizeAddress, type Config } from './config.js';
 import { documentOf, type ReportRefusal, type SocketState } from './context.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
 
 /** What a socket may send for rooms it has not been admitted to yet (Hocuspocus queues it in memory). */
 const MAX_UNAUTHENTICATED_BYTES = 64 * 1024;
+/** A socket never admitted to a document is ended after this long. */
+export const ADMISSION_TIMEOUT_MS = 10_000;
+/** Every socket is pinged this often; one that has not answered the previous ping is ended. */
+export const PING_INTERVAL_MS = 30_000;
+/** Sockets not yet admitted to any document, at once: per address, and in all. */
+export const MAX_UNADMITTED_PER_ADDRESS = 10;
+export const MAX_UNADMITTED = 500;
 
 export class Sockets {
   readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   readonly #byRequest = new WeakMap<Request, SocketState>();
   readonly #perAddress = new Map<string, number>();
+  readonly #unadmitted = new Map<string, number>();
+  #unadmittedTotal = 0;
+  readonly #alive = new WeakSet<object>();
+  readonly #pinger: ReturnType<typeof setInterval>;
   stopping = false;
 
   constructor(
@@ -24,7 +35,26 @@ export class Sockets {
     private readonly hocuspocus: () => Hocuspocus,
     private readonly report: ReportRefusal,
     private readonly counted: () => void = () => {},
-  ) {}
+  ) {
+    // A missed pong ends any socket, admitted or not (Hocuspocus's own check covers only sockets with a document).
+    this.#pinger = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        if (!this.#alive.has(ws)) {
+          ws.terminate();
+          continue;
+        }
+        this.#alive.delete(ws);
+        ws.ping();
+      }
+    }, PING_INTERVAL_MS);
+    this.#pinger.unref();
+  }
+
+  #count(map: Map<string, number>, key: string, delta: number): void {
+    const value = (map.get(key) ?? 0) + delta;
+    if (value > 0) map.set(key, value);
+    else map.delete(key);
+  }
 
   socketOf = (request: Request): SocketState | undefined => this.#byRequest.get(request);
 
@@ -50,14 +80,47 @@ export class Sockets {
         socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
       };
       if (this.stopping) return refuse('503 Service Unavailable', 'server-stopping');
+      const notLocal = this.config.openMode ? localOnly(request.headers) : undefined;
+      if (notLocal) return refuse('403 Forbidden', notLocal);
       if ((this.#perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerAddress) return refuse('429 Too Many Requests', 'too-many-connections');
+      if ((this.#unadmitted.get(address) ?? 0) >= MAX_UNADMITTED_PER_ADDRESS || this.#unadmittedTotal >= MAX_UNADMITTED) {
+        return refuse('429 Too Many Requests', 'too-many-unadmitted');
+      }
+      // Until the socket is admitted, every byte it sends counts, also a frame that never ends.
+      let rawBytes = 0;
+      const countRaw = (chunk: Buffer) => {
+        rawBytes += chunk.length;
+        if (rawBytes > MAX_UNAUTHENTICATED_BYTES + 4096) {
+          this.report({ addr: address, reason: 'message-too-large' });
+          socket.destroy();
+        }
+      };
+      socket.on('data', countRaw);
       this.wss.handleUpgrade(request, socket, head, (ws) => {
-        this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
-        const state: SocketState = { ws, address, admitted: new Set(), unauthenticatedBytes: 0 };
+        this.#count(this.#perAddress, address, 1);
+        this.#count(this.#unadmitted, address, 1);
+        this.#unadmittedTotal += 1;
+        this.#alive.add(ws);
+        ws.on('pong', () => this.#alive.add(ws));
+        let waiting = true;
+        const admitted = () => {
+          if (!waiting) return;
+          waiting = false;
+          clearTimeout(deadline);
+          socket.off('data', countRaw);
+          this.#count(this.#unadmitted, address, -1);
+          this.#unadmittedTotal -= 1;
+        };
+        const deadline = setTimeout(() => {
+          this.report({ addr: address, reason: 'not-admitted' });
+          ws.terminate();
+        }, ADMISSION_TIMEOUT_MS);
+        const state: SocketState = { ws, address, admitted: new Set(), unauthenticatedBytes: 0, onAdmitted: admitted };
         const webRequest = toWebRequest(request);
         this.#byRequest.set(webRequest, state);
         const client = this.hocuspocus().handleConnection(ws, webRequest);
         ws.on('close', (code, reason) => {
+          admitted();
           client.handleClose({ code, reason: reason.toString() });
           const left = (this.#perAddress.get(address) ?? 1) - 1;
           if (left > 0) this.#perAddress.set(address, left);
@@ -99,6 +162,7 @@ export class Sockets {
   }
 
   terminateAll(): void {
+    clearInterval(this.#pinger);
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

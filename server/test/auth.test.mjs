@@ -83,13 +83,13 @@ describe('configuration', () => {
   });
 
   it('without COLLAB_SECRET refuses to bind anything but loopback', async () => {
-    const { code, stderr } = await run([], { env: { DATA_DIR: tempDir(), PORT: '0', HOST: '0.0.0.0' } });
+    const { code, stderr } = await run([], { env: { DATA_DIR: tempDir(), PORT: '0', HOST: '0.0.0.0', COLLAB_OPEN_MODE: '1' } });
     assert.equal(code, 1);
     assert.match(stderr, /open development mode and binds only to loopback/);
   });
 
   it('without COLLAB_SECRET runs open on loopback, with a clear warning', async () => {
-    const server = await startServer({ secret: '' });
+    const server = await startServer({ secret: '', env: { COLLAB_OPEN_MODE: '1' } });
     await waitFor(() => /WARNING: COLLAB_SECRET is not set\. The server runs in the OPEN DEVELOPMENT MODE/.test(server.stderr), {
       what: 'the warning',
     });

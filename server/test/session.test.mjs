@@ -193,7 +193,7 @@ describe('the session’s timebox runs on the server’s clock', () => {
 describe('the session document in open development mode', () => {
   let server;
   before(async () => {
-    server = await startServer({ secret: '' });
+    server = await startServer({ secret: '', env: { COLLAB_OPEN_MODE: '1' } });
   });
   after(() => server.stop());
 

@@ -226,7 +226,7 @@ describe('A led session in a live room (real server on loopback)', function () {
   });
 
   it('in open development mode a page takes the lead with «Jeg leder økten»; the others cannot', async () => {
-    const open = await startServer(`open-${engine}`, { COLLAB_SECRET: '' });
+    const open = await startServer(`open-${engine}`, { COLLAB_SECRET: '', COLLAB_OPEN_MODE: '1' });
     const room = freshRoom('apen');
     const [first, second] = await Promise.all([
       openPage({ url: open.url, room, token: '', step: 2 }),

@@ -44,6 +44,7 @@ export class Authentication implements Extension {
       // Hocuspocus applies no document update from a read-only connection; the message guard refuses the rest.
       if (session && !facilitator) connectionConfig.readOnly = true;
       state?.admitted.add(documentName);
+      state?.onAdmitted?.();
       return {
         address,
         sub: claims?.sub,
@@ -51,6 +52,7 @@ export class Authentication implements Extension {
         ...(facilitator && { role: 'facilitator' as const }),
         session,
         socket: state,
+        presenceIds: new Set(),
       };
     } catch (error) {
       const reason = error instanceof Refusal ? error.reason : 'permission-denied';

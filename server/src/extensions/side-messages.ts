@@ -18,7 +18,7 @@ export class SideMessages implements Extension {
       if (!SIDE_TYPES.has(type)) return;
       if (message.length > MAX_SIDE_MESSAGE_BYTES) throw new Refusal('message-too-large', 4413);
       if (room.session && room.role !== 'facilitator') throw new Refusal('facilitator-only');
-      if (type === MESSAGE_AWARENESS && !room.session) checkPresence(message, room, (id) => document.awareness.meta.get(id)?.clock);
+      if (type === MESSAGE_AWARENESS && !room.session) checkPresence(message, room, (id) => document.awareness.meta.get(id)?.clock, (id) => document.awareness.getStates().has(id));
     } catch (error) {
       if (error instanceof Refusal) refuseMessage(this.report, document.name, room, error);
       throw error;
