@@ -72,6 +72,8 @@ export class RoomMeasure {
   constructor(
     readonly doc: Y.Doc,
     readonly limits: Readonly<Record<string, number>> = ROOT_LIMITS,
+    /** Clients of an earlier generation of this name (a deleted name used again): their updates are refused. */
+    readonly retired: ReadonlyMap<number, number> = new Map(),
   ) {
     this.estimatedBytes = Y.encodeStateAsUpdate(doc).length;
     for (const root of Object.keys(limits)) {
@@ -107,6 +109,8 @@ export class RoomMeasure {
     }
     const newKeys = new Map<string, Set<string>>();
     for (const struct of decoded.structs) {
+      const retired = this.retired.get(struct.id.client);
+      if (retired !== undefined && struct.id.clock < retired) throw new Refusal('room-deleted', 4410);
       if (!(struct instanceof Y.Item)) continue;
       checkContent(struct.content);
       const parent = struct.parent;

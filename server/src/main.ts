@@ -16,6 +16,8 @@ const USAGE = `Usage:
   innovasjonsguide-server rooms export ROOM   print everything ROOM holds as JSON
   innovasjonsguide-server rooms delete ROOM   erase ROOM (its session document and snapshots too) for good;
                                               clients holding a copy are refused
+  innovasjonsguide-server rooms reuse ROOM    let a deleted name be used again, as a new, empty room; copies of
+                                              the deleted room stay refused
   innovasjonsguide-server rooms snapshots ROOM       list ROOM's snapshots
   innovasjonsguide-server rooms restore ROOM --at TIME   restore ROOM to its newest snapshot at or before
                                               TIME (ISO 8601, e.g. 2026-12-04T10:00:00Z); pages follow
@@ -169,6 +171,11 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
         ? `Deleted room ${name}. Its name is remembered: clients holding a copy are told it is gone.\n`
         : `No room ${name} was stored; its name is now remembered as deleted all the same.\n`,
     );
+    return;
+  }
+  if (command === 'reuse') {
+    const generation = await withService(config, (service) => service.reuse(name));
+    process.stdout.write(`Room ${name} can be used again, as generation ${generation}: it starts empty, and copies of the deleted room stay refused.\n`);
     return;
   }
   if (command === 'snapshots') {

@@ -83,12 +83,29 @@ export class RoomService {
    * closes their connections here and tells the other instances. Returns whether anything existed.
    */
   async delete(name: string, reason: DeletionReason): Promise<boolean> {
-    const existed = await this.store.deleteRoom(name, reason);
-    const session = await this.store.deleteRoom(`${name}${SESSION_SUFFIX}`, reason);
+    const vectorOf = (documentName: string) => {
+      const open = this.live?.document(documentName);
+      return open ? Y.encodeStateVector(open) : undefined;
+    };
+    const existed = await this.store.deleteRoom(name, reason, undefined, vectorOf(name));
+    const sessionName = `${name}${SESSION_SUFFIX}`;
+    const session = await this.store.deleteRoom(sessionName, reason, undefined, vectorOf(sessionName));
     const open = this.live?.close(name) ?? false;
     await this.live?.announceDeleted(name);
     log('delete', { room: name, reason, existed: existed || session || open });
     return existed || session || open;
+  }
+
+  /**
+   * Lets a deleted name be used again, on purpose, as a new generation: the room starts empty, and
+   * every update from a copy of an earlier generation (its Yjs clients) is refused as deleted.
+   */
+  async reuse(name: string): Promise<number> {
+    const generation = await this.store.reuse(name);
+    if (generation === null) throw new Error(`Room ${name} is not deleted; only a deleted name can be used again.`);
+    await this.store.reuse(`${name}${SESSION_SUFFIX}`);
+    log('reuse', { room: name, generation });
+    return generation;
   }
 
   snapshots(name: string): Promise<SnapshotInfo[]> {

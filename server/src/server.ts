@@ -80,7 +80,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
         connections: () => hocuspocus.getConnectionsCount(),
       }),
       new SideMessages(report),
-      new RoomGuard(report),
+      new RoomGuard(report, (name) => store.retiredClients(name)),
       sessionClock,
       persistence,
     ],

@@ -8,6 +8,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import {
   compactState,
+  mergeVectors,
   StorageError,
   type DeletedRoom,
   type DeletionReason,
@@ -28,6 +29,8 @@ export const POSTGRES_MIGRATIONS: readonly string[][] = [
     `CREATE TABLE updates (seq BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, data BYTEA NOT NULL)`,
     `CREATE INDEX updates_by_name ON updates (name, seq)`,
     `CREATE TABLE snapshots (name TEXT NOT NULL, taken_at BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (name, taken_at))`,
+    `ALTER TABLE deleted_rooms ADD COLUMN clients BYTEA`,
+    `CREATE TABLE reused_rooms (name TEXT PRIMARY KEY NOT NULL, generation INTEGER NOT NULL, clients BYTEA NOT NULL, reused_at BIGINT NOT NULL)`,
   ],
 ];
 
@@ -221,14 +224,50 @@ export class PostgresRoomStore implements RoomStorage {
     return rows.map((row) => row.name);
   }
 
-  async deleteRoom(name: string, reason: DeletionReason, now = Date.now()): Promise<boolean> {
+  async deleteRoom(name: string, reason: DeletionReason, now = Date.now(), clients?: Uint8Array): Promise<boolean> {
     return this.transaction(async (client) => {
       await this.lockRoom(client, name);
-      await client.query('INSERT INTO deleted_rooms (name, deleted_at, reason) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, now, reason]);
+      const pieces = await this.pieces(client, name);
+      const stored = pieces.length ? Y.encodeStateVectorFromUpdate(Y.mergeUpdates(pieces)) : undefined;
+      const vector = mergeVectors([clients, stored, await this.reusedVector(client, name)]);
+      await client.query('INSERT INTO deleted_rooms (name, deleted_at, reason, clients) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING', [
+        name,
+        now,
+        reason,
+        buffer(vector),
+      ]);
       let count = 0;
       for (const table of ['documents', 'updates', 'rooms', 'snapshots']) count += (await client.query(`DELETE FROM ${table} WHERE name = $1`, [name])).rowCount ?? 0;
       return count > 0;
     });
+  }
+
+  private async reusedVector(client: pg.Pool | pg.PoolClient, name: string): Promise<Uint8Array | undefined> {
+    const { rows } = await client.query<{ clients: Buffer }>('SELECT clients FROM reused_rooms WHERE name = $1', [name]);
+    return rows[0] ? bytes(rows[0].clients) : undefined;
+  }
+
+  async reuse(name: string, now = Date.now()): Promise<number | null> {
+    return this.transaction(async (client) => {
+      await this.lockRoom(client, name);
+      const deleted = await client.query<{ clients: Buffer | null }>('SELECT clients FROM deleted_rooms WHERE name = $1', [name]);
+      if (!deleted.rowCount) return null;
+      const earlier = await client.query<{ generation: number; clients: Buffer }>('SELECT generation, clients FROM reused_rooms WHERE name = $1', [name]);
+      const generation = earlier.rows[0] ? earlier.rows[0].generation + 1 : 2;
+      const clients = mergeVectors([deleted.rows[0].clients ? bytes(deleted.rows[0].clients) : undefined, earlier.rows[0] ? bytes(earlier.rows[0].clients) : undefined]);
+      await client.query(
+        `INSERT INTO reused_rooms (name, generation, clients, reused_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (name) DO UPDATE SET generation = excluded.generation, clients = excluded.clients, reused_at = excluded.reused_at`,
+        [name, generation, buffer(clients), now],
+      );
+      await client.query('DELETE FROM deleted_rooms WHERE name = $1', [name]);
+      return generation;
+    });
+  }
+
+  async retiredClients(name: string): Promise<Map<number, number>> {
+    const vector = await this.reusedVector(this.pool, name);
+    return vector ? Y.decodeStateVector(vector) : new Map();
   }
 
   async snapshots(name: string): Promise<SnapshotInfo[]> {

@@ -76,8 +76,15 @@ export interface RoomStorage {
   /** Remembers a deletion (a migration copies them); the room's data is not touched. */
   rememberDeleted(room: DeletedRoom): Promise<void>;
   idleSince(cutoff: number): Promise<string[]>;
-  /** Erases a room's data and snapshots and remembers its name; returns whether anything was stored. */
-  deleteRoom(name: string, reason: DeletionReason, now?: number): Promise<boolean>;
+  /**
+   * Erases a room's data and snapshots and remembers its name with the Yjs clients it held (`clients`,
+   * a state vector, or what was stored); returns whether anything was stored.
+   */
+  deleteRoom(name: string, reason: DeletionReason, now?: number, clients?: Uint8Array): Promise<boolean>;
+  /** Lets a deleted name be used again, as a new generation; returns it, or null if the name was not deleted. */
+  reuse(name: string, now?: number): Promise<number | null>;
+  /** The Yjs clients and clocks of earlier generations of a name used again: their updates are refused. */
+  retiredClients(name: string): Promise<Map<number, number>>;
   snapshots(name: string): Promise<SnapshotInfo[]>;
   snapshot(name: string, takenAt: number): Promise<Uint8Array | null>;
   /** Copies a snapshot in as it was taken (a migration). */
@@ -96,6 +103,34 @@ export function compactState(pieces: Uint8Array[]): Uint8Array {
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
+}
+
+/** One state vector holding the highest clock of each client in any of them. */
+export function mergeVectors(vectors: (Uint8Array | undefined)[]): Uint8Array {
+  const merged = new Map<number, number>();
+  for (const vector of vectors) {
+    if (!vector) continue;
+    for (const [client, clock] of Y.decodeStateVector(vector)) merged.set(client, Math.max(clock, merged.get(client) ?? 0));
+  }
+  return encodingOf(merged);
+}
+
+/** A state vector as Yjs writes one: a varuint count, then (client, clock) pairs. */
+function encodingOf(vector: Map<number, number>): Uint8Array {
+  const out: number[] = [];
+  const varuint = (value: number) => {
+    while (value > 0x7f) {
+      out.push(0x80 | (value & 0x7f));
+      value = Math.floor(value / 128);
+    }
+    out.push(value);
+  };
+  varuint(vector.size);
+  for (const [client, clock] of [...vector].sort((a, b) => b[0] - a[0])) {
+    varuint(client);
+    varuint(clock);
+  }
+  return new Uint8Array(out);
 }
 
 /** Opens PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
@@ -125,6 +160,9 @@ export const SQLITE_MIGRATIONS: readonly string[][] = [
     `CREATE INDEX updates_by_name ON updates (name, seq)`,
     `CREATE TABLE snapshots (name TEXT NOT NULL, taken_at INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, taken_at))`,
     `CREATE TABLE migrated (target TEXT NOT NULL, at INTEGER NOT NULL)`,
+    // The Yjs clients (a state vector) a deleted room held, so that a name used again refuses old copies.
+    `ALTER TABLE deleted_rooms ADD COLUMN clients BLOB`,
+    `CREATE TABLE reused_rooms (name TEXT PRIMARY KEY NOT NULL, generation INTEGER NOT NULL, clients BLOB NOT NULL, reused_at INTEGER NOT NULL)`,
   ],
 ];
 export const SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
@@ -354,15 +392,49 @@ export class SqliteRoomStore implements RoomStorage {
    * Erases a room with its snapshots and remembers its name, so no copy can bring it back. The
    * WAL is checkpointed so the erased pages leave the log file too.
    */
-  async deleteRoom(name: string, reason: DeletionReason, now = Date.now()): Promise<boolean> {
+  async deleteRoom(name: string, reason: DeletionReason, now = Date.now(), clients?: Uint8Array): Promise<boolean> {
+    const stored = await this.fetch(name);
+    const vector = mergeVectors([clients, stored ? Y.encodeStateVectorFromUpdate(stored) : undefined, await this.reusedVector(name)]);
     const erased = this.transaction(() => {
-      this.run('INSERT OR IGNORE INTO deleted_rooms (name, deleted_at, reason) VALUES ($name, $now, $reason)', { $name: name, $now: now, $reason: reason });
+      this.run('INSERT OR IGNORE INTO deleted_rooms (name, deleted_at, reason, clients) VALUES ($name, $now, $reason, $clients)', {
+        $name: name,
+        $now: now,
+        $reason: reason,
+        $clients: vector,
+      });
       let count = 0;
       for (const table of ['documents', 'updates', 'rooms', 'snapshots']) count += this.run(`DELETE FROM ${table} WHERE name = $name`, { $name: name });
       return count;
     });
     this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return erased > 0;
+  }
+
+  private async reusedVector(name: string): Promise<Uint8Array | undefined> {
+    const row = this.db.prepare('SELECT clients FROM reused_rooms WHERE name = $name').get({ $name: name });
+    return row ? bytes(row.clients) : undefined;
+  }
+
+  async reuse(name: string, now = Date.now()): Promise<number | null> {
+    return this.transaction(() => {
+      const deleted = this.db.prepare('SELECT clients FROM deleted_rooms WHERE name = $name').get({ $name: name });
+      if (!deleted) return null;
+      const earlier = this.db.prepare('SELECT generation, clients FROM reused_rooms WHERE name = $name').get({ $name: name });
+      const generation = earlier ? Number(earlier.generation) + 1 : 2;
+      const clients = mergeVectors([deleted.clients ? bytes(deleted.clients) : undefined, earlier ? bytes(earlier.clients) : undefined]);
+      this.run(
+        `INSERT INTO reused_rooms (name, generation, clients, reused_at) VALUES ($name, $generation, $clients, $now)
+           ON CONFLICT(name) DO UPDATE SET generation = excluded.generation, clients = excluded.clients, reused_at = excluded.reused_at`,
+        { $name: name, $generation: generation, $clients: clients, $now: now },
+      );
+      this.run('DELETE FROM deleted_rooms WHERE name = $name', { $name: name });
+      return generation;
+    });
+  }
+
+  async retiredClients(name: string): Promise<Map<number, number>> {
+    const vector = await this.reusedVector(name);
+    return vector ? Y.decodeStateVector(vector) : new Map();
   }
 
   async snapshots(name: string): Promise<SnapshotInfo[]> {

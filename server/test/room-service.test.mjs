@@ -67,6 +67,40 @@ describe('the operator’s CLI', () => {
     assert.equal(await restarted.stop(), 0);
   });
 
+  it('rooms reuse lets a deleted name be used again as a new generation; copies of the deleted room stay refused', async () => {
+    const server = await startServer();
+    const jwt = await token({ room: 'gjenbruk' });
+    const old = connect(server, { room: 'gjenbruk', token: jwt });
+    await old.waitSynced();
+    addNote(old.doc, 'gammel', 'Fra før slettingen');
+    await old.waitSynced();
+    const oldCopy = Y.encodeStateAsUpdate(old.doc);
+    old.destroy();
+    assert.equal((await cli(server.dataDir, ['delete', 'gjenbruk'])).code, 0);
+    const early = await cli(server.dataDir, ['reuse', 'ikke-slettet']);
+    assert.equal(early.code, 1);
+    assert.match(early.stderr, /only a deleted name can be used again/);
+
+    const reused = await cli(server.dataDir, ['reuse', 'gjenbruk']);
+    assert.equal(reused.code, 0, reused.stderr);
+    assert.match(reused.stdout, /can be used again, as generation 2/);
+    const fresh = connect(server, { room: 'gjenbruk', token: jwt });
+    await fresh.waitSynced();
+    assert.deepEqual(notesOf(fresh.doc), {}, 'the new generation starts empty');
+    addNote(fresh.doc, 'ny', 'Ny generasjon');
+    await fresh.waitSynced();
+
+    // A device that kept the deleted room's copy comes back with it.
+    const stale = new Y.Doc();
+    Y.applyUpdate(stale, oldCopy);
+    const returning = connect(server, { room: 'gjenbruk', token: jwt, doc: stale });
+    await waitFor(() => returning.closeReasons.includes('room-deleted'), { what: 'the old copy to be refused' });
+    returning.destroy();
+    assert.deepEqual(notesOf(fresh.doc), { ny: 'Ny generasjon' }, 'nothing of the old copy reached the room');
+    fresh.destroy();
+    assert.equal(await server.stop(), 0);
+  });
+
   it('rooms backup writes a file only the service user can read', async () => {
     const server = await startServer();
     const writer = connect(server, { room: 'sikker', token: await token({ room: 'sikker' }) });

@@ -11,11 +11,14 @@ export class RoomGuard implements Extension {
   extensionName = 'innovasjonsguide-room-guard';
   readonly measures = new WeakMap<Y.Doc, RoomMeasure>();
 
-  constructor(private readonly report: ReportRefusal) {}
+  constructor(
+    private readonly report: ReportRefusal,
+    private readonly retiredClients: (documentName: string) => Promise<Map<number, number>>,
+  ) {}
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const session = roomOf(documentName) !== documentName;
-    this.measures.set(document, new RoomMeasure(document, session ? SESSION_ROOT_LIMITS : undefined));
+    this.measures.set(document, new RoomMeasure(document, session ? SESSION_ROOT_LIMITS : undefined, await this.retiredClients(documentName)));
   }
 
   async beforeHandleMessage({ document, update: message, context }: beforeHandleMessagePayload): Promise<void> {
