@@ -13,6 +13,8 @@ export interface Config {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustProxy: ReadonlySet<string>;
   maxConnectionsPerAddress: number;
+  /** Sockets from one address that may wait for admission at once (a kommune's staff often share one egress address). */
+  maxUnadmittedPerAddress: number;
   /** PostgreSQL shared by several instances (DATABASE_URL); null keeps the SQLite file in DATA_DIR. */
   databaseUrl: string | null;
   /** Redis that carries changes and presence between instances (REDIS_URL); null for one server. */
@@ -141,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: number(env, 'RETENTION_DAYS', 180, (v) => v > 0, 'a positive number of days'),
     trustProxy,
     maxConnectionsPerAddress: number(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
+    maxUnadmittedPerAddress: number(env, 'MAX_UNADMITTED_PER_ADDRESS', 50, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
     snapshots: {
       intervalMs: number(env, 'SNAPSHOT_INTERVAL_MINUTES', 60, (v) => v > 0, 'a positive number of minutes') * 60_000,
       keepMs: number(env, 'SNAPSHOT_RETENTION_DAYS', 30, (v) => v > 0, 'a positive number of days') * 86_400_000,

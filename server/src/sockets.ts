@@ -16,8 +16,7 @@ const MAX_UNAUTHENTICATED_BYTES = 64 * 1024;
 export const ADMISSION_TIMEOUT_MS = 10_000;
 /** Every socket is pinged this often; one that has not answered the previous ping is ended. */
 export const PING_INTERVAL_MS = 30_000;
-/** Sockets not yet admitted to any document, at once: per address, and in all. */
-export const MAX_UNADMITTED_PER_ADDRESS = 10;
+/** Sockets not yet admitted to any document, at once, in all (per address: MAX_UNADMITTED_PER_ADDRESS). */
 export const MAX_UNADMITTED = 500;
 
 export class Sockets {
@@ -83,14 +82,15 @@ export class Sockets {
       const notLocal = this.config.openMode ? localOnly(request.headers) : undefined;
       if (notLocal) return refuse('403 Forbidden', notLocal);
       if ((this.#perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerAddress) return refuse('429 Too Many Requests', 'too-many-connections');
-      if ((this.#unadmitted.get(address) ?? 0) >= MAX_UNADMITTED_PER_ADDRESS || this.#unadmittedTotal >= MAX_UNADMITTED) {
+      if ((this.#unadmitted.get(address) ?? 0) >= this.config.maxUnadmittedPerAddress || this.#unadmittedTotal >= MAX_UNADMITTED) {
         return refuse('429 Too Many Requests', 'too-many-unadmitted');
       }
       // Until the socket is admitted, every byte it sends counts, also a frame that never ends.
       let rawBytes = 0;
       const countRaw = (chunk: Buffer) => {
         rawBytes += chunk.length;
-        if (rawBytes > MAX_UNAUTHENTICATED_BYTES + 4096) {
+        // Twice the message budget: whole messages meet that budget first (and get its reason); this ends unfinished frames.
+        if (rawBytes > 2 * MAX_UNAUTHENTICATED_BYTES) {
           this.report({ addr: address, reason: 'message-too-large' });
           socket.destroy();
         }

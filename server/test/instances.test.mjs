@@ -227,10 +227,10 @@ describe('several instances', () => {
 
   it('refuses to start on a DATABASE_URL that does not answer or a URL of the wrong kind, and says which', async () => {
     const port = await freePort();
-    const unreachable = await run([], { env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, DATA_DIR: '/nonexistent' } });
+    const unreachable = await run([], { env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/none`, DATA_DIR: '/nonexistent', COLLAB_SECRET: SECRET } });
     assert.equal(unreachable.code, 1);
     assert.match(unreachable.stderr, /PostgreSQL at DATABASE_URL could not be opened/);
-    const wrong = await run([], { env: { REDIS_URL: 'http://127.0.0.1:6379' } });
+    const wrong = await run([], { env: { REDIS_URL: 'http://127.0.0.1:6379', COLLAB_SECRET: SECRET } });
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /REDIS_URL must start with redis: or rediss:/);
   });
