@@ -13,6 +13,10 @@ export interface Config {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed. */
   trustProxy: ReadonlySet<string>;
   maxConnectionsPerAddress: number;
+  /** Origins (scheme://host[:port]) whose pages may open a WebSocket (ALLOWED_ORIGINS); empty: any. */
+  allowedOrigins: ReadonlySet<string>;
+  /** Rooms the storage may hold at most (MAX_ROOMS); a new room past it is refused. */
+  maxRooms: number;
   /** Sockets from one address that may wait for admission at once (a kommune's staff often share one egress address). */
   maxUnadmittedPerAddress: number;
   /** PostgreSQL shared by several instances (DATABASE_URL); null keeps the SQLite file in DATA_DIR. */
@@ -83,6 +87,25 @@ function metricsToken(env: NodeJS.ProcessEnv): string | null {
   return token;
 }
 
+/**
+ * Redis and PostgreSQL off this machine carry every room: they must ask for a password, and be
+ * reached over TLS (`rediss:`, `sslmode=require` or stricter). On loopback (tests) neither is required.
+ */
+function requireSafeService(name: string, raw: string): void {
+  const parsed = new URL(raw);
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (isLoopback(host)) return;
+  if (!parsed.password) throw new ConfigError(`${name} must carry a password (…://user:password@${parsed.host}/…): ${host} is not this machine`);
+  const tls = name === 'REDIS_URL' ? parsed.protocol === 'rediss:' : ['require', 'verify-ca', 'verify-full'].includes(parsed.searchParams.get('sslmode') ?? '');
+  if (!tls) {
+    throw new ConfigError(
+      name === 'REDIS_URL'
+        ? `REDIS_URL must use TLS (rediss://…): ${host} is not this machine`
+        : `DATABASE_URL must use TLS (?sslmode=verify-full, or require): ${host} is not this machine`,
+    );
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
   const port = number(env, 'PORT', 1234, (v) => Number.isInteger(v) && v >= 0 && v <= 65535, 'a port number (0 picks a free one)');
@@ -130,9 +153,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got ${parsed.protocol}`);
     return raw;
   };
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+  if (databaseUrl) requireSafeService('DATABASE_URL', databaseUrl);
+  if (redisUrl) requireSafeService('REDIS_URL', redisUrl);
+  const allowedOrigins = new Set(
+    (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((each) => each.trim())
+      .filter(Boolean)
+      .map((each) => {
+        let origin: string;
+        try {
+          origin = new URL(each).origin;
+        } catch {
+          origin = 'null';
+        }
+        if (origin === 'null' || origin !== each.replace(/\/$/, '')) throw new ConfigError(`ALLOWED_ORIGINS must list origins such as https://www.kommune.no, separated by commas; got ${JSON.stringify(each)}`);
+        return origin;
+      }),
+  );
   return {
-    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
-    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    databaseUrl,
+    redisUrl,
+    allowedOrigins,
+    maxRooms: number(env, 'MAX_ROOMS', 10_000, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
     metricsToken: metricsToken(env),
     tenantsFile: env.TENANTS_FILE ? resolve(env.TENANTS_FILE) : null,
     host,

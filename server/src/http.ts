@@ -41,7 +41,7 @@ async function readBody(request: IncomingMessage, limit = 4096): Promise<unknown
   return text ? JSON.parse(text) : {};
 }
 
-export function requestHandler(config: Config, service: RoomService, state: HttpState) {
+export function requestHandler(config: Config, service: RoomService, state: HttpState, adminKey: Uint8Array) {
   /** Metrics: from this machine, or with METRICS_TOKEN as a bearer token (for a Prometheus elsewhere). */
   const mayReadMetrics = (request: IncomingMessage): boolean => {
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
@@ -52,9 +52,9 @@ export function requestHandler(config: Config, service: RoomService, state: Http
   const isAdmin = async (request: IncomingMessage): Promise<boolean> => {
     // A proxied request is never the operator's CLI, even when the proxy runs on this machine.
     if (!fromThisMachine(request)) return false;
-    if (!config.secret) return true;
+    if (config.openMode) return true;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    return bearer !== undefined && (await verifyAdminToken(bearer, config.secret));
+    return bearer !== undefined && (await verifyAdminToken(bearer, adminKey));
   };
 
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -48,6 +48,14 @@ export type RefusalReason =
   | 'unknown-root'
   | 'facilitator-only'
   | 'presence-not-yours'
+  | 'schema-mismatch'
+  | 'unknown-field'
+  | 'vote-not-yours'
+  | 'time-ahead'
+  | 'message-type-refused'
+  | 'side-messages-over-budget'
+  | 'too-many-rooms'
+  | 'origin-not-allowed'
   | 'server-error';
 
 /**
@@ -100,13 +108,7 @@ export class RoomMeasure {
    * root, holds an over-long string or a subdocument, adds keys past a root's limit, or
    * would make the document too large.
    */
-  check(update: Uint8Array): void {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch {
-      throw new Refusal('malformed-update');
-    }
+  check(update: Uint8Array, decoded = decodeUpdate(update)): void {
     const newKeys = new Map<string, Set<string>>();
     for (const struct of decoded.structs) {
       const retired = this.retired.get(struct.id.client);
@@ -151,6 +153,15 @@ export class RoomMeasure {
    */
   stored(bytes: number, appliedAtEncode: number): void {
     this.estimatedBytes = bytes + (this.appliedBytes - appliedAtEncode);
+  }
+}
+
+/** A Yjs update's structs and delete set; one that does not decode is refused. */
+export function decodeUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    throw new Refusal('malformed-update');
   }
 }
 

@@ -9,6 +9,7 @@ import { migrateRooms, RoomService, type Listing } from './room-service.js';
 import { SERVER_FILE, startCollabServer } from './server.js';
 import { DATABASE_FILE, openRoomStorage, SqliteRoomStore, StorageError, type SnapshotInfo } from './storage.js';
 import { mintAdminToken } from './tokens.js';
+import { readAdminKey } from './admin-key.js';
 
 const USAGE = `Usage:
   innovasjonsguide-server                     run the collaboration server
@@ -79,7 +80,7 @@ function runningServer(config: Config): { host: string; port: number } | undefin
 
 async function adminCall(config: Config, server: { host: string; port: number }, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
-  if (config.secret) headers.authorization = `Bearer ${await mintAdminToken(config.secret)}`;
+  if (!config.openMode) headers.authorization = `Bearer ${await mintAdminToken(readAdminKey(config.dataDir))}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const host = server.host.includes(':') ? `[${server.host}]` : server.host;
   let response: Response;
@@ -93,7 +94,7 @@ async function adminCall(config: Config, server: { host: string; port: number },
   }
   const answer = await response.json();
   if (response.status === 403) {
-    throw new Error('The running server refused the admin call: use the same COLLAB_SECRET as the server, on the same machine.');
+    throw new Error(`The running server refused the admin call: run the command on the server's machine, as its user, with its DATA_DIR (${config.dataDir}).`);
   }
   return { status: response.status, body: answer };
 }

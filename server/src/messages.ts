@@ -13,7 +13,13 @@ const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
 export const SYNC_UPDATE_TYPES: ReadonlySet<number> = new Set([MESSAGE_SYNC, MESSAGE_SYNC_REPLY]);
+/** Messages that reach everyone in a room. */
 export const SIDE_TYPES: ReadonlySet<number> = new Set([MESSAGE_AWARENESS, MESSAGE_STATELESS, MESSAGE_BROADCAST_STATELESS]);
+/** Messages that count against a connection's side-message budget (a query for presence makes the room answer). */
+export const BUDGETED_TYPES: ReadonlySet<number> = new Set([...SIDE_TYPES, MESSAGE_QUERY_AWARENESS]);
+const MESSAGE_CLOSE = 7;
+/** What the page's provider sends: sync, presence, authentication, a query for presence, and closing. */
+export const CLIENT_TYPES: ReadonlySet<number> = new Set([MESSAGE_SYNC, MESSAGE_AWARENESS, MESSAGE_AUTH, MESSAGE_QUERY_AWARENESS, MESSAGE_CLOSE]);
 
 /** The message's type and, for a sync step 2 or update, the Yjs update it carries. */
 export function readMessage(message: Uint8Array): { type: number; body?: Uint8Array } {

@@ -14,6 +14,7 @@ import { Persistence } from './extensions/persistence.js';
 import { RoomGuard } from './extensions/room-guard.js';
 import { SessionClockExtension } from './extensions/session-clock.js';
 import { SideMessages } from './extensions/side-messages.js';
+import { readOrCreateAdminKey } from './admin-key.js';
 import { requestHandler } from './http.js';
 import { Refusal } from './limits.js';
 import { log } from './log.js';
@@ -28,6 +29,8 @@ import { readTenants, type TenantKeys } from './tenants.js';
 export const SAVE_DEBOUNCE_MS = 1000;
 export const SAVE_MAX_DEBOUNCE_MS = 5000;
 export const SERVER_FILE = 'server.json';
+/** How often SQLite's write-ahead log is checkpointed and truncated. */
+export const WAL_CHECKPOINT_MS = 60_000;
 
 export interface CollabServer {
   readonly port: number;
@@ -78,6 +81,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
         report,
         touch: (name) => store.touch(name),
         connections: () => hocuspocus.getConnectionsCount(),
+        maxRooms: config.maxRooms,
       }),
       new SideMessages(report),
       new RoomGuard(report, (name) => store.retiredClients(name)),
@@ -109,6 +113,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   };
   const service = new RoomService(store, live);
 
+  const adminKey = readOrCreateAdminKey(config.dataDir);
   const handle = requestHandler(config, service, {
     stopping: () => stopping,
     rooms: () => hocuspocus.getDocumentsCount(),
@@ -121,7 +126,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
         saveErrors: persistence.saveErrors,
         writtenBytes: store.writtenBytes,
       }),
-  });
+  }, adminKey);
   const httpServer = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log('error', { during: 'request', error: error instanceof Error ? error.message : String(error) });
@@ -149,12 +154,22 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   await runSweep();
   const sweepTimer = setInterval(runSweep, Math.max(250, Math.min(3_600_000, (config.retentionDays * 86_400_000) / 4)));
   sweepTimer.unref();
+  // SQLite's WAL keeps old page images (an erased note's text among them) until a checkpoint moves them out.
+  const checkpointTimer = setInterval(() => {
+    try {
+      if (store instanceof SqliteRoomStore) store.checkpoint();
+    } catch (error) {
+      log('error', { during: 'checkpoint', error: error instanceof Error ? error.message : String(error) });
+    }
+  }, WAL_CHECKPOINT_MS);
+  checkpointTimer.unref();
 
   async function stop(): Promise<void> {
     if (stopping) return;
     stopping = true;
     sockets.stopping = true;
     clearInterval(sweepTimer);
+    clearInterval(checkpointTimer);
     httpServer.close();
     // Closing every connection stores each room with unsaved changes, then unloads it.
     hocuspocus.closeConnections();

@@ -81,6 +81,9 @@ export class Sockets {
       if (this.stopping) return refuse('503 Service Unavailable', 'server-stopping');
       const notLocal = this.config.openMode ? localOnly(request.headers) : undefined;
       if (notLocal) return refuse('403 Forbidden', notLocal);
+      // A page elsewhere may not open rooms with the person's credentials; clients that are not browsers send no Origin.
+      const origin = request.headers.origin;
+      if (this.config.allowedOrigins.size && origin !== undefined && !this.config.allowedOrigins.has(origin)) return refuse('403 Forbidden', 'origin-not-allowed');
       if ((this.#perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerAddress) return refuse('429 Too Many Requests', 'too-many-connections');
       if ((this.#unadmitted.get(address) ?? 0) >= this.config.maxUnadmittedPerAddress || this.#unadmittedTotal >= MAX_UNADMITTED) {
         return refuse('429 Too Many Requests', 'too-many-unadmitted');

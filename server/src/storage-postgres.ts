@@ -219,6 +219,11 @@ export class PostgresRoomStore implements RoomStorage {
     await this.pool.query('INSERT INTO deleted_rooms (name, deleted_at, reason) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, deletedAt, reason]);
   }
 
+  async countRooms(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>("SELECT count(*) AS n FROM rooms WHERE name NOT LIKE '%/session'");
+    return Number(rows[0].n);
+  }
+
   async idleSince(cutoff: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ name: string }>('SELECT name FROM rooms WHERE last_activity < $1', [cutoff]);
     return rows.map((row) => row.name);

@@ -7,7 +7,7 @@
 // room's last snapshot is older than the snapshot interval, the room is compacted (base and
 // updates merged through a Y.Doc, which drops deleted content) and a snapshot is kept.
 // Deleted rooms are remembered (`deleted_rooms`) so that no copy can bring them back.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 
@@ -76,6 +76,8 @@ export interface RoomStorage {
   /** Remembers a deletion (a migration copies them); the room's data is not touched. */
   rememberDeleted(room: DeletedRoom): Promise<void>;
   idleSince(cutoff: number): Promise<string[]>;
+  /** Rooms stored (session documents not counted). */
+  countRooms(): Promise<number>;
   /**
    * Erases a room's data and snapshots and remembers its name with the Yjs clients it held (`clients`,
    * a state vector, or what was stored); returns whether anything was stored.
@@ -211,6 +213,8 @@ export class SqliteRoomStore implements RoomStorage {
       if (!existsSync(file)) throw new StorageError(`There is no room database at ${file}: is DATA_DIR set as the server's (see its environment file)?`);
     } else {
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      // A DATA_DIR made by hand (0755) holds every room: only the service user reads it.
+      chmodSync(dataDir, 0o700);
     }
     let db: SqliteDatabase;
     try {
@@ -224,6 +228,7 @@ export class SqliteRoomStore implements RoomStorage {
     }
     const store = new SqliteRoomStore(db, snapshots, file);
     store.migrate();
+    if (!mustExist) for (const each of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(each)) chmodSync(each, 0o600);
     return store;
   }
 
@@ -378,6 +383,10 @@ export class SqliteRoomStore implements RoomStorage {
 
   async rememberDeleted({ name, deletedAt, reason }: DeletedRoom): Promise<void> {
     this.run('INSERT OR IGNORE INTO deleted_rooms (name, deleted_at, reason) VALUES ($name, $at, $reason)', { $name: name, $at: deletedAt, $reason: reason });
+  }
+
+  async countRooms(): Promise<number> {
+    return Number(this.db.prepare("SELECT count(*) AS n FROM rooms WHERE name NOT LIKE '%/session'").get()!.n);
   }
 
   /** Rooms with no activity since `cutoff` (milliseconds since 1970). */

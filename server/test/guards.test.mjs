@@ -2,11 +2,13 @@
 // development mode only on purpose and only from this machine (H2), presence nobody else may
 // remove or claim (L6).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect as tcpConnect } from 'node:net';
 import { describe, it } from 'node:test';
 import * as encoding from 'lib0/encoding';
-import { awarenessMessage, connect, rawClient, run, startServer, tempDir, token, waitFor } from './helpers.mjs';
+import * as Y from 'yjs';
+import { addNote, awarenessMessage, connect, rawClient, run, startServer, tempDir, token, updateMessage, waitFor } from './helpers.mjs';
 
 const rssOf = (pid) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -152,6 +154,133 @@ describe('L6: presence', () => {
     assert.equal(await server.stop(), 0);
   });
 });
+
+describe('M7: side messages', () => {
+  it('a burst of presence is refused past the budget; entries for others’ client ids never reach anyone', async () => {
+    const server = await startServer();
+    const room = 'prat';
+    const kari = connect(server, { room, token: await token({ room, name: 'Kari', sub: 'k-1' }) });
+    await kari.waitSynced();
+    const seen = [];
+    kari.provider.awareness.on('change', ({ added, updated }) => seen.push(...added, ...updated));
+    const flood = rawClient(server);
+    assert.equal(await flood.authenticate(room, await token({ room, name: 'Per', sub: 'p-1' })), 'authenticated');
+    // Others' ids ride along with Per's own: they are dropped, and Per's own state arrives.
+    flood.send(awarenessMessage(room, awarenessUpdates([[8001, 1, { user: { id: 'p-1', name: 'Per' } }], [8002, 1, { user: { id: 'p-1', name: 'Per' } }]])));
+    await waitFor(() => kari.provider.awareness.getStates().get(8001)?.user?.name === 'Per', { what: 'Per’s own presence' });
+    // 300 × 15 KB in one go, as the review's attacker did.
+    const big = { user: { id: 'p-1', name: 'Per' }, pad: 'x'.repeat(15_000) };
+    for (let index = 0; index < 300; index += 1) flood.send(awarenessMessage(room, awarenessUpdates([[8001, 2 + index, big]])));
+    assert.equal(await flood.closeReason(room), 'side-messages-over-budget');
+    assert.equal(kari.provider.awareness.getStates().has(8002), false, 'an id not the sender’s was never forwarded');
+    assert.ok(seen.filter((id) => id === 8001).length < 40, `Kari received ${seen.filter((id) => id === 8001).length} of the 300`);
+    kari.destroy();
+    assert.equal(await server.stop(), 0);
+  });
+
+  it('message types the page never sends are refused', async () => {
+    const server = await startServer();
+    const raw = rawClient(server);
+    assert.equal(await raw.authenticate('typer', await token({ room: 'typer' })), 'authenticated');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, 'typer');
+    encoding.writeVarUint(encoder, 6); // broadcast stateless
+    encoding.writeVarString(encoder, 'til alle');
+    raw.send(encoding.toUint8Array(encoder));
+    assert.equal(await raw.closeReason('typer'), 'message-type-refused');
+    assert.equal(await server.stop(), 0);
+  });
+});
+
+describe('the operator’s other guards', () => {
+  it('M8: Redis and PostgreSQL off this machine need a password and TLS', async () => {
+    for (const [env, message] of [
+      [{ REDIS_URL: 'redis://redis.kommune.no:6379' }, /REDIS_URL must carry a password/],
+      [{ REDIS_URL: 'redis://:hemmelig@redis.kommune.no:6379' }, /REDIS_URL must use TLS \(rediss:/],
+      [{ DATABASE_URL: 'postgres://rom@db.kommune.no/rom' }, /DATABASE_URL must carry a password/],
+      [{ DATABASE_URL: 'postgres://rom:hemmelig@db.kommune.no/rom' }, /DATABASE_URL must use TLS \(\?sslmode=verify-full/],
+    ]) {
+      const answer = await run([], { env: { DATA_DIR: tempDir(), PORT: '0', COLLAB_SECRET: 'x'.repeat(40), ...env } });
+      assert.equal(answer.code, 1, JSON.stringify(env));
+      assert.match(answer.stderr, message);
+    }
+  });
+
+  it('L8: with ALLOWED_ORIGINS, a page elsewhere cannot open a socket; a listed one can', async () => {
+    const server = await startServer({ env: { ALLOWED_ORIGINS: 'https://www.kommune.no,https://intranett.kommune.no' } });
+    const elsewhere = rawClient(server, { Origin: 'https://evil.example' });
+    await waitFor(() => elsewhere.rejected, { what: 'the upgrade to be refused' });
+    assert.equal(elsewhere.rejected, 403);
+    const listed = rawClient(server, { Origin: 'https://intranett.kommune.no' });
+    assert.equal(await listed.authenticate('opprinnelse', await token({ room: 'opprinnelse' })), 'authenticated');
+    await server.waitForLine(/ refuse addr=127\.0\.0\.1 reason=origin-not-allowed/);
+    assert.equal(await server.stop(), 0);
+  });
+
+  it('L4: a DATA_DIR made readable for everyone is closed to the service user at start', async () => {
+    const dataDir = join(tempDir(), 'data');
+    mkdirSync(dataDir, { mode: 0o755 });
+    const server = await startServer({ dataDir });
+    assert.equal(statSync(dataDir).mode & 0o777, 0o700);
+    assert.equal(statSync(join(dataDir, 'rooms.sqlite')).mode & 0o777, 0o600);
+    assert.equal(statSync(join(dataDir, 'admin.key')).mode & 0o777, 0o600);
+    assert.equal(await server.stop(), 0);
+  });
+
+  it('L3: past MAX_ROOMS a new room is refused, existing rooms still open', async () => {
+    const server = await startServer({ env: { MAX_ROOMS: '2' } });
+    const star = await token({ room: '*' });
+    for (const room of ['en', 'to']) {
+      const client = connect(server, { room, token: star });
+      await client.waitSynced();
+      addNote(client.doc, 'n1', room);
+      await client.waitSynced();
+      client.destroy();
+    }
+    const third = connect(server, { room: 'tre', token: star });
+    assert.equal(await third.waitRefused(), 'too-many-rooms');
+    third.destroy();
+    const again = connect(server, { room: 'en', token: star });
+    await again.waitSynced();
+    again.destroy();
+    assert.equal(await server.stop(), 0);
+  });
+
+  it('L1: updates queued before authentication are checked one by one against the counts', async () => {
+    const server = await startServer();
+    const raw = rawClient(server);
+    await waitFor(() => raw.opened, { what: 'the socket to open' });
+    const participants = (from) => {
+      const doc = new Y.Doc();
+      doc.transact(() => {
+        for (let index = from; index < from + 450; index += 1) doc.getMap('participants').set(`p${index}`, new Y.Map([['id', `p${index}`], ['name', 'P']]));
+      });
+      return Y.encodeStateAsUpdate(doc);
+    };
+    // Sent before the token, so they wait in the queue together.
+    const jwt = await token({ room: 'ko' });
+    raw.send(updateMessage('ko', participants(0)));
+    raw.send(updateMessage('ko', participants(450)));
+    assert.equal(await raw.authenticate('ko', jwt), 'authenticated');
+    assert.equal(await raw.closeReason('ko'), 'too-many-items');
+    const reader = connect(server, { room: 'ko', token: jwt });
+    await reader.waitSynced();
+    assert.ok(reader.doc.getMap('participants').size <= 500, `${reader.doc.getMap('participants').size} participants stored`);
+    reader.destroy();
+    assert.equal(await server.stop(), 0);
+  });
+});
+
+function awarenessUpdates(entries) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const [clientId, clock, state] of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
+}
 
 function awarenessUpdate(clientId, clock, state) {
   const encoder = encoding.createEncoder();

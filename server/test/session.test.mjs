@@ -69,16 +69,17 @@ describe('the session document: only facilitators change it', () => {
     raw.ws.close();
   });
 
-  for (const [what, message] of [
-    ['awareness', (room) => awarenessMessage(room, awarenessUpdate(4242, 1, { user: { id: 'x', name: 'Ola' } }))],
-    ['a stateless message', (room) => statelessMessage(room, 'phase:vote')],
+  for (const [what, message, reason] of [
+    ['awareness', (room) => awarenessMessage(room, awarenessUpdate(4242, 1, { user: { id: 'x', name: 'Ola' } })), 'facilitator-only'],
+    // The page never sends stateless messages: refused from anyone (issue 24, M7).
+    ['a stateless message', (room) => statelessMessage(room, 'phase:vote'), 'message-type-refused'],
   ]) {
     it(`refuses ${what} from a participant on the session document`, async () => {
       const raw = rawClient(server);
       assert.equal(await raw.authenticate('ledet/session', await token({ room: 'ledet', name: 'Ola' })), 'authenticated');
       raw.send(message('ledet/session'));
-      assert.equal(await raw.closeReason('ledet/session'), 'facilitator-only');
-      await server.waitForLine(/ refuse room=ledet\/session addr=127\.0\.0\.1 reason=facilitator-only$/);
+      assert.equal(await raw.closeReason('ledet/session'), reason);
+      await server.waitForLine(new RegExp(` refuse room=ledet/session addr=127\\.0\\.0\\.1 reason=${reason}$`));
       await waitFor(() => raw.closed, { what: 'the socket to close' });
     });
   }

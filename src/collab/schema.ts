@@ -5,6 +5,17 @@
 import * as Y from 'yjs';
 import { readSession, sessionEntries, type SessionState } from '../store/session.js';
 import { LIMITS, type Action, type Note, type Participant } from '../store/types.js';
+import { DocumentError } from '../store/errors.js';
+import {
+  validateActionText,
+  validateColor,
+  validateDue,
+  validateId,
+  validateName,
+  validateNoteText,
+  validateStep,
+  validateTimestamp,
+} from '../store/validate.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -17,6 +28,50 @@ export const MAX_ORDER_LENGTH = 200;
 
 export const NOTE_FIELDS = ['id', 'cardId', 'text', 'color', 'author', 'createdAt', 'updatedAt'] as const;
 export const ACTION_FIELDS = ['id', 'step', 'what', 'who', 'due', 'done', 'createdAt', 'updatedAt'] as const;
+
+/** Checks one field's value; throws the store's DocumentError when it is not what the page writes. */
+export type FieldCheck = (value: unknown) => void;
+
+const orderKey: FieldCheck = (value) => {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 4 * MAX_ORDER_LENGTH) throw new DocumentError('must be an order key', 'order');
+};
+
+/**
+ * The fields of each root's items and the store's check for each (`votes` is a Y.Map of participant
+ * id → true, checked apart): what the page writes, and all the server accepts (docs/collab-schema.md).
+ */
+export const ROOM_FIELDS = {
+  notes: {
+    id: validateId,
+    cardId: validateId,
+    text: validateNoteText,
+    color: validateColor,
+    author: validateName,
+    order: orderKey,
+    createdAt: validateTimestamp,
+    updatedAt: validateTimestamp,
+  },
+  actions: {
+    id: validateId,
+    step: validateStep,
+    what: validateActionText,
+    who: validateName,
+    due: validateDue,
+    done: (value: unknown) => {
+      if (typeof value !== 'boolean') throw new DocumentError('must be true or false', 'done');
+    },
+    createdAt: validateTimestamp,
+    updatedAt: validateTimestamp,
+  },
+  participants: { id: validateId, name: validateName },
+} as const satisfies Record<string, Record<string, FieldCheck>>;
+
+/** The room's `meta` keys and their only accepted values. */
+export const META_FIELDS: Record<string, FieldCheck> = {
+  schema: (value) => {
+    if (value !== SCHEMA_VERSION) throw new DocumentError(`must be ${SCHEMA_VERSION}`, 'schema');
+  },
+};
 
 export type Read<T> = { readonly value: T; readonly problem?: undefined } | { readonly value?: undefined; readonly problem: string };
 

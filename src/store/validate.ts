@@ -75,7 +75,8 @@ function requireString(value: unknown, path: string, max: number, allowEmpty = t
   return value;
 }
 
-function requireTimestamp(value: unknown, path: string): string {
+/** An ISO 8601 timestamp of a real moment (at most 40 characters). */
+export function validateTimestamp(value: unknown, path = 'at'): string {
   const text = requireString(value, path, 40, false);
   const parts = ISO_TIMESTAMP.exec(text);
   const [hour, minute, second, offsetHour, offsetMinute] = parts ? [4, 5, 6, 9, 10].map((i) => Number(parts[i] ?? 0)) : [];
@@ -140,8 +141,8 @@ export function validateNote(value: unknown, options: ValidateOptions = {}, path
     color: validateColor(fields.color, `${path}.color`),
     author: validateName(fields.author, `${path}.author`),
     votes: version < 2 ? Object.freeze([]) : validateVotes(fields.votes, `${path}.votes`),
-    createdAt: requireTimestamp(fields.createdAt, `${path}.createdAt`),
-    updatedAt: requireTimestamp(fields.updatedAt, `${path}.updatedAt`),
+    createdAt: validateTimestamp(fields.createdAt, `${path}.createdAt`),
+    updatedAt: validateTimestamp(fields.updatedAt, `${path}.updatedAt`),
   });
 }
 
@@ -155,8 +156,8 @@ export function validateAction(value: unknown, path = 'action'): Action {
     who: validateName(fields.who, `${path}.who`),
     due: validateDue(fields.due, `${path}.due`),
     done: fields.done,
-    createdAt: requireTimestamp(fields.createdAt, `${path}.createdAt`),
-    updatedAt: requireTimestamp(fields.updatedAt, `${path}.updatedAt`),
+    createdAt: validateTimestamp(fields.createdAt, `${path}.createdAt`),
+    updatedAt: validateTimestamp(fields.updatedAt, `${path}.updatedAt`),
   });
 }
 
@@ -167,7 +168,7 @@ export function validateParticipant(value: unknown, path = 'participant'): Parti
 
 export function validateTombstone(value: unknown, path = 'deleted'): Tombstone {
   const fields = fieldsOf(value, path);
-  return Object.freeze({ id: validateId(fields.id, `${path}.id`), deletedAt: requireTimestamp(fields.deletedAt, `${path}.deletedAt`) });
+  return Object.freeze({ id: validateId(fields.id, `${path}.id`), deletedAt: validateTimestamp(fields.deletedAt, `${path}.deletedAt`) });
 }
 
 function uniqueIds<T extends { id: string }>(items: T[], path: string, taken = new Set<string>()): Set<string> {

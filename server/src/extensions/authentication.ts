@@ -18,6 +18,8 @@ export interface AuthenticationOptions {
   report: ReportRefusal;
   touch: (documentName: string) => Promise<void>;
   connections: () => number;
+  /** Rooms the storage may hold; a new room past it is refused. */
+  maxRooms: number;
 }
 
 export class Authentication implements Extension {
@@ -41,6 +43,10 @@ export class Authentication implements Extension {
       if ((await store.deletedAt(room)) !== null) throw new Refusal('room-deleted', 4410);
       const facilitator = claims ? claims.role === 'facilitator' : token === OPEN_MODE_LEAD_TOKEN;
       const session = room !== documentName;
+      // A token for `*` may open any name: new rooms stop at the cap (existing ones still open).
+      if (!session && (await store.info(room)) === undefined && (await store.countRooms()) >= this.options.maxRooms) {
+        throw new Refusal('too-many-rooms', 4429);
+      }
       // Hocuspocus applies no document update from a read-only connection; the message guard refuses the rest.
       if (session && !facilitator) connectionConfig.readOnly = true;
       state?.admitted.add(documentName);

@@ -1,11 +1,12 @@
 // The room's contents: an update is checked against the room's limits before Hocuspocus applies
-// it (RoomMeasure: roots, string lengths, item counts, the document's size), and a writer that
-// slipped past the count is stopped once the update is in.
+// it (RoomMeasure: roots, string lengths, item counts, the document's size) and against the room's
+// schema (schema-guard.ts), and a writer that slipped past the count is stopped once the update is in.
 import type { afterLoadDocumentPayload, beforeHandleMessagePayload, Connection, Extension, onChangePayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { refuseMessage, type ReportRefusal, type RoomContext } from '../context.js';
-import { Refusal, roomOf, RoomMeasure, SESSION_ROOT_LIMITS } from '../limits.js';
+import { decodeUpdate, Refusal, roomOf, RoomMeasure, SESSION_ROOT_LIMITS } from '../limits.js';
 import { readMessage, SYNC_UPDATE_TYPES } from '../messages.js';
+import { checkSchema } from '../schema-guard.js';
 
 export class RoomGuard implements Extension {
   extensionName = 'innovasjonsguide-room-guard';
@@ -24,7 +25,11 @@ export class RoomGuard implements Extension {
   async beforeHandleMessage({ document, update: message, context }: beforeHandleMessagePayload): Promise<void> {
     try {
       const { type, body } = readMessage(message);
-      if (SYNC_UPDATE_TYPES.has(type) && body) this.measures.get(document)?.check(body);
+      if (!SYNC_UPDATE_TYPES.has(type) || !body) return;
+      const decoded = decodeUpdate(body);
+      this.measures.get(document)?.check(body, decoded);
+      const room = context as RoomContext;
+      if (!room.session) checkSchema(document, decoded, { sub: room.sub });
     } catch (error) {
       if (error instanceof Refusal) refuseMessage(this.report, document.name, context as RoomContext, error);
       throw error;

@@ -1,0 +1,169 @@
+// The room's schema, enforced before an update is applied: every item an update writes is placed
+// (root, item id, field, voter) and checked against the one declaration the page writes by
+// (ROOM_FIELDS and META_FIELDS in src/collab/schema.ts, with the store's own field checks).
+// Votes only under the connection's verified id; times no further ahead than the server's clock
+// allows. Anything else is refused before Hocuspocus applies it.
+import * as Y from 'yjs';
+import { META_FIELDS, ROOM_FIELDS, type FieldCheck } from '../../src/collab/schema.js';
+import { DocumentError } from '../../src/store/errors.js';
+import { validateId, validateTimestamp } from '../../src/store/validate.js';
+import { Refusal } from './limits.js';
+
+/** A time written into a room may run this far ahead of the server's clock (the pages' clocks differ a little). */
+export const MAX_CLOCK_LEAD_MS = 5 * 60_000;
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+type Struct = Decoded['structs'][number];
+/** Where an item sits: its root, then keys down to it (['notes', 'n1', 'votes', 'p1']). */
+type Path = string[];
+
+export interface Writer {
+  /** The verified person id (a token's `sub`); votes go only under it. */
+  sub?: string;
+}
+
+/** Refuses the update unless every item it writes, and every vote it removes, is the schema's. */
+export function checkSchema(doc: Y.Doc, decoded: Decoded, writer: Writer, now = Date.now()): void {
+  const places = new Places(doc, decoded.structs);
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue;
+    const path = places.of(struct);
+    if (!path) throw new Refusal('malformed-update');
+    checkItem(path, struct.content, writer, now);
+  }
+  if (writer.sub === undefined) return;
+  // Taking back a vote is deleting its item: only one's own.
+  decoded.ds.clients.forEach((ranges, client) => {
+    for (const { clock, len } of ranges) {
+      for (let at = clock; at < clock + len; ) {
+        const item = findItem(doc, client, at);
+        if (!item) break;
+        const path = places.of(item);
+        if (path?.length === 4 && path[0] === 'notes' && path[2] === 'votes' && path[3] !== writer.sub) throw new Refusal('vote-not-yours');
+        at = item.id.clock + item.length;
+      }
+    }
+  });
+}
+
+function checkItem(path: Path, content: Y.Item['content'], writer: Writer, now: number): void {
+  const [root, key, field, voter] = path;
+  const value = valueOf(content);
+  const refuse = (reason: ConstructorParameters<typeof Refusal>[0] = 'schema-mismatch'): never => {
+    throw new Refusal(reason);
+  };
+  const check = (fieldCheck: FieldCheck | undefined, checked: unknown) => {
+    if (!fieldCheck) refuse('unknown-field');
+    try {
+      fieldCheck!(checked);
+    } catch (error) {
+      if (error instanceof DocumentError) refuse();
+      throw error;
+    }
+  };
+  if (path.length === 2) {
+    if (root === 'meta') return check(META_FIELDS[key], value);
+    if (root === 'deleted') {
+      check(validateId, key);
+      check(validateTimestamp, value);
+      return notAhead(value as string, now);
+    }
+    check(validateId, key);
+    if (!isMap(value)) refuse();
+    return;
+  }
+  const fields = (ROOM_FIELDS as Record<string, Record<string, FieldCheck>>)[root];
+  if (!fields) refuse('unknown-field');
+  if (path.length === 3) {
+    if (root === 'notes' && field === 'votes') return void (isMap(value) || refuse());
+    check(fields[field], value);
+    if (field === 'createdAt' || field === 'updatedAt') notAhead(value as string, now);
+    return;
+  }
+  if (path.length === 4 && root === 'notes' && field === 'votes') {
+    check(validateId, voter);
+    if (value !== true) refuse();
+    if (writer.sub !== undefined && voter !== writer.sub) refuse('vote-not-yours');
+    return;
+  }
+  refuse();
+}
+
+function notAhead(time: string, now: number): void {
+  if (Date.parse(time) > now + MAX_CLOCK_LEAD_MS) throw new Refusal('time-ahead');
+}
+
+const isMap = (value: unknown): boolean => value === MAP;
+const MAP = Symbol('Y.Map');
+
+/** The one value a map entry's content holds (a Y.Map as MAP); anything a map entry cannot be is refused. */
+function valueOf(content: Y.Item['content']): unknown {
+  if (content instanceof Y.ContentAny) {
+    if (content.arr.length !== 1) throw new Refusal('schema-mismatch');
+    return content.arr[0];
+  }
+  if (content instanceof Y.ContentType && content.type instanceof Y.Map) return MAP;
+  throw new Refusal('unsupported-content');
+}
+
+function findItem(doc: Y.Doc, client: number, clock: number): Y.Item | undefined {
+  if (clock >= Y.getState(doc.store, client)) return undefined;
+  const struct = Y.getItem(doc.store, Y.createID(client, clock));
+  return struct instanceof Y.Item ? struct : undefined;
+}
+
+/** Places items, whether in the room already or arriving in the same update. */
+class Places {
+  readonly #incoming = new Map<number, Struct[]>();
+  readonly #roots = new Map<unknown, string>();
+  readonly #memo = new Map<Struct, Path | null>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: Struct[],
+  ) {
+    for (const struct of structs) {
+      const list = this.#incoming.get(struct.id.client) ?? [];
+      list.push(struct);
+      this.#incoming.set(struct.id.client, list);
+    }
+    doc.share.forEach((type, name) => this.#roots.set(type, name));
+  }
+
+  /** The item with this id: in the update, else in the room. */
+  #find(id: Y.ID): Y.Item | undefined {
+    const incoming = this.#incoming.get(id.client)?.find((struct) => struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length);
+    if (incoming) return incoming instanceof Y.Item ? incoming : undefined;
+    return findItem(this.doc, id.client, id.clock);
+  }
+
+  of(item: Y.Item): Path | null {
+    if (this.#memo.has(item)) return this.#memo.get(item)!;
+    this.#memo.set(item, null); // a cycle of origins places nothing
+    const path = this.#place(item);
+    this.#memo.set(item, path);
+    return path;
+  }
+
+  #place(item: Y.Item): Path | null {
+    const parent = item.parent as unknown;
+    if (parent instanceof Y.AbstractType) {
+      // In the room already: its map, and that map's own place.
+      if (item.parentSub === null) return null;
+      const root = this.#roots.get(parent);
+      if (root !== undefined) return [root, item.parentSub];
+      const owner = parent._item;
+      const above = owner ? this.of(owner) : null;
+      return above ? [...above, item.parentSub] : null;
+    }
+    if (typeof parent === 'string') return item.parentSub === null ? null : [parent, item.parentSub];
+    if (parent && typeof parent === 'object' && 'client' in (parent as object)) {
+      const owner = this.#find(parent as Y.ID);
+      const above = owner && owner.content instanceof Y.ContentType ? this.of(owner) : null;
+      return above && item.parentSub !== null ? [...above, item.parentSub] : null;
+    }
+    // No parent written: a map entry written over an earlier one takes its place from its neighbour.
+    const neighbour = (item.origin && this.#find(item.origin)) || (item.rightOrigin && this.#find(item.rightOrigin));
+    return neighbour ? this.of(neighbour) : null;
+  }
+}
