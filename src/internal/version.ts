@@ -1,2 +1,2 @@
 /** This copy's version, so `define()` can say which copies meet on one page (a test keeps it equal to package.json). */
-export const VERSION = '0.1.0';
+export const VERSION = '0.2.0';
