@@ -28,11 +28,11 @@ export interface RoomContext {
 }
 
 /** Logs and counts a refusal; the one place every extension reports through. */
-export type ReportRefusal = (fields: { reason: string; addr: string; room?: string; error?: string }) => void;
+export type ReportRefusal = (fields: { reason: string; addr: string; room?: string; error?: string; where?: string }) => void;
 
 /** Logs a refused message and closes its socket right after Hocuspocus has sent the reason. */
 export function refuseMessage(report: ReportRefusal, room: string, context: RoomContext, refusal: Refusal): void {
-  report({ room, addr: context.address, reason: refusal.reason });
+  report({ room, addr: context.address, reason: refusal.reason, where: refusal.where });
   const socket = context.socket;
   if (socket) setImmediate(() => socket.ws.close(4403, refusal.reason));
 }

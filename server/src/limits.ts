@@ -66,6 +66,8 @@ export class Refusal {
   constructor(
     readonly reason: RefusalReason,
     readonly code = 4403,
+    /** Where in the room, for the log (a field's place, never a value). */
+    readonly where?: string,
   ) {}
 }
 

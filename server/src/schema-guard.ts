@@ -16,6 +16,9 @@ type Decoded = ReturnType<typeof Y.decodeUpdate>;
 type Struct = Decoded['structs'][number];
 /** Where an item sits: its root, then keys down to it (['notes', 'n1', 'votes', 'p1']). */
 type Path = string[];
+/** Written into a map that has been deleted meanwhile (a note removed while another page edited it): Yjs keeps it deleted. */
+const GONE = 'gone' as const;
+type Place = Path | typeof GONE | null;
 
 export interface Writer {
   /** The verified person id (a token's `sub`); votes go only under it. */
@@ -28,6 +31,7 @@ export function checkSchema(doc: Y.Doc, decoded: Decoded, writer: Writer, now = 
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted) continue;
     const path = places.of(struct);
+    if (path === GONE) continue;
     if (!path) throw new Refusal('malformed-update');
     checkItem(path, struct.content, writer, now);
   }
@@ -39,18 +43,29 @@ export function checkSchema(doc: Y.Doc, decoded: Decoded, writer: Writer, now = 
         const item = findItem(doc, client, at);
         if (!item) break;
         const path = places.of(item);
-        if (path?.length === 4 && path[0] === 'notes' && path[2] === 'votes' && path[3] !== writer.sub) throw new Refusal('vote-not-yours');
+        const vote = Array.isArray(path) && path.length === 4 && path[0] === 'notes' && path[2] === 'votes';
+        // Deleting a note deletes the votes in it too: that is the note's deletion, not taking back a vote.
+        if (vote && path[3] !== writer.sub && !containerGoes(item, decoded.ds)) throw new Refusal('vote-not-yours', 4403, 'notes.*.votes.*');
         at = item.id.clock + item.length;
       }
     }
   });
 }
 
+/** Whether the maps holding `item` (its votes map, its note) are deleted already or by the same update. */
+function containerGoes(item: Y.Item, ds: Decoded['ds']): boolean {
+  for (let type = item.parent as Y.AbstractType<unknown> | null; type && type._item; type = type._item.parent as Y.AbstractType<unknown> | null) {
+    if (type._item.deleted || Y.isDeleted(ds, type._item.id)) return true;
+  }
+  return false;
+}
+
 function checkItem(path: Path, content: Y.Item['content'], writer: Writer, now: number): void {
   const [root, key, field, voter] = path;
   const value = valueOf(content);
+  const where = [root, root === 'meta' ? key : '*', field, field === 'votes' && voter !== undefined ? '*' : undefined].filter(Boolean).join('.');
   const refuse = (reason: ConstructorParameters<typeof Refusal>[0] = 'schema-mismatch'): never => {
-    throw new Refusal(reason);
+    throw new Refusal(reason, 4403, where);
   };
   const check = (fieldCheck: FieldCheck | undefined, checked: unknown) => {
     if (!fieldCheck) refuse('unknown-field');
@@ -116,7 +131,7 @@ function findItem(doc: Y.Doc, client: number, clock: number): Y.Item | undefined
 class Places {
   readonly #incoming = new Map<number, Struct[]>();
   readonly #roots = new Map<unknown, string>();
-  readonly #memo = new Map<Struct, Path | null>();
+  readonly #memo = new Map<Struct, Place>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -130,14 +145,15 @@ class Places {
     doc.share.forEach((type, name) => this.#roots.set(type, name));
   }
 
-  /** The item with this id: in the update, else in the room. */
-  #find(id: Y.ID): Y.Item | undefined {
+  /** The item with this id: in the update, else in the room; GONE where the room has only its garbage-collected trace. */
+  #find(id: Y.ID): Y.Item | typeof GONE | undefined {
     const incoming = this.#incoming.get(id.client)?.find((struct) => struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length);
-    if (incoming) return incoming instanceof Y.Item ? incoming : undefined;
-    return findItem(this.doc, id.client, id.clock);
+    if (incoming) return incoming instanceof Y.Item ? incoming : GONE;
+    if (id.clock >= Y.getState(this.doc.store, id.client)) return undefined;
+    return findItem(this.doc, id.client, id.clock) ?? GONE;
   }
 
-  of(item: Y.Item): Path | null {
+  of(item: Y.Item): Place {
     if (this.#memo.has(item)) return this.#memo.get(item)!;
     this.#memo.set(item, null); // a cycle of origins places nothing
     const path = this.#place(item);
@@ -145,25 +161,25 @@ class Places {
     return path;
   }
 
-  #place(item: Y.Item): Path | null {
+  #place(item: Y.Item): Place {
     const parent = item.parent as unknown;
+    const below = (above: Place, key: string | null): Place => (above === GONE ? GONE : above && key !== null ? [...above, key] : null);
     if (parent instanceof Y.AbstractType) {
       // In the room already: its map, and that map's own place.
-      if (item.parentSub === null) return null;
       const root = this.#roots.get(parent);
-      if (root !== undefined) return [root, item.parentSub];
+      if (root !== undefined) return item.parentSub === null ? null : [root, item.parentSub];
       const owner = parent._item;
-      const above = owner ? this.of(owner) : null;
-      return above ? [...above, item.parentSub] : null;
+      return below(owner ? this.of(owner) : null, item.parentSub);
     }
     if (typeof parent === 'string') return item.parentSub === null ? null : [parent, item.parentSub];
     if (parent && typeof parent === 'object' && 'client' in (parent as object)) {
       const owner = this.#find(parent as Y.ID);
-      const above = owner && owner.content instanceof Y.ContentType ? this.of(owner) : null;
-      return above && item.parentSub !== null ? [...above, item.parentSub] : null;
+      if (owner === GONE || (owner && owner.deleted && !(owner.content instanceof Y.ContentType))) return GONE;
+      return below(owner && owner.content instanceof Y.ContentType ? this.of(owner) : null, item.parentSub);
     }
     // No parent written: a map entry written over an earlier one takes its place from its neighbour.
     const neighbour = (item.origin && this.#find(item.origin)) || (item.rightOrigin && this.#find(item.rightOrigin));
+    if (neighbour === GONE) return GONE;
     return neighbour ? this.of(neighbour) : null;
   }
 }
