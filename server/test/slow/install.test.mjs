@@ -6,91 +6,28 @@
 // used as they are and the machine is left as it was. systemd is not PID 1 here: fake-systemctl.mjs
 // plays its part from the unit file (ExecStart= and ExecReload= as written).
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import * as Y from 'yjs';
-import { DRIFT, REPO, parseUnit, snippet, substitute } from '../doc-snippets.mjs';
+import { REPO, parseUnit } from '../doc-snippets.mjs';
 import { addNote, connect, noteText, waitFor } from '../helpers.mjs';
+import { alive, canSandbox, Sandbox } from '../sandbox.mjs';
 import { freePort } from '../services.mjs';
 
 const SERVER = join(REPO, 'server');
 const UNIT = join(SERVER, 'deploy', 'innovasjonsguide-server.service');
 const VERSION = JSON.parse(readFileSync(join(SERVER, 'package.json'), 'utf8')).version;
-const isRoot = process.getuid?.() === 0;
-const hasUnshare = isRoot && spawnSync('unshare', ['--mount', 'true']).status === 0;
 
-let root; // the throwaway copies, bound over the real paths inside the namespace
-let holder; // the process that keeps the namespace
+const sandbox = new Sandbox();
+let root;
 let port;
-const timings = {};
-const groups = new Set(); // process groups of blocks still running
-
-/** Ends everything the test started, synchronously (also from a signal, when the runner times out). */
-function cleanup() {
-  for (const group of groups) {
-    try {
-      process.kill(-group, 'SIGKILL');
-    } catch {}
-  }
-  const pidFile = root && join(root, 'systemd', 'innovasjonsguide-server.pid');
-  if (pidFile && existsSync(pidFile)) {
-    try {
-      process.kill(mainPid(), 'SIGKILL');
-    } catch {}
-  }
-  if (holder && holder.exitCode === null) holder.kill('SIGKILL');
-}
-for (const signal of ['SIGTERM', 'SIGINT']) {
-  process.once(signal, () => {
-    cleanup();
-    if (root) rmSync(root, { recursive: true, force: true });
-    process.exit(1);
-  });
-}
-
-/** Runs `script` with `sh -e` inside the namespace, in the working directory with the tarball. */
-function inNamespace(script, { cwd = join(root, 'work') } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn('nsenter', [`--mount=/proc/${holder.pid}/ns/mnt`, `--wd=${cwd}`, '--', 'sh', '-ec', script], {
-      cwd,
-      env: {
-        // The operator's shell: this machine's environment (its CA certificates for the registry),
-        // without what npm test adds, and root's PATH with systemctl played by the test.
-        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(npm_|NODE_OPTIONS$|NODE_TEST)/i.test(name))),
-        PATH: `${join(root, 'fakebin')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
-        LANG: 'C.UTF-8',
-        FAKE_SYSTEMD_STATE: join(root, 'systemd'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group, so a cleanup after a timeout ends all it started
-    });
-    groups.add(child.pid);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('exit', (code) => {
-      groups.delete(child.pid);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-async function runBlock(name, replacements = []) {
-  const started = Date.now();
-  const result = await inNamespace(substitute(snippet(name), replacements));
-  timings[name] = Date.now() - started;
-  assert.equal(result.code, 0, `block ${name} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
-  return result;
-}
-
-const journal = () => (existsSync(join(root, 'systemd', 'innovasjonsguide-server.journal')) ? readFileSync(join(root, 'systemd', 'innovasjonsguide-server.journal'), 'utf8') : '');
-const mainPid = () => Number(readFileSync(join(root, 'systemd', 'innovasjonsguide-server.pid'), 'utf8'));
-const alive = (pid) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+const runBlock = (name, replacements) => sandbox.block(name, replacements);
+const inNamespace = (script) => sandbox.run(script);
+const journal = () => sandbox.journal();
+const mainPid = () => sandbox.mainPid();
 const portSubstitutions = () => [['http://127.0.0.1:1234/health', `http://127.0.0.1:${port}/health`]];
 
 function tenantToken(key, kid, room) {
@@ -105,34 +42,17 @@ async function opens(room, jwt, doc = new Y.Doc()) {
   return { outcome, client };
 }
 
-describe('docs/drift.md: install on Debian 12, as written', { skip: !hasUnshare && 'needs root and unshare --mount' }, () => {
+describe('docs/drift.md: install on Debian 12, as written', { skip: !canSandbox && 'needs root and unshare --mount' }, () => {
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'innovasjonsguide-install-'));
-    for (const dir of ['opt', 'var-lib', 'var-backups', 'usr-local-sbin', 'work', 'systemd', 'fakebin']) mkdirSync(join(root, dir), { mode: 0o755 });
-    for (const dir of ['opt', 'var-lib', 'var-backups', 'usr-local-sbin']) chmodSync(join(root, dir), 0o755);
-    execFileSync('cp', ['-a', '/etc', join(root, 'etc')]);
-    writeFileSync(join(root, 'fakebin', 'systemctl'), `#!/bin/sh\nexec ${process.execPath} ${join(SERVER, 'test', 'fake-systemctl.mjs')} "$@"\n`, { mode: 0o755 });
     // The release tarball (npm pack in server/ makes the same file as the release).
-    execFileSync('npm', ['pack', '--silent', '--pack-destination', join(root, 'work')], { cwd: SERVER, stdio: ['ignore', 'ignore', 'inherit'] });
+    await sandbox.start((dir) => execFileSync('npm', ['pack', '--silent', '--pack-destination', join(dir, 'work')], { cwd: SERVER, stdio: ['ignore', 'ignore', 'inherit'] }));
+    root = sandbox.root;
     port = await freePort();
-    const binds = [['opt', '/opt'], ['etc', '/etc'], ['var-lib', '/var/lib'], ['var-backups', '/var/backups'], ['usr-local-sbin', '/usr/local/sbin']]
-      .map(([from, to]) => `mount --bind ${join(root, from)} ${to}`)
-      .join(' && ');
-    holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', `${binds} && echo ready && exec sleep 3600`], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    holder.stdout.on('data', (chunk) => (out += chunk));
-    await waitFor(() => out.includes('ready') || holder.exitCode !== null, { what: 'the mount namespace' });
-    assert.ok(out.includes('ready'), 'the mount namespace could not be set up');
   });
 
   after(async () => {
-    // Whatever ran: the blocks, the server (a process of the namespace), the namespace, the copies.
-    const server = root && existsSync(join(root, 'systemd', 'innovasjonsguide-server.pid')) ? mainPid() : 0;
-    cleanup();
-    if (server) await waitFor(() => !alive(server), { what: 'the server to die' });
-    if (holder && holder.exitCode === null && holder.signalCode === null) await new Promise((resolve) => holder.once('exit', resolve));
-    if (root) rmSync(root, { recursive: true, force: true });
-    process.stderr.write(`install.test timings (ms): ${JSON.stringify(timings)}\n`);
+    process.stderr.write(`install.test timings (ms): ${JSON.stringify(sandbox.timings)}\n`);
+    await sandbox.stop();
   });
 
   it('1. Node 24 and npm from the npm registry, into /opt/node-24', async () => {
@@ -186,7 +106,8 @@ describe('docs/drift.md: install on Debian 12, as written', { skip: !hasUnshare 
     assert.match(status, /^Umask:\s+0077$/m);
     const passwd = readFileSync(join(root, 'etc', 'passwd'), 'utf8').split('\n').find((line) => line.startsWith('innovasjonsguide:'));
     assert.match(status, new RegExp(`^Uid:\\s+${passwd.split(':')[2]}\\s`, 'm'));
-    assert.match(journal(), / listen .*mode=tenants tenants=1 storage=sqlite data=\/var\/lib\/innovasjonsguide/);
+    // /health may answer a moment before the server has written its listen line.
+    await waitFor(() => / listen .*mode=tenants tenants=1 storage=sqlite data=\/var\/lib\/innovasjonsguide/.test(journal()), { what: 'the listen line' });
     assert.equal(statSync(join(root, 'var-lib', 'innovasjonsguide')).mode & 0o777, 0o700);
     // The unit's exposure as systemd rates it, for the record.
     const security = await inNamespace('systemd-analyze security --offline=yes /etc/systemd/system/innovasjonsguide-server.service 2>&1 | tail -n 1');
@@ -276,4 +197,3 @@ describe('docs/drift.md: install on Debian 12, as written', { skip: !hasUnshare 
   });
 });
 
-export { DRIFT };
