@@ -65,6 +65,14 @@ describe('the shipped systemd unit, started and reloaded as written', { skip: !c
     await waitFor(() => / listen .*mode=tenants tenants=1 storage=sqlite data=\/var\/lib\/innovasjonsguide/.test(sandbox.journal()), { what: 'the listen line' });
   });
 
+  it('is sandboxed: systemd-analyze security rates its exposure OK (below 4)', async () => {
+    const { code, stdout } = await sandbox.run('systemd-analyze security --offline=yes /etc/systemd/system/innovasjonsguide-server.service');
+    const exposure = /Overall exposure level for innovasjonsguide-server\.service: ([\d.]+) (\w+)/.exec(stdout);
+    assert.ok(exposure, `no exposure level (exit ${code}):\n${stdout}`);
+    process.stderr.write(`deploy.test: systemd-analyze security: ${exposure[1]} ${exposure[2]}\n`);
+    assert.ok(Number(exposure[1]) < 4, `exposure ${exposure[1]} ${exposure[2]}`);
+  });
+
   it('systemctl reload (ExecReload as written): a key added to tenants.json opens rooms, same process, connections kept', async () => {
     const file = join(sandbox.root, 'etc', 'innovasjonsguide', 'tenants.json');
     const tenants = JSON.parse(readFileSync(file, 'utf8'));
