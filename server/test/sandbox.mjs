@@ -4,7 +4,7 @@
 // `sh -e`, as root, with this machine's environment; `systemctl` is played by fake-systemctl.mjs
 // from the unit file, its "journal" and main PID kept in the sandbox.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,23 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   });
 }
 
+const PREFIX = 'innovasjonsguide-operator-';
+
+/**
+ * Removes the copies of sandboxes whose test process is gone (a runner's timeout may end it with
+ * SIGKILL, before its cleanup): each sandbox names its owner in owner.pid.
+ */
+function removeStale() {
+  for (const name of readdirSync(tmpdir()).filter((entry) => entry.startsWith(PREFIX))) {
+    const dir = join(tmpdir(), name);
+    try {
+      const owner = join(dir, 'owner.pid');
+      const gone = existsSync(owner) ? !alive(Number(readFileSync(owner, 'utf8'))) : Date.now() - statSync(dir).mtimeMs > 600_000;
+      if (gone) rmSync(dir, { recursive: true, force: true });
+    } catch {}
+  }
+}
+
 export const alive = (pid) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
 
 export class Sandbox {
@@ -36,7 +53,9 @@ export class Sandbox {
 
   /** `prepare(root)` may fill the copies (root/opt, root/etc, …) before the namespace is made. */
   async start(prepare = () => {}) {
-    this.root = mkdtempSync(join(tmpdir(), 'innovasjonsguide-operator-'));
+    removeStale();
+    this.root = mkdtempSync(join(tmpdir(), PREFIX));
+    writeFileSync(join(this.root, 'owner.pid'), String(process.pid));
     live.add(this);
     for (const dir of ['opt', 'var-lib', 'var-backups', 'usr-local-sbin', 'work', 'systemd', 'fakebin']) {
       mkdirSync(join(this.root, dir));
