@@ -7,10 +7,6 @@ export const guideStyles = css`
     background: var(--innovasjon-guide-background, transparent);
   }
 
-  :host([color-scheme]) {
-    background: var(--innovasjon-guide-background, var(--_canvas));
-  }
-
   nav ol {
     list-style: none;
     margin: 0 0 1.5rem;
