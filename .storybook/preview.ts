@@ -1,6 +1,7 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { withActions } from 'storybook/actions/decorator';
 import manifest from '../custom-elements.json';
+import { applyDesignsystemet } from '../stories/designsystemet.js';
 
 // Docs tables (attributes, properties, events, CSS properties, parts) come from the manifest.
 setCustomElementsManifest(manifest);
@@ -28,6 +29,8 @@ const preview: Preview = {
     (story, context) => {
       // The elements follow <html lang> live, as on a real page.
       document.documentElement.lang = context.globals.locale ?? 'nb';
+      // Designsystemet's theme for the stories that ask for it, and off again for the rest.
+      applyDesignsystemet(context.parameters.designsystemet);
       return story();
     },
   ],

@@ -9,15 +9,19 @@
 /** Minifies one piece of CSS text without quoted strings in it. */
 const squeeze = (text) =>
   text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/: /g, ':')
     .replace(/;}/g, '}');
 
+const STRING = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/;
+
 export function minifyCss(css) {
+  // Comments go first, in one pass from the left with the strings, so an apostrophe
+  // inside a comment does not open a string (which kept the comment in the bundle).
+  css = css.replace(new RegExp(`/\\*[\\s\\S]*?\\*/|(${STRING.source})`, 'g'), (_comment, string) => string ?? '');
   // Odd pieces are quoted strings, kept verbatim.
-  const pieces = css.split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/);
+  const pieces = css.split(new RegExp(`(${STRING.source})`));
   return pieces
     .map((piece, index) => (index % 2 ? piece : squeeze(piece)))
     .join('')

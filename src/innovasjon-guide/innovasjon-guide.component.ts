@@ -68,6 +68,7 @@ const SUMMARY = 5;
  * @cssproperty --innovasjon-color-danger - Border of error messages.
  * @cssproperty --innovasjon-radius - Corner radius.
  * @cssproperty --innovasjon-guide-background - Background behind the whole guide.
+ * @cssproperty --innovasjon-color-scheme - `light`, `dark` or `light dark` (the device decides): the scheme where the page sets none.
  */
 @localized()
 export class InnovasjonGuide extends GuideElement {

@@ -76,12 +76,13 @@ export const romStatusStyles = css`
     forced-color-adjust: none;
   }
 
-  .p0 { --_person: #1f6feb; }
-  .p1 { --_person: #b35900; }
-  .p2 { --_person: #1a7f37; }
-  .p3 { --_person: #8250df; }
-  .p4 { --_person: #bf3989; }
-  .p5 { --_person: #0a7f8f; }
+  /* Lighter in the dark, to stand out on a dark surface. */
+  .p0 { --_person: light-dark(#1f6feb, #6ea8fe); }
+  .p1 { --_person: light-dark(#b35900, #f0a45d); }
+  .p2 { --_person: light-dark(#1a7f37, #5cc177); }
+  .p3 { --_person: light-dark(#8250df, #b794f6); }
+  .p4 { --_person: light-dark(#bf3989, #f07cc0); }
+  .p5 { --_person: light-dark(#0a7f8f, #4fc6d4); }
 
   .offer,
   .remove {

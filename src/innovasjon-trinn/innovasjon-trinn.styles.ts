@@ -9,7 +9,7 @@ export const trinnStyles = css`
     margin: 0;
     font-size: 0.9rem;
     font-weight: 600;
-    color: var(--_accent);
+    color: var(--_accent-text);
   }
 
   .title {

@@ -59,8 +59,8 @@ export const commonPartStyles = css`
     max-width: 100%;
     margin: 1rem 0 0;
     padding: 0.6rem 0.75rem 0.6rem 1rem;
-    background: var(--innovasjon-toast-background, #1d1d1b);
-    color: var(--innovasjon-toast-text, #ffffff);
+    background: var(--innovasjon-toast-background, var(--_inverse));
+    color: var(--innovasjon-toast-text, var(--_on-inverse));
     border-radius: var(--_radius);
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
   }
@@ -73,10 +73,10 @@ export const commonPartStyles = css`
     border-color: currentColor;
   }
   .toast button:hover {
-    background: rgb(255 255 255 / 0.15);
+    background: color-mix(in srgb, currentColor 15%, transparent);
   }
   .toast :focus-visible {
-    outline-color: #ffffff;
+    outline-color: currentColor;
   }
   @media (forced-colors: active) {
     .toast {

@@ -32,6 +32,14 @@ export class GuideElement extends LitElement {
   /** Show the notes, but let nothing be changed. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
+  /**
+   * Light or dark where the page does not say (on a Designsystemet page its
+   * `data-color-scheme` decides): `auto` follows the device's setting
+   * (prefers-color-scheme), `dark` and `light` fix one. Unset, the guide is
+   * light, as it always was. With it the element paints its own background.
+   */
+  @property({ attribute: 'color-scheme', reflect: true }) colorScheme?: 'auto' | 'dark' | 'light';
+
   /** The level of the sheet's heading (cards get the next level), so the guide fits the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 

@@ -85,25 +85,25 @@ export const noteMenuStyles = css`
     width: 1rem;
     height: 1rem;
     border-radius: 50%;
-    border: 1px solid rgb(0 0 0 / 0.45);
+    border: 1px solid light-dark(rgb(0 0 0 / 0.45), rgb(255 255 255 / 0.6));
     background: var(--_swatch);
     forced-color-adjust: none;
   }
 
   [data-color='yellow'] {
-    --_swatch: var(--innovasjon-note-yellow, #fff1a8);
+    --_swatch: var(--_note-yellow);
   }
   [data-color='pink'] {
-    --_swatch: var(--innovasjon-note-pink, #ffd7e4);
+    --_swatch: var(--_note-pink);
   }
   [data-color='blue'] {
-    --_swatch: var(--innovasjon-note-blue, #d4e8ff);
+    --_swatch: var(--_note-blue);
   }
   [data-color='green'] {
-    --_swatch: var(--innovasjon-note-green, #d6f2cf);
+    --_swatch: var(--_note-green);
   }
   [data-color='orange'] {
-    --_swatch: var(--innovasjon-note-orange, #ffdcb5);
+    --_swatch: var(--_note-orange);
   }
 
   .check {

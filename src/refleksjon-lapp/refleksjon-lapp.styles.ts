@@ -9,22 +9,29 @@ export const lappStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 9rem;
     overflow-clip-margin: 1rem;
-    --_note: var(--innovasjon-note-yellow, #fff1a8);
-    --_ink: var(--innovasjon-note-text, #1d1d1b);
+    --_note: var(--_note-yellow);
+    /* In the dark the ink is light on the deep papers, and dark on a light paper the page
+       chose itself (a --innovasjon-note-* meant for light pages): from the paper's lightness. */
+    --_ink: var(--innovasjon-note-text, light-dark(#1d1d1b, oklch(from var(--_note) clamp(0.2, (0.62 - l) * 1000, 0.96) 0.01 h)));
     /* Secondary text on paper: mixed from the ink, so it keeps its contrast on every colour. */
     --_ink-subtle: color-mix(in srgb, var(--_ink) 80%, var(--_note));
+    /* The paper's edge; in the dark a light line of its own hue, so the colour reads at a glance. */
+    --_note-edge: light-dark(color-mix(in srgb, var(--_note) 82%, black), oklch(from var(--_note) 0.8 calc(c * 1.5) h));
+    /* Controls on paper: lighter than the paper in the light, darker in the dark. */
+    --_on-paper: light-dark(rgb(255 255 255 / 0.75), rgb(0 0 0 / 0.3));
+    --_on-paper-strong: light-dark(rgb(255 255 255 / 0.9), rgb(0 0 0 / 0.5));
   }
   :host([color='pink']) {
-    --_note: var(--innovasjon-note-pink, #ffd7e4);
+    --_note: var(--_note-pink);
   }
   :host([color='blue']) {
-    --_note: var(--innovasjon-note-blue, #d4e8ff);
+    --_note: var(--_note-blue);
   }
   :host([color='green']) {
-    --_note: var(--innovasjon-note-green, #d6f2cf);
+    --_note: var(--_note-green);
   }
   :host([color='orange']) {
-    --_note: var(--innovasjon-note-orange, #ffdcb5);
+    --_note: var(--_note-orange);
   }
 
   .note {
@@ -37,7 +44,7 @@ export const lappStyles = css`
     padding: 0.8rem 0.85rem 0.45rem;
     background: var(--_note);
     color: var(--_ink);
-    border: 1px solid color-mix(in srgb, var(--_note) 82%, black);
+    border: 1px solid var(--_note-edge);
     border-radius: 3px;
     box-shadow: var(--innovasjon-note-shadow, 0 1px 1px rgb(0 0 0 / 0.06), 0 4px 10px -4px rgb(0 0 0 / 0.22));
   }
@@ -71,7 +78,7 @@ export const lappStyles = css`
   }
 
   .edit-text:hover {
-    background: rgb(255 255 255 / 0.4);
+    background: light-dark(rgb(255 255 255 / 0.4), rgb(0 0 0 / 0.2));
   }
 
   .meta {
@@ -119,7 +126,7 @@ export const lappStyles = css`
 
   .meta button:hover,
   .menu-button[aria-expanded='true'] {
-    background: rgb(255 255 255 / 0.9);
+    background: var(--_on-paper-strong);
     border-color: color-mix(in srgb, var(--_ink) 60%, transparent);
   }
 
@@ -130,7 +137,7 @@ export const lappStyles = css`
 
   .meta .vote-button {
     border-color: color-mix(in srgb, var(--_ink) 60%, transparent);
-    background: rgb(255 255 255 / 0.75);
+    background: var(--_on-paper);
     font-weight: 600;
   }
 
@@ -138,7 +145,7 @@ export const lappStyles = css`
   .meta .vote-button[aria-pressed='true']:hover {
     background: var(--_ink);
     border-color: var(--_ink);
-    color: #ffffff;
+    color: light-dark(#ffffff, var(--_note));
   }
 
   .meta .vote-button[aria-disabled='true'] {
@@ -154,8 +161,8 @@ export const lappStyles = css`
     padding: 0.4rem;
     border: 1px solid color-mix(in srgb, var(--_ink) 55%, transparent);
     border-radius: 2px;
-    background: rgb(255 255 255 / 0.85);
-    color: #1d1d1b;
+    background: light-dark(rgb(255 255 255 / 0.85), rgb(0 0 0 / 0.35));
+    color: var(--_ink);
     line-height: 1.45;
   }
 
@@ -170,7 +177,7 @@ export const lappStyles = css`
     padding: 0.3rem 0.5rem;
     font-size: 0.85em;
     font-weight: 600;
-    background: #ffffff;
+    background: var(--_surface);
     color: var(--_danger);
     border-inline-start: 4px solid var(--_danger);
   }
@@ -192,7 +199,7 @@ export const lappStyles = css`
   }
 
   .actions button:not(.primary) {
-    background: rgb(255 255 255 / 0.7);
+    background: light-dark(rgb(255 255 255 / 0.7), rgb(0 0 0 / 0.3));
     color: var(--_ink);
   }
 
