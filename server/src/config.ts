@@ -15,6 +15,8 @@ export interface Config {
   maxConnectionsPerAddress: number;
   /** Origins (scheme://host[:port]) whose pages may open a WebSocket (ALLOWED_ORIGINS); empty: any. */
   allowedOrigins: ReadonlySet<string>;
+  /** The longest a room token may still be valid when it is shown (TOKEN_MAX_HOURS). */
+  tokenMaxMs: number;
   /** Rooms the storage may hold at most (MAX_ROOMS); a new room past it is refused. */
   maxRooms: number;
   /** Sockets from one address that may wait for admission at once (a kommune's staff often share one egress address). */
@@ -177,6 +179,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     redisUrl,
     allowedOrigins,
+    tokenMaxMs: number(env, 'TOKEN_MAX_HOURS', 12, (v) => v > 0 && v <= 24 * 30, 'a number of hours from 0 to 720') * 3_600_000,
     maxRooms: number(env, 'MAX_ROOMS', 10_000, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
     metricsToken: metricsToken(env),
     tenantsFile: env.TENANTS_FILE ? resolve(env.TENANTS_FILE) : null,

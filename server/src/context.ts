@@ -24,6 +24,9 @@ export interface RoomContext {
   session: boolean;
   /** The awareness client ids this connection has sent presence for (only it may remove them). */
   presenceIds?: Set<number>;
+  /** The token the connection holds now (checked again when keys change) and when it expires. */
+  token?: string;
+  expiresAt?: number;
   socket?: SocketState;
 }
 

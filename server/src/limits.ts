@@ -39,6 +39,7 @@ export type RefusalReason =
   | 'token-invalid'
   | 'token-expired'
   | 'token-wrong-room'
+  | 'token-too-long'
   | 'value-too-large'
   | 'too-many-items'
   | 'document-too-large'

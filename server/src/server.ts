@@ -17,6 +17,7 @@ import { SideMessages } from './extensions/side-messages.js';
 import { readOrCreateAdminKey } from './admin-key.js';
 import { requestHandler } from './http.js';
 import { Refusal } from './limits.js';
+import { setMaxTokenLifetime } from './tokens.js';
 import { log } from './log.js';
 import { Metrics } from './metrics.js';
 import { RoomRedis } from './redis.js';
@@ -65,6 +66,17 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   const sessionClock = new SessionClockExtension();
   // Several instances: each room's changes and presence travel through Redis to the others.
   const redis = config.redisUrl ? new RoomRedis(config.redisUrl, (room) => closeRoom(room, 'elsewhere')) : undefined;
+  setMaxTokenLifetime(config.tokenMaxMs);
+  const authentication = new Authentication({
+    secret: config.secret,
+    tenants: () => tenants,
+    store,
+    socketOf: (request) => sockets.socketOf(request),
+    report,
+    touch: (name) => store.touch(name),
+    connections: () => hocuspocus.getConnectionsCount(),
+    maxRooms: config.maxRooms,
+  });
   const sockets = new Sockets(config, () => hocuspocus, report, () => (metrics.messages += 1));
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: 'innovasjonsguide',
@@ -73,16 +85,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     maxDebounce: SAVE_MAX_DEBOUNCE_MS,
     extensions: [
       ...(redis ? [redis] : []),
-      new Authentication({
-        secret: config.secret,
-        tenants: () => tenants,
-        store,
-        socketOf: sockets.socketOf,
-        report,
-        touch: (name) => store.touch(name),
-        connections: () => hocuspocus.getConnectionsCount(),
-        maxRooms: config.maxRooms,
-      }),
+      authentication,
       new SideMessages(report),
       new RoomGuard(report, (name) => store.retiredClients(name)),
       sessionClock,
@@ -202,6 +205,8 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     try {
       tenants = readTenants(config.tenantsFile);
       log('tenants', { reloaded: tenants.size });
+      // Removed keys end the rights of connections that hold tokens signed with them.
+      void authentication.revalidate(hocuspocus).then((closed) => closed && log('tenants', { closed }));
     } catch (error) {
       log('error', { during: 'tenants-reload', error: error instanceof Error ? error.message : String(error) });
     }

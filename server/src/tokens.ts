@@ -5,12 +5,20 @@ import { tenantOf, type TenantKeys } from './tenants.js';
 /** What a valid token says about the person connecting. */
 export interface Claims {
   room: string;
+  /** When the token expires, in milliseconds since 1970. */
+  expiresAt: number;
   name: string;
   sub?: string;
   role?: 'facilitator';
 }
 
 const ADMIN_AUDIENCE = 'innovasjonsguide-admin';
+
+/** The longest a room token may still be valid (TOKEN_MAX_HOURS, 12 by default): set once at start. */
+let maxTokenLifetimeMs = 12 * 3_600_000;
+export function setMaxTokenLifetime(ms: number): void {
+  maxTokenLifetimeMs = ms;
+}
 
 /**
  * Checks a room token: HS256, signed with the secret, not expired, with `exp`, `room`
@@ -54,12 +62,15 @@ async function verified(token: string, key: Uint8Array, audience?: string): Prom
 
 /** The claims of a verified token, for `room` (whose own name, without a tenant, is `local`). */
 function roomClaims(payload: Record<string, unknown>, room: string, local: string): Claims {
-  const { room: claimedRoom, name, sub, role } = payload;
+  const { room: claimedRoom, name, sub, role, exp } = payload;
   if (typeof claimedRoom !== 'string' || typeof name !== 'string') throw new Refusal('token-invalid', 4401);
   if (sub !== undefined && typeof sub !== 'string') throw new Refusal('token-invalid', 4401);
   if (role !== undefined && role !== 'facilitator') throw new Refusal('token-invalid', 4401);
   if (claimedRoom !== '*' && claimedRoom !== local) throw new Refusal('token-wrong-room', 4403);
-  return { room, name, ...(sub !== undefined && { sub }), ...(role !== undefined && { role }) };
+  const expiresAt = Number(exp) * 1000;
+  // A token valid for longer than the server allows (`exp` in the year 2100) is refused, not trusted for ever.
+  if (expiresAt - Date.now() > maxTokenLifetimeMs) throw new Refusal('token-too-long', 4401);
+  return { room, expiresAt, name, ...(sub !== undefined && { sub }), ...(role !== undefined && { role }) };
 }
 
 /** A one-minute token for the operator's CLI to call the running server's admin routes. */

@@ -96,8 +96,14 @@ describe('tenants', () => {
     assert.equal(await opens('bergen.verksted', withNext()), 'opened');
     assert.equal(await opens('bergen.verksted', bergen('verksted')), 'opened', 'the old key still works meanwhile');
 
+    // A page that opened the room with the old key keeps working until the key is removed.
+    const held = connect(server, { room: 'bergen.verksted', token: await bergen('verksted') });
+    await held.waitSynced();
     writeTenants(file, { ...KEYS, bergen: { '2026-12': next } });
     server.child.kill('SIGHUP');
+    // M6: the removed key ends the rights of the connection that holds a token signed with it.
+    await waitFor(() => held.closeReasons.includes('token-invalid'), { what: 'the old key’s connection to be closed' });
+    held.destroy();
     await waitFor(() => server.lines.filter((line) => / tenants reloaded=/.test(line)).length > reloads + 1, { what: 'the second reload' });
     assert.equal(await opens('bergen.verksted', bergen('verksted')), 'token-invalid');
     assert.equal(await opens('bergen.verksted', withNext()), 'opened');

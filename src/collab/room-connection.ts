@@ -113,6 +113,9 @@ export class RoomConnection {
   #presence: PresenceEntry[] = [];
   #presenceKey = '';
   #latestToken?: string;
+  #renewing = false;
+  /** Fresh tokens asked for since the last time the room was reached: a host handing out expired ones is stopped. */
+  #renewals = 0;
   readonly #servers: readonly string[];
   #serverIndex = 0;
   #local: { id: string; name: string; step?: number; hidden?: number };
@@ -262,6 +265,7 @@ export class RoomConnection {
       onSynced: ({ state }) => {
         if (!state || this.#stoppedForGood) return;
         this.#everConnected = true;
+        this.#renewals = 0;
         this.#setState({ status: 'connected' });
       },
       onAuthenticationFailed: ({ reason }) => this.#refused(reason),
@@ -337,8 +341,16 @@ export class RoomConnection {
     return this.#state.status === 'unauthorized' || this.#state.status === 'refused';
   }
 
-  #refused(reason: string): void {
+  #refused(reason: string, final = false): void {
     if (this.#stoppedForGood) return;
+    // A token that ran out mid-session: ask the host for a fresh one and go on; stop only if none comes.
+    if (reason === 'token-expired' && !final && this.#renewals < 3) {
+      if (this.#renewing) return;
+      this.#renewals += 1;
+      this.#renewing = true;
+      void this.#renewOrStop();
+      return;
+    }
     const status: ConnectionStatus = UNAUTHORIZED.has(reason) ? 'unauthorized' : 'refused';
     // The provider would otherwise try again every 30 s, forever (Hocuspocus 3.4.4).
     const providers = [this.#provider, this.#sessionProvider];
@@ -355,6 +367,24 @@ export class RoomConnection {
     this.#presence = this.#presence.filter((each) => each.self);
     for (const listener of [...this.#presenceListeners]) listener(this.#presence);
     if (reason === 'room-deleted') void this.#dropDeviceCopy();
+  }
+
+  async #renewOrStop(): Promise<void> {
+    const expired = this.#latestToken;
+    let fresh: string | undefined;
+    try {
+      const { token } = this.#options;
+      fresh = typeof token === 'function' ? await token() : token;
+    } catch {
+      fresh = undefined;
+    }
+    this.#renewing = false;
+    if (!fresh || fresh === expired) return this.#refused('token-expired', true);
+    this.#latestToken = fresh;
+    this.#setState({ status: 'offline' });
+    // The provider reconnects by itself after a close; after a refused authentication it needs a new socket.
+    this.#socket?.disconnect();
+    void this.#socket?.connect();
   }
 
   async #dropDeviceCopy(): Promise<void> {

@@ -243,6 +243,27 @@ describe('A live room (real server on loopback, two pages)', function () {
     }
   });
 
+  it('keeps a page working past its token’s expiry when the host hands out fresh tokens (issue 24, M6)', async () => {
+    const room = freshRoom('fornyes');
+    const kari = await openPage({ url: server.url, room, token: await token(room, 'Kari', { expiresIn: 5 }) });
+    let issued = 0;
+    kari.guide.collabToken = async () => {
+      issued += 1;
+      return token(room, 'Kari', { expiresIn: 5 });
+    };
+    const ola = await openPage({ url: server.url, room, token: await token(room, 'Ola'), key: `${room}-ola` });
+    await Promise.all([waitForStatus(kari.guide, 'connected'), waitForStatus(ola.guide, 'connected')]);
+    const started = Date.now();
+    for (let index = 0; Date.now() - started < 12_000; index += 1) {
+      kari.guide.addNote('t1-mal', `Lapp ${index}`);
+      await waitUntil(() => textsOf(ola).includes(`Lapp ${index}`), `note ${index} reaches Ola`, { timeout: 30_000 });
+      await waitUntil(() => Date.now() - started > (index + 1) * 1500, 'the next moment', { timeout: 5_000 });
+    }
+    expect(issued, 'fresh tokens asked for').to.be.greaterThan(1);
+    expect(kari.window.events.filter((event) => event.type === 'innovasjon-error')).to.deep.equal([]);
+    expect(shownStatus(kari.guide)).to.equal('connected');
+  });
+
   it('keeps ten rooms on one server apart', async () => {
     const rooms = Array.from({ length: 10 }, () => freshRoom('ten'));
     const pages = await Promise.all(rooms.map(async (room) => openPage({ url: server.url, room, token: await token(room, room) })));

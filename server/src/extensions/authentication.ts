@@ -1,7 +1,7 @@
 // Who may open a room: room tokens (COLLAB_SECRET), tenants' tokens (TENANTS_FILE) or the open
 // development mode; deleted rooms are refused; a session document is read-only for everyone
 // but a facilitator.
-import type { connectedPayload, Extension, onAuthenticatePayload, onDisconnectPayload } from '@hocuspocus/server';
+import type { Connection, connectedPayload, Extension, Hocuspocus, onAuthenticatePayload, onDisconnectPayload, onTokenSyncPayload } from '@hocuspocus/server';
 import { OPEN_MODE_LEAD_TOKEN } from '../../../src/collab/schema.js';
 import type { ReportRefusal, RoomContext, SocketState } from '../context.js';
 import { Refusal, ROOM_NAME, roomOf } from '../limits.js';
@@ -22,24 +22,83 @@ export interface AuthenticationOptions {
   maxRooms: number;
 }
 
+/** A fresh token is asked for this long before the one a connection holds expires (at most half its time left). */
+export const TOKEN_REFRESH_LEAD_MS = 60_000;
+
 export class Authentication implements Extension {
   extensionName = 'innovasjonsguide-authentication';
+  readonly #timers = new WeakMap<Connection, ReturnType<typeof setTimeout>[]>();
+  readonly #connectionOf = new WeakMap<object, Connection>();
 
   constructor(private readonly options: AuthenticationOptions) {}
 
+  /** The token's claims for this document's room, or a Refusal; undefined in the open development mode. */
+  async #verify(token: string, documentName: string): Promise<Claims | undefined> {
+    const { secret, tenants } = this.options;
+    const room = roomOf(documentName);
+    const keys = tenants();
+    return keys ? verifyTenantRoomToken(token, keys, room) : secret ? verifyRoomToken(token, secret, room) : undefined;
+  }
+
+  /** Asks the page for a fresh token before this one expires, and ends the connection's rights when it does. */
+  #schedule(connection: Connection): void {
+    const context = connection.context as RoomContext;
+    for (const timer of this.#timers.get(connection) ?? []) clearTimeout(timer);
+    if (context.expiresAt === undefined) return;
+    const left = context.expiresAt - Date.now();
+    const refresh = setTimeout(() => connection.requestToken(), Math.max(0, left - Math.min(TOKEN_REFRESH_LEAD_MS, left / 2)));
+    const expire = setTimeout(() => {
+      if ((context.expiresAt ?? 0) > Date.now()) return this.#schedule(connection); // renewed meanwhile
+      this.options.report({ room: connection.document.name, addr: context.address, reason: 'token-expired' });
+      connection.close({ code: 4401, reason: 'token-expired' });
+    }, Math.max(0, left));
+    this.#timers.set(connection, [refresh, expire]);
+  }
+
+  /** The provider's answer to requestToken(): the same person, no new powers, a later expiry. */
+  async onTokenSync({ token, connection, documentName }: onTokenSyncPayload): Promise<void> {
+    const room = connection.context as RoomContext;
+    try {
+      const claims = await this.#verify(token, documentName);
+      if (!claims) return;
+      if (claims.sub !== room.sub || (claims.role === 'facilitator') !== (room.role === 'facilitator')) throw new Refusal('token-invalid', 4401);
+      room.token = token;
+      room.expiresAt = claims.expiresAt;
+      this.#schedule(connection);
+    } catch (error) {
+      const reason = error instanceof Refusal ? error.reason : 'permission-denied';
+      this.options.report({ room: documentName, addr: room.address, reason });
+      throw error instanceof Refusal ? error : new Refusal('token-invalid', 4401);
+    }
+  }
+
+  /** After the keys changed (SIGHUP): a connection whose token no longer verifies loses its rights at once. */
+  async revalidate(instance: Hocuspocus): Promise<number> {
+    let closed = 0;
+    for (const document of instance.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const room = connection.context as RoomContext;
+        if (room?.token === undefined) continue;
+        try {
+          await this.#verify(room.token, document.name);
+        } catch {
+          this.options.report({ room: document.name, addr: room.address, reason: 'token-invalid' });
+          connection.close({ code: 4401, reason: 'token-invalid' });
+          closed += 1;
+        }
+      }
+    }
+    return closed;
+  }
+
   async onAuthenticate({ token, documentName, request, connectionConfig }: onAuthenticatePayload): Promise<RoomContext> {
-    const { secret, tenants, store, socketOf, report } = this.options;
+    const { store, socketOf, report } = this.options;
     const state = socketOf(request);
     const address = state?.address ?? 'unknown';
     const room = roomOf(documentName);
     try {
       if (!ROOM_NAME.test(room)) throw new Refusal('room-name-invalid', 4400);
-      const keys = tenants();
-      const claims: Claims | undefined = keys
-        ? await verifyTenantRoomToken(token, keys, room)
-        : secret
-          ? await verifyRoomToken(token, secret, room)
-          : undefined;
+      const claims = await this.#verify(token, documentName);
       if ((await store.deletedAt(room)) !== null) throw new Refusal('room-deleted', 4410);
       const facilitator = claims ? claims.role === 'facilitator' : token === OPEN_MODE_LEAD_TOKEN;
       const session = room !== documentName;
@@ -59,6 +118,7 @@ export class Authentication implements Extension {
         session,
         socket: state,
         presenceIds: new Set(),
+        ...(claims && { token, expiresAt: claims.expiresAt }),
       };
     } catch (error) {
       const reason = error instanceof Refusal ? error.reason : 'permission-denied';
@@ -75,14 +135,18 @@ export class Authentication implements Extension {
     }
   }
 
-  async connected({ documentName, context }: connectedPayload): Promise<void> {
+  async connected({ documentName, context, connection }: connectedPayload): Promise<void> {
     const { address, sub, role } = context as RoomContext;
+    this.#connectionOf.set(context, connection);
+    this.#schedule(connection);
     await this.options.touch(documentName);
     log('connect', { room: documentName, addr: address, sub, role, connections: this.options.connections() });
   }
 
   async onDisconnect({ documentName, context }: onDisconnectPayload): Promise<void> {
     const { address, sub, socket } = (context ?? {}) as RoomContext;
+    const connection = context ? this.#connectionOf.get(context) : undefined;
+    for (const timer of (connection && this.#timers.get(connection)) ?? []) clearTimeout(timer);
     // Messages for this room on the same socket are unadmitted again (and count against the budget).
     socket?.admitted.delete(documentName);
     log('disconnect', { room: documentName, addr: address, sub });
