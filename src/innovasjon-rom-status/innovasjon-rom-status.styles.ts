@@ -84,6 +84,7 @@ export const romStatusStyles = css`
   .p5 { --_person: #0a7f8f; }
 
   .offer,
+  .read-only,
   .remove {
     display: flex;
     flex-wrap: wrap;

@@ -54,6 +54,22 @@ export function setIdentity(key: string, changes: Partial<Omit<Identity, 'id'>>,
   return identity;
 }
 
+/**
+ * Forgets the identity for a key, in storage and on the page (a shared PC's next user starts
+ * without the name and id), and tells every element that uses it: they now hold a fresh one.
+ */
+export function forgetIdentity(key: string): Identity {
+  try {
+    localStorage.removeItem(storageKey(key));
+  } catch {
+    // Nothing could be kept there either.
+  }
+  const identity: Identity = { id: createId(), name: '', anonymous: false };
+  identities.set(key, identity);
+  for (const listener of [...(listeners.get(key) ?? [])]) listener(identity);
+  return identity;
+}
+
 export function onIdentityChange(key: string, listener: Listener): () => void {
   const set = listeners.get(key) ?? new Set<Listener>();
   set.add(listener);
