@@ -3,7 +3,8 @@ import { announce } from '../internal/announcer.js';
 import { EventBridge } from '../internal/event-bridge.js';
 import { hasDeviceValue, readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
-import { forgetRoomOnDevice, roomDeviceKey } from '../storage/room-device.js';
+import { forgetRoomOnDevice } from '../storage/forget-room.js';
+import { roomDeviceKey } from '../storage/room-device.js';
 import type { IdentityKeeper } from '../sources/document-source.js';
 import { createDocument, mergeDocuments } from '../store/document.js';
 import type { GuideStore, StoreChange } from '../store/guide-store.js';
@@ -247,10 +248,12 @@ export class LiveRoom {
 
   /** Forgets on this page, then on the device, everything kept for this room beside its IndexedDB copy. */
   #forgetDevice(): void {
-    const { store, storageKey, url, room } = this.#options;
+    const { store, storageKey, url, room, identity } = this.#options;
     this.#held = createDocument();
     hiddenNotesOf(store).forget();
     ownNotesOf(store).forget();
+    // The page stops showing the name (the next person at a shared PC starts without it); removed from storage below.
+    identity.set({ name: '', anonymous: false });
     forgetRoomOnDevice(storageKey, url, room);
   }
 

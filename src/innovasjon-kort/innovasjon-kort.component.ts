@@ -248,7 +248,7 @@ export class InnovasjonKort extends LitElement {
         ${this.hiddenWriting && !this.readonly && !this.unplaced
           ? html`<p class="hidden-writing" id="hidden-writing">
               ${this.sessionUnknown
-                ? msg('Siden har ikke fått kontakt med rommet ennå og vet ikke om skrivingen er skjult. Nye lapper blir på denne enheten til den vet det.', { id: 'collab.session-unknown-explain' })
+                ? msg('Siden vet ennå ikke om skrivingen er skjult: nye lapper blir på denne enheten til den vet det.', { id: 'collab.session-unknown-explain' })
                 : msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}
             </p>`
           : nothing}

@@ -13,12 +13,13 @@ type Listener = (identity: Identity) => void;
 
 const identities = new Map<string, Identity>();
 const listeners = new Map<string, Set<Listener>>();
-const storageKey = (key: string) => `${key}:participant`;
+/** Where the identity for a storage key is remembered in this browser. */
+export const identityStorageKey = (key: string) => `${key}:participant`;
 
 function read(key: string, persist: boolean): Identity {
   if (persist) {
     try {
-      const raw = JSON.parse(localStorage.getItem(storageKey(key)) ?? 'null') as Partial<Identity> | null;
+      const raw = JSON.parse(localStorage.getItem(identityStorageKey(key)) ?? 'null') as Partial<Identity> | null;
       if (raw && typeof raw.id === 'string' && raw.id && typeof raw.name === 'string') {
         return { id: raw.id.slice(0, LIMITS.id), name: raw.name.slice(0, LIMITS.name), anonymous: raw.anonymous === true };
       }
@@ -45,27 +46,11 @@ export function setIdentity(key: string, changes: Partial<Omit<Identity, 'id'>>,
   identities.set(key, identity);
   if (persist) {
     try {
-      localStorage.setItem(storageKey(key), JSON.stringify(identity));
+      localStorage.setItem(identityStorageKey(key), JSON.stringify(identity));
     } catch {
       // Remembered for this page only.
     }
   }
-  for (const listener of [...(listeners.get(key) ?? [])]) listener(identity);
-  return identity;
-}
-
-/**
- * Forgets the identity for a key, in storage and on the page (a shared PC's next user starts
- * without the name and id), and tells every element that uses it: they now hold a fresh one.
- */
-export function forgetIdentity(key: string): Identity {
-  try {
-    localStorage.removeItem(storageKey(key));
-  } catch {
-    // Nothing could be kept there either.
-  }
-  const identity: Identity = { id: createId(), name: '', anonymous: false };
-  identities.set(key, identity);
   for (const listener of [...(listeners.get(key) ?? [])]) listener(identity);
   return identity;
 }

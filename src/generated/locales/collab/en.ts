@@ -29,7 +29,7 @@ export const templates = {
 'collab.remove-question': `The copy of the room on this device is deleted, with hidden notes and the name you typed in (useful on a shared PC). What is stored on the server, and the others' notes, are untouched.`,
 'collab.removed': `Removed from this device. Reload the page to connect again.`,
 'collab.removed-announcement': `The room has been removed from this device. What is stored on the server is untouched.`,
-'collab.session-unknown-explain': `The page has not reached the room yet and does not know whether writing is hidden. New notes stay on this device until it knows.`,
+'collab.session-unknown-explain': `The page does not know yet whether writing is hidden: new notes stay on this device until it knows.`,
 'collab.someone-unnamed': `someone without a name`,
 'collab.status.connected': `Connected. Changes are shared with the others in the room.`,
 'collab.status.connecting': `Connecting to the room …`,

@@ -29,7 +29,7 @@ export const templates = {
 'collab.remove-question': `Kopien av rommet på denne eininga blir sletta, med skjulte lappar og namnet du har skrive inn (bra på ein delt PC). Det som er lagra på serveren, og lappane til dei andre, er ikkje rørt.`,
 'collab.removed': `Fjerna frå denne eininga. Last inn sida på nytt for å kople til igjen.`,
 'collab.removed-announcement': `Rommet er fjerna frå denne eininga. Det som er lagra på serveren, er ikkje rørt.`,
-'collab.session-unknown-explain': `Sida har ikkje fått kontakt med rommet enno og veit ikkje om skrivinga er skjult. Nye lappar blir verande på denne eininga til ho veit det.`,
+'collab.session-unknown-explain': `Sida veit enno ikkje om skrivinga er skjult: nye lappar blir verande på denne eininga til ho veit det.`,
 'collab.someone-unnamed': `ein utan namn`,
 'collab.status.connected': `Tilkopla. Endringane blir delte med dei andre i rommet.`,
 'collab.status.connecting': `Koplar til rommet …`,
