@@ -1,13 +1,18 @@
 import { msg, str } from '@lit/localize';
 import { announce } from '../internal/announcer.js';
 import { EventBridge } from '../internal/event-bridge.js';
+import { hasDeviceValue, readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
+import { forgetRoomOnDevice } from '../storage/forget-room.js';
+import { roomDeviceKey } from '../storage/room-device.js';
 import type { IdentityKeeper } from '../sources/document-source.js';
-import { createDocument } from '../store/document.js';
-import type { GuideStore } from '../store/guide-store.js';
+import { createDocument, mergeDocuments } from '../store/document.js';
+import type { GuideStore, StoreChange } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
+import { validateDocument } from '../store/validate.js';
 import { bindRoom, type RoomBinding } from './room-binding.js';
 import { hiddenNotesOf } from '../sources/hidden-notes.js';
+import { ownNotesOf } from '../sources/own-notes.js';
 import { PageSession, useSession } from '../sources/session-keeper.js';
 import { RoomConnection, type ConnectionState, type PresenceEntry } from './room-connection.js';
 import { RoomSession } from './room-session.js';
@@ -35,7 +40,39 @@ export interface LocalOffer {
 /** Joins and leaves are told at most this often, so a busy room does not talk over the person's work. */
 const PRESENCE_ANNOUNCE_INTERVAL = 4000;
 
-const broughtInKey = (storageKey: string, url: string, room: string) => `${storageKey}:brought-into:${url}#${room}`;
+const isEmpty = (document: GuideDocument) =>
+  !document.notes.length && !document.actions.length && !document.deleted.length && !document.participants.length;
+
+/** The held edits kept on the device, or an empty document when there are none or they do not read. */
+function readHeld(key: string): GuideDocument {
+  const raw = readDeviceValue(key);
+  if (raw === undefined) return createDocument();
+  try {
+    return validateDocument(raw);
+  } catch {
+    return createDocument(); // unreadable: nothing to bring in, and the room is not touched
+  }
+}
+
+/** The items a local change touched, as they are after it: what a page that cannot write keeps back. */
+function touched(change: StoreChange): GuideDocument {
+  const { document, previous } = change;
+  const ids = new Set<string>();
+  for (const diff of [change.notes, change.actions] as const) {
+    for (const item of diff.added) ids.add(item.id);
+    for (const { item } of diff.changed) ids.add(item.id);
+    for (const item of diff.removed) ids.add(item.id);
+  }
+  const before = new Map(previous.deleted.map((tombstone) => [tombstone.id, tombstone.deletedAt]));
+  for (const tombstone of document.deleted) if (before.get(tombstone.id) !== tombstone.deletedAt) ids.add(tombstone.id);
+  const names = new Map(previous.participants.map((participant) => [participant.id, participant.name]));
+  return createDocument({
+    notes: document.notes.filter((note) => ids.has(note.id)),
+    actions: document.actions.filter((action) => ids.has(action.id)),
+    deleted: document.deleted.filter((tombstone) => ids.has(tombstone.id)),
+    participants: document.participants.filter((participant) => names.get(participant.id) !== participant.name),
+  });
+}
 
 /**
  * A guide's live room on this page: the connection, the binding between the
@@ -56,6 +93,11 @@ export class LiveRoom {
   #offer?: LocalOffer;
   #localDocument?: GuideDocument;
   #removed = false;
+  /** The room's `meta.schema` is newer than this library's: the page reads the room and cannot write it. */
+  #readOnly = false;
+  /** Edits made while the page could not write to the room, kept on the device until it can. */
+  #held: GuideDocument;
+  #showHeldQueued = false;
   #lastPresence?: readonly PresenceEntry[];
   #pendingJoins = new Map<string, string>();
   #pendingLeaves = new Map<string, string>();
@@ -66,6 +108,7 @@ export class LiveRoom {
     this.#options = options;
     const { store, identity: keeper, url, urls, room, token } = options;
     this.#bridge = EventBridge.for(store);
+    this.#held = readHeld(this.#key('held'));
     const identity = keeper.get();
     this.connection = new RoomConnection({ url, urls, room, token, participant: { id: identity.id, name: identity.name } });
     // Notes the person wrote before this chunk arrived go into the room, not away.
@@ -74,13 +117,28 @@ export class LiveRoom {
       catchingUp: () => !this.connection.everSynced,
       onInvalid: ({ root, id, reason }) =>
         this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-invalid', message: `Skipped an invalid item from the room: ${root} ${id} (${reason}).` }),
-      onRefused: ({ reason }) =>
-        this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-refused', message: `The room is newer than this library (${reason}): it is shown, not changed. Update the guide.` }),
+      onRefused: ({ reason }) => {
+        this.#readOnly = true;
+        this.#bridge.emitFromLead('innovasjon-error', {
+          code: 'collab-refused',
+          message: `The room is newer than this library (${reason}): it is shown, not changed; this page's edits are kept on this device until the room can be written. Update the guide.`,
+        });
+        announce(readOnlyMessage());
+        this.#changed();
+      },
+      onWritable: () => {
+        this.#readOnly = false;
+        announce(msg('Rommet tar imot endringer igjen. Det du skrev mens det var stengt, er lagt inn.', { id: 'collab.writable-again' }));
+        // After the transaction that put the schema back: bringing in is a transaction of its own.
+        queueMicrotask(() => this.#bringInHeld());
+        this.#changed();
+      },
     });
     if (early.notes.length || early.actions.length) this.#binding.bringIn(early);
     this.session = new RoomSession(this.connection);
     useSession(store, this.session);
     this.#stops.push(
+      store.subscribe((change) => this.#onStoreChange(change)),
       this.connection.onState((state) => this.#onState(state)),
       this.connection.onPresence((presence) => this.#onPresence(presence)),
       this.connection.onDeleted(() => this.#onDeleted()),
@@ -90,6 +148,8 @@ export class LiveRoom {
     );
     this.connection.setPresence({ hidden: hiddenNotesOf(store).notes.length });
     this.#readLocalOffer();
+    // Edits held back on an earlier visit, while the room could not be written: shown until they go in.
+    if (!isEmpty(this.#held)) this.#showHeld();
     queueMicrotask(() => this.#bridge.emitFromLead('innovasjon-connection', { status: this.state.status }));
   }
 
@@ -108,6 +168,14 @@ export class LiveRoom {
   /** Notes on this device from before the room, waiting for the person's answer; undefined when there are none. */
   get localOffer(): LocalOffer | undefined {
     return this.#offer;
+  }
+
+  /**
+   * The room names a newer schema than this library's: it is shown, never written, and what the person
+   * changes is kept on this device and brought into the room once it can be written again.
+   */
+  get readOnly(): boolean {
+    return this.#readOnly;
   }
 
   /** Whether the person removed this room's copy from the device on this page. */
@@ -129,7 +197,8 @@ export class LiveRoom {
   bringInLocal(): void {
     const local = this.#localDocument;
     if (!local) return;
-    this.#binding.bringIn(local);
+    if (this.#readOnly) this.#hold(local);
+    else this.#binding.bringIn(local);
     this.#remember('yes');
     this.#offer = undefined;
     announce(msg('Lappene fra denne enheten er tatt med inn i rommet.', { id: 'collab.brought-in' }));
@@ -143,10 +212,15 @@ export class LiveRoom {
     this.#changed();
   }
 
-  /** "Fjern fra denne enheten": the room's copy on this device is deleted and the page leaves the room. */
+  /**
+   * "Fjern fra denne enheten": the room's copy on this device is deleted, with everything else the guide
+   * kept for the room here (hidden notes, one's own note ids, held edits, the remembered name), and the
+   * page leaves the room.
+   */
   async removeFromDevice(): Promise<void> {
     this.#binding.stop();
     this.#removed = true;
+    this.#forgetDevice();
     await this.connection.clearDevice();
     this.#options.store.setDocument(createDocument(), { origin: 'load' });
     announce(msg('Rommet er fjernet fra denne enheten. Det som er lagret på serveren, er ikke rørt.', { id: 'collab.removed-announcement' }));
@@ -167,22 +241,69 @@ export class LiveRoom {
     for (const listener of [...this.#listeners]) listener();
   }
 
-  #remember(answer: 'yes' | 'no'): void {
+  #key(what: 'held' | 'brought-into'): string {
     const { storageKey, url, room } = this.#options;
-    try {
-      localStorage.setItem(broughtInKey(storageKey, url, room), answer);
-    } catch {
-      // Asked again on the next visit; nothing is lost.
+    return roomDeviceKey(storageKey, what, url, room);
+  }
+
+  /** Forgets on this page, then on the device, everything kept for this room beside its IndexedDB copy. */
+  #forgetDevice(): void {
+    const { store, storageKey, url, room, identity } = this.#options;
+    this.#held = createDocument();
+    hiddenNotesOf(store).forget();
+    ownNotesOf(store).forget();
+    // The page stops showing the name (the next person at a shared PC starts without it); removed from storage below.
+    identity.set({ name: '', anonymous: false });
+    forgetRoomOnDevice(storageKey, url, room);
+  }
+
+  #onStoreChange(change: StoreChange): void {
+    if (this.#removed) return;
+    if (change.origin === 'local') {
+      if (this.#readOnly) this.#hold(touched(change));
+    } else if (!isEmpty(this.#held) && !this.#showHeldQueued) {
+      // After the store's other listeners have heard this change: a change made inside one would reach them first.
+      this.#showHeldQueued = true;
+      queueMicrotask(() => {
+        this.#showHeldQueued = false;
+        if (!this.#removed && !isEmpty(this.#held)) this.#showHeld();
+      });
     }
   }
 
+  /** Keeps `edits` on the device, with those held before, and shows them on the page. */
+  #hold(edits: GuideDocument): void {
+    if (isEmpty(edits)) return;
+    this.#held = mergeDocuments(this.#held, edits);
+    // Storage full or forbidden: they are kept on this page until it closes.
+    writeDeviceValue(this.#key('held'), this.#held);
+    this.#showHeld();
+  }
+
+  /** What arrives from the room is shown with the held edits on top (later versions win, as in any merge). */
+  #showHeld(): void {
+    const store = this.#options.store;
+    const shown = mergeDocuments(store.document, this.#held);
+    if (JSON.stringify(shown) !== JSON.stringify(store.document)) store.setDocument(shown, { origin: 'load' });
+  }
+
+  /** Brings the held edits into the room once it can be written and this page has the room's own state. */
+  #bringInHeld(): void {
+    if (isEmpty(this.#held) || this.#readOnly || this.#removed || !this.connection.everSynced) return;
+    const held = this.#held;
+    this.#held = createDocument();
+    writeDeviceValue(this.#key('held'), undefined);
+    this.#binding.bringIn(held);
+  }
+
+  #remember(answer: 'yes' | 'no'): void {
+    // Not kept: asked again on the next visit; nothing is lost.
+    writeDeviceValue(this.#key('brought-into'), answer);
+  }
+
   #readLocalOffer(): void {
-    const { storageKey, url, room } = this.#options;
-    try {
-      if (localStorage.getItem(broughtInKey(storageKey, url, room))) return;
-    } catch {
-      return;
-    }
+    const { storageKey } = this.#options;
+    if (hasDeviceValue(this.#key('brought-into'))) return;
     void Promise.resolve(new LocalStorageAdapter(storageKey).load()).then(
       (document) => {
         if (!document || (document.notes.length === 0 && document.actions.length === 0)) return;
@@ -203,11 +324,13 @@ export class LiveRoom {
       this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-refused', message: `The room refused this page (${reason}).` });
     }
     announce(connectionMessage(state));
+    if (status === 'connected') this.#bringInHeld();
     this.#changed();
   }
 
   #onDeleted(): void {
     this.#binding.stop();
+    this.#forgetDevice();
     this.#options.store.setDocument(createDocument(), { origin: 'remote' });
     this.#changed();
   }
@@ -248,6 +371,13 @@ export class LiveRoom {
 }
 
 const displayName = (name: string) => name || msg('en uten navn', { id: 'collab.someone-unnamed' });
+
+/** What the person hears, and reads in the guide, while the page cannot write to the room. */
+export const readOnlyMessage = (): string =>
+  msg(
+    'Rommet er laget med en nyere versjon av guiden, og denne siden kan ikke skrive i rommet. Det du skriver, lagres på denne enheten og legges inn i rommet når det går igjen.',
+    { id: 'collab.read-only' },
+  );
 
 /** What the person hears, and reads in the guide, about the connection. */
 export function connectionMessage({ status, reason }: ConnectionState): string {

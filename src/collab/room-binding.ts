@@ -42,6 +42,8 @@ export interface RoomBindingOptions {
   onInvalid?: (item: InvalidRoomItem) => void;
   /** Called when the room turns out to be one this library must not write. */
   onRefused?: (refusal: RoomRefusal) => void;
+  /** Called when a room that could not be written can be again (its `meta.schema` is no longer newer). */
+  onWritable?: () => void;
   /**
    * While true, what arrives is the room catching this page up (the device
    * copy, the first sync), not changes someone makes now: applied with origin
@@ -51,7 +53,10 @@ export interface RoomBindingOptions {
 }
 
 export interface RoomBinding {
-  /** True when the room's schema is newer than this library's: the room is read, never written. */
+  /**
+   * True while the room's schema is newer than this library's: the room is read, never written, and
+   * local changes are not written (whoever binds keeps them; `bringIn` once it is false again).
+   */
   readonly readOnly: boolean;
   /**
    * Writes a local document's notes, actions, deletions and participants into
@@ -227,9 +232,15 @@ class Binding implements RoomBinding {
       this.#readOnly = true;
       const onRefused = this.#options.onRefused;
       if (onRefused) this.#guard(() => onRefused({ code: 'collab-refused', reason: 'schema-newer' }));
-    } else if (schema !== undefined && schema !== SCHEMA_VERSION) {
-      this.#report('meta', 'schema', `must be a schema version, got ${typeof schema}`);
+      return;
     }
+    if (schema !== undefined && schema !== SCHEMA_VERSION) this.#report('meta', 'schema', `must be a schema version, got ${typeof schema}`);
+    // Anyone in the room can write `meta.schema`: a newer one set by mistake or on purpose and then put back
+    // makes the room writable again, as a room that never named a newer one is.
+    if (!this.#readOnly) return;
+    this.#readOnly = false;
+    const onWritable = this.#options.onWritable;
+    if (onWritable) this.#guard(() => onWritable());
   }
 
   /**

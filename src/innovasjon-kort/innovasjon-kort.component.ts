@@ -89,6 +89,9 @@ export class InnovasjonKort extends LitElement {
   /** Hidden writing: a new note stays on this device until the facilitator reveals the notes. */
   @property({ type: Boolean, attribute: 'hidden-writing' }) hiddenWriting = false;
 
+  /** With `hiddenWriting`: the live room's session is not known yet, so new notes wait on this device until it is. */
+  @property({ type: Boolean, attribute: 'session-unknown' }) sessionUnknown = false;
+
   /** Shown in the guide's presentation view: read only, and no controls at all (not even sorting). */
   @property({ type: Boolean, reflect: true }) presentation = false;
 
@@ -244,7 +247,9 @@ export class InnovasjonKort extends LitElement {
             : nothing}</ul>
         ${this.hiddenWriting && !this.readonly && !this.unplaced
           ? html`<p class="hidden-writing" id="hidden-writing">
-              ${msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}
+              ${this.sessionUnknown
+                ? msg('Siden vet ennå ikke om skrivingen er skjult: nye lapper blir på denne enheten til den vet det.', { id: 'collab.session-unknown-explain' })
+                : msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}
             </p>`
           : nothing}
         ${this.live && !this.author && !this.readonly && !this.unplaced

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { connectionMessage, type LiveRoom } from '../collab/live-room.js';
+import { connectionMessage, readOnlyMessage, type LiveRoom } from '../collab/live-room.js';
 import { PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { romStatusStyles } from './innovasjon-rom-status.styles.js';
@@ -16,7 +16,8 @@ function colourIndex(id: string): number {
 
 /**
  * The live room as the guide shows it: the connection, who is here now, notes
- * from this device to bring in, and removing the room's copy from the device.
+ * from this device to bring in, a room this page cannot write to, and removing
+ * the room's copy from the device.
  * The guide renders it when it has `collab-url`; it comes with the room's chunk.
  *
  * @summary Connection status and presence of a live room.
@@ -65,6 +66,7 @@ export class InnovasjonRomStatus extends LitElement {
         <span class="dot" aria-hidden="true"></span>
         <span>${room.removedFromDevice ? msg('Fjernet fra denne enheten. Last inn siden på nytt for å koble til igjen.', { id: 'collab.removed' }) : connectionMessage(room.state)}</span>
       </p>
+      ${room.readOnly && !room.removedFromDevice ? html`<p class="read-only" part="read-only">${readOnlyMessage()}</p>` : nothing}
       ${people.length && !room.removedFromDevice
         ? html`<section class="presence" aria-label=${msg('Her nå', { id: 'collab.here' })}>
             <span aria-hidden="true">${msg(str`Her nå (${people.length}):`, { id: 'collab.here-count' })}</span>
@@ -103,7 +105,7 @@ export class InnovasjonRomStatus extends LitElement {
       </p>`;
     }
     return html`<p class="remove" role="group" aria-label=${msg('Fjern fra denne enheten', { id: 'collab.remove-device' })}>
-      <span id="remove-question">${msg('Kopien av rommet på denne enheten slettes (bra på en delt PC). Det som er lagret på serveren, og de andres lapper, er ikke rørt.', { id: 'collab.remove-question' })}</span>
+      <span id="remove-question">${msg('Kopien av rommet på denne enheten slettes, med skjulte lapper og navnet du har skrevet inn (bra på en delt PC). Det som er lagret på serveren, og de andres lapper, er ikke rørt.', { id: 'collab.remove-question' })}</span>
       <button type="button" class="confirm-remove" aria-describedby="remove-question" @click=${() => void this.#remove(room)}>
         ${msg('Fjern', { id: 'collab.remove' })}
       </button>

@@ -85,6 +85,7 @@ export const romStatusStyles = css`
   .p5 { --_person: light-dark(#0a7f8f, #4fc6d4); }
 
   .offer,
+  .read-only,
   .remove {
     display: flex;
     flex-wrap: wrap;

@@ -100,6 +100,9 @@ export class InnovasjonTrinn extends GuideElement {
     const controls = controlsFor(session.state, step.number, session.canLead);
     const voting = phased ? controls.voteButtons : this.votesPerPerson > 0;
     const hidden = this.guide.hiddenNotes.notes;
+    // Until a live room's session is known (offline after a reload), nobody can tell whether writing is
+    // hidden: new notes wait on this device as hidden ones do, and go in once it is known and not hidden.
+    const sessionUnknown = session.ready === false;
     // One unchanged empty list where nothing is hidden: a card given a new one would render again.
     const hiddenOn = (cardId: string) => (hidden.length ? hidden.filter((note) => note.cardId === cardId) : NO_NOTES);
     return html`
@@ -134,7 +137,8 @@ export class InnovasjonTrinn extends GuideElement {
                 .voting=${voting}
                 ?no-votes=${!controls.votes}
                 ?no-new-notes=${!controls.addNotes}
-                ?hidden-writing=${phased && session.state.hidden}
+                ?hidden-writing=${(phased && session.state.hidden) || sessionUnknown}
+                ?session-unknown=${sessionUnknown}
                 ?live=${this.guide.source?.kind === 'room'}
                 ?others-fixed=${this.othersFixed || this.othersNotesFixed}
                 .isOwn=${this.#isOwn}

@@ -1,6 +1,7 @@
 import type { LiveRoom } from '../collab/live-room.js';
 import type { GuideSession } from '../storage/guide-session.js';
 import { getIdentity, onIdentityChange, setIdentity, type Identity } from '../storage/participant.js';
+import { roomDeviceKey } from '../storage/room-device.js';
 import type { StorageAdapter, StorageError } from '../storage/storage-adapter.js';
 import { mergeDocuments } from '../store/document.js';
 import type { GuideStore } from '../store/guide-store.js';
@@ -119,8 +120,8 @@ export function acquireSource(settings: SourceSettings, options: SourceOptions):
   }
 
   // Notes written hidden wait on this device, and the record of one's own notes is kept: beside the room's copy.
-  const beside = (what: string) =>
-    source.kind === 'room' ? `${storageKey}:${what}:${servers[0]}#${collabRoom || storageKey}` : source.kind === 'local' ? `${storageKey}:${what}` : undefined;
+  const beside = (what: 'hidden' | 'own') =>
+    source.kind === 'room' ? roomDeviceKey(storageKey, what, servers[0], collabRoom || storageKey) : source.kind === 'local' ? `${storageKey}:${what}` : undefined;
   keepHiddenNotes(source.store, beside('hidden'));
   if (source.kind === 'room') keepOwnNotes(source.store, beside('own'));
   if (carry !== 'none' && source.store !== ownStore) {

@@ -58,6 +58,11 @@ export class HiddenNotes {
     return notes.length;
   }
 
+  /** Forgets every hidden note, here and on the device, without publishing any (the room is removed from the device). */
+  forget(): void {
+    this.#set(createDocument());
+  }
+
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

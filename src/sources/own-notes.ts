@@ -26,6 +26,12 @@ export class OwnNotes {
     // Storage full or forbidden: known on this page until it closes.
     if (this.key) writeDeviceValue(this.key, [...this.#ids]);
   }
+
+  /** Forgets which notes were this person's, here and on the device (the room is removed from the device). */
+  forget(): void {
+    this.#ids.clear();
+    if (this.key) writeDeviceValue(this.key, undefined);
+  }
 }
 
 const byStore = new WeakMap<GuideStore, OwnNotes>();

@@ -12,6 +12,15 @@ export function readDeviceValue(key: string): unknown {
   }
 }
 
+/** Whether anything is kept under `key` (readable or not); false when storage cannot be read. */
+export function hasDeviceValue(key: string): boolean {
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** Keeps `value` as JSON under `key`; undefined removes it. */
 export function writeDeviceValue(key: string, value: unknown): void {
   try {

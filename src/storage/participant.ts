@@ -13,12 +13,13 @@ type Listener = (identity: Identity) => void;
 
 const identities = new Map<string, Identity>();
 const listeners = new Map<string, Set<Listener>>();
-const storageKey = (key: string) => `${key}:participant`;
+/** Where the identity for a storage key is remembered in this browser. */
+export const identityStorageKey = (key: string) => `${key}:participant`;
 
 function read(key: string, persist: boolean): Identity {
   if (persist) {
     try {
-      const raw = JSON.parse(localStorage.getItem(storageKey(key)) ?? 'null') as Partial<Identity> | null;
+      const raw = JSON.parse(localStorage.getItem(identityStorageKey(key)) ?? 'null') as Partial<Identity> | null;
       if (raw && typeof raw.id === 'string' && raw.id && typeof raw.name === 'string') {
         return { id: raw.id.slice(0, LIMITS.id), name: raw.name.slice(0, LIMITS.name), anonymous: raw.anonymous === true };
       }
@@ -45,7 +46,7 @@ export function setIdentity(key: string, changes: Partial<Omit<Identity, 'id'>>,
   identities.set(key, identity);
   if (persist) {
     try {
-      localStorage.setItem(storageKey(key), JSON.stringify(identity));
+      localStorage.setItem(identityStorageKey(key), JSON.stringify(identity));
     } catch {
       // Remembered for this page only.
     }

@@ -1,6 +1,8 @@
 // What the live-room tests share: servers started by the test runner (scripts/wtr-collab-server.mjs),
 // tokens, and "other machines" as iframes, each with its own modules and connection.
-import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import * as Y from 'yjs';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { ConnectionStatus } from '../../src/collab/room-connection.js';
 import type { GuideDocument } from '../../src/store/types.js';
@@ -140,3 +142,38 @@ export async function clickIn(page: Page, element: Element): Promise<void> {
 /** An element inside a page's `<innovasjon-rom-status>`. */
 export const inRoomStatus = <T extends Element>(page: Page, selector: string): T | null =>
   page.guide.shadowRoot?.querySelector('innovasjon-rom-status')?.shadowRoot?.querySelector<T>(selector) ?? null;
+
+/** A raw Yjs client in the room, writing whatever it likes (a rogue or broken client). */
+export async function rawClient(server: Server, room: string) {
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({ url: server.url, name: room, document: doc, token: await token(room, 'Rogue') });
+  await waitUntil(() => provider.isSynced, 'the raw client is in the room', { timeout: 30_000 });
+  return { doc, provider };
+}
+
+/** The sheet's `<innovasjon-trinn>` in a page's guide. */
+export const trinnOf = (page: Page) => page.guide.shadowRoot!.querySelector('.sheet innovasjon-trinn');
+/** The `<innovasjon-kort>` for a card on the page's sheet. */
+export const cardOf = (page: Page, id: string) =>
+  [...(trinnOf(page)?.shadowRoot!.querySelectorAll('innovasjon-kort') ?? [])].find((each) => (each as unknown as { card: { id: string } }).card.id === id)!;
+/** The notes a card shows as written hidden (on this device only). */
+export const hiddenLapps = (page: Page, cardId: string) => [...cardOf(page, cardId).shadowRoot!.querySelectorAll('refleksjon-lapp[hidden-note]')];
+/** Every frame a page has sent since it loaded, as text. */
+export const sentText = (page: Page) => page.window.sent.join('\n');
+/** What the page's polite live region says now. */
+export const announced = (page: Page) => page.frame.contentDocument?.querySelector('[data-innovasjon-announcer]')?.textContent ?? '';
+
+/** Writes a note on a card as a keyboard user does: «Legg til lapp» with Enter, the text, Enter. */
+export async function writeNote(page: Page, cardId: string, text: string) {
+  // From the keyboard: a pointer aimed across frames may miss while another frame scrolls the page.
+  const button = cardOf(page, cardId).shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
+  page.frame.focus();
+  button.focus();
+  await waitUntil(() => cardOf(page, cardId).shadowRoot!.activeElement === button, 'the add button has focus');
+  await sendKeys({ press: 'Enter' });
+  const draft = () => cardOf(page, cardId).shadowRoot!.querySelector('refleksjon-lapp[data-id=draft]');
+  await waitUntil(() => draft()?.shadowRoot?.activeElement?.localName === 'textarea', 'the new note has focus');
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => !draft(), 'the note is saved');
+}

@@ -1,36 +1,32 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../helpers.js';
-import { clickIn, closeAllPages, engine, freshRoom, openPage, startServer, token, waitForStatus, type Page, type Server } from './rooms.js';
+import {
+  cardOf,
+  clickIn,
+  closeAllPages,
+  engine,
+  freshRoom,
+  hiddenLapps,
+  openPage,
+  sentText,
+  startServer,
+  token,
+  trinnOf,
+  waitForStatus,
+  writeNote,
+  type Page,
+  type Server,
+} from './rooms.js';
 
-const trinnOf = (page: Page) => page.guide.shadowRoot!.querySelector('.sheet innovasjon-trinn');
 const phaseLine = (page: Page) => trinnOf(page)?.shadowRoot!.querySelector('.phase')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const card = (page: Page, id: string) =>
-  [...(trinnOf(page)?.shadowRoot!.querySelectorAll('innovasjon-kort') ?? [])].find((each) => (each as unknown as { card: { id: string } }).card.id === id)!;
+const card = cardOf;
 const addButton = (page: Page, cardId: string) => card(page, cardId).shadowRoot!.querySelector<HTMLButtonElement>('button.add');
 const voteButtons = (page: Page, cardId: string) =>
   [...card(page, cardId).shadowRoot!.querySelectorAll('refleksjon-lapp')].filter((lapp) => lapp.shadowRoot!.querySelector('button.vote-button'));
 const inGuide = <T extends Element>(page: Page, selector: string) => page.guide.shadowRoot!.querySelector<T>(selector);
 const sessionDocOf = (page: Page) =>
   (page.guide as unknown as { guide: { room: { connection: { sessionDoc: { getMap(name: string): Map<string, unknown> } } } } }).guide.room.connection.sessionDoc;
-
-/** Writes a note on a card as a keyboard user does: «Legg til lapp» with Enter, the text, Enter. */
-async function writeNote(page: Page, cardId: string, text: string) {
-  // From the keyboard: a pointer aimed across frames may miss while another frame scrolls the page.
-  const button = addButton(page, cardId)!;
-  page.frame.focus();
-  button.focus();
-  await waitUntil(() => card(page, cardId).shadowRoot!.activeElement === button, 'the add button has focus');
-  await sendKeys({ press: 'Enter' });
-  const draft = () => card(page, cardId).shadowRoot!.querySelector('refleksjon-lapp[data-id=draft]');
-  await waitUntil(() => draft()?.shadowRoot?.activeElement?.localName === 'textarea', 'the new note has focus');
-  await sendKeys({ type: text });
-  await sendKeys({ press: 'Enter' });
-  await waitUntil(() => !draft(), 'the note is saved');
-}
-
-const hiddenLapps = (page: Page, cardId: string) => [...card(page, cardId).shadowRoot!.querySelectorAll('refleksjon-lapp[hidden-note]')];
-const sentText = (page: Page) => page.window.sent.join('\n');
 
 describe('A led session in a live room (real server on loopback)', function () {
   this.timeout(120_000);

@@ -1,16 +1,7 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import { expect } from '@open-wc/testing';
 import * as Y from 'yjs';
 import { deepText, waitUntil } from '../helpers.js';
-import { closeAllPages, freshRoom, openPage, startServer, token, waitForSameDocument, waitForStatus, type Page, type Server } from './rooms.js';
-
-/** A raw Yjs client in the room, writing whatever it likes (a rogue or broken client). */
-async function rawClient(server: Server, room: string) {
-  const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({ url: server.url, name: room, document: doc, token: await token(room, 'Rogue') });
-  await waitUntil(() => provider.isSynced, 'the raw client is in the room', { timeout: 30_000 });
-  return { doc, provider };
-}
+import { closeAllPages, freshRoom, openPage, rawClient, startServer, token, waitForSameDocument, waitForStatus, type Page, type Server } from './rooms.js';
 
 const now = () => new Date().toISOString();
 

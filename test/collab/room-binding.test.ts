@@ -22,6 +22,7 @@ interface Client {
   binding: RoomBinding;
   invalid: InvalidRoomItem[];
   refused: RoomRefusal[];
+  writable: number[];
   changes: StoreChange[];
 }
 
@@ -33,8 +34,13 @@ function client(doc = new Y.Doc()): Client {
   store.subscribe((change) => changes.push(change));
   const invalid: InvalidRoomItem[] = [];
   const refused: RoomRefusal[] = [];
-  const binding = bindRoom(store, doc, { onInvalid: (item) => invalid.push(item), onRefused: (refusal) => refused.push(refusal) });
-  const made = { doc, store, binding, invalid, refused, changes };
+  const writable: number[] = [];
+  const binding = bindRoom(store, doc, {
+    onInvalid: (item) => invalid.push(item),
+    onRefused: (refusal) => refused.push(refusal),
+    onWritable: () => writable.push(Date.now()),
+  });
+  const made = { doc, store, binding, invalid, refused, writable, changes };
   clients.push(made);
   return made;
 }
@@ -535,6 +541,22 @@ describe('room binding', function () {
     b.store.addNote({ cardId: 't1-mal', text: 'bare lokalt' });
     await bindingsSettled();
     expect(a.store.document.notes).to.deep.equal([]);
+  });
+
+  it('becomes writable again, and says so once, when the schema is put back', async () => {
+    const [a, b] = [client(), client()];
+    network([a.doc, b.doc]);
+    a.doc.getMap('meta').set('schema', SCHEMA_VERSION + 98);
+    expect(b.binding.readOnly).to.be.true;
+    expect(b.writable).to.have.length(0);
+    a.doc.getMap('meta').set('schema', SCHEMA_VERSION);
+    expect(b.binding.readOnly).to.be.false;
+    expect(b.writable).to.have.length(1);
+    b.store.addNote({ cardId: 't1-mal', text: 'Skrevet igjen' });
+    await bindingsSettled();
+    expect(a.store.document.notes.map((note) => note.text)).to.deep.equal(['Skrevet igjen']);
+    a.doc.getMap('meta').set('schema', SCHEMA_VERSION);
+    expect(b.writable, 'told once').to.have.length(1);
   });
 
   it('brings a local document into the room by the merge rule', async () => {

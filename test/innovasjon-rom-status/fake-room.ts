@@ -8,6 +8,7 @@ export class FakeRoom {
   presence: PresenceEntry[] = [];
   localOffer?: LocalOffer;
   removedFromDevice = false;
+  readOnly = false;
   readonly calls: string[] = [];
   readonly #listeners = new Set<() => void>();
 
@@ -20,7 +21,7 @@ export class FakeRoom {
     return () => this.#listeners.delete(listener);
   }
 
-  set(changes: Partial<Pick<FakeRoom, 'state' | 'presence' | 'localOffer' | 'removedFromDevice'>>): void {
+  set(changes: Partial<Pick<FakeRoom, 'state' | 'presence' | 'localOffer' | 'removedFromDevice' | 'readOnly'>>): void {
     Object.assign(this, changes);
     for (const listener of this.#listeners) listener();
   }

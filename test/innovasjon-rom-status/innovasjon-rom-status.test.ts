@@ -31,6 +31,20 @@ describe('<innovasjon-rom-status>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('says while the page cannot write to the room, and that what is written is kept on this device', async () => {
+    const room = new FakeRoom();
+    const element = await show(room);
+    expect(element.shadowRoot!.querySelector('.read-only')).to.equal(null);
+    room.set({ readOnly: true });
+    await element.updateComplete;
+    expect(inShadow(element, '.read-only').textContent).to.contain('denne siden kan ikke skrive i rommet');
+    expect(inShadow(element, '.read-only').textContent).to.contain('lagres på denne enheten');
+    await expect(element).to.be.accessible();
+    room.set({ readOnly: false });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.read-only')).to.equal(null);
+  });
+
   it('lists who is here, by name, with this person marked', async () => {
     const element = await show(new FakeRoom({ presence: people }));
     const items = [...element.shadowRoot!.querySelectorAll('li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
