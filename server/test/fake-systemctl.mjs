@@ -1,20 +1,28 @@
 // systemd's part in the install test, on a machine whose PID 1 is not systemd: `systemctl
 // daemon-reload | enable [--now] | start | stop | restart | reload NAME`, done from the unit file
-// itself (/etc/systemd/system/NAME.service). ExecStart= and ExecReload= run exactly as written, as
-// the unit's User= and Group=, with its UMask=, WorkingDirectory=, EnvironmentFile= and
-// StateDirectory=; `$MAINPID` is the started process. The sandboxing lines are not enforced here.
-// Its state (the main PID, the output as a "journal") lives in $FAKE_SYSTEMD_STATE.
+// itself (/etc/systemd/system/NAME.service, and its drop-ins in NAME.service.d/). ExecStart= and
+// ExecReload= run exactly as written, as the unit's User= and Group=, with its UMask=,
+// WorkingDirectory=, EnvironmentFile= and StateDirectory=; `$MAINPID` is the started process. The
+// sandboxing lines are not enforced here. Its state (the main PID, the output as a "journal") lives in $FAKE_SYSTEMD_STATE.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, chmodSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnvironmentFile, parseUnit } from './doc-snippets.mjs';
 
 const state = process.env.FAKE_SYSTEMD_STATE;
 if (!state) throw new Error('FAKE_SYSTEMD_STATE is not set');
 
+/** The unit's [Service] lines, with its drop-ins (NAME.service.d/*.conf, in name order) read over them as systemd does. */
 function unit(name) {
   const file = `/etc/systemd/system/${name.endsWith('.service') ? name : `${name}.service`}`;
-  return { name: name.replace(/\.service$/, ''), ...parseUnit(readFileSync(file, 'utf8')).Service };
+  const service = { ...parseUnit(readFileSync(file, 'utf8')).Service };
+  const dropIns = `${file}.d`;
+  if (existsSync(dropIns)) {
+    for (const conf of readdirSync(dropIns).filter((entry) => entry.endsWith('.conf')).sort()) {
+      Object.assign(service, parseUnit(readFileSync(join(dropIns, conf), 'utf8')).Service);
+    }
+  }
+  return { name: name.replace(/\.service$/, ''), ...service };
 }
 
 function account(service) {
