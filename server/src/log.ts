@@ -9,9 +9,15 @@ const show = (value: Exclude<Value, undefined>): string => {
   return SAFE.test(text) ? text : JSON.stringify(text.slice(0, 200));
 };
 
+let out: NodeJS.WritableStream = process.stdout;
+/** The operator's commands keep stdout for their answer: their log lines go to stderr. */
+export function logToStderr(): void {
+  out = process.stderr;
+}
+
 export function log(event: string, fields: Record<string, Value> = {}): void {
   const parts = Object.entries(fields)
     .filter((entry): entry is [string, Exclude<Value, undefined>] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${show(value)}`);
-  process.stdout.write(`${new Date().toISOString()} ${event}${parts.length ? ` ${parts.join(' ')}` : ''}\n`);
+  out.write(`${new Date().toISOString()} ${event}${parts.length ? ` ${parts.join(' ')}` : ''}\n`);
 }

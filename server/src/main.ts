@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, readConfig, type Config } from './config.js';
 import { ROOM_NAME } from './limits.js';
-import { log } from './log.js';
+import { log, logToStderr } from './log.js';
 import { announceDeletion } from './redis.js';
 import { migrateRooms, RoomService, type Listing } from './room-service.js';
 import { SERVER_FILE, startCollabServer } from './server.js';
@@ -253,7 +253,10 @@ async function main(args: string[]): Promise<void> {
   }
   const config = readConfig();
   if (args.length === 0 || (args[0] === 'serve' && args.length === 1)) return serve(config);
-  if (args[0] === 'rooms') return rooms(config, args.slice(1));
+  if (args[0] === 'rooms') {
+    logToStderr();
+    return rooms(config, args.slice(1));
+  }
   throw new UsageError(`unknown command: ${args.join(' ')}`);
 }
 
