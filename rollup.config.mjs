@@ -9,12 +9,14 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
+import { minifyHtmlLiterals } from './scripts/minify-html-literals.mjs';
 
 /** Two compress passes save a little more than one; private `#names` are mangled by default. */
 export const terserOptions = { ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } };
 
 export const bundlePlugins = () => [
   minifyCssLiterals(),
+  minifyHtmlLiterals(),
   nodeResolve({ exportConditions: ['production'] }),
   terser(terserOptions),
 ];

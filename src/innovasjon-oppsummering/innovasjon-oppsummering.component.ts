@@ -60,7 +60,7 @@ export class InnovasjonOppsummering extends LitElement {
     const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' });
     const stepTitle = new Map(this.content.steps.map((step) => [step.number, step.title()]));
     const action = (each: Action, withStep = false) => html`<li class=${each.done ? 'done' : ''}>
-      ${each.what}
+      <span class="text">${each.what}</span>
       <span class="meta">
         ${each.done ? html`(${msg('ferdig')})` : nothing} ${each.who ? html`· ${each.who}` : nothing}
         ${each.due ? html`· <time datetime=${each.due}>${date.format(new Date(`${each.due}T12:00:00`))}</time>` : nothing}
@@ -80,7 +80,7 @@ export class InnovasjonOppsummering extends LitElement {
               ? html`<ul>
                   ${topNotes.map(
                     ({ note, card }) => html`<li>
-                      ${note.text}
+                      <span class="text">${note.text}</span>
                       <span class="meta"
                         >· ${note.votes.length === 1 ? msg('1 stemme') : msg(str`${note.votes.length} stemmer`)} ·
                         ${card.question()}</span

@@ -46,6 +46,9 @@ export const oppsummeringStyles = css`
   }
   li {
     overflow-wrap: anywhere;
+  }
+  /* A person's text keeps its line breaks; the template's own whitespace around it does not show. */
+  .text {
     white-space: pre-wrap;
   }
   li + li {
