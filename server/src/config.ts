@@ -17,6 +17,8 @@ export interface Config {
   allowedOrigins: ReadonlySet<string>;
   /** The longest a room token may still be valid when it is shown (TOKEN_MAX_HOURS). */
   tokenMaxMs: number;
+  /** Every socket is pinged this often (PING_INTERVAL_SECONDS); one that missed the last ping is ended. */
+  pingIntervalMs: number;
   /** Rooms the storage may hold at most (MAX_ROOMS); a new room past it is refused. */
   maxRooms: number;
   /** Sockets from one address that may wait for admission at once (a kommune's staff often share one egress address). */
@@ -180,6 +182,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     allowedOrigins,
     tokenMaxMs: number(env, 'TOKEN_MAX_HOURS', 12, (v) => v > 0 && v <= 24 * 30, 'a number of hours from 0 to 720') * 3_600_000,
+    pingIntervalMs: number(env, 'PING_INTERVAL_SECONDS', 30, (v) => v >= 1 && v <= 300, 'a number of seconds from 1 to 300') * 1000,
     maxRooms: number(env, 'MAX_ROOMS', 10_000, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
     metricsToken: metricsToken(env),
     tenantsFile: env.TENANTS_FILE ? resolve(env.TENANTS_FILE) : null,

@@ -22,6 +22,8 @@ export interface RoomContext {
   role?: 'facilitator';
   /** A room's session document (`<room>/session`). */
   session: boolean;
+  /** Connected in the open development mode (no token): anyone there may take the lead. */
+  open?: boolean;
   /** The awareness client ids this connection has sent presence for (only it may remove them). */
   presenceIds?: Set<number>;
   /** The token the connection holds now (checked again when keys change) and when it expires. */

@@ -2,6 +2,8 @@
 
 export class Metrics {
   messages = 0;
+  /** Rooms in the storage, as last counted (at start and by retention). */
+  roomsStored = 0;
   readonly refusals = new Map<string, number>();
 
   refused(reason: string): void {
@@ -17,6 +19,7 @@ export class Metrics {
     };
     metric('connections', 'gauge', 'Open room connections.', [['', gauges.connections]]);
     metric('rooms_open', 'gauge', 'Rooms loaded in memory.', [['', gauges.rooms]]);
+    metric('rooms_stored', 'gauge', 'Rooms kept in the storage (session documents not counted), as last counted.', [['', this.roomsStored]]);
     metric('rooms_unsaved', 'gauge', 'Rooms whose last save failed; kept loaded and saved again.', [['', gauges.unsavedRooms]]);
     metric('messages_total', 'counter', 'Messages received from clients.', [['', this.messages]]);
     metric('save_errors_total', 'counter', 'Failed saves of a room (each attempt).', [['', gauges.saveErrors]]);

@@ -153,7 +153,12 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   writeFileSync(serverFile, `${JSON.stringify({ pid: process.pid, host: config.host, port })}\n`, { mode: 0o600 });
 
   const runSweep = () =>
-    service.sweep(Date.now() - config.retentionDays * 86_400_000).catch((error: unknown) => log('error', { during: 'retention', error: String(error) }));
+    service
+      .sweep(Date.now() - config.retentionDays * 86_400_000)
+      .then(async () => {
+        metrics.roomsStored = await store.countRooms();
+      })
+      .catch((error: unknown) => log('error', { during: 'retention', error: String(error) }));
   await runSweep();
   const sweepTimer = setInterval(runSweep, Math.max(250, Math.min(3_600_000, (config.retentionDays * 86_400_000) / 4)));
   sweepTimer.unref();

@@ -14,8 +14,6 @@ import { MAX_MESSAGE_BYTES } from './limits.js';
 const MAX_UNAUTHENTICATED_BYTES = 64 * 1024;
 /** A socket never admitted to a document is ended after this long. */
 export const ADMISSION_TIMEOUT_MS = 10_000;
-/** Every socket is pinged this often; one that has not answered the previous ping is ended. */
-export const PING_INTERVAL_MS = 30_000;
 /** Sockets not yet admitted to any document, at once, in all (per address: MAX_UNADMITTED_PER_ADDRESS). */
 export const MAX_UNADMITTED = 500;
 
@@ -26,6 +24,7 @@ export class Sockets {
   readonly #unadmitted = new Map<string, number>();
   #unadmittedTotal = 0;
   readonly #alive = new WeakSet<object>();
+  readonly #addressOf = new WeakMap<object, string>();
   readonly #pinger: ReturnType<typeof setInterval>;
   stopping = false;
 
@@ -39,13 +38,14 @@ export class Sockets {
     this.#pinger = setInterval(() => {
       for (const ws of this.wss.clients) {
         if (!this.#alive.has(ws)) {
+          this.report({ addr: this.#addressOf.get(ws) ?? 'unknown', reason: 'missed-ping' });
           ws.terminate();
           continue;
         }
         this.#alive.delete(ws);
         ws.ping();
       }
-    }, PING_INTERVAL_MS);
+    }, config.pingIntervalMs);
     this.#pinger.unref();
   }
 
@@ -104,6 +104,7 @@ export class Sockets {
         this.#count(this.#unadmitted, address, 1);
         this.#unadmittedTotal += 1;
         this.#alive.add(ws);
+        this.#addressOf.set(ws, address);
         ws.on('pong', () => this.#alive.add(ws));
         let waiting = true;
         const admitted = () => {

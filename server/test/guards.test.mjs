@@ -8,7 +8,7 @@ import { connect as tcpConnect } from 'node:net';
 import { describe, it } from 'node:test';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { addNote, awarenessMessage, connect, rawClient, run, startServer, tempDir, token, updateMessage, waitFor } from './helpers.mjs';
+import { addNote, awarenessMessage, connect, health, rawClient, run, startServer, tempDir, token, updateMessage, waitFor } from './helpers.mjs';
 
 const rssOf = (pid) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -94,6 +94,26 @@ describe('H1: sockets that never authenticate', () => {
     assert.equal(statuses.filter((status) => status === 101).length, 10);
     assert.equal(statuses.filter((status) => status === 429).length, 2);
     for (const socket of sockets) socket.socket.destroy();
+    assert.equal(await server.stop(), 0);
+  });
+});
+
+describe('H1: pings', () => {
+  it('a socket that stops answering pings is ended, admitted or not', async () => {
+    const server = await startServer({ env: { PING_INTERVAL_SECONDS: '1' } });
+    const raw = rawClient(server);
+    assert.equal(await raw.authenticate('stille', await token({ room: 'stille' })), 'authenticated');
+    // The ws client answers pings by itself: pausing the socket stops it reading, so no pong goes back.
+    raw.ws._socket.pause();
+    await server.waitForLine(/ refuse addr=127\.0\.0\.1 reason=missed-ping/);
+    await waitFor(async () => (await health(server)).body.connections === 0, { timeout: 15_000, what: 'its connection to be gone' });
+    const honest = connect(server, { room: 'stille', token: await token({ room: 'stille' }) });
+    await honest.waitSynced();
+    let pings = 0;
+    honest.provider.configuration.websocketProvider.webSocket.on('ping', () => (pings += 1));
+    await waitFor(() => pings >= 3, { timeout: 15_000, what: 'three ping rounds' });
+    assert.deepEqual(honest.closeReasons, [], 'a socket that answers stays');
+    honest.destroy();
     assert.equal(await server.stop(), 0);
   });
 });

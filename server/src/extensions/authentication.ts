@@ -118,6 +118,7 @@ export class Authentication implements Extension {
         session,
         socket: state,
         presenceIds: new Set(),
+        ...(!claims && { open: true }),
         ...(claims && { token, expiresAt: claims.expiresAt }),
       };
     } catch (error) {
