@@ -48,7 +48,8 @@ export type RefusalReason =
   | 'unknown-root'
   | 'facilitator-only'
   | 'presence-not-yours'
-  | 'server-error';
+  | 'server-error'
+  | 'storage-unavailable';
 
 /**
  * Thrown from hooks to refuse a connection or a message. Deliberately not an Error and
