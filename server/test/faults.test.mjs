@@ -184,11 +184,16 @@ describe('bad days', () => {
       await waitFor(() => list.some((page) => !page.connected()), { what: 'A\'s pages to notice' });
       await waitFor(() => list.every((page) => page.connected()), { timeout: 60_000, what: 'every page to be connected again' });
       const connectedAfter = Date.now() - killedAt;
+      const debug = process.env.DEBUG_PRESENCE ? setInterval(() => {
+        console.log(Date.now() - killedAt, list.map((page) => `${page.name}:${page.connected() ? 'c' : '-'}[${names.filter((name) => !page.connection.presence.some((entry) => entry.id === name)).join(',')}]`).join(' '));
+      }, 500) : undefined;
       await waitFor(complete, { timeout: 60_000, what: 'presence to be complete again' });
+      clearInterval(debug);
       const presenceAfter = Date.now() - killedAt;
       t.diagnostic(`after kill -9 of one instance, every page was connected again after ${connectedAfter} ms`);
       t.diagnostic(`after kill -9 of one instance, every page saw all ${names.length} people again after ${presenceAfter} ms`);
-      assert.ok(presenceAfter < 15_000, `presence complete within 15 s (${presenceAfter} ms)`);
+      assert.ok(presenceAfter - connectedAfter < 2000, `presence complete as soon as the pages are back (${presenceAfter - connectedAfter} ms later)`);
+      assert.ok(presenceAfter < 10_000, `presence complete within 10 s (${presenceAfter} ms)`);
     } finally {
       stop();
     }
@@ -330,7 +335,9 @@ describe('bad days', () => {
       }
     };
     try {
-      const server = await startServer({ env: { MAX_CONNECTIONS_PER_ADDRESS: '2000', MAX_UNADMITTED_PER_ADDRESS: '500' } });
+      // All pages come from one address here, as a kommune's staff behind one egress address do.
+      const env = { MAX_CONNECTIONS_PER_ADDRESS: '2000', MAX_UNADMITTED_PER_ADDRESS: '500' };
+      const server = await startServer({ env });
       const count = Number(process.env.STORM_PAGES ?? 500);
       const list = [];
       for (let index = 0; index < count; index += 1) {
@@ -344,7 +351,7 @@ describe('bad days', () => {
       attempts.length = 0;
       await server.stop();
       const closedAt = Date.now();
-      const restarted = await startServer({ dataDir: server.dataDir, port: server.port });
+      const restarted = await startServer({ dataDir: server.dataDir, port: server.port, env });
       await waitFor(() => list.every((page) => page.connected()), { timeout: 180_000, what: 'every page to reconnect' }).catch((error) => {
         const counts = {};
         for (const page of list) counts[`${page.connection.state.status}/${page.connection.state.reason ?? ''}`] = (counts[`${page.connection.state.status}/${page.connection.state.reason ?? ''}`] ?? 0) + 1;
