@@ -60,11 +60,18 @@ export class Authentication implements Extension {
       // Hocuspocus applies no document update from a read-only connection; the message guard refuses the rest.
       if (session && !facilitator) connectionConfig.readOnly = true;
       if (!instance.documents.has(documentName)) {
+        let document: Awaited<ReturnType<typeof instance.createDocument>>;
         try {
-          await instance.createDocument(documentName, request, socketId, connectionConfig, {});
+          document = await instance.createDocument(documentName, request, socketId, connectionConfig, {});
         } catch (error) {
           throw error instanceof Refusal ? error : new StorageUnavailable(error);
         }
+        // Should the socket go before Hocuspocus connects it, the room would stay loaded with nobody in it.
+        setTimeout(() => {
+          if (instance.documents.get(documentName) === document && document.getConnectionsCount() === 0) {
+            Promise.resolve(instance.unloadDocument(document)).catch(() => {});
+          }
+        }, UNCONNECTED_UNLOAD_MS).unref();
       }
       state?.admitted.add(documentName);
       state?.onAdmitted?.();
@@ -109,6 +116,9 @@ export class Authentication implements Extension {
     log('disconnect', { room: documentName, addr: address, sub });
   }
 }
+
+/** A room loaded while authenticating that nobody connected to is unloaded after this long. */
+const UNCONNECTED_UNLOAD_MS = 30_000;
 
 /** A storage call that failed: the page is told `storage-unavailable` and waits. */
 class StorageUnavailable {
