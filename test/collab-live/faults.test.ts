@@ -4,7 +4,7 @@
 // back, without a reload. The server-side fault suite is server/test/faults.test.mjs.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers.js';
-import { closeAllPages, engine, freshRoom, inRoomStatus, openPage, shownStatus, startServer, startService, stopServer, stopService, token, waitForSameDocument, waitForStatus, type Server } from './rooms.js';
+import { closeAllPages, engine, freshRoom, inRoomStatus, openPage, shownStatus, startServer, startService, stopServer, stopService, token, waitForSameDocument, waitForStatus, type Page, type Server } from './rooms.js';
 
 // Its own PostgreSQL and server per browser: these tests stop the database, which no other test file may notice.
 const SERVICE = `faults-${engine}`;
@@ -29,11 +29,11 @@ describe('Bad days: the storage away (real PostgreSQL and server on loopback)', 
   it('a page opened while PostgreSQL is stopped waits with a plain Frakoblet status, keeps the note written meanwhile, and joins by itself when it is back', async () => {
     const room = freshRoom('storage-away');
     await stopService('postgres', SERVICE);
-    let page;
+    let page: Page;
     try {
       page = await openPage({ url: server.url, room, token: await token(room, 'Kari', { sub: 'kari' }) });
       await waitUntil(
-        () => page!.window.events.some((event) => event.type === 'innovasjon-connection' && (event.detail as { reason?: string }).reason === 'storage-unavailable'),
+        () => page.window.events.some((event) => event.type === 'innovasjon-connection' && (event.detail as { reason?: string }).reason === 'storage-unavailable'),
         'the page is told to wait',
         { timeout: 60_000 },
       );
