@@ -78,7 +78,10 @@ export interface ErrorDetail {
 /** Where the live room's connection stands (`collab-url`). */
 export interface ConnectionDetail {
   status: 'connecting' | 'connected' | 'offline' | 'unauthorized' | 'refused';
-  /** The server's reason for `unauthorized` and `refused` (`token-expired`, `room-deleted`, `too-many-items`, …). */
+  /**
+   * The server's reason for `unauthorized` and `refused` (`token-expired`, `room-deleted`, `too-many-items`, …),
+   * or with `offline` why the page waits and tries again by itself (`storage-unavailable`, `server-error`).
+   */
   reason?: string;
 }
 /** Who is in the live room now: one entry per person (several tabs count once), this person included. */

@@ -33,7 +33,8 @@ export interface RoomContext {
 }
 
 /** Logs and counts a refusal; the one place every extension reports through. */
-export type ReportRefusal = (fields: { reason: string; addr: string; room?: string; error?: string; where?: string }) => void;
+/** `failed` names what failed underneath (`postgres`, `sqlite`), `error` its message; `where` a place in the room (never a value). */
+export type ReportRefusal = (fields: { reason: string; addr: string; room?: string; failed?: string; error?: string; where?: string }) => void;
 
 /** Logs a refused message and closes its socket right after Hocuspocus has sent the reason. */
 export function refuseMessage(report: ReportRefusal, room: string, context: RoomContext, refusal: Refusal): void {

@@ -1,4 +1,4 @@
-// The server's HTTP side: /health, /metrics, and the operator's admin routes (used by the CLI
+// The server's HTTP side: /health, /ready, /metrics, and the operator's admin routes (used by the CLI
 // while the server runs), all through the room service.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -7,8 +7,15 @@ import { ROOM_NAME } from './limits.js';
 import type { RoomService } from './room-service.js';
 import { verifyAdminToken } from './tokens.js';
 
+/** What /ready answers: whether this instance can serve now, and what fails if it cannot. */
+export interface Readiness {
+  ready: boolean;
+  body: Record<string, unknown>;
+}
+
 export interface HttpState {
   stopping: () => boolean;
+  ready: () => Promise<Readiness>;
   rooms: () => number;
   connections: () => number;
   metrics: () => string;
@@ -64,6 +71,12 @@ export function requestHandler(config: Config, service: RoomService, state: Http
     if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
       const stopping = state.stopping();
       return json(response, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ok', rooms: state.rooms(), connections: state.connections() });
+    }
+    // Liveness (/health: the process answers) and readiness (/ready: storage and Redis answer) apart:
+    // a load balancer checks /health, so one shared database away does not take every instance out.
+    if (url.pathname === '/ready' && (request.method === 'GET' || request.method === 'HEAD')) {
+      const { ready, body } = await state.ready();
+      return json(response, ready ? 200 : 503, body);
     }
     if (url.pathname === '/metrics' && request.method === 'GET') {
       if (!mayReadMetrics(request)) return json(response, 403, { error: 'forbidden' });

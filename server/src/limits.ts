@@ -57,7 +57,8 @@ export type RefusalReason =
   | 'side-messages-over-budget'
   | 'too-many-rooms'
   | 'origin-not-allowed'
-  | 'server-error';
+  | 'server-error'
+  | 'storage-unavailable';
 
 /**
  * Thrown from hooks to refuse a connection or a message. Deliberately not an Error and

@@ -64,6 +64,8 @@ export async function announceDeletion(url: string, room: string): Promise<void>
 
 export class RoomRedis extends Redis {
   #down = false;
+  /** Why the last connection attempt failed, for /ready and the start-up message. */
+  lastError = '';
 
   /** `onDeleted` closes a room's connections here when another instance (or the CLI) deleted it. */
   constructor(url: string, onDeleted: (room: string) => void) {
@@ -75,6 +77,9 @@ export class RoomRedis extends Redis {
       createClient: () => redisClient(url, { publisher: clients++ === 0 }),
     });
     for (const client of [this.pub, this.sub]) {
+      client.on('error', (error: Error & { code?: string }) => {
+        this.lastError = error.message || error.code || error.name;
+      });
       client.on('close', () => {
         if (!this.#down) log('redis', { state: 'away' });
         this.#down = true;
@@ -92,6 +97,26 @@ export class RoomRedis extends Redis {
       const room = deletedRoomOf(message);
       if (room) onDeleted(room);
     });
+  }
+
+  /** Whether both connections (publishing, subscribed) are up now. */
+  get reachable(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
+  /** Resolves once both connections are up; rejects after `ms` with why not. */
+  async whenReachable(ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!this.reachable) {
+      if (Date.now() > deadline) throw new Error(this.lastError || `no answer within ${ms / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Ends both connections (a start that does not go on). */
+  disconnect(): void {
+    this.pub.disconnect();
+    this.sub.disconnect();
   }
 
   /** Tells the other instances that this one deleted `room`. */

@@ -15,7 +15,7 @@ import { RoomGuard } from './extensions/room-guard.js';
 import { SessionClockExtension } from './extensions/session-clock.js';
 import { SideMessages } from './extensions/side-messages.js';
 import { readOrCreateAdminKey } from './admin-key.js';
-import { requestHandler } from './http.js';
+import { requestHandler, type Readiness } from './http.js';
 import { Refusal } from './limits.js';
 import { setMaxTokenLifetime } from './tokens.js';
 import { log } from './log.js';
@@ -32,6 +32,28 @@ export const SAVE_MAX_DEBOUNCE_MS = 5000;
 export const SERVER_FILE = 'server.json';
 /** How often SQLite's write-ahead log is checkpointed and truncated. */
 export const WAL_CHECKPOINT_MS = 60_000;
+/** How long a start waits for a configured Redis to answer. */
+export const REDIS_START_TIMEOUT_MS = 10_000;
+/** /ready gives the storage this long to answer. */
+const READY_CHECK_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+  ]);
+}
+
+/** REDIS_URL without a password, for messages. */
+function redisAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return 'unparsable';
+  }
+}
 
 export interface CollabServer {
   readonly port: number;
@@ -66,6 +88,20 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   const sessionClock = new SessionClockExtension();
   // Several instances: each room's changes and presence travel through Redis to the others.
   const redis = config.redisUrl ? new RoomRedis(config.redisUrl, (room) => closeRoom(room, 'elsewhere')) : undefined;
+  if (redis) {
+    // A configured Redis that does not answer stops the start, as an unreachable DATABASE_URL does:
+    // instances that cannot reach each other would each pass every check and serve only their own people.
+    try {
+      await redis.whenReachable(REDIS_START_TIMEOUT_MS);
+    } catch (error) {
+      redis.disconnect();
+      await store.close();
+      throw new Error(
+        `Redis at REDIS_URL (${redisAddress(config.redisUrl!)}) could not be reached within ${REDIS_START_TIMEOUT_MS / 1000} s ` +
+          `(${error instanceof Error ? error.message : String(error)}): start Redis or correct REDIS_URL. The server does not start without the Redis it is configured with.`,
+      );
+    }
+  }
   setMaxTokenLifetime(config.tokenMaxMs);
   const authentication = new Authentication({
     secret: config.secret,
@@ -116,9 +152,32 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   };
   const service = new RoomService(store, live);
 
+  /** Whether this instance can serve: the storage answers (and its saves work), Redis answers when configured. */
+  let lastReady = true;
+  async function readiness(): Promise<Readiness> {
+    if (stopping) return { ready: false, body: { status: 'stopping' } };
+    let storage = 'ok';
+    try {
+      await withTimeout(store.ping(), READY_CHECK_TIMEOUT_MS);
+      if (persistence.unsaved > 0) storage = 'saves-failing';
+    } catch {
+      storage = 'unreachable';
+    }
+    const redisState = redis ? (redis.reachable ? 'ok' : 'unreachable') : 'not-configured';
+    const failing = [...(storage === 'ok' ? [] : ['storage']), ...(redisState === 'unreachable' ? ['redis'] : [])];
+    const ready = failing.length === 0;
+    if (ready !== lastReady) log('ready', { state: ready ? 'ready' : 'not-ready', failing: failing.join(',') || undefined, storage, redis: redisState });
+    lastReady = ready;
+    return {
+      ready,
+      body: { status: ready ? 'ready' : 'not-ready', ...(ready ? {} : { failing }), storage: { kind: store.kind, state: storage, unsavedRooms: persistence.unsaved }, redis: redisState },
+    };
+  }
+
   const adminKey = readOrCreateAdminKey(config.dataDir);
   const handle = requestHandler(config, service, {
     stopping: () => stopping,
+    ready: readiness,
     rooms: () => hocuspocus.getDocumentsCount(),
     connections: () => hocuspocus.getConnectionsCount(),
     metrics: () =>

@@ -185,6 +185,10 @@ export class PostgresRoomStore implements RoomStorage {
     await this.touchWith(this.pool, name, now);
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async deletedAt(name: string): Promise<number | null> {
     const { rows } = await this.pool.query<{ deleted_at: string }>('SELECT deleted_at FROM deleted_rooms WHERE name = $1', [name]);
     return rows[0] ? Number(rows[0].deleted_at) : null;

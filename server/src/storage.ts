@@ -95,6 +95,8 @@ export interface RoomStorage {
   pruneSnapshots(now?: number): Promise<number>;
   /** Bytes written for room states since opening (base, updates, snapshots): for /metrics. */
   readonly writtenBytes: number;
+  /** Throws when the storage does not answer a trivial query now (for /ready). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -346,6 +348,10 @@ export class SqliteRoomStore implements RoomStorage {
          ON CONFLICT(name) DO UPDATE SET last_activity = MAX(last_activity, excluded.last_activity)`,
       { $name: name, $now: now },
     );
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT count(*) FROM rooms').get();
   }
 
   async deletedAt(name: string): Promise<number | null> {

@@ -37,7 +37,7 @@ function tempDir() {
 const isRoot = () => process.getuid?.() === 0;
 
 /** Installs Debian `packages` when `present()` is false: as root with apt-get, else an error naming them. */
-function ensureInstalled(what, packages, present) {
+export function ensureInstalled(what, packages, present) {
   if (present()) return;
   if (!isRoot()) {
     throw new Error(`${what} is needed for these tests: install Debian's ${packages.join(' ')} (sudo apt-get install -y ${packages.join(' ')}), or run as root to have it installed.`);

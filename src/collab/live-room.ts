@@ -387,7 +387,9 @@ export function connectionMessage({ status, reason }: ConnectionState): string {
     case 'connected':
       return msg('Tilkoblet. Endringene deles med de andre i rommet.', { id: 'collab.status.connected' });
     case 'offline':
-      return msg('Frakoblet. Endringene dine lagres på denne enheten og sendes når forbindelsen er tilbake.', { id: 'collab.status.offline' });
+      return reason
+        ? msg('Frakoblet: serveren kan ikke ta imot endringer akkurat nå. Endringene dine lagres på denne enheten, og siden prøver igjen av seg selv.', { id: 'collab.status.waiting' })
+        : msg('Frakoblet. Endringene dine lagres på denne enheten og sendes når forbindelsen er tilbake.', { id: 'collab.status.offline' });
     case 'unauthorized':
       return msg('Ikke tilgang til rommet. Lenken kan være utløpt: last inn siden på nytt eller be om en ny lenke. Lappene dine er her fortsatt.', { id: 'collab.status.unauthorized' });
     case 'refused':

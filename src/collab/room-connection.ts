@@ -8,7 +8,10 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'unautho
 
 export interface ConnectionState {
   readonly status: ConnectionStatus;
-  /** Why the server said no (`token-expired`, `room-deleted`, `too-many-items`, …). */
+  /**
+   * Why the server said no (`token-expired`, `room-deleted`, `too-many-items`, …), or, with
+   * `offline`, why the page waits (`storage-unavailable`, `server-error`): it tries again by itself.
+   */
   readonly reason?: string;
 }
 
@@ -53,8 +56,22 @@ const MAX_NAME = 80;
 /** No one holds more hidden notes than a guide may have. */
 const MAX_HIDDEN = 10_000;
 
-/** Close codes by which the server says no (or deleted the room); 4408 is the provider's own timeout. */
-const isRefusal = (code: number) => code >= 4400 && code < 4500 && code !== 4408;
+/**
+ * Reasons that mean "not now": the server's storage or an unexpected error, never this page or
+ * this room. The page keeps its device copy, says it is offline, and tries again by itself.
+ */
+export const WAIT_REASONS: ReadonlySet<string> = new Set(['storage-unavailable', 'server-error']);
+
+/** Close codes by which the server says no (or deleted the room); 4408 is the provider's own timeout. 4500 and up: wait. */
+const isRefusal = (code: number, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason);
+
+/**
+ * How the page reconnects. After a socket closes, the first attempt waits `delay` plus a random
+ * part of `spreadMs` (doubling with each close that did not end in a sync, up to `maxSpreadMs`),
+ * so that after a server restart hundreds of pages do not arrive at once; attempts on a server that
+ * does not answer back off (full jitter) from `minDelay` up to `maxDelay`.
+ */
+export const RECONNECT = { delay: 1000, minDelay: 500, factor: 2, maxDelay: 10_000, jitter: true, spreadMs: 3000, maxSpreadMs: 10_000 } as const;
 
 /** The device copy of a room is kept under a name that says which server and which room it belongs to. */
 export const offlineName = (url: string, room: string): string => `innovasjonsguide:${url.replace(/\/+$/, '')}#${room}`;
@@ -110,6 +127,8 @@ export class RoomConnection {
   #offline?: IndexeddbPersistence;
   #state: ConnectionState = { status: 'connecting' };
   #everConnected = false;
+  /** Sockets closed since the last sync: the random wait before the next attempt doubles with each. */
+  #closesSinceSync = 0;
   #presence: PresenceEntry[] = [];
   #presenceKey = '';
   #latestToken?: string;
@@ -244,7 +263,7 @@ export class RoomConnection {
 
   #connect(): void {
     const { room, token } = this.#options;
-    this.#socket = new HocuspocusProviderWebsocket({ url: this.server, WebSocketPolyfill: this.#serviceSocket() });
+    this.#socket = this.#newSocket(() => this.#socket);
     this.#provider = new HocuspocusProvider({
       websocketProvider: this.#socket,
       name: room,
@@ -259,6 +278,8 @@ export class RoomConnection {
       onStatus: ({ status }) => {
         if (this.#stoppedForGood) return;
         if (status === 'connected') return; // connected means synced and authorised: see onSynced
+        // Waiting for the server's storage: the reason stays until the room syncs (said once, not at every attempt).
+        if (this.#state.status === 'offline' && this.#state.reason) return;
         if (status === 'connecting') this.#setState({ status: this.#everConnected ? 'offline' : 'connecting' });
         else this.#setState({ status: 'offline' });
       },
@@ -266,13 +287,16 @@ export class RoomConnection {
         if (!state || this.#stoppedForGood) return;
         this.#everConnected = true;
         this.#renewals = 0;
+        this.#closesSinceSync = 0;
         this.#setState({ status: 'connected' });
       },
-      onAuthenticationFailed: ({ reason }) => this.#refused(reason),
+      onAuthenticationFailed: ({ reason }) => (WAIT_REASONS.has(reason) ? this.#wait(reason) : this.#refused(reason)),
       onClose: ({ event }) => {
+        this.#forgetPresenceClocks();
         // 4403 / 4410 / 4413: the server refused a message or deleted the room; reconnecting would be refused again.
-        // (4408 is the provider's own "no answer for a long time": it tries again.)
-        if (isRefusal(event.code)) this.#refused(event.reason || 'refused');
+        // (4408 is the provider's own "no answer for a long time": it tries again; 4500 and up, or a reason to wait: too.)
+        if (isRefusal(event.code, event.reason)) this.#refused(event.reason || 'refused');
+        else if (WAIT_REASONS.has(event.reason)) this.#wait(event.reason);
       },
       onAwarenessChange: () => this.#readPresence(),
     });
@@ -290,7 +314,7 @@ export class RoomConnection {
   #openSession(): void {
     const { room, token } = this.#options;
     if (!this.#socket) return;
-    if (this.#leading) this.#leadSocket ??= new HocuspocusProviderWebsocket({ url: this.server, WebSocketPolyfill: this.#serviceSocket() });
+    if (this.#leading) this.#leadSocket ??= this.#newSocket(() => this.#leadSocket);
     this.#sessionProvider = new HocuspocusProvider({
       websocketProvider: this.#leading ? this.#leadSocket! : this.#socket,
       name: `${room}${SESSION_SUFFIX}`,
@@ -321,20 +345,56 @@ export class RoomConnection {
     this.#leadSocket = undefined;
   }
 
+  #newSocket(self: () => HocuspocusProviderWebsocket | undefined): HocuspocusProviderWebsocket {
+    const { delay, minDelay, factor, maxDelay, jitter } = RECONNECT;
+    return new HocuspocusProviderWebsocket({ url: this.server, WebSocketPolyfill: this.#serviceSocket(self), delay, minDelay, factor, maxDelay, jitter });
+  }
+
   /**
    * The WebSocket the provider opens: to the address in use now, whatever address the provider
-   * asks for; when a socket closes other than by a refusal, the next attempt goes to the next address.
+   * asks for; when a socket closes other than by a refusal, the next attempt goes to the next address,
+   * after a random wait (RECONNECT): this listener runs before the provider's, which starts the attempt.
    */
-  #serviceSocket(): typeof WebSocket {
+  #serviceSocket(owner: () => HocuspocusProviderWebsocket | undefined): typeof WebSocket {
     const connection = this;
     return class ServiceSocket extends WebSocket {
       constructor(_url: string | URL, protocols?: string | string[]) {
         super(connection.server, protocols);
         this.addEventListener('close', (event) => {
-          if (!isRefusal(event.code)) connection.#serverIndex = (connection.#serverIndex + 1) % connection.#servers.length;
+          if (isRefusal(event.code, event.reason)) return;
+          connection.#serverIndex = (connection.#serverIndex + 1) % connection.#servers.length;
+          const socket = owner();
+          if (socket) socket.configuration.initialDelay = connection.#spread();
         });
       }
     };
+  }
+
+  /** A random wait in [0, spread), the spread doubling with each close since the last sync. */
+  #spread(): number {
+    const ceiling = Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** this.#closesSinceSync);
+    this.#closesSinceSync += 1;
+    return Math.floor(Math.random() * ceiling);
+  }
+
+  /**
+   * On a close the provider removes everyone else's presence, and y-protocols remembers each removal
+   * with that person's clock raised by one: on the next server (a failover) or the same one again,
+   * their unchanged presence would be ignored as old until they next renew it (up to 15 s, measured
+   * 12 s with every page missing the other instance's people). Forgetting those clocks lets their
+   * presence in again as soon as the server sends it.
+   */
+  #forgetPresenceClocks(): void {
+    const awareness = this.#provider?.awareness;
+    if (!awareness) return;
+    const present = awareness.getStates();
+    for (const clientId of [...awareness.meta.keys()]) if (clientId !== awareness.clientID && !present.has(clientId)) awareness.meta.delete(clientId);
+  }
+
+  /** The server cannot serve the room just now (its storage is away): offline, and trying again by itself. */
+  #wait(reason: string): void {
+    if (this.#stoppedForGood) return;
+    this.#setState({ status: 'offline', reason });
   }
 
   get #stoppedForGood(): boolean {

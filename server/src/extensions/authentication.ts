@@ -1,6 +1,15 @@
 // Who may open a room: room tokens (COLLAB_SECRET), tenants' tokens (TENANTS_FILE) or the open
 // development mode; deleted rooms are refused; a session document is read-only for everyone
 // but a facilitator.
+//
+// Bad days: a storage that does not answer (PostgreSQL stopped, a disk that fails) is a wait, not
+// a refusal. The page is told `storage-unavailable` on a close code outside 4400–4499 (4503), so
+// it keeps its device copy and tries again with backoff; `server-error` (4500) likewise. The room
+// is loaded here, while authenticating, so that a storage failure while loading is answered the
+// same way (Hocuspocus would answer a failed load with `permission-denied`, which is final). The
+// log names what failed (`failed=postgres error=…`). Only a deleted room and a refused token are
+// final. A room already open on this instance is not held up by a failing deletion check: it
+// cannot have been deleted without being closed here.
 import type { Connection, connectedPayload, Extension, Hocuspocus, onAuthenticatePayload, onDisconnectPayload, onTokenSyncPayload } from '@hocuspocus/server';
 import { OPEN_MODE_LEAD_TOKEN } from '../../../src/collab/schema.js';
 import type { ReportRefusal, RoomContext, SocketState } from '../context.js';
@@ -72,6 +81,11 @@ export class Authentication implements Extension {
     }
   }
 
+  async #isNewPastCap(room: string): Promise<boolean> {
+    const { store, maxRooms } = this.options;
+    return (await store.info(room)) === undefined && (await store.countRooms()) >= maxRooms;
+  }
+
   /** After the keys changed (SIGHUP): a connection whose token no longer verifies loses its rights at once. */
   async revalidate(instance: Hocuspocus): Promise<number> {
     let closed = 0;
@@ -91,7 +105,7 @@ export class Authentication implements Extension {
     return closed;
   }
 
-  async onAuthenticate({ token, documentName, request, connectionConfig }: onAuthenticatePayload): Promise<RoomContext> {
+  async onAuthenticate({ token, documentName, request, connectionConfig, instance, socketId }: onAuthenticatePayload): Promise<RoomContext> {
     const { store, socketOf, report } = this.options;
     const state = socketOf(request);
     const address = state?.address ?? 'unknown';
@@ -99,15 +113,37 @@ export class Authentication implements Extension {
     try {
       if (!ROOM_NAME.test(room)) throw new Refusal('room-name-invalid', 4400);
       const claims = await this.#verify(token, documentName);
-      if ((await store.deletedAt(room)) !== null) throw new Refusal('room-deleted', 4410);
+      let deletedAt: number | null = null;
+      try {
+        deletedAt = await store.deletedAt(room);
+      } catch (error) {
+        if (!instance.documents.has(documentName)) throw new StorageUnavailable(error);
+        log('warning', { during: 'deleted-check', room: documentName, failed: store.kind, error: messageOf(error) });
+      }
+      if (deletedAt !== null) throw new Refusal('room-deleted', 4410);
       const facilitator = claims ? claims.role === 'facilitator' : token === OPEN_MODE_LEAD_TOKEN;
       const session = room !== documentName;
       // A token for `*` may open any name: new rooms stop at the cap (existing ones still open).
-      if (!session && (await store.info(room)) === undefined && (await store.countRooms()) >= this.options.maxRooms) {
-        throw new Refusal('too-many-rooms', 4429);
-      }
+      const full = !session && !instance.documents.has(documentName) && (await this.#isNewPastCap(room).catch((error: unknown) => {
+        throw new StorageUnavailable(error);
+      }));
+      if (full) throw new Refusal('too-many-rooms', 4429);
       // Hocuspocus applies no document update from a read-only connection; the message guard refuses the rest.
       if (session && !facilitator) connectionConfig.readOnly = true;
+      if (!instance.documents.has(documentName)) {
+        let document: Awaited<ReturnType<typeof instance.createDocument>>;
+        try {
+          document = await instance.createDocument(documentName, request, socketId, connectionConfig, {});
+        } catch (error) {
+          throw error instanceof Refusal ? error : new StorageUnavailable(error);
+        }
+        // Should the socket go before Hocuspocus connects it, the room would stay loaded with nobody in it.
+        setTimeout(() => {
+          if (instance.documents.get(documentName) === document && document.getConnectionsCount() === 0) {
+            Promise.resolve(instance.unloadDocument(document)).catch(() => {});
+          }
+        }, UNCONNECTED_UNLOAD_MS).unref();
+      }
       state?.admitted.add(documentName);
       state?.onAdmitted?.();
       return {
@@ -122,17 +158,20 @@ export class Authentication implements Extension {
         ...(claims && { token, expiresAt: claims.expiresAt }),
       };
     } catch (error) {
-      const reason = error instanceof Refusal ? error.reason : 'permission-denied';
+      const refusal = error instanceof Refusal ? error : error instanceof StorageUnavailable ? new Refusal('storage-unavailable', 4503) : new Refusal('server-error', 4500);
+      const cause = error instanceof StorageUnavailable ? error.cause : error instanceof Refusal ? undefined : error;
       report({
         room: ROOM_NAME.test(room) ? documentName : undefined,
         addr: address,
-        reason,
-        error: error instanceof Refusal ? undefined : error instanceof Error ? error.message : String(error),
+        reason: refusal.reason,
+        ...(cause !== undefined && { failed: error instanceof StorageUnavailable ? store.kind : undefined, error: messageOf(cause) }),
       });
       // The refusal goes out first (Hocuspocus sends it when this hook rejects), then the socket
-      // closes: nothing a refused socket sends afterwards piles up in Hocuspocus's queue.
-      if (state) setImmediate(() => state.ws.close(4403, reason));
-      throw error instanceof Refusal ? error : new Refusal('server-error', 4500);
+      // closes: nothing a refused socket sends afterwards piles up in Hocuspocus's queue. A close
+      // code of 4500 or more tells the page to wait and try again; 4400–4499 that it is final.
+      const code = refusal.code >= 4500 ? refusal.code : 4403;
+      if (state) setImmediate(() => state.ws.close(code, refusal.reason));
+      throw refusal;
     }
   }
 
@@ -140,7 +179,8 @@ export class Authentication implements Extension {
     const { address, sub, role } = context as RoomContext;
     this.#connectionOf.set(context, connection);
     this.#schedule(connection);
-    await this.options.touch(documentName);
+    // The room's last activity: a storage away now is no reason to turn the person away.
+    await this.options.touch(documentName).catch((error: unknown) => log('warning', { during: 'touch', room: documentName, error: messageOf(error) }));
     log('connect', { room: documentName, addr: address, sub, role, connections: this.options.connections() });
   }
 
@@ -153,3 +193,14 @@ export class Authentication implements Extension {
     log('disconnect', { room: documentName, addr: address, sub });
   }
 }
+
+/** A room loaded while authenticating that nobody connected to is unloaded after this long. */
+const UNCONNECTED_UNLOAD_MS = 30_000;
+
+/** A storage call that failed: the page is told `storage-unavailable` and waits. */
+class StorageUnavailable {
+  constructor(readonly cause: unknown) {}
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);

@@ -37,6 +37,7 @@ export const templates = {
 'collab.status.offline': `Offline. Your changes are kept on this device and sent when the connection is back.`,
 'collab.status.refused': str`The server did not accept the changes (${0}). The notes are still here; export them to keep them.`,
 'collab.status.unauthorized': `No access to the room. The link may have expired: reload the page or ask for a new link. Your notes are still here.`,
+'collab.status.waiting': `Offline: the server cannot take changes just now. Your changes are kept on this device, and the page tries again by itself.`,
 'collab.take-lead': `I am leading the session`,
 'collab.take-lead-hint': `For trying it out only: the server runs without sign-in, so anyone can take this role.`,
 'collab.unnamed': `No name`,

@@ -37,6 +37,7 @@ export const templates = {
 'collab.status.offline': `Fråkopla. Endringane dine blir lagra på denne eininga og sende når sambandet er tilbake.`,
 'collab.status.refused': str`Serveren tok ikkje imot endringane (${0}). Lappane er her framleis; eksporter dei for å ta vare på dei.`,
 'collab.status.unauthorized': `Ikkje tilgang til rommet. Lenkja kan vere utgått: last inn sida på nytt eller be om ei ny lenkje. Lappane dine er her framleis.`,
+'collab.status.waiting': `Fråkopla: serveren kan ikkje ta imot endringar akkurat no. Endringane dine blir lagra på denne eininga, og sida prøver igjen av seg sjølv.`,
 'collab.take-lead': `Eg leier økta`,
 'collab.take-lead-hint': `Berre for å prøve ut: tenaren køyrer utan pålogging, så kven som helst kan ta denne rolla.`,
 'collab.unnamed': `Utan namn`,
