@@ -105,3 +105,17 @@ it(`rooms idle for RETENTION_DAYS are deleted, and remembered as deleted`, async
   assert.equal(await server.stop(), 0);
   assert.equal(dataBytes(server.dataDir).includes('Glemmes'), false);
 });
+
+it('a session document whose room was never written is swept by retention too (issue 24, L3), with its snapshots', async () => {
+  const server = await startServer({ env: { RETENTION_DAYS: '0.00003' } });
+  // A facilitator opens only the session document: the room itself is never stored.
+  const lead = connect(server, { room: 'bare-okt/session', token: await token({ room: 'bare-okt', role: 'facilitator', sub: 'leder' }), awareness: null });
+  await lead.waitSynced();
+  lead.doc.getMap('session').set('phase', 'write');
+  await lead.waitSynced();
+  lead.destroy();
+  await server.waitForLine(/ delete room=bare-okt reason=retention existed=true$/);
+  assert.equal(await server.stop(), 0);
+  const listed = await run(['rooms', 'list'], { env: { DATA_DIR: server.dataDir, COLLAB_SECRET: SECRET } });
+  assert.equal(listed.stdout, 'No rooms.\nDeleted (remembered so no copy can bring them back): bare-okt\n');
+});
