@@ -6,6 +6,7 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { cardIn, deepActiveElement, inShadow, lappsIn, settled, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
+import { chime, setSound } from '../../src/internal/chime.js';
 
 /** Every element of the composed tree below `root` (shadow roots included), `root` too. */
 function composed(root: Element): Element[] {
@@ -254,6 +255,49 @@ describe('WCAG 2.1 checks in a real browser', function () {
       expect(guide.shadowRoot!.querySelector('.toast') === null, 'gone 15 s after focus left').to.be.true;
     } finally {
       window.setTimeout = realSetTimeout;
+    }
+  });
+  it('1.3.5: the person’s own name field says it is a name (autocomplete="name"); fields about others do not', async () => {
+    const guide = await guideWithNotes();
+    const own = composed(guide).filter((element) => element.matches('.participant input[type=text]'));
+    expect(own.length).to.equal(1);
+    expect(own[0].getAttribute('autocomplete')).to.equal('name');
+    // The follow-up's «who» is anyone on the team, not this person: the browser must not fill in their name.
+    const form = composed(guide).find((element) => element.matches('button.add-button'));
+    (form as HTMLButtonElement).click();
+    await waitUntil(() => composed(guide).some((element) => element.matches('input[name=who]')), 'the follow-up form opens');
+    const who = composed(guide).find((element) => element.matches('input[name=who]'))!;
+    expect(who.getAttribute('autocomplete')).to.equal('off');
+  });
+
+  it('1.4.2: makes no sound unless the person turned it on, and then under a second', async () => {
+    const started: number[] = [];
+    const stops: number[] = [];
+    class FakeAudioContext {
+      currentTime = 0;
+      destination = {};
+      resume = async () => {};
+      createGain = () => ({ gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: (next: unknown) => next });
+      createOscillator = () => ({
+        frequency: { value: 0 },
+        connect: (next: unknown) => next,
+        start: (at: number) => started.push(at),
+        stop: (at: number) => stops.push(at),
+      });
+    }
+    const real = window.AudioContext;
+    Object.defineProperty(window, 'AudioContext', { value: FakeAudioContext, configurable: true, writable: true });
+    try {
+      setSound(false);
+      chime();
+      expect(started, 'off by default: no tone').to.deep.equal([]);
+      setSound(true);
+      chime();
+      expect(started.length, 'two tones once turned on').to.equal(2);
+      expect(Math.max(...stops), 'all over within a second').to.be.at.most(1);
+    } finally {
+      setSound(false);
+      Object.defineProperty(window, 'AudioContext', { value: real, configurable: true, writable: true });
     }
   });
 });
