@@ -46,6 +46,34 @@ function clipped(root: Element): string[] {
     .map((element) => `${describeElement(element)} ${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}`);
 }
 
+/** [r, g, b, alpha] of a computed colour: rgb()/rgba(), or color(srgb …) as color-mix() gives it. */
+function channels(colour: string): [number, number, number, number] {
+  const numbers = (colour.match(/[\d.]+/g) ?? []).map(Number);
+  if (colour.startsWith('color(srgb')) return [numbers[0] * 255, numbers[1] * 255, numbers[2] * 255, numbers[3] ?? 1];
+  return [numbers[0], numbers[1], numbers[2], numbers[3] ?? 1];
+}
+function luminance(colour: string): number {
+  const [r, g, b] = channels(colour).slice(0, 3).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a: string, b: string) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+};
+/** The first opaque background behind `element` (its ancestors across shadow roots), white at the top. */
+function backgroundBehind(element: Element): string {
+  let node: Element | null = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host ?? null);
+  while (node) {
+    const background = getComputedStyle(node).backgroundColor;
+    if (channels(background)[3] > 0.99) return background;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+  }
+  return 'rgb(255, 255, 255)';
+}
+
 /** A guide on step 1 with notes on every card, the way a team leaves it. */
 async function guideWithNotes(attributes: { votes?: number } = {}): Promise<InnovasjonGuide> {
   const guide = await fixture<InnovasjonGuide>(
@@ -299,5 +327,46 @@ describe('WCAG 2.1 checks in a real browser', function () {
       setSound(false);
       Object.defineProperty(window, 'AudioContext', { value: real, configurable: true, writable: true });
     }
+  });
+  it('1.4.11: every button is told apart by an edge or fill at 3:1, or by its own text and symbols at 4.5:1 and 3:1', async () => {
+    // W3C's reading of 1.4.11: a button that shows no edge is identified by its text or symbol, which then
+    // carries the contrast; one that draws an edge or a fill to be seen as a button needs 3:1 for it.
+    const guide = await guideWithNotes({ votes: 3 });
+    const buttons = composed(guide).filter((element) => element.localName === 'button' && element.getClientRects().length > 0);
+    expect(buttons.length).to.be.greaterThan(10);
+    const faint = buttons
+      .map((button) => {
+        const style = getComputedStyle(button);
+        const behind = backgroundBehind(button);
+        const fill = channels(style.backgroundColor)[3] > 0.99 ? style.backgroundColor : behind;
+        const edge = parseFloat(style.borderTopWidth) >= 1 && channels(style.borderTopColor)[3] > 0.99 ? contrast(style.borderTopColor, behind) : 0;
+        const shape = Math.max(edge, contrast(fill, behind));
+        const words = /\p{L}/u.test(button.textContent!);
+        const ink = contrast(style.color, fill);
+        return { button, shape, ink, ok: shape >= 3 || ink >= (words ? 4.5 : 3) };
+      })
+      .filter(({ ok }) => !ok)
+      .map(({ button, shape, ink }) => `${describeElement(button)} «${button.textContent!.trim().slice(0, 30)}» edge/fill ${shape.toFixed(2)}:1, text ${ink.toFixed(2)}:1`);
+    expect(faint).to.deep.equal([]);
+  });
+
+  it('1.4.1: the current step stands apart by more than hue: 3:1 against the other steps, and aria-current', async () => {
+    const guide = await guideWithNotes();
+    const current = inShadow(guide, 'nav button[aria-current=step]');
+    const other = [...guide.shadowRoot!.querySelectorAll('nav button')].find((button) => !button.hasAttribute('aria-current'))!;
+    expect(current.textContent).to.contain('Legg grunnlaget');
+    expect(contrast(getComputedStyle(current).backgroundColor, getComputedStyle(other).backgroundColor)).to.be.at.least(3);
+  });
+
+  it('2.1.4: letters typed outside a text field change nothing', async () => {
+    const guide = await guideWithNotes();
+    const before = JSON.stringify(guide.data);
+    inShadow<HTMLButtonElement>(guide, 'nav button[aria-current=step]').focus();
+    await sendKeys({ type: 'asdfzxcvnmqwertyuiopjklbgh 1234567890?+' });
+    await settled(guide);
+    expect(JSON.stringify(guide.data)).to.equal(before);
+    expect(guide.step).to.equal(1);
+    expect(guide.presentation).to.equal(false);
+    expect(composed(guide).some((element) => element.matches('dialog[open], .toast, [role=menu]:popover-open'))).to.equal(false);
   });
 });
