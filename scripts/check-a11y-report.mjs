@@ -84,7 +84,7 @@ export const WCAG22 = [
   ['3.3.8', 'Tilgjengelig autentisering (minimum)', 'AA'],
 ];
 
-const STATUSES = ['Oppfylt', 'Delvis oppfylt', 'Ikke oppfylt', 'Ikke relevant', 'Vertssidens ansvar'];
+const STATUSES = ['Oppfylt', 'Delvis oppfylt', 'Ikke oppfylt', 'Ikke relevant', 'Vertssidens ansvar', 'Ikke fullt kontrollert'];
 
 /**
  * The names of the tests in a source file, as written: the first argument of it(), it.only(), it.skip(),
@@ -211,6 +211,20 @@ export function check(report, read) {
       }
     }
   }
+  // The summary's counts («- **oppfylt** på 36 krav») match the statuses of the 47 required criteria.
+  const required = new Set(REQUIRED.map(([number]) => number));
+  const counts = new Map();
+  for (const section of all.filter((each) => required.has(each.number))) {
+    const status = section.body.find(({ text }) => text.startsWith('- **Status:**'))?.text.slice('- **Status:**'.length).trim();
+    const word = STATUSES.find((each) => status?.startsWith(each));
+    if (word) counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
+  }
+  const stated = new Map([...report.matchAll(/^- \*\*([\p{L} ]+)\*\* på (\d+)/gmu)].map((match) => [match[1].toLowerCase(), Number(match[2])]));
+  for (const word of new Set([...counts.keys(), ...stated.keys()])) {
+    if ((counts.get(word) ?? 0) !== (stated.get(word) ?? 0)) {
+      problems.push(`the summary says ${stated.get(word) ?? 0} criteria are «${word}», the sections say ${counts.get(word) ?? 0}`);
+    }
+  }
   return problems;
 }
 
@@ -222,6 +236,7 @@ function selfTest(report, read) {
     ['a wrong test name', report.replace(firstTest[0], firstTest[0].replace(/»\s*$/, ' (feil navn)»')), 'has no test named'],
     ['a missing file', report.replace(firstTest[0], firstTest[0].replace(firstTest[1], 'test/finnes-ikke.test.ts')), 'does not exist'],
     ['a missing criterion', report.replace(/^### 2\.1\.2 .*$/m, '### Fjernet'), '2.1.2 Ingen tastaturfelle is missing'],
+    ['a summary that no longer adds up', report.replace(/^(- \*\*oppfylt\*\* på )(\d+)/m, (_, lead, n) => `${lead}${Number(n) + 1}`), 'the summary says'],
     ['a criterion with no evidence', report.replace(/^(### 1\.1\.1 [^\n]*\n)([\s\S]*?)(?=^##)/m, '$1\n- **Status:** Oppfylt\n\n'), 'names no test and no manual check'],
     [
       'a skipped test',
