@@ -41,6 +41,8 @@ export const guideStyles = css`
 
   nav .name {
     font-weight: 600;
+    /* A long step name wraps inside its button, also with a reader's wider letter spacing (WCAG 1.4.12). */
+    overflow-wrap: anywhere;
   }
 
   nav .count,
