@@ -40,6 +40,38 @@ function eventTypesPlugin() {
 }
 
 /**
+ * Registration goes through `define('tag', Class)` (src/internal/define.ts), which the analyzer does not
+ * read as `customElements.define`: this gives each element its `tagName` and `customElement: true`, and
+ * the registering module its `custom-element-definition` export, as Storybook's docs tables and editors'
+ * tag completion look elements up by tag name.
+ */
+function defineCallsPlugin() {
+  const definitions = [];
+  return {
+    name: 'innovasjon-define-calls',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'define') return;
+      const [tag, element] = node.arguments;
+      if (!tag || !element || !ts.isStringLiteral(tag) || !ts.isIdentifier(element)) return;
+      definitions.push({ tagName: tag.text, className: element.text, module: moduleDoc });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const { tagName, className, module } of definitions) {
+        const owner = customElementsManifest.modules.find((each) => (each.declarations ?? []).some((declaration) => declaration.kind === 'class' && declaration.name === className));
+        const declaration = owner?.declarations.find((each) => each.kind === 'class' && each.name === className);
+        if (!declaration) throw new Error(`define('${tagName}', ${className}): no class ${className} in the manifest`);
+        declaration.customElement = true;
+        declaration.tagName = tagName;
+        module.exports ??= [];
+        if (!module.exports.some((each) => each.kind === 'custom-element-definition' && each.name === tagName)) {
+          module.exports.push({ kind: 'custom-element-definition', name: tagName, declaration: { name: className, module: owner.path } });
+        }
+      }
+    },
+  };
+}
+
+/**
  * Keeps the manifest to what a page or app may use: drops private and
  * protected members, `#private` ones, and Lit's static plumbing.
  */
@@ -96,5 +128,5 @@ export default {
   litelement: true,
   // package.json already names the manifest (customElements); never rewrite it.
   packagejson: false,
-  plugins: [eventTypesPlugin(), publicApiPlugin(), distPathsPlugin()],
+  plugins: [defineCallsPlugin(), eventTypesPlugin(), publicApiPlugin(), distPathsPlugin()],
 };

@@ -21,7 +21,19 @@ try {
     console.error(`${MANIFEST} ${problem}: run npm run analyze and commit the result.`);
     process.exit(1);
   }
-  console.log(`${MANIFEST} is up to date.`);
+  // Every tag the source registers is an element in the manifest, by its tag name (Storybook and editors look it up so).
+  const manifest = JSON.parse(fresh);
+  const tagged = new Set(manifest.modules.flatMap((module) => module.declarations ?? []).filter((each) => each.customElement && each.tagName).map((each) => each.tagName));
+  const registered = execFileSync('grep', ['-rhoE', "define\\('[a-z]+-[a-z-]+'", 'src'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((call) => call.slice("define('".length, -1));
+  const missing = [...new Set(registered)].filter((tag) => !tagged.has(tag));
+  if (missing.length) {
+    console.error(`${MANIFEST} has no element with the tag name ${missing.join(', ')}, though src/ registers it.`);
+    process.exit(1);
+  }
+  console.log(`${MANIFEST} is up to date; its ${tagged.size} elements carry their tag names.`);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
