@@ -1,0 +1,48 @@
+// Do not modify this file by hand! Re-generate it with npm run localize:build.
+// The se-x-pseudo translations of the "collab" feature: they load with its chunk.
+/* eslint-disable no-irregular-whitespace */
+import { str } from '@lit/localize';
+void str;
+
+export const templates = {
+'collab.anonymous-explain': `⟦Dü škrîvér ütéñ ñàvñ: ñàvñét dîtt følgér îkké méd làppéñ, õg dé àñdré î rõmmét kàñ îkké šé àt déñ ér dîñ. Déñ šõm drîftér šérvéréñ, kàñ î prîñšîppét šé hvîlkéñ tîlkõblîñg làppéñ kõm frà, õg éñdrér dü déñ šéñéré, kàñ éñdrîñgéñ kñýttéš tîl dég.⟧`,
+'collab.bring-in': `⟦Tà dém méd îññ⟧`,
+'collab.brought-in': `⟦Làppéñé frà déññé éñhétéñ ér tàtt méd îññ î rõmmét.⟧`,
+'collab.cancel': `⟦Àvbrýt⟧`,
+'collab.follow-join': `⟦Følg prõšéššlédéréñ⟧`,
+'collab.follow-leave': `⟦Gå på égéñ håñd⟧`,
+'collab.follow-moved': str`⟦Prõšéššlédéréñ ér på trîññ ${0}. Dü følgér méd.⟧`,
+'collab.follow-off': `⟦Dü går på égéñ håñd.⟧`,
+'collab.follow-on': str`⟦Dü følgér prõšéššlédéréñ (trîññ ${0}).⟧`,
+'collab.here': `⟦Hér ñå⟧`,
+'collab.here-count': str`⟦Hér ñå (${0}):⟧`,
+'collab.here-list.one': str`⟦Hér ñå, ${0} péršõñ⟧`,
+'collab.here-list.other': str`⟦Hér ñå, ${0} péršõñér⟧`,
+'collab.here-list.two': str`⟦Hér ñå, ${0} péršõñér²⟧`,
+'collab.hidden-count-of': str`⟦${0}: ${1}⟧`,
+'collab.joined': str`⟦Kõm îññ: ${0}.⟧`,
+'collab.keep-apart': `⟦Là dém blî på éñhétéñ⟧`,
+'collab.left': str`⟦Gîkk üt: ${0}.⟧`,
+'collab.offer.one': `⟦Déññé éñhétéñ hàr éñ làpp frà før güîdéñ blé délt. Vîl dü tà déñ méd îññ î rõmmét, šå àllé šér déñ?⟧`,
+'collab.offer.other': str`⟦Déññé éñhétéñ hàr ${0} làppér frà før güîdéñ blé délt. Vîl dü tà dém méd îññ î rõmmét, šå àllé šér dém?⟧`,
+'collab.offer.two': str`⟦Déññé éñhétéñ hàr ${0} làppér frà før güîdéñ blé délt. Vîl dü tà dém méd îññ î rõmmét, šå àllé šér dém?²⟧`,
+'collab.read-only': `⟦Rõmmét ér làgét méd éñ ñýéré véršjõñ àv güîdéñ, õg déññé šîdéñ kàñ îkké škrîvé î rõmmét. Dét dü škrîvér, làgréš på déññé éñhétéñ õg léggéš îññ î rõmmét ñår dét går îgjéñ.⟧`,
+'collab.remove': `⟦Fjérñ⟧`,
+'collab.remove-device': `⟦Fjérñ frà déññé éñhétéñ⟧`,
+'collab.remove-question': `⟦Kõpîéñ àv rõmmét på déññé éñhétéñ šléttéš, méd škjülté làppér õg ñàvñét dü hàr škrévét îññ (brà på éñ délt PÇ). Dét šõm ér làgrét på šérvéréñ, õg dé àñdréš làppér, ér îkké rørt.⟧`,
+'collab.removed': `⟦Fjérñét frà déññé éñhétéñ. Làšt îññ šîdéñ på ñýtt fõr å kõblé tîl îgjéñ.⟧`,
+'collab.removed-announcement': `⟦Rõmmét ér fjérñét frà déññé éñhétéñ. Dét šõm ér làgrét på šérvéréñ, ér îkké rørt.⟧`,
+'collab.session-unknown-explain': `⟦Šîdéñ vét éññå îkké õm škrîvîñgéñ ér škjült: ñýé làppér blîr på déññé éñhétéñ tîl déñ vét dét.⟧`,
+'collab.someone-unnamed': `⟦éñ ütéñ ñàvñ⟧`,
+'collab.status.connected': `⟦Tîlkõblét. Éñdrîñgéñé déléš méd dé àñdré î rõmmét.⟧`,
+'collab.status.connecting': `⟦Kõblér tîl rõmmét …⟧`,
+'collab.status.deleted': `⟦Rõmmét ér šléttét, õg kõpîéñ på déññé éñhétéñ ér fjérñét.⟧`,
+'collab.status.offline': `⟦Fràkõblét. Éñdrîñgéñé dîñé làgréš på déññé éñhétéñ õg šéñdéš ñår fõrbîñdélšéñ ér tîlbàké.⟧`,
+'collab.status.refused': str`⟦Šérvéréñ tõk îkké îmõt éñdrîñgéñé (${0}). Làppéñé ér hér fõrtšàtt; ékšpõrtér dém fõr å tà vàré på dém.⟧`,
+'collab.status.unauthorized': `⟦Îkké tîlgàñg tîl rõmmét. Léñkéñ kàñ væré ütløpt: làšt îññ šîdéñ på ñýtt éllér bé õm éñ ñý léñké. Làppéñé dîñé ér hér fõrtšàtt.⟧`,
+'collab.take-lead': `⟦Jég lédér øktéñ⟧`,
+'collab.take-lead-hint': `⟦Bàré fõr å prøvé üt: šérvéréñ kjørér ütéñ pålõggîñg, šå hvém šõm hélšt kàñ tà déññé rõlléñ.⟧`,
+'collab.unnamed': `⟦Ütéñ ñàvñ⟧`,
+'collab.writable-again': `⟦Rõmmét tàr îmõt éñdrîñgér îgjéñ. Dét dü škrév méñš dét vàr štéñgt, ér làgt îññ.⟧`,
+'collab.you': `⟦(dég)⟧`,
+};
