@@ -81,6 +81,7 @@
 's1f9f8c1ef945e97e': `Reset`,
 's1fd865cb85a193f6': `Markdown (text)`,
 's200c25dbf246463c': `No open follow-up actions.`,
+'s21f8c81f574ea3fc': `technical detail:`,
 's272487e6b843a595': `The follow-up could not be saved.`,
 's293d46603ce0bfc1': `Print`,
 's2a0ba8ae6c355bb5': `Timer`,

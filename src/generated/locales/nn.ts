@@ -81,6 +81,7 @@
 's1f9f8c1ef945e97e': `Nullstill`,
 's1fd865cb85a193f6': `Markdown (tekst)`,
 's200c25dbf246463c': `Ingen opne oppfølgingspunkt.`,
+'s21f8c81f574ea3fc': `teknisk detalj:`,
 's272487e6b843a595': `Oppfølginga kunne ikkje lagrast.`,
 's293d46603ce0bfc1': `Skriv ut`,
 's2a0ba8ae6c355bb5': `Tidtakar`,

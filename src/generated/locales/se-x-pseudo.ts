@@ -84,6 +84,7 @@
 's1f9f8c1ef945e97e': `⟦Ñüllštîll⟧`,
 's1fd865cb85a193f6': `⟦Màrkdõwñ (tékšt)⟧`,
 's200c25dbf246463c': `⟦Îñgéñ åpñé õppfølgîñgšpüñktér.⟧`,
+'s21f8c81f574ea3fc': `⟦tékñîšk détàlj:⟧`,
 's272487e6b843a595': `⟦Õppfølgîñgéñ küññé îkké làgréš.⟧`,
 's293d46603ce0bfc1': `⟦Škrîv üt⟧`,
 's2a0ba8ae6c355bb5': `⟦Tîdtàkér⟧`,
