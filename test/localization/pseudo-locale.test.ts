@@ -15,6 +15,13 @@ import { getLocale, setLocale } from '../../src/localization.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { addButtonOf, cardIn, click, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
 import { FakeRoom } from '../innovasjon-rom-status/fake-room.js';
+import { ManualClock } from '../manual-clock.js';
+import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
+import type { InnovasjonTidtaker } from '../../src/innovasjon-tidtaker/innovasjon-tidtaker.component.js';
+import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
+import { SessionRoleError, useSession, type SessionKeeper } from '../../src/sources/session-keeper.js';
+import type { GuideStore } from '../../src/store/guide-store.js';
+import type { SessionState } from '../../src/store/session.js';
 
 const PSEUDO = 'se-x-pseudo';
 const DATE = '2026-11-20';
@@ -231,7 +238,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await waitUntil(() => deepFind(guide, 'input[name=what]'), 'the follow-up form opens', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the follow-up form');
     // Submitting it empty shows the form's error.
-    deepFind(guide, 'form')!.requestSubmit();
+    (deepFind(guide, 'form') as HTMLFormElement).requestSubmit();
     await settled(guide);
     expectAllFromCatalogue(guide, 'the follow-up form with an error');
     guide.addAction({ what: 'Book møte', who: 'Kari', due: DATE, step: 1 });
@@ -283,6 +290,75 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     }
   });
 
+  it('a participant in a session someone else leads, who may take the lead', async () => {
+    await import('../../src/collab/index.js'); // a session led elsewhere comes from a live room, whose chunk carries these strings
+    const guide = await pseudoGuide(2);
+    guide.addNote('t2-forsta', 'Ventetid');
+    const led = new LedElsewhere({ step: 2, phase: 'write', notesWhileVoting: false, hidden: true, timer: null });
+    useSession((guide as unknown as { guide: { store: GuideStore } }).guide.store, led);
+    await settled(guide);
+    expectAllFromCatalogue(guide, 'following the facilitator');
+    await click(inShadow(guide, '.follow-toggle'));
+    await settled(guide);
+    expectAllFromCatalogue(guide, 'going alone');
+    led.change({ step: 3, phase: 'vote', notesWhileVoting: false, hidden: false, timer: { startedAt: Date.now(), duration: 120_000, endsPhase: false } });
+    await click(inShadow(guide, '.follow-toggle'));
+    await settled(guide);
+    expectAllFromCatalogue(guide, 'following to a timed vote');
+  });
+
+  it('the stand-alone step, the timer run out, a note too long, a full storage and notes whose card is gone', async () => {
+    document.documentElement.lang = PSEUDO;
+    const trinn = await fixture<InnovasjonTrinn>(html`<innovasjon-trinn no-storage number="3" votes-per-person="1"></innovasjon-trinn>`);
+    await pseudoReady();
+    await settled(trinn);
+    expectAllFromCatalogue(trinn, 'innovasjon-trinn');
+
+    const clock = new ManualClock();
+    const timer = await fixture<InnovasjonTidtaker>(html`<innovasjon-tidtaker .clock=${clock} minutes="1"></innovasjon-tidtaker>`);
+    timer.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!.click();
+    await timer.updateComplete;
+    clock.advance(61_000);
+    await waitUntil(() => timer.shadowRoot!.querySelector('.message'), 'time is up');
+    expectAllFromCatalogue(timer, 'the timer run out');
+
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      const guide = await pseudoGuide(1);
+      guide.addNote('t1-mal', 'Ventetid');
+      await waitUntil(() => guide.shadowRoot!.querySelector('.message'), 'the storage message shows', { timeout: 5000 });
+      await settled(guide);
+      expectAllFromCatalogue(guide, 'storage full');
+      // A note near and over the length limit.
+      const card = cardIn(guide, 't1-mal');
+      await card.startNote();
+      await waitUntil(() => deepFind(card, 'textarea'), 'the new note opens');
+      const area = deepFind(card, 'textarea') as HTMLTextAreaElement;
+      for (const length of [1900, 2100]) {
+        area.value = 'x'.repeat(length);
+        area.dispatchEvent(new Event('input'));
+        await settled(guide);
+        expect(deepFind(card, length > 2000 ? '#too-long' : '.counter'), `the note's ${length > 2000 ? 'error' : 'counter'}`).to.exist;
+        expectAllFromCatalogue(guide, `a note of ${length} characters`, ['x'.repeat(length)]);
+      }
+    } finally {
+      Storage.prototype.setItem = original;
+    }
+
+    // Own content without step 1's second card: its note has no place.
+    const guide = await pseudoGuide(1);
+    guide.addNote('t1-forankring', 'Ledermøtet');
+    const steps = guide.content.steps.map((step) => (step.number === 1 ? { ...step, cards: step.cards.filter((card) => card.id !== 't1-forankring') } : step));
+    guide.content = { ...guide.content, steps } as never;
+    await settled(guide);
+    await waitUntil(() => guide.shadowRoot!.querySelector('innovasjon-kort.unplaced'), 'the unplaced notes show');
+    await settled(guide);
+    expectAllFromCatalogue(guide, 'notes without a place');
+  });
+
   it('the live room’s status element in each state, with people present, the offer and the removal question', async () => {
     await import('../../src/collab/index.js');
     document.documentElement.lang = PSEUDO; // the element follows the page's language, as the guide does
@@ -325,6 +401,29 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     expectAllFromCatalogue(element, 'the removal question');
   });
 });
+
+/** A session led by someone else, as a room's session document gives it to a participant (open mode: anyone may take the lead). */
+class LedElsewhere implements SessionKeeper {
+  readonly canLead = false;
+  readonly mayTakeLead = true;
+  readonly #listeners = new Set<() => void>();
+  constructor(public state: SessionState) {}
+  set(): void {
+    throw new SessionRoleError();
+  }
+  takeLead(): void {}
+  now() {
+    return Date.now();
+  }
+  subscribe(listener: () => void) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+  change(state: SessionState) {
+    this.state = state;
+    for (const listener of this.#listeners) listener();
+  }
+}
 
 /** The first match for `selector` in `root`'s composed tree. */
 function deepFind(root: Element, selector: string): Element | null {
