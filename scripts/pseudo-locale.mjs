@@ -13,6 +13,7 @@
 // lit-localize.json) and proves that adding one needs nothing else. A page
 // with lang="se-x-pseudo" shows it: handy for finding text that is not translatable.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 export const PSEUDO_LOCALE = 'se-x-pseudo';
 const path = `locales/${PSEUDO_LOCALE}.xlf`;
@@ -28,7 +29,7 @@ export function pseudo(source, { dual = false } = {}) {
   return `⟦${text}${dual ? '²' : ''}⟧`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { targetLocales } = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
   if (!targetLocales.includes(PSEUDO_LOCALE) || !existsSync(path)) {
     console.error(`${PSEUDO_LOCALE} is not in lit-localize.json's targetLocales, or ${path} is missing: run npm run localize:extract`);
