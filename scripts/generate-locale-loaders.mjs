@@ -7,9 +7,17 @@
 //    `<feature>.…`, for the features in FEATURES) out of the first-render locale
 //    modules into src/generated/locales/<feature>/<locale>.ts, so they travel
 //    with their feature's chunk and never swell what a page fetches first.
+// 3. Keeps only what is translated: lit-localize build writes bokmål for a
+//    unit without a <target>, which the runtime shows anyway without it (a
+//    partial locale, locales/partial.json, stays small). Gives each locale
+//    every plural form its language uses (CLDR, from Node's Intl.PluralRules):
+//    a form it has no translation for (`notes.two`, say) takes the locale's own
+//    `.other` (`notes.other`) instead of bokmål. A form the language never uses
+//    (`.two` in nn or en) is left out.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const FEATURES = ['collab', 'lead'];
+const PLURAL = /^(.+)\.(zero|one|two|few|many|other)$/;
 
 const { targetLocales } = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
 const lines = targetLocales.map((locale) => `  '${locale}': () => import('./locales/${locale}.js'),`);
@@ -48,7 +56,21 @@ function entriesOf(source) {
 
 for (const locale of targetLocales) {
   const path = `src/generated/locales/${locale}.ts`;
-  const { entries, head, tail } = entriesOf(readFileSync(path, 'utf8'));
+  const all = entriesOf(readFileSync(path, 'utf8'));
+  const { head, tail } = all;
+  const translated = new Set(
+    [...readFileSync(`locales/${locale}.xlf`, 'utf8').matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)]
+      .filter(([, , body]) => /<target>[\s\S]*?\S[\s\S]*?<\/target>/.test(body))
+      .map(([, id]) => id),
+  );
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const byId = new Map(all.entries.map((each) => [each.id, each]));
+  const entries = all.entries.flatMap((each) => {
+    const form = PLURAL.exec(each.id);
+    if (translated.has(each.id)) return !form || categories.includes(form[2]) ? [each] : [];
+    const other = form && categories.includes(form[2]) ? byId.get(`${form[1]}.other`) : undefined;
+    return other && translated.has(other.id) ? [{ id: each.id, text: `'${each.id}'${other.text.slice(other.id.length + 2)}` }] : [];
+  });
   const render = (list) => `export const templates = {\n${list.map((each) => `${each.text},`).join('\n')}\n};`;
   for (const feature of FEATURES) {
     const own = entries.filter((each) => each.id.startsWith(`${feature}.`));

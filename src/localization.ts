@@ -39,12 +39,16 @@ export async function addTranslations(feature: FeatureTranslations): Promise<voi
 }
 
 /**
- * The locale for a BCP 47 language tag: its primary language when the guide
- * has it (`nn-NO` → `nn`, `en-GB` → `en`); `no` and anything unknown → bokmål.
+ * The locale for a BCP 47 language tag: the longest prefix of it the guide has
+ * (`se-x-pseudo` → `se-x-pseudo`, `nn-NO` → `nn`, `en-GB` → `en`); `no` and
+ * anything unknown → bokmål.
  */
 export function localeFor(lang: string | null | undefined): Locale {
-  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (allLocales as readonly string[]).includes(primary) ? (primary as Locale) : sourceLocale;
+  for (let tag = (lang ?? '').trim().toLowerCase().replace(/_/g, '-'); tag; tag = tag.slice(0, Math.max(0, tag.lastIndexOf('-')))) {
+    const found = allLocales.find((locale) => locale.toLowerCase() === tag);
+    if (found) return found;
+  }
+  return sourceLocale;
 }
 
 /** The nearest `lang` of an element or its ancestors, across shadow roots. */

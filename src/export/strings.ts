@@ -3,6 +3,7 @@
 // the translator; the three without an id are the elements' own strings,
 // reused so they keep the translations they already have.
 import { msg, str } from '@lit/localize';
+import { plural } from '../internal/intl.js';
 
 /** "Trinn 2: Identifiser behov", the same string as the step navigation. */
 export const stepHeading = (number: number, title: string): string => msg(str`Trinn ${number}: ${title}`);
@@ -65,9 +66,11 @@ export const emptyText = (): string =>
   msg('(tom)', { id: 'export.empty', desc: 'Export: stands in for a note or action without text' });
 
 export const votes = (count: number): string =>
-  count === 1
-    ? msg(str`${count} stemme`, { id: 'export.votes-one', desc: 'Export: dot votes on a note, exactly one' })
-    : msg(str`${count} stemmer`, { id: 'export.votes-other', desc: 'Export: dot votes on a note, two or more' });
+  plural(count, {
+    one: () => msg(str`${count} stemme`, { id: 'export.votes.one', desc: 'Export: dot votes on a note (plural form «one»)' }),
+    two: () => msg(str`${count} stemmer`, { id: 'export.votes.two', desc: 'Export: dot votes on a note (plural form «two», the dual)' }),
+    other: () => msg(str`${count} stemmer`, { id: 'export.votes.other', desc: 'Export: dot votes on a note (plural form «other»)' }),
+  });
 
 export const due = (date: string): string =>
   msg(str`frist ${date}`, { id: 'export.due', desc: 'Export: due date of a follow-up action; the date is YYYY-MM-DD' });

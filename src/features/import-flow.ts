@@ -90,7 +90,9 @@ export class ImportFlow {
   render() {
     return html`${this.#error
       ? html`<div class="message import-error" role="alert" tabindex="-1">
-          <p>${this.#error.message} <span class="detail">(${this.#error.detail})</span></p>
+          <p>${this.#error.message} <span class="detail"
+            >(${msg('teknisk detalj:')} <code translate="no" lang="en">${this.#error.detail}</code>)</span
+          ></p>
           <button type="button" @click=${() => ((this.#error = undefined), this.host.requestUpdate())}>
             ${msg('Lukk meldingen')}
           </button>

@@ -13,6 +13,7 @@ export const sourceLocale = `nb`;
 export const targetLocales = [
   `en`,
   `nn`,
+  `se-x-pseudo`,
 ] as const;
 
 /**
@@ -22,4 +23,5 @@ export const allLocales = [
   `en`,
   `nb`,
   `nn`,
+  `se-x-pseudo`,
 ] as const;

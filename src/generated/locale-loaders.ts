@@ -4,4 +4,5 @@ import type { LocaleModule } from '@lit/localize';
 export const localeLoaders: Record<string, () => Promise<LocaleModule>> = {
   'nn': () => import('./locales/nn.js'),
   'en': () => import('./locales/en.js'),
+  'se-x-pseudo': () => import('./locales/se-x-pseudo.js'),
 };

@@ -1,6 +1,5 @@
-import { numberFormat } from '../internal/number-format.js';
+import { numberFormat, plural } from '../internal/intl.js';
 import { localized, msg, str } from '@lit/localize';
-import { getLocale } from '../localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
@@ -325,8 +324,12 @@ export class InnovasjonGuide extends GuideElement {
   }
 
   #openActionsLabel(count: number): string {
-    const formatted = numberFormat(getLocale()).format(count);
-    return count === 1 ? msg(str`${formatted} åpen oppfølging`) : msg(str`${formatted} åpne oppfølginger`);
+    const n = numberFormat().format(count);
+    return plural(count, {
+      one: () => msg(str`${n} åpen oppfølging`, { id: 'open-actions.one' }),
+      two: () => msg(str`${n} åpne oppfølginger`, { id: 'open-actions.two' }),
+      other: () => msg(str`${n} åpne oppfølginger`, { id: 'open-actions.other' }),
+    });
   }
 
   #sheetName(sheet: number): string {

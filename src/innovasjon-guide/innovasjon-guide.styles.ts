@@ -199,6 +199,10 @@ export const guideStyles = css`
     overflow-wrap: anywhere;
   }
 
+  .import-error code {
+    font: inherit;
+  }
+
   dialog {
     max-width: min(34rem, calc(100vw - 2rem));
   }

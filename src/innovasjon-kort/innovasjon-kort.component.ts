@@ -1,4 +1,4 @@
-import { numberFormat } from '../internal/number-format.js';
+import { numberFormat } from '../internal/intl.js';
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -13,7 +13,6 @@ import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
 import { loadFeature } from '../internal/load-feature.js';
 import type { MoveDialog } from '../features/move-dialog.js';
-import { getLocale } from '../localization.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
 import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
@@ -303,7 +302,7 @@ export class InnovasjonKort extends LitElement {
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       // A full card or guide: the text stays in the open note, and the person is told why.
-      const format = numberFormat(getLocale());
+      const format = numberFormat();
       this.problem =
         error.path === 'notes'
           ? msg(str`Lappen ble ikke lagret: guiden er full (høyst ${format.format(LIMITS.notes)} lapper).`)

@@ -9,11 +9,12 @@ import { excerpt as shorten } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
 import { loadFeature } from '../internal/load-feature.js';
 import { StoreSelection } from '../internal/store-selection.js';
-import { getLocale, PageLocaleController } from '../localization.js';
+import { PageLocaleController } from '../localization.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { Action } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { oppfolgingStyles } from './innovasjon-oppfolging.styles.js';
+import { dateFormat } from '../internal/intl.js';
 
 /** What the page's live region is asked to say. */
 type Announcement = 'added' | 'saved' | 'removed' | 'failed';
@@ -113,7 +114,7 @@ export class InnovasjonOppfolging extends LitElement {
 
   override render() {
     const editable = this.#editable;
-    const dates = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' });
+    const dates = dateFormat();
     return html`
       <section part="section" class="section" aria-labelledby="heading">
         ${heading(this.headingLevel, 'heading', msg('Fortsett turen!'), { id: 'heading', part: 'heading' })}

@@ -6,11 +6,12 @@ import type { GuideContent } from '../content/types.js';
 import { summarize } from '../export/summary.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { StoreSelection } from '../internal/store-selection.js';
-import { getLocale } from '../localization.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { Action, GuideDocument } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { oppsummeringStyles } from './innovasjon-oppsummering.styles.js';
+import { dateFormat } from '../internal/intl.js';
+import { voteCount } from '../internal/note-count.js';
 
 /**
  * The whole journey on one sheet: for each step its most-voted notes and its
@@ -57,7 +58,7 @@ export class InnovasjonOppsummering extends LitElement {
     if (!document) return nothing;
     const summary = summarize(document, this.content);
     const level = clampLevel(this.headingLevel);
-    const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' });
+    const date = dateFormat();
     const stepTitle = new Map(this.content.steps.map((step) => [step.number, step.title()]));
     const action = (each: Action, withStep = false) => html`<li class=${each.done ? 'done' : ''}>
       <span class="text">${each.what}</span>
@@ -82,7 +83,7 @@ export class InnovasjonOppsummering extends LitElement {
                     ({ note, card }) => html`<li>
                       <span class="text">${note.text}</span>
                       <span class="meta"
-                        >· ${note.votes.length === 1 ? msg('1 stemme') : msg(str`${note.votes.length} stemmer`)} ·
+                        >· ${voteCount(note.votes.length)} ·
                         ${card.question()}</span
                       >
                     </li>`,

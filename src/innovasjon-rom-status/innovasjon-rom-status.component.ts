@@ -6,6 +6,7 @@ import { connectionMessage, readOnlyMessage, type LiveRoom } from '../collab/liv
 import { PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { romStatusStyles } from './innovasjon-rom-status.styles.js';
+import { plural } from '../internal/intl.js';
 
 /** A stable colour (one of six) for a person, so the same person has the same dot on every screen. */
 function colourIndex(id: string): number {
@@ -70,7 +71,13 @@ export class InnovasjonRomStatus extends LitElement {
       ${people.length && !room.removedFromDevice
         ? html`<section class="presence" aria-label=${msg('Her nå', { id: 'collab.here' })}>
             <span aria-hidden="true">${msg(str`Her nå (${people.length}):`, { id: 'collab.here-count' })}</span>
-            <ul aria-label=${msg(str`Her nå, ${people.length} personer`, { id: 'collab.here-list' })}>
+            <ul
+              aria-label=${plural(people.length, {
+                one: () => msg(str`Her nå, ${people.length} person`, { id: 'collab.here-list.one' }),
+                two: () => msg(str`Her nå, ${people.length} personer`, { id: 'collab.here-list.two' }),
+                other: () => msg(str`Her nå, ${people.length} personer`, { id: 'collab.here-list.other' }),
+              })}
+            >
               ${people.map(
                 (person) => html`<li class="person">
                   <span class="swatch p${colourIndex(person.id)}" aria-hidden="true"></span>
@@ -89,9 +96,11 @@ export class InnovasjonRomStatus extends LitElement {
     const { notes } = room.localOffer!;
     return html`<p class="offer" part="offer">
       <span
-        >${notes === 1
-          ? msg('Denne enheten har én lapp fra før guiden ble delt. Vil du ta den med inn i rommet, så alle ser den?', { id: 'collab.offer-one' })
-          : msg(str`Denne enheten har ${notes} lapper fra før guiden ble delt. Vil du ta dem med inn i rommet, så alle ser dem?`, { id: 'collab.offer-many' })}</span
+        >${plural(notes, {
+          one: () => msg('Denne enheten har én lapp fra før guiden ble delt. Vil du ta den med inn i rommet, så alle ser den?', { id: 'collab.offer.one' }),
+          two: () => msg(str`Denne enheten har ${notes} lapper fra før guiden ble delt. Vil du ta dem med inn i rommet, så alle ser dem?`, { id: 'collab.offer.two' }),
+          other: () => msg(str`Denne enheten har ${notes} lapper fra før guiden ble delt. Vil du ta dem med inn i rommet, så alle ser dem?`, { id: 'collab.offer.other' }),
+        })}</span
       >
       <button type="button" class="primary bring-in" @click=${() => room.bringInLocal()}>${msg('Ta dem med inn', { id: 'collab.bring-in' })}</button>
       <button type="button" class="keep-apart" @click=${() => room.keepLocalApart()}>${msg('La dem bli på enheten', { id: 'collab.keep-apart' })}</button>

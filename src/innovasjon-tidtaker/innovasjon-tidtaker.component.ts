@@ -8,6 +8,7 @@ import { emit } from '../events.js';
 import { announce } from '../internal/announcer.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { tidtakerStyles } from './innovasjon-tidtaker.styles.js';
+import { plural } from '../internal/intl.js';
 
 export { systemClock, type Clock } from '../internal/clock.js';
 
@@ -174,7 +175,11 @@ export class InnovasjonTidtaker extends LitElement {
             ${choices.map(
               (choice) =>
                 html`<option value=${choice} ?selected=${choice === this.#duration}>
-                  ${choice === 1 ? msg('1 minutt') : msg(str`${choice} minutter`)}
+                  ${plural(choice, {
+                    one: () => msg(str`${choice} minutt`, { id: 'timer.minutes.one' }),
+                    two: () => msg(str`${choice} minutter`, { id: 'timer.minutes.two' }),
+                    other: () => msg(str`${choice} minutter`, { id: 'timer.minutes.other' }),
+                  })}
                 </option>`,
             )}
           </select>
@@ -192,7 +197,11 @@ export class InnovasjonTidtaker extends LitElement {
     const minutes = this.#duration;
     switch (announcement) {
       case 'start':
-        return minutes === 1 ? msg('Tidtakeren går: 1 minutt') : msg(str`Tidtakeren går: ${minutes} minutter`);
+        return plural(minutes, {
+          one: () => msg(str`Tidtakeren går: ${minutes} minutt`, { id: 'timer.running.one' }),
+          two: () => msg(str`Tidtakeren går: ${minutes} minutter`, { id: 'timer.running.two' }),
+          other: () => msg(str`Tidtakeren går: ${minutes} minutter`, { id: 'timer.running.other' }),
+        });
       case 'resume':
         return msg('Tidtakeren går videre');
       case 'pause':

@@ -17,6 +17,7 @@ import { controlsFor, type SessionState } from '../store/session.js';
 import type { Note } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
+import { plural } from '../internal/intl.js';
 
 /**
  * One step of the guide: its title, intro and question cards with the team's
@@ -122,7 +123,11 @@ export class InnovasjonTrinn extends GuideElement {
         ${phased && session.state.hidden ? this.#renderHiddenCounts(hidden.length) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
-              ${msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`)}
+              ${plural(this.votesPerPerson, {
+                one: () => msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemme på dette trinnet.`, { id: 'votes-used.one' }),
+                two: () => msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`, { id: 'votes-used.two' }),
+                other: () => msg(str`Du har brukt ${votesUsed} av ${this.votesPerPerson} stemmer på dette trinnet.`, { id: 'votes-used.other' }),
+              })}
             </p>`
           : nothing}
         <div part="cards" class="cards">

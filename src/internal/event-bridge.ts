@@ -7,6 +7,7 @@ import { NO_SESSION, type SessionState, type SessionTimer } from '../store/sessi
 import { announce } from './announcer.js';
 import { chime } from './chime.js';
 import { phaseName } from './phase-name.js';
+import { plural } from './intl.js';
 
 const bridges = new WeakMap<GuideStore, EventBridge>();
 const reported = new WeakSet<StorageError>();
@@ -163,7 +164,16 @@ export class EventBridge {
 /** A timebox's length in words: «1 minutt», «5 minutter», «90 sekunder». */
 function spokenLength(milliseconds: number): string {
   const seconds = Math.round(milliseconds / 1000);
-  if (seconds % 60 !== 0) return msg(str`${seconds} sekunder`, { id: 'session.seconds' });
   const minutes = seconds / 60;
-  return minutes === 1 ? msg('1 minutt', { id: 'session.one-minute' }) : msg(str`${minutes} minutter`, { id: 'session.minutes' });
+  return seconds % 60
+    ? plural(seconds, {
+        one: () => msg(str`${seconds} sekund`, { id: 'session.seconds.one' }),
+        two: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.two' }),
+        other: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.other' }),
+      })
+    : plural(minutes, {
+        one: () => msg(str`${minutes} minutt`, { id: 'session.minutes.one' }),
+        two: () => msg(str`${minutes} minutter`, { id: 'session.minutes.two' }),
+        other: () => msg(str`${minutes} minutter`, { id: 'session.minutes.other' }),
+      });
 }

@@ -5,8 +5,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { colorName } from '../internal/color-names.js';
 import { excerpt as shorten } from '../internal/excerpt.js';
-import { numberFormat } from '../internal/number-format.js';
-import { getLocale, PageLocaleController } from '../localization.js';
+import { numberFormat } from '../internal/intl.js';
+import { voteCount } from '../internal/note-count.js';
+import { PageLocaleController } from '../localization.js';
 import { LocaleUpdates } from '../internal/locale-updates.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { LIMITS, type NoteColor } from '../store/types.js';
@@ -228,7 +229,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   #renderEditor() {
     const length = this.draft.length;
     const tooLong = length > LIMITS.noteText;
-    const format = numberFormat(getLocale());
+    const format = numberFormat();
     const max = format.format(LIMITS.noteText);
     return html`
       <label class="visually-hidden" for="text">${msg('Tekst på lappen')}</label>
@@ -257,8 +258,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   }
 
   #renderVotes() {
-    const count = numberFormat(getLocale()).format(this.votes);
-    const label = this.votes === 1 ? msg(str`${count} stemme`) : msg(str`${count} stemmer`);
+    const label = voteCount(this.votes);
     const button = this.voting && !this.noVotes && !this.readonly && !this.editing;
     // With a vote button, the button's name carries the count: the visible count is not read twice.
     const counted = this.votes

@@ -138,7 +138,7 @@ describe('working together', function () {
       await click(blocked);
       await settled(guide);
       expect(guide.data.notes.map((n) => n.votes.length)).to.deep.equal([1, 0]);
-      expect(deepText(guide)).to.contain('Du har brukt 1 av 1 stemmer på dette trinnet.');
+      expect(deepText(guide)).to.contain('Du har brukt 1 av 1 stemme på dette trinnet.');
       await expect(guide).to.be.accessible();
     });
 

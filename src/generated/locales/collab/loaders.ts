@@ -3,4 +3,5 @@
 export const collabTranslations = {
   'nn': () => import('./nn.js'),
   'en': () => import('./en.js'),
+  'se-x-pseudo': () => import('./se-x-pseudo.js'),
 };
