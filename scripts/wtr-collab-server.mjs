@@ -30,7 +30,8 @@ const exited = (child) =>
  * Commands (payload fields in brackets):
  * - `collab-server` `{action: 'start', name?, port?, keepData?}` → `{url, port}`: starts (or restarts on the same
  *   port and data) the server called `name`; `{action: 'stop' | 'kill9', name?}` (SIGTERM / SIGKILL);
- *   `{action: 'rooms', name?, args}` runs the operator's CLI (`rooms delete ROOM`) on its data → `{code, stdout}`.
+ *   `{action: 'rooms', name?, args}` runs the operator's CLI (`rooms delete ROOM`) on its data → `{code, stdout}`;
+ *   `{action: 'store', name?, room, update}` writes a Yjs update (base64) into a stopped server's stored room.
  * - `collab-token` `{room, name, sub?, role?, expiresIn?, secret?}` → a signed token (`expiresIn` seconds, may be negative).
  * - `collab-service` `{action: 'start' | 'stop', kind: 'redis' | 'postgres', name?}` → `{url}`: Debian's Redis or PostgreSQL
  *   on a free loopback port (installed when missing, as root), started once and then stopped and started again on the same
@@ -122,6 +123,26 @@ export function collabServerPlugin() {
     return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout })));
   }
 
+  /**
+   * Writes a Yjs update (base64) into a stopped server's stored room, as a newer server would have
+   * stored it: the way to put in what this server's guard would refuse from a client (a newer schema).
+   */
+  async function store(name = 'default', room, update) {
+    const server = servers.get(name);
+    if (!server) throw new Error(`no server called ${name}`);
+    if (server.child && server.child.exitCode === null && server.child.signalCode === null) throw new Error('stop the server before writing into its storage');
+    const script = `const { DatabaseSync } = require('node:sqlite');
+      const db = new DatabaseSync(process.argv[1] + '/rooms.sqlite');
+      db.prepare('INSERT INTO updates (name, data) VALUES (?, ?)').run(process.argv[2], Buffer.from(process.argv[3], 'base64'));
+      db.close();`;
+    const child = spawn(serverNode(), ['-e', script, server.dataDir, room, update], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`writing into the storage failed: ${stderr}`);
+    return true;
+  }
+
   return {
     name: 'collab-server',
     async executeCommand({ command, payload = {} }) {
@@ -137,6 +158,7 @@ export function collabServerPlugin() {
       if (action === 'stop') return stop(name, 'SIGTERM');
       if (action === 'kill9') return stop(name, 'SIGKILL');
       if (action === 'rooms') return rooms(name, payload.args);
+      if (action === 'store') return store(name, payload.room, payload.update);
       throw new Error(`unknown collab-server action ${action}`);
     },
     async serverStop() {

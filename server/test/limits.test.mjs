@@ -199,6 +199,19 @@ describe('a hostile or broken client', () => {
     });
   }
 
+  it('a device copy replayed whole (what the room has already) is not refused: the guard checks what is new', async () => {
+    const { hostile: replayer, witness } = await hostileAndWitness('gjentatt');
+    addNote(witness.doc, 'n1', 'Finnes');
+    await witness.waitSynced();
+    // What a newer server stored, which this guard would refuse if it came new: here it is in the room already.
+    const answers = () => replayer.received.filter((message) => message.type === 8 || message.type === 7).length;
+    const before = answers();
+    replayer.send(updateMessage('gjentatt', Y.encodeStateAsUpdate(witness.doc)));
+    await waitFor(() => answers() > before, { what: 'the server to answer the replay' });
+    assert.equal(replayer.received.filter((message) => message.type === 7).length, 0, 'the replay was not refused');
+    witness.destroy();
+  });
+
   it('M3: votes only under the verified id; taking back another person’s vote is refused', async () => {
     const room = 'stemmer';
     const kari = connect(server, { room, token: await token({ room, name: 'Kari', sub: 'k-1' }) });

@@ -22,6 +22,9 @@ export interface Server {
 export const startServer = (name = DEFAULT, env: Record<string, string> = {}): Promise<Server> =>
   executeServerCommand('collab-server', { action: 'start', name, env }) as Promise<Server>;
 export const stopServer = (name = DEFAULT): Promise<unknown> => executeServerCommand('collab-server', { action: 'stop', name });
+/** Writes a Yjs update into a stopped server's stored room, as a newer server would have stored it. */
+export const storeIntoRoom = (room: string, update: Uint8Array, name = DEFAULT): Promise<unknown> =>
+  executeServerCommand('collab-server', { action: 'store', name, room, update: btoa(String.fromCharCode(...update)) });
 export const killServer = (name = DEFAULT): Promise<unknown> => executeServerCommand('collab-server', { action: 'kill9', name });
 /** Debian's Redis or PostgreSQL on a free loopback port, for several instances; started again on the same port. */
 export const startService = (kind: 'redis' | 'postgres', name = engine) =>
