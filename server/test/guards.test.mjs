@@ -8,7 +8,7 @@ import { connect as tcpConnect } from 'node:net';
 import { describe, it } from 'node:test';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { addNote, awarenessMessage, connect, health, rawClient, run, startServer, tempDir, token, updateMessage, waitFor } from './helpers.mjs';
+import { addNote, awarenessMessage, awarenessUpdates, connect, health, rawClient, run, startServer, tempDir, token, updateMessage, waitFor } from './helpers.mjs';
 
 const rssOf = (pid) => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -291,25 +291,7 @@ describe('the operator’s other guards', () => {
   });
 });
 
-function awarenessUpdates(entries) {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessUpdate(clientId, clock, state) {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, clientId);
-  encoding.writeVarUint(encoder, clock);
-  encoding.writeVarString(encoder, JSON.stringify(state));
-  return encoding.toUint8Array(encoder);
-}
+const awarenessUpdate = (clientId, clock, state) => awarenessUpdates([[clientId, clock, state]]);
 
 /** An HTTP request with exactly these headers (fetch would set Host itself). */
 function fetchRaw(port, method, path, headers) {

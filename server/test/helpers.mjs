@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { DatabaseSync } from 'node:sqlite';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { SignJWT } from 'jose';
 import * as decoding from 'lib0/decoding';
@@ -259,4 +260,30 @@ export async function storeLimits() {
   const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent' });
   const { LIMITS, MAX_IMPORT_BYTES } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
   return { LIMITS, MAX_DOCUMENT_BYTES: 2 * MAX_IMPORT_BYTES, MAX_MESSAGE_BYTES: 2 * MAX_IMPORT_BYTES + 1024 * 1024 };
+}
+
+/** A room as DATA_DIR's SQLite file holds it now (its base and the updates saved since), read straight from the file. */
+export function storedRoom(dataDir, room) {
+  const db = new DatabaseSync(join(dataDir, 'rooms.sqlite'), { readOnly: true });
+  try {
+    const doc = new Y.Doc();
+    const base = db.prepare('SELECT data FROM documents WHERE name = ?').get(room);
+    if (base) Y.applyUpdate(doc, base.data);
+    for (const row of db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY seq').all(room)) Y.applyUpdate(doc, row.data);
+    return doc;
+  } finally {
+    db.close();
+  }
+}
+
+/** One awareness entry list as y-protocols encodes it: [clientId, clock, state] each. */
+export function awarenessUpdates(entries) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const [clientId, clock, state] of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
 }

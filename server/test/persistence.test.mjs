@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import { addNote, connect, exportRoom, noteText, startServer, token, waitFor } from './helpers.mjs';
+import { addNote, connect, exportRoom, noteText, startServer, storedRoom, token, waitFor } from './helpers.mjs';
 
-/** What is on disk for `room` right now (its base and the updates saved since), read straight from the SQLite file. */
-function storedDoc(dataDir, room) {
-  const db = new DatabaseSync(join(dataDir, 'rooms.sqlite'), { readOnly: true });
-  try {
-    const doc = new Y.Doc();
-    const base = db.prepare('SELECT data FROM documents WHERE name = ?').get(room);
-    if (base) Y.applyUpdate(doc, base.data);
-    for (const row of db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY seq').all(room)) Y.applyUpdate(doc, row.data);
-    return doc;
-  } finally {
-    db.close();
-  }
-}
+const storedDoc = storedRoom;
 
 const content = (doc) => Object.fromEntries(['meta', 'notes', 'actions', 'participants', 'deleted'].map((root) => [root, doc.getMap(root).toJSON()]));
 

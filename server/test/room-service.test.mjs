@@ -9,7 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { addNote, connect, noteText, run, SECRET, startServer, tempDir, token, waitFor } from './helpers.mjs';
+import { addNote, connect, noteText, run, SECRET, startServer, storedRoom, tempDir, token, waitFor } from './helpers.mjs';
 import { startPostgres, stopServices } from './services.mjs';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/server-0.1.0/rooms.sqlite', import.meta.url));
@@ -253,17 +253,3 @@ describe('from SQLite to PostgreSQL', () => {
     assert.match(answer.stderr, /set DATABASE_URL too/);
   });
 });
-
-/** A room as the SQLite file holds it now: its base and the updates saved since. */
-async function storedRoom(dataDir, room) {
-  const db = new DatabaseSync(join(dataDir, 'rooms.sqlite'), { readOnly: true });
-  try {
-    const doc = new Y.Doc();
-    const base = db.prepare('SELECT data FROM documents WHERE name = ?').get(room);
-    if (base) Y.applyUpdate(doc, base.data);
-    for (const row of db.prepare('SELECT data FROM updates WHERE name = ? ORDER BY seq').all(room)) Y.applyUpdate(doc, row.data);
-    return doc;
-  } finally {
-    db.close();
-  }
-}

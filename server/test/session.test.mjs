@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as lib0encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { awarenessMessage, connect, rawClient, startServer, token, updateMessage, waitFor } from './helpers.mjs';
+import { awarenessMessage, awarenessUpdates, connect, rawClient, startServer, token, updateMessage, waitFor } from './helpers.mjs';
 
 const MESSAGE_SYNC_STATUS = 8;
 const phaseOf = (client) => client.doc.getMap('session').get('phase');
@@ -17,14 +17,7 @@ function sessionUpdate(key, value) {
 }
 
 /** An awareness update with one client's state, as y-protocols encodes it. */
-function awarenessUpdate(clientId, clock, state) {
-  const encoder = lib0encoding.createEncoder();
-  lib0encoding.writeVarUint(encoder, 1);
-  lib0encoding.writeVarUint(encoder, clientId);
-  lib0encoding.writeVarUint(encoder, clock);
-  lib0encoding.writeVarString(encoder, JSON.stringify(state));
-  return lib0encoding.toUint8Array(encoder);
-}
+const awarenessUpdate = (clientId, clock, state) => awarenessUpdates([[clientId, clock, state]]);
 
 /** A stateless message (Hocuspocus type 5). */
 function statelessMessage(room, text) {

@@ -10,7 +10,7 @@ import { createDocument, mergeDocuments } from '../store/document.js';
 import type { GuideStore, StoreChange } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
 import { validateDocument } from '../store/validate.js';
-import { bindRoom, type RoomBinding } from './room-binding.js';
+import { bindRoom, changedIds, type RoomBinding } from './room-binding.js';
 import { hiddenNotesOf } from '../sources/hidden-notes.js';
 import { ownNotesOf } from '../sources/own-notes.js';
 import { PageSession, useSession } from '../sources/session-keeper.js';
@@ -56,21 +56,13 @@ function readHeld(key: string): GuideDocument {
 
 /** The items a local change touched, as they are after it: what a page that cannot write keeps back. */
 function touched(change: StoreChange): GuideDocument {
-  const { document, previous } = change;
-  const ids = new Set<string>();
-  for (const diff of [change.notes, change.actions] as const) {
-    for (const item of diff.added) ids.add(item.id);
-    for (const { item } of diff.changed) ids.add(item.id);
-    for (const item of diff.removed) ids.add(item.id);
-  }
-  const before = new Map(previous.deleted.map((tombstone) => [tombstone.id, tombstone.deletedAt]));
-  for (const tombstone of document.deleted) if (before.get(tombstone.id) !== tombstone.deletedAt) ids.add(tombstone.id);
-  const names = new Map(previous.participants.map((participant) => [participant.id, participant.name]));
+  const { document } = change;
+  const { ids, participantIds } = changedIds(change);
   return createDocument({
     notes: document.notes.filter((note) => ids.has(note.id)),
     actions: document.actions.filter((action) => ids.has(action.id)),
     deleted: document.deleted.filter((tombstone) => ids.has(tombstone.id)),
-    participants: document.participants.filter((participant) => names.get(participant.id) !== participant.name),
+    participants: document.participants.filter((participant) => participantIds.has(participant.id)),
   });
 }
 

@@ -24,6 +24,30 @@ import {
 } from './schema.js';
 
 /** An item in the room that was skipped: not shown, not written back. */
+/**
+ * The items a local store change touched: notes, actions and deletions by id, and participants whose
+ * name changed. What the room writes, and what a page that cannot write keeps back.
+ */
+export function changedIds(change: StoreChange): { ids: Set<string>; participantIds: Set<string> } {
+  const { document, previous } = change;
+  const ids = new Set<string>();
+  for (const diff of [change.notes, change.actions] as const) {
+    for (const item of diff.added) ids.add(item.id);
+    for (const { item } of diff.changed) ids.add(item.id);
+    for (const item of diff.removed) ids.add(item.id);
+  }
+  if (document.deleted !== previous.deleted) {
+    const before = new Map(previous.deleted.map((tombstone) => [tombstone.id, tombstone.deletedAt]));
+    for (const tombstone of document.deleted) if (before.get(tombstone.id) !== tombstone.deletedAt) ids.add(tombstone.id);
+  }
+  const participantIds = new Set<string>();
+  if (document.participants !== previous.participants) {
+    const before = new Map(previous.participants.map((participant) => [participant.id, participant.name]));
+    for (const { id, name } of document.participants) if (before.get(id) !== name) participantIds.add(id);
+  }
+  return { ids, participantIds };
+}
+
 export interface InvalidRoomItem {
   readonly code: 'collab-invalid';
   readonly root: RootName;
@@ -329,21 +353,7 @@ class Binding implements RoomBinding {
   #onStoreChange(change: StoreChange): void {
     if (change.origin !== 'local' || this.#readOnly || this.#stopped) return;
     const { document, previous } = change;
-    const ids = new Set<string>();
-    for (const diff of [change.notes, change.actions] as const) {
-      for (const item of diff.added) ids.add(item.id);
-      for (const { item } of diff.changed) ids.add(item.id);
-      for (const item of diff.removed) ids.add(item.id);
-    }
-    if (document.deleted !== previous.deleted) {
-      const before = new Map(previous.deleted.map((tombstone) => [tombstone.id, tombstone.deletedAt]));
-      for (const tombstone of document.deleted) if (before.get(tombstone.id) !== tombstone.deletedAt) ids.add(tombstone.id);
-    }
-    const participantIds = new Set<string>();
-    if (document.participants !== previous.participants) {
-      const before = new Map(previous.participants.map((participant) => [participant.id, participant.name]));
-      for (const { id, name } of document.participants) if (before.get(id) !== name) participantIds.add(id);
-    }
+    const { ids, participantIds } = changedIds(change);
     if (ids.size === 0 && participantIds.size === 0 && document.notes === previous.notes) return;
     this.#doc.transact(() => {
       this.#markSchema();
