@@ -6,7 +6,7 @@ import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trin
 import { SessionRoleError, useSession, type SessionKeeper } from '../../src/sources/session-keeper.js';
 import type { GuideStore } from '../../src/store/guide-store.js';
 import { NO_SESSION, type SessionState } from '../../src/store/session.js';
-import { addButtonOf, cardIn, click, deepActiveElement, expectAnnounced, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepActiveElement, expectAnnounced, inShadow, lappsIn, liveRegion, settled, uniqueKey, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(step = 2) {
@@ -188,6 +188,13 @@ describe('phases: leading a session', () => {
         return oscillator;
       }
     };
+    // Each message the live region says, in order: two said in different frames replace each other there.
+    const said: string[] = [];
+    const listener = new MutationObserver(() => {
+      const text = liveRegion()?.textContent?.trim();
+      if (text && said.at(-1) !== text) said.push(text);
+    });
+    listener.observe(document.body, { childList: true, characterData: true, subtree: true });
     try {
       guide.startTimer(2, { endsPhase: true });
       await settled(guide);
@@ -198,10 +205,13 @@ describe('phases: leading a session', () => {
       expect(sound()!.checked).to.be.true;
       await waitUntil(() => guide.session.phase === 'share', 'the writing ends', { timeout: 10_000 });
       expect(guide.session.timer).to.be.null;
-      await expectAnnounced('Tiden er ute.');
-      await expectAnnounced('Ny fase på trinn 2: Del og sorter.');
+      const at = (words: string) => said.findIndex((text) => text.includes(words));
+      await waitUntil(() => at('Tiden er ute.') >= 0 && at('Ny fase på trinn 2: Del og sorter.') >= 0, `the live region says both (it said ${JSON.stringify(said)})`);
+      expect(at('Tiden er ute.'), 'time is up, then the new phase').to.be.at.most(at('Ny fase på trinn 2: Del og sorter.'));
+      expect(liveRegion()!.getAttribute('aria-live')).to.equal('polite');
       await waitUntil(() => tones.length === 2, 'two soft tones');
     } finally {
+      listener.disconnect();
       window.AudioContext = RealContext;
       localStorage.removeItem('innovasjonsguide:sound');
     }
