@@ -12,7 +12,7 @@ const { HocuspocusProvider } = require('@hocuspocus/provider');
 const WebSocket = require('ws');
 
 const now = () => performance.timeOrigin + performance.now();
-const COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'];
+const COLORS = ['yellow', 'pink', 'blue', 'green', 'orange']; // the store's NOTE_COLORS: the server refuses any other
 const CARDS = ['1-1', '1-2', '1-3', '2-1', '2-2'];
 /** Notes one client keeps adding until it has this many; afterwards it edits and votes. */
 const OWN_NOTES = 12;
