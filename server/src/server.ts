@@ -17,6 +17,7 @@ import { SideMessages } from './extensions/side-messages.js';
 import { readOrCreateAdminKey } from './admin-key.js';
 import { requestHandler, type Readiness } from './http.js';
 import { Refusal } from './limits.js';
+import { setMaxTokenLifetime } from './tokens.js';
 import { log } from './log.js';
 import { Metrics } from './metrics.js';
 import { RoomRedis } from './redis.js';
@@ -101,6 +102,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       );
     }
   }
+  setMaxTokenLifetime(config.tokenMaxMs);
   const authentication = new Authentication({
     secret: config.secret,
     tenants: () => tenants,
@@ -110,7 +112,6 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     touch: (name) => store.touch(name),
     connections: () => hocuspocus.getConnectionsCount(),
     maxRooms: config.maxRooms,
-    tokenMaxMs: config.tokenMaxMs,
   });
   const sockets = new Sockets(config, () => hocuspocus, report, () => (metrics.messages += 1));
   const hocuspocus: Hocuspocus = new Hocuspocus({

@@ -14,23 +14,28 @@ export interface Claims {
 
 const ADMIN_AUDIENCE = 'innovasjonsguide-admin';
 
+/** The longest a room token may still be valid (TOKEN_MAX_HOURS, 12 by default): set once at start. */
+let maxTokenLifetimeMs = 12 * 3_600_000;
+export function setMaxTokenLifetime(ms: number): void {
+  maxTokenLifetimeMs = ms;
+}
 
 /**
  * Checks a room token: HS256, signed with the secret, not expired, with `exp`, `room`
  * (this room or `*`) and `name`. Refuses with a reason the client can act on.
  */
-export async function verifyRoomToken(token: string, secret: Uint8Array, room: string, maxLifetimeMs: number): Promise<Claims> {
+export async function verifyRoomToken(token: string, secret: Uint8Array, room: string): Promise<Claims> {
   if (!token) throw new Refusal('token-missing', 4401);
   const payload = await verified(token, secret);
   if (payload.aud !== undefined) throw new Refusal('token-invalid', 4401); // admin and tenant tokens do not open these rooms
-  return roomClaims(payload, room, room, maxLifetimeMs);
+  return roomClaims(payload, room, room);
 }
 
 /**
  * With tenants: the token's `aud` names the tenant, its header's `kid` one of that tenant's keys,
  * and `room` a room of that tenant (the part after `<tenant>.`) or `*` for all of them.
  */
-export async function verifyTenantRoomToken(token: string, tenants: TenantKeys, room: string, maxLifetimeMs: number): Promise<Claims> {
+export async function verifyTenantRoomToken(token: string, tenants: TenantKeys, room: string): Promise<Claims> {
   if (!token) throw new Refusal('token-missing', 4401);
   let kid: unknown;
   let aud: unknown;
@@ -44,7 +49,7 @@ export async function verifyTenantRoomToken(token: string, tenants: TenantKeys, 
   if (!key) throw new Refusal('token-invalid', 4401);
   const payload = await verified(token, key, aud as string);
   if (tenantOf(room) !== aud) throw new Refusal('token-wrong-room', 4403);
-  return roomClaims(payload, room, room.slice((aud as string).length + 1), maxLifetimeMs);
+  return roomClaims(payload, room, room.slice((aud as string).length + 1));
 }
 
 async function verified(token: string, key: Uint8Array, audience?: string): Promise<Record<string, unknown>> {
@@ -55,11 +60,8 @@ async function verified(token: string, key: Uint8Array, audience?: string): Prom
   }
 }
 
-/**
- * The claims of a verified token, for `room` (whose own name, without a tenant, is `local`); one that would stay
- * valid longer than `maxLifetimeMs` (TOKEN_MAX_HOURS) is refused.
- */
-function roomClaims(payload: Record<string, unknown>, room: string, local: string, maxLifetimeMs: number): Claims {
+/** The claims of a verified token, for `room` (whose own name, without a tenant, is `local`). */
+function roomClaims(payload: Record<string, unknown>, room: string, local: string): Claims {
   const { room: claimedRoom, name, sub, role, exp } = payload;
   if (typeof claimedRoom !== 'string' || typeof name !== 'string') throw new Refusal('token-invalid', 4401);
   if (sub !== undefined && typeof sub !== 'string') throw new Refusal('token-invalid', 4401);
@@ -67,7 +69,7 @@ function roomClaims(payload: Record<string, unknown>, room: string, local: strin
   if (claimedRoom !== '*' && claimedRoom !== local) throw new Refusal('token-wrong-room', 4403);
   const expiresAt = Number(exp) * 1000;
   // A token valid for longer than the server allows (`exp` in the year 2100) is refused, not trusted for ever.
-  if (expiresAt - Date.now() > maxLifetimeMs) throw new Refusal('token-too-long', 4401);
+  if (expiresAt - Date.now() > maxTokenLifetimeMs) throw new Refusal('token-too-long', 4401);
   return { room, expiresAt, name, ...(sub !== undefined && { sub }), ...(role !== undefined && { role }) };
 }
 

@@ -29,8 +29,6 @@ export interface AuthenticationOptions {
   connections: () => number;
   /** Rooms the storage may hold; a new room past it is refused. */
   maxRooms: number;
-  /** The longest a token may still be valid when it is shown (TOKEN_MAX_HOURS). */
-  tokenMaxMs: number;
 }
 
 /** A fresh token is asked for this long before the one a connection holds expires (at most half its time left). */
@@ -48,8 +46,7 @@ export class Authentication implements Extension {
     const { secret, tenants } = this.options;
     const room = roomOf(documentName);
     const keys = tenants();
-    const longest = this.options.tokenMaxMs;
-    return keys ? verifyTenantRoomToken(token, keys, room, longest) : secret ? verifyRoomToken(token, secret, room, longest) : undefined;
+    return keys ? verifyTenantRoomToken(token, keys, room) : secret ? verifyRoomToken(token, secret, room) : undefined;
   }
 
   /** Asks the page for a fresh token before this one expires, and ends the connection's rights when it does. */
