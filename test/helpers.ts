@@ -61,16 +61,65 @@ export function expectFocusOn(expected: Element | null | undefined, what = ''): 
   expect(actual === expected, `${what ? `${what}: ` : ''}focus is on ${nameOf(actual)}, not on ${nameOf(expected ?? null)}`).to.be.true;
 }
 
-/** Every question card inside a guide or a step, at any depth. */
-export function cardsIn(root: Element): InnovasjonKort[] {
-  const found: InnovasjonKort[] = [];
+/** The error `operation` throws; fails the test if it throws nothing. */
+export function thrownBy(operation: () => unknown): unknown {
+  try {
+    operation();
+  } catch (error) {
+    return error;
+  }
+  return expect.fail('did not throw');
+}
+
+/**
+ * Every element of the composed tree below `root` (shadow roots included),
+ * `root` first, then each element's light children before its shadow root's.
+ * The one place tests walk shadow roots; harnesses ask through it or their own host's root.
+ */
+export function composedElements(root: Element): Element[] {
+  const found: Element[] = [];
   const walk = (node: Element) => {
-    if (node.localName === 'innovasjon-kort') found.push(node as InnovasjonKort);
+    found.push(node);
     for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
   };
   walk(root);
   return found;
 }
+
+/** Every element matching `selector` in `root`'s composed tree (the page's body by default). */
+export const deepQueryAll = <T extends Element>(selector: string, root: Element = document.body): T[] =>
+  composedElements(root).filter((element): element is T => element.matches(selector));
+
+/** The first element matching `selector` in `root`'s composed tree, or null. */
+export const deepQuery = <T extends Element>(selector: string, root: Element = document.body): T | null =>
+  deepQueryAll<T>(selector, root)[0] ?? null;
+
+/** Every shadow root in `root`'s composed tree. */
+export const shadowRootsIn = (root: Element): ShadowRoot[] =>
+  composedElements(root).flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
+
+/** Whether any element of `root`'s composed tree, or of the document or shadow root `root`, is an `<img>`. */
+export const containsImage = (root: Element | Document | ShadowRoot): boolean =>
+  [...root.querySelectorAll('*')].some((element) => element.localName === 'img' || (element.shadowRoot ? containsImage(element.shadowRoot) : false));
+
+/**
+ * Every control a keyboard reaches below `root`, in the order of the flat tree:
+ * a shadow host's own shadow root instead of its light children (slots are not followed).
+ */
+export function focusablesInOrder(root: Element): Element[] {
+  const found: Element[] = [];
+  const selector = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+  const walk = (node: Element) => {
+    if (node.matches(selector) && !(node as HTMLButtonElement).disabled && node.getClientRects().length) found.push(node);
+    const children = node.shadowRoot ? [...node.shadowRoot.children] : [...node.children];
+    for (const child of children) walk(child);
+  };
+  walk(root);
+  return found;
+}
+
+/** Every question card inside a guide or a step, at any depth. */
+export const cardsIn = (root: Element): InnovasjonKort[] => deepQueryAll<InnovasjonKort>('innovasjon-kort', root);
 
 export function cardIn(root: Element, cardId: string): InnovasjonKort {
   const card = cardsIn(root).find((each) => each.card?.id === cardId);

@@ -4,6 +4,7 @@ import { DocumentError } from '../../src/store/errors.js';
 import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
 import { DOCUMENT_VERSION, type Note, type NoteColor } from '../../src/store/types.js';
 import { makeNote } from '../fixtures/notes.js';
+import { thrownBy } from '../helpers.js';
 
 const rawDocument = (notes: unknown[]) => ({ format: 'innovasjon-guide', version: DOCUMENT_VERSION, notes, actions: [], participants: [], deleted: [] });
 const storeWith = (...notes: Note[]) => new GuideStore({ document: createDocument({ notes }) });
@@ -16,15 +17,6 @@ function watched(store = new GuideStore()) {
   const changes: StoreChange[] = [];
   const unsubscribe = store.subscribe((change) => changes.push(change));
   return { store, changes, unsubscribe };
-}
-
-function thrownBy(operation: () => unknown): unknown {
-  try {
-    operation();
-  } catch (error) {
-    return error;
-  }
-  return expect.fail('did not throw');
 }
 
 describe('GuideStore', () => {
