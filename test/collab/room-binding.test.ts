@@ -11,7 +11,8 @@ import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
 import { LIMITS, NOTE_COLORS, type GuideDocument, type Note } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
 import { makeNote, T0 } from '../fixtures/notes.js';
-import { cardIn, inShadow, lappsIn, settled } from '../helpers.js';
+import { cardIn, lappsIn, settled } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 
 /** The origin of updates relayed between docs: a change that arrives from elsewhere. */
 const RELAY = { relay: true };
@@ -471,7 +472,7 @@ describe('room binding', function () {
       host.append(trinn);
       await settled(trinn);
       const lapps = lappsIn(cardIn(trinn, 't1-mal'));
-      expect(lapps.map((lapp) => inShadow(lapp, '.text').textContent)).to.deep.equal(['Helt vanlig', markup]);
+      expect(lapps.map((lapp) => harness(lapp).textElement.textContent)).to.deep.equal(['Helt vanlig', markup]);
       const elements: string[] = [];
       const walk = (node: Element) => {
         elements.push(node.localName);
@@ -509,7 +510,7 @@ describe('room binding', function () {
     await settled(trinn);
     expect(b.store.document.notes[2].text).to.equal('Endret der borte');
     expect(updated).to.deep.equal([notes[2].id]);
-    expect(inShadow(lappsIn(cardIn(trinn, 't1-mal'))[2], '.text').textContent).to.equal('Endret der borte');
+    expect(harness(lappsIn(cardIn(trinn, 't1-mal'))[2]).textElement.textContent).to.equal('Endret der borte');
   });
 
   it('reads a room with a newer schema but never writes to it, and says so', async () => {

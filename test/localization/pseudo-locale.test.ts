@@ -13,7 +13,8 @@ import { dateFormat, numberFormat } from '../../src/internal/intl.js';
 import { noteCount } from '../../src/internal/note-count.js';
 import { getLocale, setLocale } from '../../src/localization.js';
 import { harness } from '../refleksjon-lapp/harness.js';
-import { addButtonOf, cardIn, click, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { FakeRoom } from '../innovasjon-rom-status/fake-room.js';
 import { ManualClock } from '../manual-clock.js';
 import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
@@ -190,10 +191,10 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
       await settled(guide);
       expectAllFromCatalogue(guide, `step ${step}`, dates);
     }
-    expect(plain(inShadow(guide, 'nav').textContent!)).to.contain('2 lapper');
+    expect(plain(guideHarness(guide).nav.textContent!)).to.contain('2 lapper');
     guide.step = 1;
     await settled(guide);
-    await click(inShadow(guide, '.start-presentation'));
+    await click(guideHarness(guide).startPresentationButton);
     await waitUntil(() => guide.presentation, 'the presentation view opens');
     await settled(guide);
     expectAllFromCatalogue(guide, 'the presentation view', dates);
@@ -245,7 +246,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await settled(guide);
     expectAllFromCatalogue(guide, 'the follow-up list', dates);
 
-    await click(inShadow(guide, '.show-timer'));
+    await click(guideHarness(guide).showTimerButton);
     await waitUntil(() => deepFind(guide, 'innovasjon-tidtaker')?.shadowRoot?.querySelector('select'), 'the timer shows', { timeout: 10_000 });
     const timer = deepFind(guide, 'innovasjon-tidtaker')!;
     expectAllFromCatalogue(guide, 'the timer');
@@ -258,7 +259,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await chooseFile(guide, json);
     await waitUntil(() => guide.shadowRoot!.querySelector('dialog.import-dialog'), 'the import question', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the import question');
-    inShadow<HTMLButtonElement>(guide, 'dialog.import-dialog button.cancel, dialog.import-dialog button:not(.merge):not(.replace)').click();
+    guideHarness(guide).importCancelButton.click();
     await settled(guide);
     await chooseFile(guide, '{"format":"trello","cards":[]}', 'eksport.json');
     await waitUntil(() => guide.shadowRoot!.querySelector('.import-error'), 'the import error', { timeout: 10_000 });
@@ -277,7 +278,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
   it('a led session: the facilitator’s panel, every phase, hidden writing and the timebox', async () => {
     const guide = await pseudoGuide(2);
     guide.addNote('t2-forsta', 'Ventetid', { author: 'Kari' });
-    await click(inShadow(guide, '.lead-toggle'));
+    await click(guideHarness(guide).leadToggle!);
     await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens', { timeout: 10_000 });
     await settled(guide);
     expectAllFromCatalogue(guide, 'the phase panel');
@@ -298,11 +299,11 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     useSession((guide as unknown as { guide: { store: GuideStore } }).guide.store, led);
     await settled(guide);
     expectAllFromCatalogue(guide, 'following the facilitator');
-    await click(inShadow(guide, '.follow-toggle'));
+    await click(guideHarness(guide).followToggle);
     await settled(guide);
     expectAllFromCatalogue(guide, 'going alone');
     led.change({ step: 3, phase: 'vote', notesWhileVoting: false, hidden: false, timer: { startedAt: Date.now(), duration: 120_000, endsPhase: false } });
-    await click(inShadow(guide, '.follow-toggle'));
+    await click(guideHarness(guide).followToggle);
     await settled(guide);
     expectAllFromCatalogue(guide, 'following to a timed vote');
   });
@@ -441,7 +442,7 @@ const findDialog = (guide: InnovasjonGuide) => deepFind(guide, 'dialog[open]') a
 
 /** Gives the toolbar's file input a file, as the browser's file picker would. */
 async function chooseFile(guide: InnovasjonGuide, text: string, name = 'eksport.json') {
-  const input = inShadow<HTMLInputElement>(guide, 'input.import-file');
+  const input = guideHarness(guide).importFileInput;
   const transfer = new DataTransfer();
   transfer.items.add(new File([text], name, { type: 'application/json' }));
   input.files = transfer.files;

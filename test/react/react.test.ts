@@ -25,7 +25,8 @@ import {
   type InnovasjonTrinnElement,
   type RefleksjonLappElement,
 } from '../../src/react.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
+import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 describe('React wrappers (src/react.ts)', () => {
@@ -59,7 +60,7 @@ describe('React wrappers (src/react.ts)', () => {
     const trinn = await render(ref, createElement(InnovasjonTrinn, { ref, number: 2, noStorage: true, readonly: true }));
     expect(trinn.localName).to.equal('innovasjon-trinn');
     expect(trinn).to.include({ number: 2, noStorage: true, readonly: true });
-    expect(inShadow(trinn, 'h2').textContent).to.contain('Identifiser behov');
+    expect(trinnHarness(trinn).title.textContent).to.contain('Identifiser behov');
     await expect(trinn).to.be.accessible();
   });
 
@@ -136,12 +137,12 @@ describe('React wrappers (src/react.ts)', () => {
       }),
     );
     expect(lapp.getAttribute('color')).to.equal('green');
-    await click(inShadow(lapp, 'p.edit-text'));
+    await click(harness(lapp).textButton);
     await lapp.updateComplete;
     await sendKeys({ type: '!' });
     await sendKeys({ press: 'Enter' });
     await lapp.updateComplete;
-    await click(inShadow(lapp, 'p.edit-text'));
+    await click(harness(lapp).textButton);
     await lapp.updateComplete;
     await sendKeys({ press: 'Escape' });
     await lapp.updateComplete;

@@ -4,8 +4,8 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
-import { cardIn, cardsIn, expectFocusOn, lappsIn, settled } from '../helpers.js';
-import { deepQueryAll, harness, menusIn, openPopups } from './harness.js';
+import { cardIn, cardsIn, expectFocusOn, lappsIn, settled, deepQueryAll } from '../helpers.js';
+import { harness, menusIn, openPopups } from './harness.js';
 
 async function makeBoard(notes = 12, votesPerPerson = 0) {
   const trinn = await fixture<InnovasjonTrinn>(

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { turguide } from '../../src/content/turguide.js';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, deepActiveElement, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, lappsIn, settled, deepActiveElement, waitUntil } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 import { aBrokenImageHasFailed } from '../waits.js';
 import { PAYLOADS } from './payloads.js';
 
@@ -36,7 +37,7 @@ describe('hostile input', function () {
     await settled(guide);
     await aBrokenImageHasFailed();
     const lapps = lappsIn(cardIn(guide, 't1-mal'));
-    expect(lapps.map((lapp) => inShadow(lapp, '.text').textContent)).to.deep.equal(PAYLOADS);
+    expect(lapps.map((lapp) => harness(lapp).textElement.textContent)).to.deep.equal(PAYLOADS);
     expect(lapps.map((lapp) => lapp.shadowRoot!.querySelector('.author')?.textContent)).to.deep.equal(
       PAYLOADS.map((p) => p.slice(0, 100)),
     );
@@ -66,7 +67,7 @@ describe('hostile input', function () {
     guide.addNote('t1-mal', 'Ord'.repeat(300));
     await settled(guide);
     const card = cardIn(guide, 't1-mal');
-    const text = inShadow(lappsIn(card)[0], '.text');
+    const text = harness(lappsIn(card)[0]).textElement;
     expect(text.scrollWidth).to.be.at.most(text.clientWidth + 1);
     expect(lappsIn(card)[0].getBoundingClientRect().right).to.be.at.most(card.getBoundingClientRect().right + 1);
   });
