@@ -50,6 +50,14 @@ export class ShadowHarness<E extends Element = Element> {
     return this.host.shadowRoot?.textContent ?? '';
   }
 
+  /**
+   * Where the element's own CSS applies (its shadow root), to resolve a private
+   * token (`--_*`) that is defined only there. Not for finding parts.
+   */
+  get styleScope(): ShadowRoot {
+    return this.root;
+  }
+
   /** The focused element inside this element's own shadow root, if any. */
   get focused(): Element | null {
     return this.host.shadowRoot?.activeElement ?? null;

@@ -90,9 +90,27 @@ export function composedElements(root: Element): Element[] {
 export const deepQueryAll = <T extends Element>(selector: string, root: Element = document.body): T[] =>
   composedElements(root).filter((element): element is T => element.matches(selector));
 
-/** The first element matching `selector` in `root`'s composed tree, or null. */
-export const deepQuery = <T extends Element>(selector: string, root: Element = document.body): T | null =>
-  deepQueryAll<T>(selector, root)[0] ?? null;
+/**
+ * The first match for `selector` in `root`'s composed tree, or null, searched
+ * breadth-first: `root`'s own rendering first, then each shadow root found in it.
+ */
+export function deepQuery<T extends Element = Element>(selector: string, root: Element = document.body): T | null {
+  const scopes: ParentNode[] = [root.shadowRoot ?? root];
+  while (scopes.length) {
+    const scope = scopes.shift()!;
+    const hit = scope.querySelector<T>(selector);
+    if (hit) return hit;
+    for (const element of scope.querySelectorAll('*')) if (element.shadowRoot) scopes.push(element.shadowRoot);
+  }
+  return null;
+}
+
+/**
+ * An element's shadow root, for walks over the whole composed tree that are
+ * about no one element (every string a person reads, the focus order). A
+ * part of an element: ask its harness.
+ */
+export const shadowRootOf = (element: Element): ShadowRoot | null => element.shadowRoot;
 
 /** Every shadow root in `root`'s composed tree. */
 export const shadowRootsIn = (root: Element): ShadowRoot[] =>
@@ -117,6 +135,9 @@ export function focusablesInOrder(root: Element): Element[] {
   walk(root);
   return found;
 }
+
+/** Whether a custom element has rendered (has its shadow root): a page in an iframe upgrades its elements later. */
+export const hasRendered = (element: Element | null | undefined): boolean => !!element?.shadowRoot;
 
 /** Every question card inside a guide or a step, at any depth. */
 export const cardsIn = (root: Element): InnovasjonKort[] => deepQueryAll<InnovasjonKort>('innovasjon-kort', root);

@@ -5,7 +5,7 @@ import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { themes } from '../../stories/themes.js';
-import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, focusablesInOrder, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced, waitUntil } from '../helpers.js';
 import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import { kortHarness } from '../innovasjon-kort/harness.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
@@ -29,19 +29,6 @@ async function tabTo(wanted: (element: Element | null) => boolean, { back = fals
 
 const inLapp = (text: string, selector: string) => (element: Element | null) =>
   !!element?.matches(selector) && ((element.getRootNode() as ShadowRoot).host as { text?: string })?.text === text;
-
-/** Every control a keyboard reaches, in the order of the composed tree. */
-function focusablesInOrder(root: Element): Element[] {
-  const found: Element[] = [];
-  const selector = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
-  const walk = (node: Element) => {
-    if (node.matches(selector) && !(node as HTMLButtonElement).disabled && node.getClientRects().length) found.push(node);
-    const children = node.shadowRoot ? [...node.shadowRoot.children] : [...node.children];
-    for (const child of children) walk(child);
-  };
-  walk(root);
-  return found;
-}
 
 function luminance(rgb: string): number {
   const [r, g, b] = rgb.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
@@ -200,7 +187,7 @@ describe('accessibility', function () {
     const className = (name: string) => (element: Element | null) => !!element?.classList.contains(name);
     await tabTo(className('lead-toggle'));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens');
     await tabTo((element) => element?.getAttribute('name') === 'phase');
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => guide.session.phase === 'write', 'Skriv is chosen with an arrow key');
@@ -215,7 +202,7 @@ describe('accessibility', function () {
     await waitUntil(() => deepActiveElement()?.localName === 'textarea', 'the new note has focus');
     await sendKeys({ type: 'Stille skriving' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]'), 'the note is kept hidden');
+    await waitUntil(() => kortHarness(card).hiddenLapps.length > 0, 'the note is kept hidden');
     expect(guide.data.notes).to.deep.equal([]);
 
     await tabTo(className('reveal'), { back: true });
@@ -246,7 +233,7 @@ describe('accessibility', function () {
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step="2"></innovasjon-guide>`);
     guide.addNote('t2-forsta', 'Innbyggerne', { author: 'Kari' });
     guideHarness(guide).leadToggle!.click();
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens');
     for (const [phase, hidden] of [['write', true], ['share', false], ['vote', false], ['agree', false]] as const) {
       guide.setPhase(phase, { hidden });
       if (phase === 'write') cardIn(guide, 't2-forsta').startNote();
@@ -302,7 +289,7 @@ describe('accessibility', function () {
     await click(guideHarness(guide).undoButton);
     await settled(guide);
     expect(lappsIn(cardIn(guide, 't3-teste')).map((l) => l.text)).to.deep.equal(['Slett og angre']);
-    expect(guide.shadowRoot!.querySelector('.toast') === null, 'absent: .toast').to.be.true;
+    expect(guideHarness(guide).toast === null, 'absent: .toast').to.be.true;
     expect(deepActiveElement()?.matches('p.edit-text')).to.be.true;
   });
 

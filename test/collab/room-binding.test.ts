@@ -11,7 +11,7 @@ import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
 import { LIMITS, NOTE_COLORS, type GuideDocument, type Note } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
 import { makeNote, T0 } from '../fixtures/notes.js';
-import { cardIn, lappsIn, settled } from '../helpers.js';
+import { cardIn, composedElements, lappsIn, settled } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 /** The origin of updates relayed between docs: a change that arrives from elsewhere. */
@@ -473,12 +473,7 @@ describe('room binding', function () {
       await settled(trinn);
       const lapps = lappsIn(cardIn(trinn, 't1-mal'));
       expect(lapps.map((lapp) => harness(lapp).textElement.textContent)).to.deep.equal(['Helt vanlig', markup]);
-      const elements: string[] = [];
-      const walk = (node: Element) => {
-        elements.push(node.localName);
-        for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
-      };
-      walk(trinn);
+      const elements = composedElements(trinn).map((element) => element.localName);
       expect(elements.filter((name) => name === 'img' || name === 'b')).to.deep.equal([]);
       expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     });

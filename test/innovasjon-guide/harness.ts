@@ -41,6 +41,11 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
     return this.one<HTMLButtonElement>('nav button[aria-current=step]', 'current step in the step list');
   }
 
+  /** Who the step list says is on the step shown (its «here» line), or undefined. */
+  get hereOnCurrentStep(): string | undefined {
+    return this.maybe('nav button[aria-current="step"] .here')?.textContent ?? undefined;
+  }
+
   /** The first step button that is not the current one. */
   get otherStepButton(): HTMLButtonElement {
     const found = this.stepButtons.find((button) => !button.hasAttribute('aria-current'));
@@ -179,9 +184,14 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
     return this.maybe<HTMLButtonElement>('.lead-toggle');
   }
 
-  /** «Jeg leder økten» (taking the lead in an open room), or null. */
+  /** The offer to take the lead in an open room (its words and «Jeg leder økten»), or null. */
+  get takeLead(): HTMLElement | null {
+    return this.maybe('.take-lead');
+  }
+
+  /** «Jeg leder økten», or null. */
   get takeLeadButton(): HTMLButtonElement | null {
-    return this.maybe<HTMLButtonElement>('.take-lead');
+    return this.maybe<HTMLButtonElement>('.take-lead button');
   }
 
   /** The facilitator's phase panel, or null while closed. */

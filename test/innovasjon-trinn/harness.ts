@@ -1,4 +1,5 @@
 import type { InnovasjonKort } from '../../src/innovasjon-kort/innovasjon-kort.component.js';
+import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innovasjon-rom-status.component.js';
 import type { InnovasjonOppfolging } from '../../src/innovasjon-oppfolging/innovasjon-oppfolging.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { ShadowHarness, squeezed } from '../harness.js';
@@ -66,6 +67,11 @@ export class TrinnHarness extends ShadowHarness<InnovasjonTrinn> {
   /** The step's follow-up list. */
   get oppfolging(): InnovasjonOppfolging {
     return this.one<InnovasjonOppfolging>('innovasjon-oppfolging', 'follow-up list');
+  }
+
+  /** The room's status line, when the step itself is in a room, or null. */
+  get roomStatus(): InnovasjonRomStatus | null {
+    return this.maybe<InnovasjonRomStatus>('innovasjon-rom-status');
   }
 
   /** Whether the shared note menu lives in this step's shadow root. */

@@ -4,6 +4,7 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { getLocale, localeFor, setLocale } from '../../src/localization.js';
 import { EXPECTED_CARDS } from '../content-expectations.js';
 import { addButtonOf, cardsIn, deepText, settled, waitUntil } from '../helpers.js';
+import { romStatusHarness } from '../innovasjon-rom-status/harness.js';
 import { kortHarness } from '../innovasjon-kort/harness.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
 
@@ -147,8 +148,8 @@ describe('an on-demand feature’s translations', function () {
       html`<innovasjon-rom-status .room=${new FakeRoom().asRoom}></innovasjon-rom-status>`,
     );
     document.documentElement.lang = 'nn';
-    await waitUntil(() => element.shadowRoot!.textContent!.includes('Tilkopla'), 'the room status is in nynorsk');
+    await waitUntil(() => romStatusHarness(element).renderedText.includes('Tilkopla'), 'the room status is in nynorsk');
     document.documentElement.lang = 'en';
-    await waitUntil(() => element.shadowRoot!.textContent!.includes('Connected'), 'and in English after the language changes');
+    await waitUntil(() => romStatusHarness(element).renderedText.includes('Connected'), 'and in English after the language changes');
   });
 });

@@ -13,8 +13,11 @@ import { dateFormat, numberFormat } from '../../src/internal/intl.js';
 import { noteCount } from '../../src/internal/note-count.js';
 import { getLocale, setLocale } from '../../src/localization.js';
 import { harness } from '../refleksjon-lapp/harness.js';
-import { addButtonOf, cardIn, click, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepQuery, hasRendered, lappsIn, settled, shadowRootOf, uniqueKey, waitUntil } from '../helpers.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
+import { romStatusHarness } from '../innovasjon-rom-status/harness.js';
+import { tidtakerHarness } from '../innovasjon-tidtaker/harness.js';
+import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innovasjon-rom-status.component.js';
 import { FakeRoom } from '../innovasjon-rom-status/fake-room.js';
 import { ManualClock } from '../manual-clock.js';
 import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
@@ -77,7 +80,8 @@ function stringsIn(root: Node): { where: string; text: string }[] {
         const value = node.getAttribute(name);
         if (value?.trim()) found.push({ where: `${here}[${name}]`, text: value });
       }
-      if (node.shadowRoot) walk(node.shadowRoot, `${here} >>`);
+      const shadow = shadowRootOf(node);
+      if (shadow) walk(shadow, `${here} >>`);
     }
     for (const child of node.childNodes) walk(child, here);
   };
@@ -209,7 +213,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await lapp.openMenu();
     expectAllFromCatalogue(document.body, 'the note menu');
     await click(menuItem(lapp, 'Flytt'));
-    await waitUntil(() => document.body && guide.shadowRoot && findDialog(guide), 'the move dialog opens', { timeout: 10_000 });
+    await waitUntil(() => document.body && hasRendered(guide) && findDialog(guide), 'the move dialog opens', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the move dialog');
     findDialog(guide)!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await settled(guide);
@@ -226,7 +230,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await second.openMenu();
     await click(menuItem(second, 'Slett'));
     await settled(guide);
-    await waitUntil(() => guide.shadowRoot!.querySelector('.toast'), 'the Undo offer shows');
+    await waitUntil(() => guideHarness(guide).toast, 'the Undo offer shows');
     expectAllFromCatalogue(guide, 'the Undo offer');
   });
 
@@ -247,22 +251,26 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     expectAllFromCatalogue(guide, 'the follow-up list', dates);
 
     await click(guideHarness(guide).showTimerButton);
-    await waitUntil(() => deepFind(guide, 'innovasjon-tidtaker')?.shadowRoot?.querySelector('select'), 'the timer shows', { timeout: 10_000 });
-    const timer = deepFind(guide, 'innovasjon-tidtaker')!;
+    const shownTimer = () => {
+      const element = deepFind(guide, 'innovasjon-tidtaker') as InnovasjonTidtaker | null;
+      return element && hasRendered(element) && tidtakerHarness(element).renders('select') ? tidtakerHarness(element) : null;
+    };
+    await waitUntil(shownTimer, 'the timer shows', { timeout: 10_000 });
+    const timer = shownTimer()!;
     expectAllFromCatalogue(guide, 'the timer');
-    await click(timer.shadowRoot!.querySelector('button.toggle')!);
-    await click(timer.shadowRoot!.querySelector('button.toggle')!);
+    await click(timer.toggle);
+    await click(timer.toggle);
     await settled(guide);
     expectAllFromCatalogue(guide, 'the timer, paused');
 
     const json = await guide.exportAs('json');
     await chooseFile(guide, json);
-    await waitUntil(() => guide.shadowRoot!.querySelector('dialog.import-dialog'), 'the import question', { timeout: 10_000 });
+    await waitUntil(() => guideHarness(guide).importDialog, 'the import question', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the import question');
     guideHarness(guide).importCancelButton.click();
     await settled(guide);
     await chooseFile(guide, '{"format":"trello","cards":[]}', 'eksport.json');
-    await waitUntil(() => guide.shadowRoot!.querySelector('.import-error'), 'the import error', { timeout: 10_000 });
+    await waitUntil(() => guideHarness(guide).importError, 'the import error', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the import error');
 
     for (const format of ['markdown', 'csv'] as const) {
@@ -279,7 +287,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     const guide = await pseudoGuide(2);
     guide.addNote('t2-forsta', 'Ventetid', { author: 'Kari' });
     await click(guideHarness(guide).leadToggle!);
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens', { timeout: 10_000 });
+    await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens', { timeout: 10_000 });
     await settled(guide);
     expectAllFromCatalogue(guide, 'the phase panel');
     for (const [phase, hidden] of [['write', true], ['share', false], ['vote', false], ['agree', false]] as const) {
@@ -317,10 +325,10 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
 
     const clock = new ManualClock();
     const timer = await fixture<InnovasjonTidtaker>(html`<innovasjon-tidtaker .clock=${clock} minutes="1"></innovasjon-tidtaker>`);
-    timer.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!.click();
+    tidtakerHarness(timer).toggle.click();
     await timer.updateComplete;
     clock.advance(61_000);
-    await waitUntil(() => timer.shadowRoot!.querySelector('.message'), 'time is up');
+    await waitUntil(() => tidtakerHarness(timer).message, 'time is up');
     expectAllFromCatalogue(timer, 'the timer run out');
 
     const original = Storage.prototype.setItem;
@@ -330,7 +338,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     try {
       const guide = await pseudoGuide(1);
       guide.addNote('t1-mal', 'Ventetid');
-      await waitUntil(() => guide.shadowRoot!.querySelector('.message'), 'the storage message shows', { timeout: 5000 });
+      await waitUntil(() => guideHarness(guide).message, 'the storage message shows', { timeout: 5000 });
       await settled(guide);
       expectAllFromCatalogue(guide, 'storage full');
       // A note near and over the length limit.
@@ -355,7 +363,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     const steps = guide.content.steps.map((step) => (step.number === 1 ? { ...step, cards: step.cards.filter((card) => card.id !== 't1-forankring') } : step));
     guide.content = { ...guide.content, steps } as never;
     await settled(guide);
-    await waitUntil(() => guide.shadowRoot!.querySelector('innovasjon-kort.unplaced'), 'the unplaced notes show');
+    await waitUntil(() => guideHarness(guide).unplacedCard, 'the unplaced notes show');
     await settled(guide);
     expectAllFromCatalogue(guide, 'notes without a place');
   });
@@ -364,8 +372,9 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await import('../../src/collab/index.js');
     document.documentElement.lang = PSEUDO; // the element follows the page's language, as the guide does
     const room = new FakeRoom({ state: { status: 'connecting' } });
-    const element = await fixture(html`<innovasjon-rom-status .room=${room.asRoom}></innovasjon-rom-status>`);
-    await waitUntil(() => element.shadowRoot!.textContent!.includes('⟦'), 'the room status speaks the pseudo-locale', { timeout: 10_000 });
+    const element = await fixture<InnovasjonRomStatus>(html`<innovasjon-rom-status .room=${room.asRoom}></innovasjon-rom-status>`);
+    const status = romStatusHarness(element);
+    await waitUntil(() => status.renderedText.includes('⟦'), 'the room status speaks the pseudo-locale', { timeout: 10_000 });
     const states = [
       { status: 'connecting' },
       { status: 'connected' },
@@ -395,10 +404,10 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
       });
       await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       expectAllFromCatalogue(element, `${people} present`);
-      if (people === 2) expect(element.shadowRoot!.querySelector('ul')!.getAttribute('aria-label')).to.match(/²⟧$/, 'two people: the dual');
+      if (people === 2) expect(status.peopleList.getAttribute('aria-label')).to.match(/²⟧$/, 'two people: the dual');
     }
-    element.shadowRoot!.querySelector<HTMLButtonElement>('.remove-device')!.click();
-    await waitUntil(() => element.shadowRoot!.querySelector('.cancel-remove'), 'the removal question');
+    status.removeButton!.click();
+    await waitUntil(() => status.cancelRemoveButton, 'the removal question');
     expectAllFromCatalogue(element, 'the removal question');
   });
 });
@@ -427,16 +436,7 @@ class LedElsewhere implements SessionKeeper {
 }
 
 /** The first match for `selector` in `root`'s composed tree. */
-function deepFind(root: Element, selector: string): Element | null {
-  const scopes: ParentNode[] = [root.shadowRoot ?? root];
-  while (scopes.length) {
-    const scope = scopes.shift()!;
-    const hit = scope.querySelector(selector);
-    if (hit) return hit;
-    for (const element of scope.querySelectorAll('*')) if (element.shadowRoot) scopes.push(element.shadowRoot);
-  }
-  return null;
-}
+const deepFind = (root: Element, selector: string): Element | null => deepQuery(selector, root);
 
 const findDialog = (guide: InnovasjonGuide) => deepFind(guide, 'dialog[open]') as HTMLDialogElement | null;
 

@@ -26,6 +26,7 @@ import {
   type RefleksjonLappElement,
 } from '../../src/react.js';
 import { addButtonOf, cardIn, click, deepText, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
@@ -112,7 +113,7 @@ describe('React wrappers (src/react.ts)', () => {
       ref,
       createElement(InnovasjonGuide, { ref, noStorage: true, onStepChange: (event) => steps.push(event.detail) }),
     );
-    const [, third] = guide.shadowRoot!.querySelectorAll('nav button');
+    const [, third] = guideHarness(guide).stepButtons;
     await click(third);
     await settled(guide);
     expect(steps).to.deep.equal([{ step: 1, previous: 0 }]);

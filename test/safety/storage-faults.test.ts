@@ -50,7 +50,7 @@ describe('storage faults', () => {
       localStorage.setItem(key, raw);
       const errors = listenForErrors();
       const guide = await makeGuide(key);
-      await waitUntil(() => guide.shadowRoot!.querySelector('.message')?.textContent?.includes('tatt vare på'), 'the guide says the notes were kept aside');
+      await waitUntil(() => guideHarness(guide).message?.textContent?.includes('tatt vare på'), 'the guide says the notes were kept aside');
       errors.stop();
       expect(errors.codes).to.deep.equal(['storage-corrupt']);
       expect(errors.messages[0]).to.contain(words).and.to.contain(':backup:');

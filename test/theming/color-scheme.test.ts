@@ -5,7 +5,6 @@ import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { addButtonOf, cardIn, lappsIn, settled } from '../helpers.js';
-import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import { kortHarness } from '../innovasjon-kort/harness.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
@@ -38,7 +37,7 @@ function seen(guide: InnovasjonGuide) {
   add.focus();
   const focus = hex(getComputedStyle(add).outlineColor);
   add.blur();
-  const trinn = guide.shadowRoot!.querySelector('innovasjon-trinn')!;
+  const trinn = guideHarness(guide).sheet;
   return {
     text: hex(box.color),
     subtle: hex(getComputedStyle(kortHarness(card).promptList).color),
@@ -46,11 +45,11 @@ function seen(guide: InnovasjonGuide) {
     accent: hex(current.backgroundColor),
     onAccent: hex(current.color),
     focus,
-    eyebrow: hex(getComputedStyle(trinnHarness(trinn).eyebrow).color),
+    eyebrow: hex(getComputedStyle(trinn.eyebrow).color),
     radius: box.borderTopLeftRadius,
     papers: lappsIn(card).map((lapp) => hex(getComputedStyle(harness(lapp).note).backgroundColor)),
     ink: hex(getComputedStyle(harness(lappsIn(card)[0]).note).color),
-    toast: tokenAt(guide.shadowRoot!, 'var(--_inverse)'),
+    toast: tokenAt(guideHarness(guide).styleScope, 'var(--_inverse)'),
   };
 }
 

@@ -4,7 +4,7 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-rom-status/innovasjon-rom-status.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innovasjon-rom-status.js';
-import { cardIn, inShadow, lappsIn, openDialogIn, settled } from '../helpers.js';
+import { cardIn, lappsIn, openDialogIn, settled } from '../helpers.js';
 import { romStatusHarness } from '../innovasjon-rom-status/harness.js';
 import { kortHarness } from '../innovasjon-kort/harness.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
@@ -42,7 +42,7 @@ function expectFollowsTheme(guide: InnovasjonGuide, what: string) {
   probe.remove();
   const family = getComputedStyle(document.documentElement).getPropertyValue('--ds-font-family').trim();
   expect(getComputedStyle(guide).fontFamily, `${what}: font`).to.match(new RegExp(`^"?${family}"?,`));
-  const add = card.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
+  const add = kortHarness(card).addButton!;
   add.focus();
   expect(hex(getComputedStyle(add).outlineColor), `${what}: focus ring`).to.equal(token('--ds-color-focus-outer'));
   add.blur();
@@ -81,8 +81,9 @@ describe('on a page with Designsystemet', function () {
         const presented = cardIn(guide, 't1-mal');
         const surface = getComputedStyle(kortHarness(presented).box).backgroundColor;
         expect(hex(surface)).to.equal(tokenAt(guide.parentElement!, 'var(--ds-color-neutral-surface-default)'));
-        for (const selector of ['.question', '.prompts']) {
-          expect(contrast(getComputedStyle(inShadow(presented, selector)).color, surface), `presented ${selector}`).to.be.at.least(4.5);
+        const shown = kortHarness(presented);
+        for (const [selector, part] of [['.question', shown.question], ['.prompts', shown.promptList]] as const) {
+          expect(contrast(getComputedStyle(part).color, surface), `presented ${selector}`).to.be.at.least(4.5);
         }
         await expect(guide).to.be.accessible();
       });
@@ -101,7 +102,7 @@ describe('on a page with Designsystemet', function () {
         document.documentElement.setAttribute('data-color-scheme', scheme);
         const base = getComputedStyle(romStatusHarness(status).base);
         expect(hex(base.backgroundColor), scheme).to.equal(tokenAt(status.parentElement!, 'var(--ds-color-neutral-surface-default)'));
-        for (const person of status.shadowRoot!.querySelectorAll('.person')) {
+        for (const person of romStatusHarness(status).personElements) {
           expect(contrast(getComputedStyle(person).color, base.backgroundColor), `${scheme}: ${person.textContent}`).to.be.at.least(4.5);
         }
         await expect(status).to.be.accessible();
