@@ -58,6 +58,11 @@ export class ShadowHarness<E extends Element = Element> {
     return this.root;
   }
 
+  /** The element's open dialog, or null. */
+  get openDialog(): HTMLDialogElement | null {
+    return this.maybe<HTMLDialogElement>('dialog[open]');
+  }
+
   /** The focused element inside this element's own shadow root, if any. */
   get focused(): Element | null {
     return this.host.shadowRoot?.activeElement ?? null;

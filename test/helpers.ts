@@ -2,6 +2,8 @@ import { expect, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { InnovasjonKort } from '../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../src/refleksjon-lapp/refleksjon-lapp.component.js';
+import { ShadowHarness } from './harness.js';
+import { KortHarness } from './innovasjon-kort/harness.js';
 
 /**
  * open-wc's waitUntil with room for a busy machine: it polls every 50 ms for
@@ -148,17 +150,14 @@ export function cardIn(root: Element, cardId: string): InnovasjonKort {
   return card;
 }
 
-export const lappsIn = (card: InnovasjonKort): RefleksjonLapp[] => [
-  ...card.shadowRoot!.querySelectorAll<RefleksjonLapp>('refleksjon-lapp:not([data-id="draft"])'),
-];
+/** A card's notes in the order shown, the one being written left out (KortHarness.lapps). */
+export const lappsIn = (card: InnovasjonKort): RefleksjonLapp[] => new KortHarness(card).lapps;
 
-export const addButtonOf = (card: InnovasjonKort): HTMLButtonElement =>
-  card.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
-
-export const inShadow = <T extends Element>(host: Element, selector: string): T => {
-  const found = host.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector} in <${host.localName}>`);
-  return found;
+/** A card's «Legg til lapp» (KortHarness.addButton); throws while the card takes no new notes. */
+export const addButtonOf = (card: InnovasjonKort): HTMLButtonElement => {
+  const add = new KortHarness(card).addButton;
+  if (!add) throw new Error(`The card ${card.card?.id} shows no «Legg til lapp»`);
+  return add;
 };
 
 /** All visible text of an element, its shadow roots included. */
@@ -206,6 +205,7 @@ export async function expectAnnounced(words: string): Promise<void> {
 
 /** Waits for the open dialog in `host`'s shadow root (a feature's code may still be on its way) and returns it. */
 export async function openDialogIn(host: Element): Promise<HTMLDialogElement> {
-  await waitUntil(() => host.shadowRoot!.querySelector('dialog[open]'), `a dialog opens in <${host.localName}>`);
-  return host.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]')!;
+  const parts = new ShadowHarness(host);
+  await waitUntil(() => parts.openDialog, `a dialog opens in <${host.localName}>`);
+  return parts.openDialog!;
 }

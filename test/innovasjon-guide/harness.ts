@@ -116,11 +116,6 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
     return this.one<HTMLButtonElement>('.toast button.undo', 'Undo button');
   }
 
-  /** The guide's open dialog (importing), or null. Cards' dialogs: KortHarness. */
-  get openDialog(): HTMLDialogElement | null {
-    return this.maybe<HTMLDialogElement>('dialog[open]');
-  }
-
   /** The import question (merge, replace or cancel), or null. */
   get importDialog(): HTMLDialogElement | null {
     return this.maybe<HTMLDialogElement>('dialog.import-dialog');

@@ -85,11 +85,6 @@ export class KortHarness extends ShadowHarness<InnovasjonKort> {
     return this.maybe<HTMLDialogElement>('dialog');
   }
 
-  /** The card's open dialog, or null. */
-  get openDialog(): HTMLDialogElement | null {
-    return this.maybe<HTMLDialogElement>('dialog[open]');
-  }
-
   /** The move dialog's choice of card. */
   get moveSelect(): HTMLSelectElement {
     return this.one<HTMLSelectElement>('dialog select', 'card choice in the move dialog');
