@@ -378,6 +378,7 @@ describe('accessibility', function () {
       await settled(guide);
       const note = getComputedStyle(lapp.note);
       expect(parseFloat(note.borderTopWidth)).to.be.at.least(2);
+      expect(lapp.voteButton!.getAttribute('aria-pressed'), 'the vote is pressed').to.equal('true');
       const pressed = getComputedStyle(lapp.voteButton!);
       const plain = getComputedStyle(lapp.menuButton);
       expect(pressed.backgroundColor, 'pressed stands apart').not.to.equal(plain.backgroundColor);

@@ -18,7 +18,7 @@ describe('dist/innovasjon-guide.bundle.js', () => {
     const trinn = await fixture(html`<innovasjon-trinn no-storage number="1"></innovasjon-trinn>`);
     const heading = () => {
       const [card] = trinnHarness(trinn).cards;
-      return card && kortHarness(card).renders('h3') ? kortHarness(card).question.textContent : undefined;
+      return card && kortHarness(card).renders('h3') ? kortHarness(card).questionAt(3).textContent : undefined;
     };
     await waitUntil(() => heading() === 'Kva er målet vårt?', 'the nynorsk chunk loads and the card heading turns nynorsk', { timeout: 4000 });
     document.documentElement.lang = 'nb';

@@ -78,7 +78,7 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
   /** The sheet's heading: the step's title, or the introduction's heading. */
   get sheetHeading(): HTMLElement {
     const trinn = this.maybe<InnovasjonTrinn>('innovasjon-trinn');
-    return trinn ? new TrinnHarness(trinn).title : this.one('.introduction h2', 'introduction heading');
+    return trinn ? new TrinnHarness(trinn).titleAt(2) : this.one('.introduction h2', 'introduction heading');
   }
 
   /** The heading of the sheet when it is not a step (the summary's, the introduction's). */

@@ -15,6 +15,13 @@ export class KortHarness extends ShadowHarness<InnovasjonKort> {
     return this.one('.question', 'question heading');
   }
 
+  /** The card's question heading, checked to be an `h<level>` (3 in a guide). */
+  questionAt(level: number): HTMLElement {
+    const question = this.question;
+    if (question.localName !== `h${level}`) throw new Error(`The card's question is a <${question.localName}>, not an <h${level}>`);
+    return question;
+  }
+
   /** The card's sub-questions, as shown. */
   get prompts(): string[] {
     return this.all('.prompts li').map((item) => item.textContent!.trim());

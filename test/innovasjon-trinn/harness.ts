@@ -14,6 +14,13 @@ export class TrinnHarness extends ShadowHarness<InnovasjonTrinn> {
     return this.one('.title', 'title heading');
   }
 
+  /** The step's title heading, checked to be an `h<level>` (2 by default). */
+  titleAt(level: number): HTMLElement {
+    const title = this.title;
+    if (title.localName !== `h${level}`) throw new Error(`The step's title is a <${title.localName}>, not an <h${level}>`);
+    return title;
+  }
+
   /** The small «Trinn 2» above the title. */
   get eyebrow(): HTMLElement {
     return this.one('.eyebrow', 'eyebrow');

@@ -34,7 +34,7 @@ describe('<innovasjon-trinn>', () => {
   it('shows its own step, with the credit to KS when it stands alone', async () => {
     const trinn = await makeTrinn(3);
     expect(trinn.getAttribute('number')).to.equal('3');
-    expect(trinnHarness(trinn).title.textContent).to.contain('Utforsk muligheter');
+    expect(trinnHarness(trinn).titleAt(2).textContent).to.contain('Utforsk muligheter');
     expect(cardsIn(trinn).map((card) => card.card!.id)).to.deep.equal(
       EXPECTED_CARDS.filter((card) => card.step === 3).map((card) => card.id),
     );

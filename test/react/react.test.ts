@@ -61,7 +61,7 @@ describe('React wrappers (src/react.ts)', () => {
     const trinn = await render(ref, createElement(InnovasjonTrinn, { ref, number: 2, noStorage: true, readonly: true }));
     expect(trinn.localName).to.equal('innovasjon-trinn');
     expect(trinn).to.include({ number: 2, noStorage: true, readonly: true });
-    expect(trinnHarness(trinn).title.textContent).to.contain('Identifiser behov');
+    expect(trinnHarness(trinn).titleAt(2).textContent).to.contain('Identifiser behov');
     await expect(trinn).to.be.accessible();
   });
 

@@ -72,7 +72,7 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     win.document.documentElement.lang = 'nn';
     const firstHeading = () => {
       const [card] = deepAll(g, 'innovasjon-kort') as InnovasjonKort[];
-      return card && hasRendered(card) ? kortHarness(card).question.textContent?.trim() : undefined;
+      return card && hasRendered(card) ? kortHarness(card).questionAt(3).textContent?.trim() : undefined;
     };
     await waitUntil(() => firstHeading() === 'What is our goal?', 'the guide turns English (What is our goal?) under the policy', { timeout: 10_000 });
     await settled(g);
