@@ -112,12 +112,6 @@ export class KortHarness extends ShadowHarness<InnovasjonKort> {
     return this.one<HTMLButtonElement>('dialog form button[type=button]', 'Cancel in the move dialog');
   }
 
-  /** Whether the add button has keyboard focus. */
-  get addButtonFocused(): boolean {
-    const add = this.addButton;
-    return !!add && this.focused === add;
-  }
-
   /**
    * Writes a note as a keyboard user does: focus on «Legg til lapp», Enter, the
    * text, Enter; resolves once the note is saved. (A page in an iframe

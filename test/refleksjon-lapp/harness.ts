@@ -43,11 +43,6 @@ export class LappHarness extends ShadowHarness<RefleksjonLapp> {
     return this.#find('.text');
   }
 
-  /** The text the note shows. */
-  get shownText(): string {
-    return this.textElement.textContent ?? '';
-  }
-
   /** The note itself, the coloured paper with its accessible name. */
   get note(): HTMLElement {
     return this.#find('.note');
@@ -96,11 +91,6 @@ export class LappHarness extends ShadowHarness<RefleksjonLapp> {
   /** Every button the note shows. */
   get buttons(): HTMLButtonElement[] {
     return this.all<HTMLButtonElement>('button');
-  }
-
-  /** Whether the text field has focus. */
-  get isTyping(): boolean {
-    return this.focused?.localName === 'textarea';
   }
 
   /** The one button that opens the note's actions. */
