@@ -27,8 +27,10 @@ import { lappStyles } from './refleksjon-lapp.styles.js';
  *
  * @summary A sticky note with text, colour and author.
  *
- * @event change - The person saved new text or picked a colour. Detail: `{text, color}`.
- * @event cancel - The person left editing without saving. Detail: `{text, color}`.
+ * @event refleksjon-lapp-change - The person saved new text or picked a colour. Detail: `{text, color}`.
+ * @event refleksjon-lapp-cancel - The person left editing without saving. Detail: `{text, color}`.
+ * @event change - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-change`, sent right after it.
+ * @event cancel - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-cancel`, sent right after it (it does not bubble).
  * @event refleksjon-lapp-delete - The person asked to delete the note. Cancelable.
  * @event refleksjon-lapp-vote - The person asked to vote for the note, or take the vote back.
  * @event refleksjon-lapp-move - The person asked to move the note (the card opens its move dialog).
@@ -354,7 +356,10 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
 
   #cancel(keepFocus: boolean): void {
     this.#close(keepFocus);
-    emit(this, 'cancel', { text: this.text, color: this.color }, { bubbles: false, composed: false });
+    const detail = { text: this.text, color: this.color };
+    emit(this, 'refleksjon-lapp-cancel', detail, { composed: false });
+    // The old name, for one more release (0.2.x): it does not bubble, as the native `cancel`.
+    emit(this, 'cancel', { ...detail }, { bubbles: false, composed: false });
   }
 
   #close(keepFocus: boolean): void {
@@ -364,7 +369,10 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   }
 
   #emitChange(): void {
-    emit(this, 'change', { text: this.text, color: this.color }, { composed: false });
+    const detail = { text: this.text, color: this.color };
+    emit(this, 'refleksjon-lapp-change', detail, { composed: false });
+    // The old name, for one more release (0.2.x).
+    emit(this, 'change', { ...detail }, { composed: false });
   }
 
   #onVote(): void {

@@ -14,12 +14,14 @@ import {
   InnovasjonKort,
   InnovasjonOppfolging,
   InnovasjonOppsummering,
+  InnovasjonRomStatus,
   InnovasjonTidtaker,
   InnovasjonTrinn,
   RefleksjonLapp,
   type InnovasjonKortElement,
   type InnovasjonOppfolgingElement,
   type InnovasjonOppsummeringElement,
+  type InnovasjonRomStatusElement,
   type InnovasjonTidtakerElement,
   type InnovasjonGuideElement,
   type InnovasjonTrinnElement,
@@ -27,6 +29,11 @@ import {
 } from '../../src/react.js';
 import { addButtonOf, cardIn, click, deepText, inShadow, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
+import { FakeRoom } from '../innovasjon-rom-status/fake-room.js';
+
+// Before anything renders: importing the wrappers registered the elements, but neither the timer nor the live room's status,
+// whose code the wrappers fetch when one is first rendered.
+const definedAtImport = ['innovasjon-guide', 'refleksjon-lapp', 'innovasjon-tidtaker', 'innovasjon-rom-status'].map((tag) => !!customElements.get(tag));
 
 describe('React wrappers (src/react.ts)', () => {
   let container: HTMLElement;
@@ -51,6 +58,10 @@ describe('React wrappers (src/react.ts)', () => {
     root.unmount();
     container.remove();
     for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
+  });
+
+  it('importing the wrappers registers the elements but does not fetch the timer or the live room', () => {
+    expect(definedAtImport).to.deep.equal([true, true, false, false]);
   });
 
   it('renders accessible elements with the React props set as properties', async function () {
@@ -118,7 +129,7 @@ describe('React wrappers (src/react.ts)', () => {
     expect(guide.step).to.equal(1);
   });
 
-  it('RefleksjonLapp maps change, cancel and the delete request', async () => {
+  it('RefleksjonLapp maps refleksjon-lapp-change and -cancel, the old change and cancel (0.2.x), and the delete request', async () => {
     const heard: string[] = [];
     const ref = createRef<RefleksjonLappElement>();
     const lapp = await render(
@@ -127,6 +138,8 @@ describe('React wrappers (src/react.ts)', () => {
         ref,
         text: 'Hei',
         color: 'green',
+        onLappChange: (event) => heard.push(`lapp-change:${event.detail.text}`),
+        onLappCancel: (event) => heard.push(`lapp-cancel:${event.detail.text}`),
         onChange: (event) => heard.push(`change:${event.detail.text}`),
         onCancel: () => heard.push('cancel'),
         onDelete: (event) => {
@@ -146,7 +159,7 @@ describe('React wrappers (src/react.ts)', () => {
     await sendKeys({ press: 'Escape' });
     await lapp.updateComplete;
     await harness(lapp).choose('Slett');
-    expect(heard).to.deep.equal(['change:Hei!', 'cancel', 'delete']);
+    expect(heard).to.deep.equal(['lapp-change:Hei!', 'change:Hei!', 'lapp-cancel:Hei!', 'cancel', 'delete']);
   });
 
   it('wraps every element: a card, the follow-up and the summary show the store they are given; the timer takes its length', async () => {
@@ -164,7 +177,20 @@ describe('React wrappers (src/react.ts)', () => {
     expect(deepText(summary)).to.contain('Ring rådmannen');
     const timerRef = createRef<InnovasjonTidtakerElement>();
     const timer = await render(timerRef, createElement(InnovasjonTidtaker, { ref: timerRef, minutes: 3 }));
+    // The timer's code is fetched when the first one renders; the minutes set before it came are taken over.
+    await customElements.whenDefined('innovasjon-tidtaker');
+    await settled(timer);
     expect(timer.minutes).to.equal(3);
     expect(deepText(timer)).to.contain('03:00');
+  });
+
+  it('InnovasjonRomStatus fetches the live room’s code when first rendered and shows the room it is given', async () => {
+    const room = new FakeRoom({ state: { status: 'connecting' } });
+    const ref = createRef<InnovasjonRomStatusElement>();
+    const status = await render(ref, createElement(InnovasjonRomStatus, { ref, room: room.asRoom }));
+    await customElements.whenDefined('innovasjon-rom-status');
+    await waitUntil(() => deepText(status).includes('Kobler til rommet'), 'the status shows the room');
+    room.set({ state: { status: 'offline' } });
+    await waitUntil(() => inShadow(status, '[data-status]').getAttribute('data-status') === 'offline', 'it follows the room');
   });
 });
