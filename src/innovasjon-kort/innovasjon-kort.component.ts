@@ -31,6 +31,12 @@ import { kortStyles } from './innovasjon-kort.styles.js';
  *
  * @summary A question card with its sticky notes.
  *
+ * @event innovasjon-note-add - A note was added on this card. Detail: `{note}`.
+ * @event innovasjon-note-change - A note on this card was changed. Detail: `{note, previous}`.
+ * @event innovasjon-note-remove - A note on this card was removed. Detail: `{note}`.
+ * @event innovasjon-vote - A vote was given or taken back. Detail: `{noteId, participant, votes, voted}`.
+ * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
+ *
  * @csspart card - The card's box.
  * @csspart question - The heading question.
  * @csspart notes - The list of notes.

@@ -1,3 +1,5 @@
+// Kept in the entry's types (a side-effect import survives in .d.ts), so importing this entry alone types the library's events.
+import '../events.js';
 import { define } from '../internal/define.js';
 import { InnovasjonRomStatus } from './innovasjon-rom-status.component.js';
 

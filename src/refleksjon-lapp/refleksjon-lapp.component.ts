@@ -29,8 +29,8 @@ import { lappStyles } from './refleksjon-lapp.styles.js';
  *
  * @event refleksjon-lapp-change - The person saved new text or picked a colour. Detail: `{text, color}`.
  * @event refleksjon-lapp-cancel - The person left editing without saving. Detail: `{text, color}`.
- * @event change - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-change`, sent right after it.
- * @event cancel - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-cancel`, sent right after it (it does not bubble).
+ * @event {CustomEvent<NoteEditDetail>} change - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-change`, sent right after it.
+ * @event {CustomEvent<NoteEditDetail>} cancel - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-cancel`, sent right after it (it does not bubble).
  * @event refleksjon-lapp-delete - The person asked to delete the note. Cancelable.
  * @event refleksjon-lapp-vote - The person asked to vote for the note, or take the vote back.
  * @event refleksjon-lapp-move - The person asked to move the note (the card opens its move dialog).
