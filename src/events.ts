@@ -52,6 +52,11 @@ export interface ActionChangeDetail {
 export interface ActionRemoveDetail {
   action: Action;
 }
+/** The document as it was loaded from where it is stored (`innovasjon-load`). */
+export interface LoadDetail {
+  /** The whole document, as `data` returns it. */
+  data: GuideDocument;
+}
 export interface ChangeDetail {
   /** The whole document after the change, as `data` returns it. */
   data: GuideDocument;
@@ -101,6 +106,7 @@ export interface InnovasjonEventMap {
   'innovasjon-action-change': CustomEvent<ActionChangeDetail>;
   'innovasjon-action-remove': CustomEvent<ActionRemoveDetail>;
   'innovasjon-change': CustomEvent<ChangeDetail>;
+  'innovasjon-load': CustomEvent<LoadDetail>;
   'innovasjon-error': CustomEvent<ErrorDetail>;
   'innovasjon-connection': CustomEvent<ConnectionDetail>;
   'innovasjon-presence': CustomEvent<PresenceDetail>;

@@ -17,6 +17,7 @@ import type {
   ChangeDetail,
   ErrorDetail,
   LappEventMap,
+  LoadDetail,
   NoteAddDetail,
   NoteChangeDetail,
   NoteRemoveDetail,
@@ -45,6 +46,9 @@ const documentEvents = {
   onError: 'innovasjon-error' as EventName<CustomEvent<ErrorDetail>>,
 };
 
+/** The stored document is loaded (`innovasjon-load`): the state to start from after a reload. Sent by a guide and a step alone. */
+const onLoad = 'innovasjon-load' as EventName<CustomEvent<LoadDetail>>;
+
 /** `<innovasjon-guide>`: the whole guide. */
 export const InnovasjonGuide = createComponent({
   react: React,
@@ -53,6 +57,7 @@ export const InnovasjonGuide = createComponent({
   displayName: 'InnovasjonGuide',
   events: {
     ...documentEvents,
+    onLoad,
     onStepChange: 'innovasjon-step-change' as EventName<CustomEvent<StepChangeDetail>>,
   },
 });
@@ -63,7 +68,7 @@ export const InnovasjonTrinn = createComponent({
   tagName: 'innovasjon-trinn',
   elementClass: InnovasjonTrinnElement,
   displayName: 'InnovasjonTrinn',
-  events: documentEvents,
+  events: { ...documentEvents, onLoad },
 });
 
 /**

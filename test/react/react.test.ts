@@ -2,10 +2,11 @@
 // element and its events arrive in the `on…` props.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createElement, createRef, type RefObject } from 'react';
+import { createElement, createRef, useState, type RefObject } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { ChangeDetail, NoteAddDetail, StepChangeDetail } from '../../src/events.js';
+import type { GuideDocument } from '../../src/store/types.js';
 import { turguide } from '../../src/content/turguide.js';
 import { createDocument } from '../../src/store/document.js';
 import { GuideStore } from '../../src/store/guide-store.js';
@@ -127,6 +128,36 @@ describe('React wrappers (src/react.ts)', () => {
     await settled(guide);
     expect(steps).to.deep.equal([{ step: 1, previous: 0 }]);
     expect(guide.step).to.equal(1);
+  });
+
+  it('an app’s state after a reload: onLoad brings the stored document, onChange of a guide and of a step alone keep it', async () => {
+    // A reload: the notes are in localStorage before the app renders.
+    const key = uniqueKey();
+    const stored = new GuideStore({ document: createDocument() });
+    const kept = stored.addNote({ cardId: 't1-mal', text: 'Fra forrige gang' });
+    localStorage.setItem(key, JSON.stringify(stored.document));
+    // The README's example: state from onLoad and onChange, on the guide and on a step shown alone with the same key.
+    let shown: GuideDocument | null = null;
+    function App() {
+      const [data, setData] = useState<GuideDocument | null>(null);
+      shown = data;
+      const keep = (event: CustomEvent<{ data: GuideDocument }>) => setData(event.detail.data);
+      return createElement(
+        'div',
+        null,
+        createElement(InnovasjonGuide, { storageKey: key, onLoad: keep, onChange: keep }),
+        createElement(InnovasjonTrinn, { number: 1, storageKey: key, onLoad: keep, onChange: keep }),
+        createElement('output', null, data ? `${data.notes.length} lapper` : 'laster'),
+      );
+    }
+    flushSync(() => root.render(createElement(App)));
+    await waitUntil(() => container.querySelector('output')?.textContent === '1 lapper', 'the stored note reaches the app');
+    expect(shown!.notes.map((note) => note.id)).to.deep.equal([kept.id]);
+    // A note added in the step alone is announced from the step: its onChange keeps the app's state right.
+    const trinn = container.querySelector('innovasjon-trinn')!;
+    await settled(trinn);
+    trinn.addNote('t1-team', 'Ny i trinnet');
+    await waitUntil(() => container.querySelector('output')?.textContent === '2 lapper', 'the step’s change reaches the app');
   });
 
   it('RefleksjonLapp maps refleksjon-lapp-change and -cancel, the old change and cancel (0.2.x), and the delete request', async () => {
