@@ -356,10 +356,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
 
   #cancel(keepFocus: boolean): void {
     this.#close(keepFocus);
-    const detail = { text: this.text, color: this.color };
-    emit(this, 'refleksjon-lapp-cancel', detail, { composed: false });
-    // The old name, for one more release (0.2.x): it does not bubble, as the native `cancel`.
-    emit(this, 'cancel', { ...detail }, { bubbles: false, composed: false });
+    this.#send('cancel');
   }
 
   #close(keepFocus: boolean): void {
@@ -369,10 +366,14 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   }
 
   #emitChange(): void {
+    this.#send('change');
+  }
+
+  /** `refleksjon-lapp-change` or `-cancel`, then the old name for one more release (0.2.x); the old `cancel` did not bubble. */
+  #send(type: 'change' | 'cancel'): void {
     const detail = { text: this.text, color: this.color };
-    emit(this, 'refleksjon-lapp-change', detail, { composed: false });
-    // The old name, for one more release (0.2.x).
-    emit(this, 'change', { ...detail }, { composed: false });
+    emit(this, `refleksjon-lapp-${type}`, detail, { composed: false });
+    emit(this, type, detail, { bubbles: type === 'change', composed: false });
   }
 
   #onVote(): void {

@@ -30,7 +30,7 @@ export class GuideSession {
   readonly #errorListeners = new Set<SessionErrorListener>();
   /** The errors reported so far, oldest first. */
   readonly errors: StorageError[] = [];
-  #loaded?: Promise<void>;
+  #loaded: Promise<void> = Promise.resolve();
 
   constructor(
     readonly store: GuideStore,
@@ -40,9 +40,9 @@ export class GuideSession {
     this.#saveDelay = saveDelay;
   }
 
-  /** Resolves when the stored document is in the store (or there was none, or it could not be read); after `start()`. */
+  /** Resolves when the stored document is in the store (or there was none, or it could not be read), once started. */
   get loaded(): Promise<void> {
-    return (this.#loaded ??= Promise.resolve());
+    return this.#loaded;
   }
 
   /** Loads and starts listening; resolves when the stored document is in the store. */
