@@ -35,6 +35,10 @@ const namesIn = (code, pattern) => new Set([...code.matchAll(pattern)].map((matc
 export function sourceGaps(manifest, read = readSource) {
   const gaps = [];
   const elements = elementsOf(manifest);
+  // The event names typed in src/events.ts's maps (the DOM-wide one and the note's requests).
+  const typedEvents = new Set(
+    [...read('src/events.ts').matchAll(/interface (?:InnovasjonEventMap|LappRequestEventMap)[^{]*\{([^}]*)\}/g)].flatMap(([, body]) => [...namesIn(body, /'([a-z][a-z-]*)':/g)]),
+  );
   const listedEverywhere = new Set(elements.flatMap(({ declaration }) => (declaration.events ?? []).map((event) => event.name)));
   for (const { declaration, module } of elements) {
     const tag = declaration.tagName;
@@ -44,7 +48,12 @@ export function sourceGaps(manifest, read = readSource) {
     const events = new Set((declaration.events ?? []).map((event) => event.name));
     const parts = new Set((declaration.cssParts ?? []).map((part) => part.name));
     const properties = new Set((declaration.cssProperties ?? []).map((property) => property.name));
-    for (const name of namesIn(code, /emit\(this(?:\.host)?,\s*'([a-z][a-z-]*)'/g)) {
+    const sent = namesIn(code, /emit\(this(?:\.host)?,\s*'([a-z][a-z-]*)'/g);
+    // `emit(this, \`refleksjon-lapp-${type}\`, …)`: every typed event with that prefix.
+    for (const prefix of namesIn(code, /emit\(this(?:\.host)?,\s*`([a-z][a-z-]*)\$\{/g)) {
+      for (const name of typedEvents) if (name.startsWith(prefix)) sent.add(name);
+    }
+    for (const name of sent) {
       if (!events.has(name)) gaps.push(`<${tag}> sends ${name} (${source}) but lists no such event`);
     }
     for (const name of namesIn(code, /\bpart="([a-z][a-z-]*)"/g)) {
