@@ -6,6 +6,7 @@ import { hiddenNotesOf, type HiddenNotes } from '../sources/hidden-notes.js';
 import { onSession, sessionOf, type SessionKeeper } from '../sources/session-keeper.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
+import { emit } from '../events.js';
 import { EventBridge } from './event-bridge.js';
 import { loadFeature } from './load-feature.js';
 import { storeContext } from './store-context.js';
@@ -156,6 +157,10 @@ export class GuideController implements ReactiveController {
     this.#stops.push(source.onError((error) => this.#onError(error, bridge)));
     const shown = source.errors.at(-1);
     if (shown) this.#onError(shown, bridge);
+    // Always after a microtask: a host (React among them) that appends the element and then listens still hears it.
+    void source.loaded?.then(() => {
+      if (this.#source === source) emit(host, 'innovasjon-load', { data: this.#store.document });
+    });
   }
 
   #detach(): void {

@@ -36,6 +36,8 @@ export interface DocumentSource {
   readonly room: LiveRoom | undefined;
   /** Calls `listener` when the live room is ready (at once if it is); never for other kinds. */
   onRoom(listener: (room: LiveRoom) => void): () => void;
+  /** Resolves when the stored document is in the store (local storage, an adapter, memory); none for a live room. */
+  readonly loaded?: Promise<void>;
   release(): void;
 }
 
@@ -110,7 +112,7 @@ export function acquireSource(settings: SourceSettings, options: SourceOptions):
       release: handle.release,
     };
   } else if (noStorage) {
-    source = { kind: 'memory', store: ownStore, identity: identityKeeper(storageKey, false), ...noErrors, ...noRoom, release: () => undefined };
+    source = { kind: 'memory', store: ownStore, identity: identityKeeper(storageKey, false), ...noErrors, ...noRoom, loaded: Promise.resolve(), release: () => undefined };
   } else if (storage) {
     const { session, release } = acquireAdapterSession(storage, ownStore);
     source = sessionSource('adapter', session, identityKeeper(storageKey, false), release);
@@ -142,6 +144,7 @@ function sessionSource(kind: 'local' | 'adapter', session: GuideSession, identit
     },
     onError: (listener) => session.onError(listener),
     ...noRoom,
+    loaded: session.loaded,
     release,
   };
 }

@@ -9,7 +9,7 @@ import { harness, menusIn, openPopups } from './harness.js';
 const make = (template = html`<refleksjon-lapp text="Hei" author="Kari"></refleksjon-lapp>`) =>
   fixture<RefleksjonLapp>(template);
 
-const changeOf = (lapp: RefleksjonLapp) => oneEvent(lapp, 'change') as Promise<LappEventMap['change']>;
+const changeOf = (lapp: RefleksjonLapp) => oneEvent(lapp, 'refleksjon-lapp-change');
 
 describe('<refleksjon-lapp>', () => {
   it('passes axe showing, editing, with its menu open, voting and read-only', async function () {
@@ -93,7 +93,7 @@ describe('<refleksjon-lapp>', () => {
       await lapp.updateComplete;
       expectFocusOn(harness(lapp).textarea);
       await sendKeys({ type: ' nei' });
-      const cancelled = oneEvent(lapp, 'cancel') as Promise<LappEventMap['cancel']>;
+      const cancelled = oneEvent(lapp, 'refleksjon-lapp-cancel');
       await sendKeys({ press: 'Escape' });
       expect((await cancelled).detail).to.deep.equal({ text: 'Hei', color: 'yellow' });
       expect(lapp.text).to.equal('Hei');
@@ -125,7 +125,7 @@ describe('<refleksjon-lapp>', () => {
     it('an emptied note keeps its text', async () => {
       const lapp = await make();
       let changes = 0;
-      lapp.addEventListener('change', () => changes++);
+      lapp.addEventListener('refleksjon-lapp-change', () => changes++);
       await lapp.edit();
       harness(lapp).textarea.select();
       await sendKeys({ press: 'Backspace' });
@@ -256,7 +256,7 @@ describe('<refleksjon-lapp>', () => {
     it('the same colour again changes nothing', async () => {
       const lapp = await make();
       let changes = 0;
-      lapp.addEventListener('change', () => changes++);
+      lapp.addEventListener('refleksjon-lapp-change', () => changes++);
       await harness(lapp).choose('gul');
       expect(changes).to.equal(0);
     });
@@ -346,10 +346,36 @@ describe('<refleksjon-lapp>', () => {
     expect(deepActiveElement() === two.items[0], 'focus in the second menu').to.be.true;
   });
 
+  it('sends refleksjon-lapp-change and -cancel, then the old change and cancel (0.2.x) with the same detail', async () => {
+    const lapp = await make();
+    const heard: string[] = [];
+    for (const type of ['refleksjon-lapp-change', 'change', 'refleksjon-lapp-cancel', 'cancel'] as const) {
+      lapp.addEventListener(type, (event) => {
+        const { detail, bubbles, composed } = event as LappEventMap[typeof type];
+        heard.push(`${type}:${detail.text}:${detail.color}:${bubbles}:${composed}`);
+      });
+    }
+    await lapp.edit();
+    await sendKeys({ type: '!' });
+    const changed = changeOf(lapp);
+    await sendKeys({ press: 'Enter' });
+    await changed;
+    await lapp.edit();
+    const cancelled = oneEvent(lapp, 'cancel');
+    await sendKeys({ press: 'Escape' });
+    await cancelled;
+    expect(heard).to.deep.equal([
+      'refleksjon-lapp-change:Hei!:yellow:true:false',
+      'change:Hei!:yellow:true:false',
+      'refleksjon-lapp-cancel:Hei!:yellow:true:false',
+      'cancel:Hei!:yellow:false:false',
+    ]);
+  });
+
   it('sends no event when a property is set by code', async () => {
     const lapp = await make();
     let heard = 0;
-    for (const type of ['change', 'cancel', 'refleksjon-lapp-delete', 'refleksjon-lapp-vote', 'refleksjon-lapp-move']) {
+    for (const type of ['refleksjon-lapp-change', 'refleksjon-lapp-cancel', 'change', 'cancel', 'refleksjon-lapp-delete', 'refleksjon-lapp-vote', 'refleksjon-lapp-move']) {
       lapp.addEventListener(type, () => heard++);
     }
     lapp.text = 'Ny';
