@@ -26,6 +26,10 @@ export const ALLOWED = new Map([
     'test/release/cms.test.mjs',
     'Node drives a browser (Playwright) on the released release/cms/ files; the code that reads the page runs inside page.evaluate() in a plain page that cannot import the TypeScript harnesses.',
   ],
+  [
+    'test/storybook/docs.test.mjs',
+    'Node drives the built Storybook in a browser; the check that the guide rendered runs inside the page, which cannot import the TypeScript harnesses.',
+  ],
 ]);
 
 const SOURCE = /\.(ts|js|mjs|cjs|tsx|jsx)$/;
@@ -64,5 +68,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     );
     process.exit(1);
   }
-  console.log(`No test opens a shadow root outside test/helpers.ts, test/harness.ts and test/*/harness.ts (${ALLOWED.size} file allowed: ${[...ALLOWED.keys()].join(', ')}).`);
+  console.log(`No test opens a shadow root outside test/helpers.ts, test/harness.ts and test/*/harness.ts (files allowed: ${[...ALLOWED.keys()].join(', ')}).`);
 }

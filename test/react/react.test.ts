@@ -33,6 +33,7 @@ import { guideHarness } from '../innovasjon-guide/harness.js';
 import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { FakeRoom } from '../innovasjon-rom-status/fake-room.js';
+import { romStatusHarness } from '../innovasjon-rom-status/harness.js';
 
 // Before anything renders: importing the wrappers registered the elements, but neither the timer nor the live room's status,
 // whose code the wrappers fetch when one is first rendered.
@@ -224,6 +225,6 @@ describe('React wrappers (src/react.ts)', () => {
     await customElements.whenDefined('innovasjon-rom-status');
     await waitUntil(() => deepText(status).includes('Kobler til rommet'), 'the status shows the room');
     room.set({ state: { status: 'offline' } });
-    await waitUntil(() => inShadow(status, '[data-status]').getAttribute('data-status') === 'offline', 'it follows the room');
+    await waitUntil(() => romStatusHarness(status).status === 'offline', 'it follows the room');
   });
 });
