@@ -29,7 +29,9 @@ class NodeWebSocket extends WebSocket {
 /** The page's reconnect timing (src/collab/room-connection.ts RECONNECT), so failover takes as long as a page's. */
 const RECONNECT = { delay: 1000, minDelay: 500, factor: 2, maxDelay: 10_000, jitter: true, spreadMs: 3000, maxSpreadMs: 10_000 };
 /** Close codes after which a page stops (src/collab/room-connection.ts isRefusal): no failover then. */
-const isRefusal = (code) => code >= 4400 && code < 4500;
+const isRefusal = (code, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason);
+/** Refusals after which a page waits and tries again (src/collab/room-connection.ts). */
+const WAIT_REASONS = new Set(['storage-unavailable', 'server-error']);
 
 /**
  * The WebSocket a client's provider opens, as the page's: to the address in use now with `?room=`,
@@ -40,8 +42,8 @@ function serviceSocket(client) {
   return class ServiceSocket extends NodeWebSocket {
     constructor(_url, protocols) {
       super(roomAddress(client.servers[client.serverIndex], client.room.name), protocols);
-      this.on('close', (code) => {
-        if (isRefusal(code)) return;
+      this.on('close', (code, reason) => {
+        if (isRefusal(code, String(reason))) return;
         client.serverIndex = (client.serverIndex + 1) % client.servers.length;
         const ceiling = Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** client.closesSinceSync);
         client.closesSinceSync += 1;
@@ -91,7 +93,11 @@ function createClient(servers, room, { token, name, sub }, index) {
       client.disconnects++;
       client.connected = false;
     },
-    onAuthenticationFailed: ({ reason }) => send({ type: 'fatal', message: `client ${name} in ${room.name} was refused: ${reason}` }),
+    onAuthenticationFailed: ({ reason }) => {
+      // A page waits on these and tries again (src/collab/room-connection.ts WAIT_REASONS); the provider does too.
+      if (tolerant || WAIT_REASONS.has(reason)) refusals[reason] = (refusals[reason] ?? 0) + 1;
+      else send({ type: 'fatal', message: `client ${name} in ${room.name} was refused: ${reason}` });
+    },
     onClose: ({ event }) => {
       if (!event?.reason) return;
       // In the failover phase a refusal is a finding to report (with the room's convergence), not the end of the bench.
