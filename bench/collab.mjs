@@ -260,7 +260,7 @@ async function startServer(secret, maxConnections, env = {}) {
   const instanceDir = join(dataDir, String(servers.length));
   mkdirSync(instanceDir, { mode: 0o700 });
   const server = spawn(serverNode(), [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), SERVER_BIN], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: instanceDir, COLLAB_SECRET: secret, MAX_CONNECTIONS_PER_ADDRESS: String(maxConnections), ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: instanceDir, COLLAB_SECRET: secret, MAX_CONNECTIONS_PER_ADDRESS: String(maxConnections), MAX_UNADMITTED_PER_ADDRESS: String(maxConnections), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.push(server);
