@@ -155,6 +155,8 @@ function change(client) {
   else if (roll < 0.75) kind = 'color';
   else kind = 'text';
   let target;
+  // BENCH_NO_VOTES=1: no votes (to tell the failover's vote refusals from the rest; bench/README.md).
+  if (kind === 'vote' && process.env.BENCH_NO_VOTES) kind = 'text';
   if (kind === 'vote') {
     target = [...notes.keys()].find((id) => !client.voted.has(id));
     if (!target) kind = 'text';
