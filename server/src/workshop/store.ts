@@ -359,8 +359,8 @@ export class WorkshopStore {
       await sql.query(`UPDATE workshop_rooms SET ended_at = $2, address = '', door_open = 0 WHERE room = $1 AND ended_at IS NULL`, [room, now]);
       await sql.query(`UPDATE workshop_invitations SET state = 'replaced' WHERE room = $1 AND state = 'active'`, [room]);
       await sql.query(`UPDATE workshop_codes SET state = 'replaced' WHERE room = $1`, [room]);
-      // Revocations stay (checked at every connection); names do not.
-      await sql.query(`UPDATE workshop_people SET name = '', revoked_at = COALESCE(revoked_at, $2) WHERE room = $1`, [room, now]);
+      // The room's deletion refuses every credential for it from now on; names go.
+      await sql.query(`UPDATE workshop_people SET name = '' WHERE room = $1`, [room]);
     });
   }
 
