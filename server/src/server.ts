@@ -139,7 +139,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       ...(redis ? [redis] : []),
       authentication,
       new SideMessages(report),
-      new RoomGuard(report, (name) => store.retiredClients(name)),
+      new RoomGuard(report, (name) => store.retiredClients(name), (name) => workshop?.maxBytesOf(name) ?? Promise.resolve(undefined)),
       sessionClock,
       persistence,
     ],

@@ -485,3 +485,33 @@ describe('several instances', () => {
     }
   });
 });
+
+describe('created rooms: their limits, their end, the CLI', () => {
+  it('an openly created room holds less (CREATED_ROOM_MAX_BYTES); a room no one wrote in goes after CREATED_ROOM_UNUSED_HOURS; the CLI lists them', async () => {
+    const { run } = await import('./helpers.mjs');
+    const server = await startServer({ env: { ...env, CREATED_ROOM_MAX_BYTES: '40000', CREATED_ROOM_UNUSED_HOURS: '0.001', RETENTION_DAYS: '0.0001' } });
+    try {
+      const { created: used, facilitator } = await startRoom(server);
+      const { created: unused } = await startRoom(server);
+      const writer = connect(server, { room: used.room, token: await facilitator.wsToken() });
+      await writer.waitSynced();
+      let written = 0;
+      while (!writer.closeReasons.includes('document-too-large') && written < 100) {
+        addNote(writer.doc, `n${written}`, 'x'.repeat(2000));
+        written += 1;
+        await waitFor(() => writer.provider.unsyncedChanges === 0 || writer.closeReasons.length > 0, { what: 'the note to be answered' });
+      }
+      assert.ok(writer.closeReasons.includes('document-too-large'), 'refused past the smaller limit');
+      assert.ok(written >= 15 && written <= 25, `refused near 40,000 bytes, after ${written} notes of 2,000 characters`);
+      writer.destroy();
+      // The unused room is deleted by the sweep (about every 2 s here); its link and code stop.
+      await waitFor(async () => (await call(server, '/workshop/exchange', { body: { invitation: unused.participantInvitation, name: 'Sen' } })).body.error === 'room-ended', { what: 'the unused room to end' });
+      const listed = await run(['rooms', 'created'], { env: { DATA_DIR: server.dataDir, COLLAB_SECRET: SECRET } });
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.match(listed.stdout, new RegExp(`^${unused.room}\\ttenant -\\topen\\tcreated \\S+\\tended `, 'm'));
+      assert.match(listed.stdout, new RegExp(`^${used.room}\\ttenant -\\topen\\tcreated \\S+\\t(door open|ended )`, 'm'));
+    } finally {
+      await server.stop();
+    }
+  });
+});

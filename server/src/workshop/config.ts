@@ -1,6 +1,7 @@
 // The operator's settings for rooms made on request (issue #22), read with the rest of the
 // configuration (config.ts) so a wrong value stops the start with a clear message.
 import { ConfigError } from '../config.js';
+import { MAX_DOCUMENT_BYTES } from '../limits.js';
 import { codeLength, guessProbability, MAX_CODE_LENGTH, type CodeLimits } from './codes.js';
 
 export type RoomCreation = 'off' | 'open' | 'token';
@@ -22,6 +23,8 @@ export interface WorkshopConfig {
   retentionMs: number;
   /** A created room no one wrote in is deleted after this long. */
   unusedMs: number;
+  /** The most an openly created room may hold (CREATED_ROOM_MAX_BYTES): less than a kommune's own rooms. */
+  openRoomMaxBytes: number;
 }
 
 /** A one-time facilitator invitation (creation, hand-over) lives this long. */
@@ -43,7 +46,16 @@ export const WORKSHOP_DEFAULTS = {
   MAX_CREATED_ROOMS: 1000,
   MAX_CREATED_ROOMS_PER_ADDRESS: 20,
   CREATED_ROOM_RETENTION_DAYS: 30,
+  CREATED_ROOM_MAX_BYTES: 2 * 1024 * 1024,
 } as const;
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got ${JSON.stringify(raw)}`);
+  return value;
+}
 
 export function readWorkshopConfig(
   env: NodeJS.ProcessEnv,
@@ -83,6 +95,7 @@ export function readWorkshopConfig(
     maxCreatedRooms: whole(env, 'MAX_CREATED_ROOMS', d.MAX_CREATED_ROOMS),
     maxCreatedRoomsPerAddress: whole(env, 'MAX_CREATED_ROOMS_PER_ADDRESS', d.MAX_CREATED_ROOMS_PER_ADDRESS),
     retentionMs: retentionDays * 86_400_000,
-    unusedMs: whole(env, 'CREATED_ROOM_UNUSED_HOURS', 24, 24 * 365) * 3_600_000,
+    unusedMs: positive(env, 'CREATED_ROOM_UNUSED_HOURS', 24) * 3_600_000,
+    openRoomMaxBytes: whole(env, 'CREATED_ROOM_MAX_BYTES', d.CREATED_ROOM_MAX_BYTES, MAX_DOCUMENT_BYTES),
   };
 }

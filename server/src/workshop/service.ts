@@ -439,6 +439,13 @@ export class Workshop {
     return deleted;
   }
 
+  /** An openly created room holds less than a kommune's own (CREATED_ROOM_MAX_BYTES). */
+  async maxBytesOf(documentName: string): Promise<number | undefined> {
+    if (roomOf(documentName) !== documentName) return undefined;
+    const created = await this.options.store.room(documentName);
+    return created?.creation === 'open' ? this.config.openRoomMaxBytes : undefined;
+  }
+
   metrics(): string {
     const lines = [
       '# HELP innovasjonsguide_workshop_rooms_created_total Rooms created on request by this instance.',
