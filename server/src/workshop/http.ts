@@ -101,7 +101,8 @@ export function workshopHandler(config: Config, workshop: Workshop, clientAddres
     } catch (error) {
       if (!(error instanceof WorkshopRefusal)) {
         // Storage away, or a fault: the page waits and tries again. The message is ours, never the request's.
-        log('error', { during: 'workshop', error: error instanceof Error ? error.name : 'unknown' });
+        // Storage errors name a table or constraint, never a value from the request.
+        log('error', { during: 'workshop', route: kind ?? 'capabilities', error: error instanceof Error ? error.message || error.name : 'unknown' });
         send(response, 503, { error: 'unavailable' }, { ...cors, 'Retry-After': '5' });
         return true;
       }
