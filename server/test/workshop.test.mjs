@@ -360,6 +360,35 @@ describe('who may create', () => {
     }
   });
 
+  it('with TENANTS_FILE, a tenant\'s creation token makes a room of that tenant, and the CLI states it', async () => {
+    const { run, tempDir } = await import('./helpers.mjs');
+    const { writeFileSync } = await import('node:fs');
+    const { SignJWT } = await import('jose');
+    const key = 'bergen-key-2026-11-long-enough-for-hs256-000';
+    const file = join(tempDir(), 'tenants.json');
+    writeFileSync(file, JSON.stringify({ tenants: { bergen: { keys: { '2026-11': key } }, oslo: { keys: { a: 'oslo-key-a-that-is-long-enough-for-hs256-000000' } } } }), { mode: 0o600 });
+    const tenants = await startServer({ env: { ROOM_CREATION: 'token', TENANTS_FILE: file } });
+    try {
+      const sign = (claims, signingKey = key, kid = '2026-11') =>
+        new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid }).setAudience('bergen').setExpirationTime('10m').sign(new TextEncoder().encode(signingKey));
+      const made = await call(tenants, '/workshop/rooms', { origin: null, bearer: await sign({ create: true }) });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      assert.match(made.body.room, /^bergen\.w[a-z2-7]{26}$/);
+      // Oslo's key cannot make Bergen's rooms, nor a token without the claim.
+      assert.equal((await call(tenants, '/workshop/rooms', { origin: null, bearer: await sign({ create: true }, 'oslo-key-a-that-is-long-enough-for-hs256-000000', 'a') })).body.error, 'creation-token-invalid');
+      assert.equal((await call(tenants, '/workshop/rooms', { origin: null, bearer: await sign({ room: '*', name: 'x' }) })).body.error, 'creation-token-invalid');
+      const me = await device();
+      const lead = await call(tenants, '/workshop/exchange', { origin: null, body: { invitation: made.body.facilitatorInvitation, name: 'Leder', publicKey: me.publicKey } });
+      const client = connect(tenants, { room: made.body.room, token: `${lead.body.credential}~${await me.proof('connect', made.body.room, lead.body.credentialId)}` });
+      await client.waitSynced();
+      client.destroy();
+      const listed = await run(['rooms', 'created'], { env: { DATA_DIR: tenants.dataDir, COLLAB_SECRET: SECRET } });
+      assert.match(listed.stdout, new RegExp(`^${made.body.room.replace('.', '\\.')}\ttenant bergen\ttoken\t`, 'm'));
+    } finally {
+      await tenants.stop();
+    }
+  });
+
   it('a start with ROOM_CREATION=open and no ALLOWED_ORIGINS, or limits that no code length can hold, stops with a clear message', async () => {
     const { run } = await import('./helpers.mjs');
     const noOrigins = await run([], { env: { COLLAB_SECRET: SECRET, ROOM_CREATION: 'open', DATA_DIR: '/tmp' } });

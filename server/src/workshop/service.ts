@@ -3,7 +3,7 @@
 // The HTTP side is workshop/http.ts; what is stored, workshop/store.ts.
 import { isIP } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { LIMITS } from '../../../src/store/types.js';
 import type { Config } from '../config.js';
 import { Refusal, roomOf, type RefusalReason } from '../limits.js';
@@ -156,8 +156,9 @@ export class Workshop {
       if (Number(payload.exp) * 1000 - Date.now() > this.options.config.tokenMaxMs) throw new WorkshopRefusal('creation-token-invalid', 401);
       return audience ?? null;
     } catch (error) {
+      // Expired, wrongly signed or malformed: one reason (the backend mints a fresh one either way).
       if (error instanceof WorkshopRefusal) throw error;
-      throw new WorkshopRefusal(error instanceof errors.JWTExpired ? 'creation-token-invalid' : 'creation-token-invalid', 401);
+      throw new WorkshopRefusal('creation-token-invalid', 401);
     }
   }
 
