@@ -47,6 +47,8 @@ export function addressKey(address: string): string {
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+/** The names roomName() makes, with a tenant's prefix or without. */
+const CREATED_NAME = /^(?:[a-z0-9][a-z0-9-]{0,31}\.)?w[a-z2-7]{26}$/;
 /** `w` and 26 characters of a–z 2–7: 130 random bits. */
 function roomName(): string {
   const bytes = randomBytes(17);
@@ -442,7 +444,8 @@ export class Workshop {
 
   /** An openly created room holds less than a kommune's own (CREATED_ROOM_MAX_BYTES). */
   async maxBytesOf(documentName: string): Promise<number | undefined> {
-    if (roomOf(documentName) !== documentName) return undefined;
+    // Only names this server makes (roomName()) are asked about: other rooms load without a lookup.
+    if (roomOf(documentName) !== documentName || !CREATED_NAME.test(documentName)) return undefined;
     const created = await this.options.store.room(documentName);
     return created?.creation === 'open' ? this.config.openRoomMaxBytes : undefined;
   }
