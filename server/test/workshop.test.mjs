@@ -214,6 +214,14 @@ describe('rooms made on request', () => {
     const copied = connect(server, { room: created.room, token: `${facilitator.credential}~${await otherDevice.proof('connect', created.room, facilitator.credentialId)}` });
     assert.equal(await copied.waitRefused(), 'proof-invalid');
     copied.destroy();
+    // A connection's proof is for that connection: the same token again is a replay.
+    const token = await facilitator.wsToken();
+    const first = connect(server, { room: created.room, token });
+    await first.waitSynced();
+    first.destroy();
+    const replayed = connect(server, { room: created.room, token });
+    assert.equal(await replayed.waitRefused(), 'proof-replayed');
+    replayed.destroy();
     // A facilitator invitation is one-time.
     const twice = await call(server, '/workshop/exchange', { body: { invitation: created.facilitatorInvitation, name: 'Eve', publicKey: otherDevice.publicKey } });
     assert.deepEqual([twice.status, twice.body.error], [410, 'invitation-used']);
