@@ -15,11 +15,15 @@ export class RoomGuard implements Extension {
   constructor(
     private readonly report: ReportRefusal,
     private readonly retiredClients: (documentName: string) => Promise<Map<number, number>>,
+    /** A smaller limit for some rooms (openly created ones, workshop/service.ts); undefined keeps the default. */
+    private readonly maxBytesOf: (documentName: string) => Promise<number | undefined> = async () => undefined,
   ) {}
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const session = roomOf(documentName) !== documentName;
-    this.measures.set(document, new RoomMeasure(document, session ? SESSION_ROOT_LIMITS : undefined, await this.retiredClients(documentName)));
+    const measure = new RoomMeasure(document, session ? SESSION_ROOT_LIMITS : undefined, await this.retiredClients(documentName));
+    measure.maxBytes = (await this.maxBytesOf(documentName).catch(() => undefined)) ?? measure.maxBytes;
+    this.measures.set(document, measure);
   }
 
   async beforeHandleMessage({ document, update: message, context }: beforeHandleMessagePayload): Promise<void> {
