@@ -139,7 +139,12 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
       ...(redis ? [redis] : []),
       authentication,
       new SideMessages(report),
-      new RoomGuard(report, (name) => store.retiredClients(name), (name) => workshop?.maxBytesOf(name) ?? Promise.resolve(undefined)),
+      new RoomGuard(
+        report,
+        (name) => store.retiredClients(name),
+        (name) => workshop?.maxBytesOf(name) ?? Promise.resolve(undefined),
+        { remember: (name, votes) => store.rememberVotes(name, votes), seen: (name) => store.seenVotes(name) },
+      ),
       sessionClock,
       persistence,
     ],
