@@ -1,19 +1,16 @@
 import { msg, str } from '@lit/localize';
 import { announce } from '../internal/announcer.js';
-import { EventBridge } from '../internal/event-bridge.js';
 import { hasDeviceValue, readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
 import { forgetRoomOnDevice } from '../storage/forget-room.js';
 import { roomDeviceKey } from '../storage/room-device.js';
-import type { IdentityKeeper } from '../sources/document-source.js';
+import type { PageGuide } from '../sources/page-guide.js';
 import { createDocument, mergeDocuments } from '../store/document.js';
-import type { GuideStore, StoreChange } from '../store/guide-store.js';
+import type { StoreChange } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
 import { validateDocument } from '../store/validate.js';
 import { bindRoom, changedIds, type RoomBinding } from './room-binding.js';
-import { hiddenNotesOf } from '../sources/hidden-notes.js';
-import { ownNotesOf } from '../sources/own-notes.js';
-import { PageSession, useSession } from '../sources/session-keeper.js';
+import { PageSession } from '../sources/session-keeper.js';
 import { RoomConnection, type ConnectionState, type PresenceEntry } from './room-connection.js';
 import { RoomSession } from './room-session.js';
 
@@ -23,11 +20,10 @@ export interface RoomOptions {
   /** Every address of the service, tried in turn when the one in use goes away (`RoomConnectionOptions.urls`). */
   urls?: readonly string[];
   room: string;
-  store: GuideStore;
+  /** The guide on this page the room is for: its store, session, identity, hidden and own notes, and events. */
+  guide: PageGuide;
   /** The guide's storage key: where notes written before the room may wait. */
   storageKey: string;
-  /** Who the person is, as the room's document source keeps it. */
-  identity: IdentityKeeper;
   token: () => Promise<string>;
 }
 
@@ -79,7 +75,6 @@ export class LiveRoom {
   readonly session: RoomSession;
   readonly #options: RoomOptions;
   readonly #binding: RoomBinding;
-  readonly #bridge: EventBridge;
   readonly #listeners = new Set<() => void>();
   readonly #stops: (() => void)[] = [];
   #offer?: LocalOffer;
@@ -98,8 +93,8 @@ export class LiveRoom {
 
   constructor(options: RoomOptions) {
     this.#options = options;
-    const { store, identity: keeper, url, urls, room, token } = options;
-    this.#bridge = EventBridge.for(store);
+    const { guide, url, urls, room, token } = options;
+    const { store, identity: keeper } = guide;
     this.#held = readHeld(this.#key('held'));
     const identity = keeper.get();
     this.connection = new RoomConnection({ url, urls, room, token, participant: { id: identity.id, name: identity.name } });
@@ -108,10 +103,10 @@ export class LiveRoom {
     this.#binding = bindRoom(store, this.connection.doc, {
       catchingUp: () => !this.connection.everSynced,
       onInvalid: ({ root, id, reason }) =>
-        this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-invalid', message: `Skipped an invalid item from the room: ${root} ${id} (${reason}).` }),
+        this.#emit('innovasjon-error', { code: 'collab-invalid', message: `Skipped an invalid item from the room: ${root} ${id} (${reason}).` }),
       onRefused: ({ reason }) => {
         this.#readOnly = true;
-        this.#bridge.emitFromLead('innovasjon-error', {
+        this.#emit('innovasjon-error', {
           code: 'collab-refused',
           message: `The room is newer than this library (${reason}): it is shown, not changed; this page's edits are kept on this device until the room can be written. Update the guide.`,
         });
@@ -128,7 +123,7 @@ export class LiveRoom {
     });
     if (early.notes.length || early.actions.length) this.#binding.bringIn(early);
     this.session = new RoomSession(this.connection);
-    useSession(store, this.session);
+    guide.useSession(this.session);
     this.#stops.push(
       store.subscribe((change) => this.#onStoreChange(change)),
       this.connection.onState((state) => this.#onState(state)),
@@ -136,13 +131,13 @@ export class LiveRoom {
       this.connection.onDeleted(() => this.#onDeleted()),
       keeper.subscribe(({ name }) => this.connection.setPresence({ name })),
       // The others see how many notes this person holds hidden, never what they say.
-      hiddenNotesOf(store).subscribe(() => this.connection.setPresence({ hidden: hiddenNotesOf(store).notes.length })),
+      guide.hiddenNotes.subscribe(() => this.connection.setPresence({ hidden: guide.hiddenNotes.notes.length })),
     );
-    this.connection.setPresence({ hidden: hiddenNotesOf(store).notes.length });
+    this.connection.setPresence({ hidden: guide.hiddenNotes.notes.length });
     this.#readLocalOffer();
     // Edits held back on an earlier visit, while the room could not be written: shown until they go in.
     if (!isEmpty(this.#held)) this.#showHeld();
-    queueMicrotask(() => this.#bridge.emitFromLead('innovasjon-connection', { status: this.state.status }));
+    queueMicrotask(() => this.#emit('innovasjon-connection', { status: this.state.status }));
   }
 
   get state(): ConnectionState {
@@ -214,7 +209,7 @@ export class LiveRoom {
     this.#removed = true;
     this.#forgetDevice();
     await this.connection.clearDevice();
-    this.#options.store.setDocument(createDocument(), { origin: 'load' });
+    this.#options.guide.store.setDocument(createDocument(), { origin: 'load' });
     announce(msg('Rommet er fjernet fra denne enheten. Det som er lagret på serveren, er ikke rørt.', { id: 'collab.removed-announcement' }));
     this.#changed();
   }
@@ -222,11 +217,16 @@ export class LiveRoom {
   destroy(): void {
     for (const stop of this.#stops.splice(0)) stop();
     this.session.destroy();
-    useSession(this.#options.store, new PageSession(false, false));
+    this.#options.guide.useSession(new PageSession(false, false));
     clearTimeout(this.#presenceTimer);
     this.#binding.stop();
     this.connection.destroy();
     this.#listeners.clear();
+  }
+
+  /** Sends a page event through the guide's event bridge (from the element that speaks for it). */
+  #emit(...args: Parameters<NonNullable<PageGuide['events']>['emitFromLead']>): void {
+    this.#options.guide.events?.emitFromLead(...args);
   }
 
   #changed(): void {
@@ -240,10 +240,11 @@ export class LiveRoom {
 
   /** Forgets on this page, then on the device, everything kept for this room beside its IndexedDB copy. */
   #forgetDevice(): void {
-    const { store, storageKey, url, room, identity } = this.#options;
+    const { guide, storageKey, url, room } = this.#options;
+    const { identity } = guide;
     this.#held = createDocument();
-    hiddenNotesOf(store).forget();
-    ownNotesOf(store).forget();
+    guide.hiddenNotes.forget();
+    guide.ownNotes.forget();
     // The page stops showing the name (the next person at a shared PC starts without it); removed from storage below.
     identity.set({ name: '', anonymous: false });
     forgetRoomOnDevice(storageKey, url, room);
@@ -274,7 +275,7 @@ export class LiveRoom {
 
   /** What arrives from the room is shown with the held edits on top (later versions win, as in any merge). */
   #showHeld(): void {
-    const store = this.#options.store;
+    const store = this.#options.guide.store;
     const shown = mergeDocuments(store.document, this.#held);
     if (JSON.stringify(shown) !== JSON.stringify(store.document)) store.setDocument(shown, { origin: 'load' });
   }
@@ -309,11 +310,11 @@ export class LiveRoom {
 
   #onState(state: ConnectionState): void {
     const { status, reason } = state;
-    this.#bridge.emitFromLead('innovasjon-connection', reason ? { status, reason } : { status });
+    this.#emit('innovasjon-connection', reason ? { status, reason } : { status });
     if (status === 'unauthorized') {
-      this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
+      this.#emit('innovasjon-error', { code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
     } else if (status === 'refused') {
-      this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-refused', message: `The room refused this page (${reason}).` });
+      this.#emit('innovasjon-error', { code: 'collab-refused', message: `The room refused this page (${reason}).` });
     }
     announce(connectionMessage(state));
     if (status === 'connected') this.#bringInHeld();
@@ -323,14 +324,14 @@ export class LiveRoom {
   #onDeleted(): void {
     this.#binding.stop();
     this.#forgetDevice();
-    this.#options.store.setDocument(createDocument(), { origin: 'remote' });
+    this.#options.guide.store.setDocument(createDocument(), { origin: 'remote' });
     this.#changed();
   }
 
   #onPresence(presence: readonly PresenceEntry[]): void {
     const previous = this.#lastPresence;
     this.#lastPresence = presence;
-    this.#bridge.emitFromLead('innovasjon-presence', {
+    this.#emit('innovasjon-presence', {
       participants: presence.map(({ id, name, step }) => (step === undefined ? { id, name } : { id, name, step })),
     });
     this.#changed();

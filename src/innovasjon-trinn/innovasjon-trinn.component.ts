@@ -8,13 +8,12 @@ import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
 import { noteCount } from '../internal/note-count.js';
-import { notesByCard } from '../internal/notes-by-card.js';
+import { StoreSelection } from '../internal/store-selection.js';
 import { setSound, soundOn } from '../internal/chime.js';
 import { countdown } from '../internal/countdown.js';
 import { phaseName } from '../internal/phase-name.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { controlsFor, type SessionState } from '../store/session.js';
-import type { Note } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
 import { plural } from '../internal/intl.js';
@@ -69,7 +68,43 @@ export class InnovasjonTrinn extends GuideElement {
     return Number(this.number);
   }
 
-  #isOwn = (note: Note) => this.isOwnNote(note);
+  /** The votes this person gave on the step's cards: the step re-renders when the count changes, not on every change. */
+  readonly #votesUsed = new StoreSelection<number>(
+    this,
+    (document) => {
+      const step = this.content.steps.find((each) => each.number === Number(this.number));
+      if (!step || this.votesPerPerson <= 0) return 0;
+      const participant = this.identity.participantId;
+      const cards = new Set(step.cards.map((card) => card.id));
+      return document.notes.filter((note) => cards.has(note.cardId) && note.votes.includes(participant)).length;
+    },
+    0,
+    () => this.guide.store,
+  );
+
+  /** What the cards show of the session on this step: its phase's controls, hidden writing, votes left. */
+  protected override sheetView() {
+    this.#votesUsed.follow();
+    this.#votesUsed.refresh();
+    const session = this.guide.session;
+    const number = Number(this.number);
+    const phased = session.state.phase !== null && session.state.step === number;
+    const controls = controlsFor(session.state, number, session.canLead);
+    // Until a live room's session is known (offline after a reload), nobody can tell whether writing is
+    // hidden: new notes wait on this device as hidden ones do, and go in once it is known and not hidden.
+    const sessionUnknown = session.ready === false;
+    return {
+      ...super.sheetView(),
+      readonly: this.readonly || this.presentation,
+      voting: phased ? controls.voteButtons : this.votesPerPerson > 0,
+      votesUsedUp: this.votesPerPerson > 0 && this.#votesUsed.value >= this.votesPerPerson,
+      noVotes: !controls.votes,
+      noNewNotes: !controls.addNotes,
+      hiddenWriting: (phased && session.state.hidden) || sessionUnknown,
+      sessionUnknown,
+      othersFixed: this.othersFixed || this.othersNotesFixed,
+    };
+  }
 
   /** While writing is hidden: how many notes each person holds, never what they say. */
   #renderHiddenCounts(own: number) {
@@ -89,23 +124,11 @@ export class InnovasjonTrinn extends GuideElement {
     const step = this.content.steps.find((each) => each.number === Number(this.number));
     if (!step) return nothing;
     const standalone = !this.guide.nested;
-    const document = this.guide.store.document;
-    const groups = notesByCard(document);
-    const votesUsed = step.cards.reduce(
-      (sum, card) => sum + (groups.get(card.id) ?? []).filter((note) => note.votes.includes(this.identity.participantId)).length,
-      0,
-    );
-    const votesUsedUp = this.votesPerPerson > 0 && votesUsed >= this.votesPerPerson;
     const session = this.guide.session;
     const phased = session.state.phase !== null && session.state.step === step.number;
     const controls = controlsFor(session.state, step.number, session.canLead);
     const voting = phased ? controls.voteButtons : this.votesPerPerson > 0;
-    const hidden = this.guide.hiddenNotes.notes;
-    // Until a live room's session is known (offline after a reload), nobody can tell whether writing is
-    // hidden: new notes wait on this device as hidden ones do, and go in once it is known and not hidden.
-    const sessionUnknown = session.ready === false;
-    // One unchanged empty list where nothing is hidden: a card given a new one would render again.
-    const hiddenOn = (cardId: string) => (hidden.length ? hidden.filter((note) => note.cardId === cardId) : NO_NOTES);
+    const votesUsed = this.#votesUsed.value;
     return html`
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
@@ -120,7 +143,7 @@ export class InnovasjonTrinn extends GuideElement {
         )}
         <p part="intro" class="intro">${step.intro()}</p>
         ${phased ? renderPhase(session.state, () => session.now()) : nothing}
-        ${phased && session.state.hidden ? this.#renderHiddenCounts(hidden.length) : nothing}
+        ${phased && session.state.hidden ? this.#renderHiddenCounts(this.guide.hiddenNotes.notes.length) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${plural(this.votesPerPerson, {
@@ -135,21 +158,7 @@ export class InnovasjonTrinn extends GuideElement {
             (card) =>
               html`<innovasjon-kort
                 .card=${card}
-                .content=${this.content}
-                .author=${this.author}
-                .participantId=${this.identity.participantId}
-                .votesUsedUp=${votesUsedUp}
-                .voting=${voting}
-                ?no-votes=${!controls.votes}
-                ?no-new-notes=${!controls.addNotes}
-                ?hidden-writing=${(phased && session.state.hidden) || sessionUnknown}
-                ?session-unknown=${sessionUnknown}
-                ?live=${this.guide.source?.kind === 'room'}
-                ?others-fixed=${this.othersFixed || this.othersNotesFixed}
-                .isOwn=${this.#isOwn}
-                .hiddenNotes=${hiddenOn(card.id)}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
-                ?readonly=${this.readonly || this.presentation}
                 ?presentation=${this.presentation}
               ></innovasjon-kort>`,
           )}
@@ -190,5 +199,3 @@ function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () =
       : nothing}
   </p>`;
 }
-
-const NO_NOTES: readonly Note[] = Object.freeze([]);

@@ -2,9 +2,11 @@ import { GuideSession } from '../storage/guide-session.js';
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
+import type { PageGuide } from './page-guide.js';
 
 interface Entry {
   session: GuideSession;
+  guide: PageGuide;
   users: number;
 }
 
@@ -20,10 +22,16 @@ interface Sessions<K> {
  * last one saves and stops it. Its store outlives the session: joining again
  * loads and merges again.
  */
-function acquire<K>(sessions: Sessions<K>, key: K, create: () => GuideSession): { session: GuideSession; release: () => void } {
+function acquire<K>(
+  sessions: Sessions<K>,
+  key: K,
+  create: () => GuideSession,
+  makeGuide: (store: GuideStore) => PageGuide,
+): { session: GuideSession; guide: PageGuide; release: () => void } {
   let entry = sessions.get(key);
   if (!entry) {
-    entry = { session: create(), users: 0 };
+    const session = create();
+    entry = { session, guide: makeGuide(session.store), users: 0 };
     sessions.set(key, entry);
     void entry.session.start();
   }
@@ -32,6 +40,7 @@ function acquire<K>(sessions: Sessions<K>, key: K, create: () => GuideSession): 
   let released = false;
   return {
     session: current.session,
+    guide: current.guide,
     release: () => {
       if (released) return;
       released = true;
@@ -51,9 +60,9 @@ const adapterSessions = new WeakMap<StorageAdapter, Entry>();
  * Elements on one page that use the same storage key share one store and one
  * session, so a guide and a single step on the same key show the same notes at once.
  */
-export const acquireLocalSession = (key: string, cardIds: ReadonlySet<string>) =>
-  acquire(localSessions, key, () => new GuideSession(new GuideStore({ cardIds }), new LocalStorageAdapter(key)));
+export const acquireLocalSession = (key: string, cardIds: ReadonlySet<string>, makeGuide: (store: GuideStore) => PageGuide) =>
+  acquire(localSessions, key, () => new GuideSession(new GuideStore({ cardIds }), new LocalStorageAdapter(key)), makeGuide);
 
 /** Elements given the same host adapter share one session; the first one's own store holds the document. */
-export const acquireAdapterSession = (adapter: StorageAdapter, store: GuideStore) =>
-  acquire(adapterSessions, adapter, () => new GuideSession(store, adapter));
+export const acquireAdapterSession = (adapter: StorageAdapter, store: GuideStore, makeGuide: (store: GuideStore) => PageGuide) =>
+  acquire(adapterSessions, adapter, () => new GuideSession(store, adapter), makeGuide);

@@ -1,7 +1,7 @@
 import type { LiveRoom, RoomOptions } from '../collab/live-room.js';
 import { GuideStore } from '../store/guide-store.js';
 import type { IdentityKeeper } from './document-source.js';
-import { PageSession, useSession } from './session-keeper.js';
+import type { PageGuide } from './page-guide.js';
 
 /** A string, or a function that fetches a fresh token (asked again on every reconnect). */
 export type CollabTokenSource = string | (() => string | Promise<string>);
@@ -19,7 +19,7 @@ export interface RoomUser {
 }
 
 interface Entry {
-  readonly store: GuideStore;
+  readonly guide: PageGuide;
   /** The users of the room, newest last: the latest one's token is asked for. */
   readonly users: RoomUser[];
   room?: LiveRoom;
@@ -30,7 +30,7 @@ interface Entry {
 const rooms = new Map<string, Entry>();
 
 export interface RoomHandle {
-  readonly store: GuideStore;
+  readonly guide: PageGuide;
   /** The live room once its chunk has arrived (undefined before, or when it could not be fetched). */
   readonly room: () => LiveRoom | undefined;
   /** Calls `listener` when the live room is ready (at once if it is). */
@@ -43,13 +43,17 @@ export interface RoomHandle {
  * and one live room. The store is there at once, so a person can write before
  * the room's code has arrived; what they wrote then goes into the room.
  */
-export function acquireRoom(urls: readonly string[], room: string, cardIds: ReadonlySet<string>, user: RoomUser): RoomHandle {
+export function acquireRoom(
+  urls: readonly string[],
+  room: string,
+  cardIds: ReadonlySet<string>,
+  user: RoomUser,
+  makeGuide: (store: GuideStore) => PageGuide,
+): RoomHandle {
   const key = `${urls.join('\n')}\n${room}`;
   let entry = rooms.get(key);
   if (!entry) {
-    entry = { store: new GuideStore({ cardIds }), users: [], listeners: new Set() };
-    // The room's session document says who leads; until its code is here, nobody on this page does.
-    useSession(entry.store, new PageSession(false, false));
+    entry = { guide: makeGuide(new GuideStore({ cardIds })), users: [], listeners: new Set() };
     rooms.set(key, entry);
   }
   const current = entry;
@@ -58,7 +62,7 @@ export function acquireRoom(urls: readonly string[], room: string, cardIds: Read
   let released = false;
   const stops: (() => void)[] = [];
   return {
-    store: current.store,
+    guide: current.guide,
     room: () => current.room,
     onRoom(listener) {
       if (current.room) listener(current.room);
@@ -75,6 +79,7 @@ export function acquireRoom(urls: readonly string[], room: string, cardIds: Read
       if (current.users.length === 0) {
         rooms.delete(key);
         current.room?.destroy();
+        current.guide.room = undefined;
       }
     },
   };
@@ -86,9 +91,8 @@ function open(entry: Entry, urls: readonly string[], room: string, user: RoomUse
     url: urls[0],
     urls,
     room,
-    store: entry.store,
+    guide: entry.guide,
     storageKey: user.storageKey,
-    identity: user.identity,
     token: async () => {
       const source = entry.users.at(-1)?.token();
       return typeof source === 'function' ? await source() : (source ?? '');
@@ -98,7 +102,7 @@ function open(entry: Entry, urls: readonly string[], room: string, user: RoomUse
     ({ LiveRoom }) => {
       entry.loading = undefined;
       if (entry.users.length === 0) return;
-      entry.room = new LiveRoom(options);
+      entry.room = entry.guide.room = new LiveRoom(options);
       for (const listener of [...entry.listeners]) listener(entry.room);
     },
     () => {

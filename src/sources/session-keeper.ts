@@ -1,4 +1,3 @@
-import type { GuideStore } from '../store/guide-store.js';
 import { afterTimeUp, NO_SESSION, type SessionState } from '../store/session.js';
 
 /** Thrown when someone who does not lead the session tries to change it; nothing changes. */
@@ -65,47 +64,4 @@ export class PageSession implements SessionKeeper {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
-}
-
-interface Hub {
-  keeper: SessionKeeper;
-  stop: () => void;
-  readonly listeners: Set<() => void>;
-}
-
-const hubs = new WeakMap<GuideStore, Hub>();
-
-function hubOf(store: GuideStore): Hub {
-  let hub = hubs.get(store);
-  if (!hub) {
-    hub = { keeper: new PageSession(), stop: () => undefined, listeners: new Set() };
-    const current = hub;
-    hub.stop = hub.keeper.subscribe(() => notify(current));
-    hubs.set(store, hub);
-  }
-  return hub;
-}
-
-function notify(hub: Hub): void {
-  for (const listener of [...hub.listeners]) listener();
-}
-
-/** The session of the guide that shows `store`. */
-export const sessionOf = (store: GuideStore): SessionKeeper => hubOf(store).keeper;
-
-/** Calls `listener` when the store's session changes, or is replaced (a live room arriving). */
-export function onSession(store: GuideStore, listener: () => void): () => void {
-  const hub = hubOf(store);
-  hub.listeners.add(listener);
-  return () => hub.listeners.delete(listener);
-}
-
-/** Puts `keeper` in charge of the store's session (a room's session document, or a page session). */
-export function useSession(store: GuideStore, keeper: SessionKeeper): void {
-  const hub = hubOf(store);
-  if (hub.keeper === keeper) return;
-  hub.stop();
-  hub.keeper = keeper;
-  hub.stop = keeper.subscribe(() => notify(hub));
-  notify(hub);
 }

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
-import { SessionRoleError, useSession, type SessionKeeper } from '../../src/sources/session-keeper.js';
-import type { GuideStore } from '../../src/store/guide-store.js';
+import { SessionRoleError, type SessionKeeper } from '../../src/sources/session-keeper.js';
+import type { PageGuide } from '../../src/sources/page-guide.js';
 import { NO_SESSION, type SessionState } from '../../src/store/session.js';
 import { addButtonOf, cardIn, click, deepActiveElement, expectAnnounced, inShadow, lappsIn, liveRegion, settled, uniqueKey, waitUntil } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
@@ -15,7 +15,7 @@ async function makeGuide(step = 2) {
   return guide;
 }
 
-const storeOf = (guide: InnovasjonGuide) => (guide as unknown as { guide: { store: GuideStore } }).guide.store;
+const pageGuideOf = (guide: InnovasjonGuide) => (guide as unknown as { guide: { guide: PageGuide } }).guide.guide;
 const trinnOf = (guide: InnovasjonGuide) => inShadow<InnovasjonTrinn>(guide, '.sheet innovasjon-trinn');
 const phaseLine = (guide: InnovasjonGuide) => trinnOf(guide).shadowRoot!.querySelector('.phase')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const followUpAdd = (guide: InnovasjonGuide) =>
@@ -97,7 +97,7 @@ describe('phases: leading a session', () => {
     const guide = await makeGuide();
     guide.addNote('t2-forsta', 'Innbyggerne');
     const led = new LedElsewhere({ step: 2, phase: 'vote', notesWhileVoting: false, hidden: false, timer: null });
-    useSession(storeOf(guide), led);
+    pageGuideOf(guide).useSession(led);
     await settled(guide);
     expect(guide.canLead).to.be.false;
     expect(guide.shadowRoot!.querySelector('.lead-toggle'), 'no «Led økten»').to.be.null;

@@ -19,8 +19,8 @@ import { ManualClock } from '../manual-clock.js';
 import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
 import type { InnovasjonTidtaker } from '../../src/innovasjon-tidtaker/innovasjon-tidtaker.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
-import { SessionRoleError, useSession, type SessionKeeper } from '../../src/sources/session-keeper.js';
-import type { GuideStore } from '../../src/store/guide-store.js';
+import { SessionRoleError, type SessionKeeper } from '../../src/sources/session-keeper.js';
+import type { PageGuide } from '../../src/sources/page-guide.js';
 import type { SessionState } from '../../src/store/session.js';
 
 const PSEUDO = 'se-x-pseudo';
@@ -295,7 +295,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     const guide = await pseudoGuide(2);
     guide.addNote('t2-forsta', 'Ventetid');
     const led = new LedElsewhere({ step: 2, phase: 'write', notesWhileVoting: false, hidden: true, timer: null });
-    useSession((guide as unknown as { guide: { store: GuideStore } }).guide.store, led);
+    (guide as unknown as { guide: { guide: PageGuide } }).guide.guide.useSession(led);
     await settled(guide);
     expectAllFromCatalogue(guide, 'following the facilitator');
     await click(inShadow(guide, '.follow-toggle'));
