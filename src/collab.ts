@@ -1,3 +1,3 @@
 // The live room (Yjs, the Hocuspocus provider, the offline copy): what a guide
 // with `collab-url` loads on its own. Importing it registers <innovasjon-rom-status>.
-export * from './collab/index.js';
+export * from './features/live.js';

@@ -1,5 +1,3 @@
-import { msg, str } from '@lit/localize';
-import { announce } from '../internal/announcer.js';
 import { hasDeviceValue, readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
 import { forgetRoomOnDevice } from '../storage/forget-room.js';
@@ -32,6 +30,20 @@ export interface LocalOffer {
   readonly notes: number;
   readonly actions: number;
 }
+
+/**
+ * What the room tells the page it happened, for the element layer to say
+ * (src/features/live.ts speaks it in the person's language): this layer
+ * knows what happened, not how it is said.
+ */
+export type RoomNews =
+  | { readonly kind: 'connection'; readonly state: ConnectionState }
+  | { readonly kind: 'read-only' }
+  | { readonly kind: 'writable-again' }
+  | { readonly kind: 'brought-in' }
+  | { readonly kind: 'removed' }
+  /** Others who came and went since the last news of it (names, empty for someone without one). */
+  | { readonly kind: 'presence'; readonly joined: readonly string[]; readonly left: readonly string[] };
 
 /** Joins and leaves are told at most this often, so a busy room does not talk over the person's work. */
 const PRESENCE_ANNOUNCE_INTERVAL = 4000;
@@ -76,6 +88,7 @@ export class LiveRoom {
   readonly #options: RoomOptions;
   readonly #binding: RoomBinding;
   readonly #listeners = new Set<() => void>();
+  readonly #newsListeners = new Set<(news: RoomNews) => void>();
   readonly #stops: (() => void)[] = [];
   #offer?: LocalOffer;
   #localDocument?: GuideDocument;
@@ -110,12 +123,12 @@ export class LiveRoom {
           code: 'collab-refused',
           message: `The room is newer than this library (${reason}): it is shown, not changed; this page's edits are kept on this device until the room can be written. Update the guide.`,
         });
-        announce(readOnlyMessage());
+        this.#tell({ kind: 'read-only' });
         this.#changed();
       },
       onWritable: () => {
         this.#readOnly = false;
-        announce(msg('Rommet tar imot endringer igjen. Det du skrev mens det var stengt, er lagt inn.', { id: 'collab.writable-again' }));
+        this.#tell({ kind: 'writable-again' });
         // After the transaction that put the schema back: bringing in is a transaction of its own.
         queueMicrotask(() => this.#bringInHeld());
         this.#changed();
@@ -175,6 +188,12 @@ export class LiveRoom {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Calls `listener` with what happened that the person should be told (the element layer says it). */
+  onNews(listener: (news: RoomNews) => void): () => void {
+    this.#newsListeners.add(listener);
+    return () => this.#newsListeners.delete(listener);
+  }
+
   /** Tells the room which step this person looks at. */
   setStep(step: number): void {
     this.connection.setPresence({ step });
@@ -188,7 +207,7 @@ export class LiveRoom {
     else this.#binding.bringIn(local);
     this.#remember('yes');
     this.#offer = undefined;
-    announce(msg('Lappene fra denne enheten er tatt med inn i rommet.', { id: 'collab.brought-in' }));
+    this.#tell({ kind: 'brought-in' });
     this.#changed();
   }
 
@@ -210,7 +229,7 @@ export class LiveRoom {
     this.#forgetDevice();
     await this.connection.clearDevice();
     this.#options.guide.store.setDocument(createDocument(), { origin: 'load' });
-    announce(msg('Rommet er fjernet fra denne enheten. Det som er lagret på serveren, er ikke rørt.', { id: 'collab.removed-announcement' }));
+    this.#tell({ kind: 'removed' });
     this.#changed();
   }
 
@@ -222,11 +241,16 @@ export class LiveRoom {
     this.#binding.stop();
     this.connection.destroy();
     this.#listeners.clear();
+    this.#newsListeners.clear();
   }
 
   /** Sends a page event through the guide's event bridge (from the element that speaks for it). */
   #emit(...args: Parameters<NonNullable<PageGuide['events']>['emitFromLead']>): void {
     this.#options.guide.events?.emitFromLead(...args);
+  }
+
+  #tell(news: RoomNews): void {
+    for (const listener of [...this.#newsListeners]) listener(news);
   }
 
   #changed(): void {
@@ -316,7 +340,7 @@ export class LiveRoom {
     } else if (status === 'refused') {
       this.#emit('innovasjon-error', { code: 'collab-refused', message: `The room refused this page (${reason}).` });
     }
-    announce(connectionMessage(state));
+    this.#tell({ kind: 'connection', state });
     if (status === 'connected') this.#bringInHeld();
     this.#changed();
   }
@@ -351,43 +375,11 @@ export class LiveRoom {
     this.#presenceTimer = window.setTimeout(() => {
       this.#presenceTimer = 0;
       this.#lastPresenceAnnouncement = Date.now();
-      const joined = [...this.#pendingJoins.values()].map(displayName);
-      const left = [...this.#pendingLeaves.values()].map(displayName);
+      const joined = [...this.#pendingJoins.values()];
+      const left = [...this.#pendingLeaves.values()];
       this.#pendingJoins.clear();
       this.#pendingLeaves.clear();
-      const parts: string[] = [];
-      if (joined.length) parts.push(msg(str`Kom inn: ${joined.join(', ')}.`, { id: 'collab.joined' }));
-      if (left.length) parts.push(msg(str`Gikk ut: ${left.join(', ')}.`, { id: 'collab.left' }));
-      announce(parts.join(' '));
+      this.#tell({ kind: 'presence', joined, left });
     }, wait);
-  }
-}
-
-const displayName = (name: string) => name || msg('en uten navn', { id: 'collab.someone-unnamed' });
-
-/** What the person hears, and reads in the guide, while the page cannot write to the room. */
-export const readOnlyMessage = (): string =>
-  msg(
-    'Rommet er laget med en nyere versjon av guiden, og denne siden kan ikke skrive i rommet. Det du skriver, lagres på denne enheten og legges inn i rommet når det går igjen.',
-    { id: 'collab.read-only' },
-  );
-
-/** What the person hears, and reads in the guide, about the connection. */
-export function connectionMessage({ status, reason }: ConnectionState): string {
-  switch (status) {
-    case 'connecting':
-      return msg('Kobler til rommet …', { id: 'collab.status.connecting' });
-    case 'connected':
-      return msg('Tilkoblet. Endringene deles med de andre i rommet.', { id: 'collab.status.connected' });
-    case 'offline':
-      return reason
-        ? msg('Frakoblet: serveren kan ikke ta imot endringer akkurat nå. Endringene dine lagres på denne enheten, og siden prøver igjen av seg selv.', { id: 'collab.status.waiting' })
-        : msg('Frakoblet. Endringene dine lagres på denne enheten og sendes når forbindelsen er tilbake.', { id: 'collab.status.offline' });
-    case 'unauthorized':
-      return msg('Ikke tilgang til rommet. Lenken kan være utløpt: last inn siden på nytt eller be om en ny lenke. Lappene dine er her fortsatt.', { id: 'collab.status.unauthorized' });
-    case 'refused':
-      return reason === 'room-deleted'
-        ? msg('Rommet er slettet, og kopien på denne enheten er fjernet.', { id: 'collab.status.deleted' })
-        : msg(str`Serveren tok ikke imot endringene (${reason ?? ''}). Lappene er her fortsatt; eksporter dem for å ta vare på dem.`, { id: 'collab.status.refused' });
   }
 }

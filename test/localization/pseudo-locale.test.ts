@@ -291,7 +291,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
   });
 
   it('a participant in a session someone else leads, who may take the lead', async () => {
-    await import('../../src/collab/index.js'); // a session led elsewhere comes from a live room, whose chunk carries these strings
+    await import('../../src/features/live.js'); // a session led elsewhere comes from a live room, whose chunk carries these strings
     const guide = await pseudoGuide(2);
     guide.addNote('t2-forsta', 'Ventetid');
     const led = new LedElsewhere({ step: 2, phase: 'write', notesWhileVoting: false, hidden: true, timer: null });
@@ -360,7 +360,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
   });
 
   it('the live room’s status element in each state, with people present, the offer and the removal question', async () => {
-    await import('../../src/collab/index.js');
+    await import('../../src/features/live.js');
     document.documentElement.lang = PSEUDO; // the element follows the page's language, as the guide does
     const room = new FakeRoom({ state: { status: 'connecting' } });
     const element = await fixture(html`<innovasjon-rom-status .room=${room.asRoom}></innovasjon-rom-status>`);
