@@ -2,13 +2,14 @@ import { hasDeviceValue, readDeviceValue, writeDeviceValue } from '../storage/de
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
 import { forgetRoomOnDevice } from '../storage/forget-room.js';
 import { roomDeviceKey } from '../storage/room-device.js';
-import type { PageGuide } from '../sources/page-guide.js';
 import { createDocument, mergeDocuments } from '../store/document.js';
 import type { StoreChange } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
+import type { SessionKeeper } from '../store/session.js';
 import { validateDocument } from '../store/validate.js';
 import { bindRoom, changedIds, type RoomBinding } from './room-binding.js';
-import { PageSession } from '../sources/session-keeper.js';
+import type { IdentityKeeper } from '../storage/participant.js';
+import type { GuideStore } from '../store/guide-store.js';
 import { RoomConnection, type ConnectionState, type PresenceEntry } from './room-connection.js';
 import { RoomSession } from './room-session.js';
 
@@ -18,8 +19,8 @@ export interface RoomOptions {
   /** Every address of the service, tried in turn when the one in use goes away (`RoomConnectionOptions.urls`). */
   urls?: readonly string[];
   room: string;
-  /** The guide on this page the room is for: its store, session, identity, hidden and own notes, and events. */
-  guide: PageGuide;
+  /** The guide on this page the room is for (src/sources/page-guide.ts is one). */
+  guide: RoomGuide;
   /** The guide's storage key: where notes written before the room may wait. */
   storageKey: string;
   token: () => Promise<string>;
@@ -31,13 +32,32 @@ export interface LocalOffer {
   readonly actions: number;
 }
 
+/** What the room needs of the guide it is for: its store, who is writing, the notes kept on the device, its session. */
+export interface RoomGuide {
+  readonly store: GuideStore;
+  readonly identity: IdentityKeeper;
+  /** This person's hidden notes: the others see how many, never what they say. */
+  readonly hiddenNotes: { readonly notes: readonly unknown[]; subscribe(listener: () => void): () => void; forget(): void };
+  readonly ownNotes: { forget(): void };
+  /** Puts a session in charge of the guide: the room's; `undefined` once the room is gone (nobody on the page leads). */
+  useSession(keeper: SessionKeeper | undefined): void;
+}
+
+/** A problem the page reports as `innovasjon-error`. */
+export type RoomProblemCode = 'collab-invalid' | 'collab-refused' | 'collab-unauthorized';
+
 /**
  * What the room tells the page it happened, for the element layer to say
  * (src/features/live.ts speaks it in the person's language): this layer
  * knows what happened, not how it is said.
  */
 export type RoomNews =
-  | { readonly kind: 'connection'; readonly state: ConnectionState }
+  /** `quiet`: the state when the room starts, sent as an event and not said. */
+  | { readonly kind: 'connection'; readonly state: ConnectionState; readonly quiet?: boolean }
+  /** Sent as `innovasjon-error`, never said. */
+  | { readonly kind: 'problem'; readonly code: RoomProblemCode; readonly message: string }
+  /** Everyone in the room now, this person included: sent as `innovasjon-presence`. */
+  | { readonly kind: 'participants'; readonly participants: readonly { id: string; name: string; step?: number }[] }
   | { readonly kind: 'read-only' }
   | { readonly kind: 'writable-again' }
   | { readonly kind: 'brought-in' }
@@ -116,10 +136,11 @@ export class LiveRoom {
     this.#binding = bindRoom(store, this.connection.doc, {
       catchingUp: () => !this.connection.everSynced,
       onInvalid: ({ root, id, reason }) =>
-        this.#emit('innovasjon-error', { code: 'collab-invalid', message: `Skipped an invalid item from the room: ${root} ${id} (${reason}).` }),
+        this.#tell({ kind: 'problem', code: 'collab-invalid', message: `Skipped an invalid item from the room: ${root} ${id} (${reason}).` }),
       onRefused: ({ reason }) => {
         this.#readOnly = true;
-        this.#emit('innovasjon-error', {
+        this.#tell({
+          kind: 'problem',
           code: 'collab-refused',
           message: `The room is newer than this library (${reason}): it is shown, not changed; this page's edits are kept on this device until the room can be written. Update the guide.`,
         });
@@ -150,7 +171,7 @@ export class LiveRoom {
     this.#readLocalOffer();
     // Edits held back on an earlier visit, while the room could not be written: shown until they go in.
     if (!isEmpty(this.#held)) this.#showHeld();
-    queueMicrotask(() => this.#emit('innovasjon-connection', { status: this.state.status }));
+    queueMicrotask(() => this.#tell({ kind: 'connection', state: { status: this.state.status }, quiet: true }));
   }
 
   get state(): ConnectionState {
@@ -236,17 +257,12 @@ export class LiveRoom {
   destroy(): void {
     for (const stop of this.#stops.splice(0)) stop();
     this.session.destroy();
-    this.#options.guide.useSession(new PageSession(false, false));
+    this.#options.guide.useSession(undefined);
     clearTimeout(this.#presenceTimer);
     this.#binding.stop();
     this.connection.destroy();
     this.#listeners.clear();
     this.#newsListeners.clear();
-  }
-
-  /** Sends a page event through the guide's event bridge (from the element that speaks for it). */
-  #emit(...args: Parameters<NonNullable<PageGuide['events']>['emitFromLead']>): void {
-    this.#options.guide.events?.emitFromLead(...args);
   }
 
   #tell(news: RoomNews): void {
@@ -334,13 +350,12 @@ export class LiveRoom {
 
   #onState(state: ConnectionState): void {
     const { status, reason } = state;
-    this.#emit('innovasjon-connection', reason ? { status, reason } : { status });
-    if (status === 'unauthorized') {
-      this.#emit('innovasjon-error', { code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
-    } else if (status === 'refused') {
-      this.#emit('innovasjon-error', { code: 'collab-refused', message: `The room refused this page (${reason}).` });
-    }
     this.#tell({ kind: 'connection', state });
+    if (status === 'unauthorized') {
+      this.#tell({ kind: 'problem', code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
+    } else if (status === 'refused') {
+      this.#tell({ kind: 'problem', code: 'collab-refused', message: `The room refused this page (${reason}).` });
+    }
     if (status === 'connected') this.#bringInHeld();
     this.#changed();
   }
@@ -355,7 +370,8 @@ export class LiveRoom {
   #onPresence(presence: readonly PresenceEntry[]): void {
     const previous = this.#lastPresence;
     this.#lastPresence = presence;
-    this.#emit('innovasjon-presence', {
+    this.#tell({
+      kind: 'participants',
       participants: presence.map(({ id, name, step }) => (step === undefined ? { id, name } : { id, name, step })),
     });
     this.#changed();

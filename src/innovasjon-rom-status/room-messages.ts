@@ -38,11 +38,14 @@ export function connectionMessage({ status, reason }: ConnectionState): string {
   }
 }
 
-/** The words for one piece of news from the room. */
+/** The words for one piece of news from the room; empty for news that is sent as an event only. */
 export function newsMessage(news: RoomNews): string {
   switch (news.kind) {
     case 'connection':
-      return connectionMessage(news.state);
+      return news.quiet ? '' : connectionMessage(news.state);
+    case 'problem':
+    case 'participants':
+      return '';
     case 'read-only':
       return readOnlyMessage();
     case 'writable-again':
@@ -63,4 +66,8 @@ export function newsMessage(news: RoomNews): string {
 }
 
 /** Says on the page what `room` tells, through the page's one live region; returns the function that stops. */
-export const speakRoom = (room: LiveRoom): (() => void) => room.onNews((news) => announce(newsMessage(news)));
+export const speakRoom = (room: LiveRoom): (() => void) =>
+  room.onNews((news) => {
+    const message = newsMessage(news);
+    if (message) announce(message);
+  });

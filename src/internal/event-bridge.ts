@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { announceChange, emit, type InnovasjonEventMap } from '../events.js';
-import type { GuideEvents, PageGuide } from '../sources/page-guide.js';
+import type { LiveRoom, RoomNews } from '../collab/live-room.js';
+import type { PageGuide } from '../sources/page-guide.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import type { StoreChange } from '../store/guide-store.js';
 import { NO_SESSION, type SessionState, type SessionTimer } from '../store/session.js';
@@ -17,7 +18,7 @@ const reported = new WeakSet<StorageError>();
  * change; a change no element made (another tab, storage, a room) comes from
  * the first-connected element that shows the store.
  */
-export class EventBridge implements GuideEvents {
+export class EventBridge {
   readonly #guide: PageGuide;
   readonly #hosts: HTMLElement[] = [];
   #unsubscribe?: () => void;
@@ -31,9 +32,9 @@ export class EventBridge implements GuideEvents {
 
   /** The guide's one bridge: made by the first element that shows it, and kept on the guide. */
   static of(guide: PageGuide): EventBridge {
-    if (guide.events instanceof EventBridge) return guide.events;
+    if (guide.bridge instanceof EventBridge) return guide.bridge;
     const bridge = new EventBridge(guide);
-    guide.events = bridge;
+    guide.bridge = bridge;
     return bridge;
   }
 
@@ -55,7 +56,13 @@ export class EventBridge implements GuideEvents {
     this.#hosts.push(host);
     if (!this.#unsubscribe) {
       this.#session = this.#guide.session.state;
-      const stops = [this.#store.subscribe((change) => this.#onChange(change)), this.#guide.onSession(() => this.#onSession())];
+      const stops = [
+        this.#store.subscribe((change) => this.#onChange(change)),
+        this.#guide.onSession(() => this.#onSession()),
+        this.#guide.onRoom(() => this.#followRoom()),
+        () => this.#stopRoom?.(),
+      ];
+      this.#followRoom();
       this.#unsubscribe = () => stops.forEach((stop) => stop());
     }
     return () => {
@@ -89,6 +96,29 @@ export class EventBridge implements GuideEvents {
   ): void {
     const lead = this.lead;
     if (lead) emit(lead, type, detail as never);
+  }
+
+  #room?: LiveRoom;
+  #stopRoom?: () => void;
+
+  /** Hears the guide's live room (once its code has arrived): what it tells becomes the page's events. */
+  #followRoom(): void {
+    const room = this.#guide.room;
+    if (room === this.#room) return;
+    this.#stopRoom?.();
+    this.#room = room;
+    this.#stopRoom = room?.onNews((news) => this.#onRoomNews(news));
+  }
+
+  #onRoomNews(news: RoomNews): void {
+    if (news.kind === 'connection') {
+      const { status, reason } = news.state;
+      this.emitFromLead('innovasjon-connection', reason ? { status, reason } : { status });
+    } else if (news.kind === 'problem') {
+      this.emitFromLead('innovasjon-error', { code: news.code, message: news.message });
+    } else if (news.kind === 'participants') {
+      this.emitFromLead('innovasjon-presence', { participants: news.participants.map((each) => ({ ...each })) });
+    }
   }
 
   /** A new phase (set here or by the room's facilitator): one event and one announcement on the page. */

@@ -1,6 +1,8 @@
 import type { LiveRoom } from '../collab/live-room.js';
 import type { GuideSession } from '../storage/guide-session.js';
-import { getIdentity, onIdentityChange, setIdentity, type Identity } from '../storage/participant.js';
+import { getIdentity, onIdentityChange, setIdentity, type IdentityKeeper } from '../storage/participant.js';
+
+export type { IdentityKeeper };
 import { roomDeviceKey } from '../storage/room-device.js';
 import type { StorageAdapter, StorageError } from '../storage/storage-adapter.js';
 import { mergeDocuments } from '../store/document.js';
@@ -9,15 +11,6 @@ import { acquireAdapterSession, acquireLocalSession } from './local-sessions.js'
 import { PageGuide } from './page-guide.js';
 import { PageSession } from './session-keeper.js';
 import { acquireRoom, type CollabTokenSource, type RoomLoader } from './room-sessions.js';
-
-/** Who is at this browser, as the source that holds the document keeps it. */
-export interface IdentityKeeper {
-  /** Which identity this is (two keepers with one `key` keep the same person). */
-  readonly key: string;
-  get(): Identity;
-  set(changes: Partial<Omit<Identity, 'id'>>): Identity;
-  subscribe(listener: (identity: Identity) => void): () => void;
-}
 
 /**
  * Where one guide's document lives: this browser's localStorage, the host's

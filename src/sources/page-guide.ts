@@ -1,20 +1,9 @@
 import type { LiveRoom } from '../collab/live-room.js';
 import type { GuideStore } from '../store/guide-store.js';
-import type { InnovasjonEventMap } from '../events.js';
-import type { StorageError } from '../storage/storage-adapter.js';
-import type { IdentityKeeper } from './document-source.js';
+import type { IdentityKeeper } from '../storage/participant.js';
 import { HiddenNotes } from './hidden-notes.js';
 import { OwnNotes } from './own-notes.js';
 import { PageSession, type SessionKeeper } from './session-keeper.js';
-
-/** The page events a guide sends once, from the element that speaks for it (the element layer's event bridge). */
-export interface GuideEvents {
-  emitFromLead<K extends 'innovasjon-connection' | 'innovasjon-presence' | 'innovasjon-error'>(
-    type: K,
-    detail: InnovasjonEventMap[K]['detail'],
-  ): void;
-  reportError(error: StorageError): void;
-}
 
 export interface PageGuideOptions {
   store: GuideStore;
@@ -40,8 +29,8 @@ export class PageGuide {
   readonly kind: PageGuideOptions['kind'];
   readonly hiddenNotes: HiddenNotes;
   readonly ownNotes: OwnNotes;
-  /** The element layer's event bridge, made by the first element that shows the guide. */
-  events?: GuideEvents;
+  /** The element layer's event bridge, kept here so a guide has one: made by the first element that shows it. */
+  bridge?: object;
   #room?: LiveRoom;
   #stopRoom?: () => void;
   readonly #roomListeners = new Set<() => void>();
@@ -99,8 +88,11 @@ export class PageGuide {
     for (const listener of [...this.#roomListeners]) listener();
   }
 
-  /** Puts `keeper` in charge of the session (a room's session document, or a page session). */
-  useSession(keeper: SessionKeeper): void {
+  /**
+   * Puts `keeper` in charge of the session (a room's session document, or a page session); `undefined`:
+   * a stand-in where nobody leads and the session is not known (a live room gone, its next not here yet).
+   */
+  useSession(keeper: SessionKeeper | undefined = new PageSession(false, false)): void {
     if (this.#session === keeper) return;
     this.#stopSession();
     this.#session = keeper;

@@ -1,6 +1,6 @@
 import type { LiveRoom, RoomOptions } from '../collab/live-room.js';
 import { GuideStore } from '../store/guide-store.js';
-import type { IdentityKeeper } from './document-source.js';
+import type { IdentityKeeper } from '../storage/participant.js';
 import type { PageGuide } from './page-guide.js';
 
 /** A string, or a function that fetches a fresh token (asked again on every reconnect). */
