@@ -13,6 +13,7 @@ import {
   compareActions,
   compareIds,
   compareTombstones,
+  mapItems,
   noteMap,
   participantMap,
   readAction,
@@ -460,8 +461,7 @@ class Binding implements RoomBinding {
    * write from this document (after it) brings it back, so an undo is written the ordinary way.
    */
   #everInRoom(id: string): boolean {
-    // Yjs keeps each key's last item, deleted or not, in `_map`; there is no public way to ask.
-    return (this.#notes as unknown as { _map: Map<string, unknown> })._map.has(id);
+    return mapItems(this.#notes).has(id);
   }
 
   /**

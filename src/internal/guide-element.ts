@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
+import type { CollabToken } from '../collab/room-connection.js';
 import { property } from 'lit/decorators.js';
 import { cardIdsOf, turguide } from '../content/turguide.js';
 import type { GuideContent } from '../content/types.js';
@@ -69,7 +70,7 @@ export class GuideElement extends LitElement {
    * promise of) one, so an intranet can fetch a fresh token from its own
    * sign-on backend; it is asked again on every reconnect.
    */
-  @property({ attribute: 'collab-token' }) collabToken?: string | (() => string | Promise<string>);
+  @property({ attribute: 'collab-token' }) collabToken?: CollabToken;
 
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;

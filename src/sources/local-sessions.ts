@@ -3,17 +3,11 @@ import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
 import type { PageGuide } from './page-guide.js';
+import { acquireShared, type Shared, type SharedTable } from './shared.js';
 
 interface Entry {
   session: GuideSession;
   guide: PageGuide;
-  users: number;
-}
-
-interface Sessions<K> {
-  get(key: K): Entry | undefined;
-  set(key: K, entry: Entry): unknown;
-  delete(key: K): unknown;
 }
 
 /**
@@ -23,38 +17,26 @@ interface Sessions<K> {
  * loads and merges again.
  */
 function acquire<K>(
-  sessions: Sessions<K>,
+  sessions: SharedTable<K, Entry>,
   key: K,
   create: () => GuideSession,
   makeGuide: (store: GuideStore) => PageGuide,
 ): { session: GuideSession; guide: PageGuide; release: () => void } {
-  let entry = sessions.get(key);
-  if (!entry) {
-    const session = create();
-    entry = { session, guide: makeGuide(session.store), users: 0 };
-    sessions.set(key, entry);
-    void entry.session.start();
-  }
-  entry.users += 1;
-  const current = entry;
-  let released = false;
-  return {
-    session: current.session,
-    guide: current.guide,
-    release: () => {
-      if (released) return;
-      released = true;
-      current.users -= 1;
-      if (current.users === 0) {
-        sessions.delete(key);
-        void current.session.stop();
-      }
+  const { shared, release } = acquireShared(
+    sessions,
+    key,
+    () => {
+      const session = create();
+      void session.start();
+      return { session, guide: makeGuide(session.store) };
     },
-  };
+    ({ session }) => void session.stop(),
+  );
+  return { ...shared.value, release };
 }
 
-const localSessions = new Map<string, Entry>();
-const adapterSessions = new WeakMap<StorageAdapter, Entry>();
+const localSessions = new Map<string, Shared<Entry>>();
+const adapterSessions = new WeakMap<StorageAdapter, Shared<Entry>>();
 
 /**
  * Elements on one page that use the same storage key share one store and one

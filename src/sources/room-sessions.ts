@@ -1,10 +1,12 @@
 import type { LiveRoom, RoomOptions } from '../collab/live-room.js';
+import type { CollabToken } from '../collab/room-connection.js';
 import { GuideStore } from '../store/guide-store.js';
 import type { IdentityKeeper } from '../storage/participant.js';
 import type { PageGuide } from './page-guide.js';
+import { acquireShared, type Shared } from './shared.js';
 
-/** A string, or a function that fetches a fresh token (asked again on every reconnect). */
-export type CollabTokenSource = string | (() => string | Promise<string>);
+/** A string, or a function that fetches a fresh token (asked again on every reconnect): the room's one token type. */
+export type CollabTokenSource = CollabToken;
 
 /** Fetches the room's code (its own chunk); rejects when it cannot be fetched. */
 export type RoomLoader = () => Promise<{ LiveRoom: new (options: RoomOptions) => LiveRoom }>;
@@ -20,14 +22,13 @@ export interface RoomUser {
 
 interface Entry {
   readonly guide: PageGuide;
-  /** The users of the room, newest last: the latest one's token is asked for. */
-  readonly users: RoomUser[];
   room?: LiveRoom;
   loading?: Promise<void>;
   readonly listeners: Set<(room: LiveRoom) => void>;
 }
 
-const rooms = new Map<string, Entry>();
+/** The rooms on this page; their users (RoomUser), newest last: the latest one's token is asked for. */
+const rooms = new Map<string, Shared<Entry, RoomUser>>();
 
 export interface RoomHandle {
   readonly guide: PageGuide;
@@ -51,16 +52,19 @@ export function acquireRoom(
   makeGuide: (store: GuideStore) => PageGuide,
 ): RoomHandle {
   const key = `${urls.join('\n')}\n${room}`;
-  let entry = rooms.get(key);
-  if (!entry) {
-    entry = { guide: makeGuide(new GuideStore({ cardIds })), users: [], listeners: new Set() };
-    rooms.set(key, entry);
-  }
-  const current = entry;
-  current.users.push(user);
-  open(current, urls, room, user);
-  let released = false;
   const stops: (() => void)[] = [];
+  const { shared, release } = acquireShared(
+    rooms,
+    key,
+    (): Entry => ({ guide: makeGuide(new GuideStore({ cardIds })), listeners: new Set() }),
+    (entry) => {
+      entry.room?.destroy();
+      entry.guide.room = undefined;
+    },
+    user,
+  );
+  const current = shared.value;
+  open(shared, urls, room, user);
   return {
     guide: current.guide,
     room: () => current.room,
@@ -72,20 +76,14 @@ export function acquireRoom(
       return stop;
     },
     release() {
-      if (released) return;
-      released = true;
-      for (const stop of stops) stop();
-      current.users.splice(current.users.indexOf(user), 1);
-      if (current.users.length === 0) {
-        rooms.delete(key);
-        current.room?.destroy();
-        current.guide.room = undefined;
-      }
+      for (const stop of stops.splice(0)) stop();
+      release();
     },
   };
 }
 
-function open(entry: Entry, urls: readonly string[], room: string, user: RoomUser): void {
+function open(shared: Shared<Entry, RoomUser>, urls: readonly string[], room: string, user: RoomUser): void {
+  const entry = shared.value;
   if (entry.room || entry.loading) return;
   const options: RoomOptions = {
     url: urls[0],
@@ -94,14 +92,14 @@ function open(entry: Entry, urls: readonly string[], room: string, user: RoomUse
     guide: entry.guide,
     storageKey: user.storageKey,
     token: async () => {
-      const source = entry.users.at(-1)?.token();
+      const source = shared.users.at(-1)?.token();
       return typeof source === 'function' ? await source() : (source ?? '');
     },
   };
   entry.loading = user.load().then(
     ({ LiveRoom }) => {
       entry.loading = undefined;
-      if (entry.users.length === 0) return;
+      if (shared.users.length === 0) return;
       entry.room = entry.guide.room = new LiveRoom(options);
       for (const listener of [...entry.listeners]) listener(entry.room);
     },
