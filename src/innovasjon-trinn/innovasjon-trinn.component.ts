@@ -7,11 +7,9 @@ import { commonPartStyles, renderCredit, renderRoomStatus, renderStorageStatus }
 import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
-import { noteCount } from '../internal/note-count.js';
 import { StoreSelection } from '../internal/store-selection.js';
-import { setSound, soundOn } from '../internal/chime.js';
-import { countdown } from '../internal/countdown.js';
-import { phaseName } from '../internal/phase-name.js';
+import { loadFeature } from '../internal/load-feature.js';
+import type { SessionView } from '../features/session-view.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { controlsFor, type SessionState } from '../store/session.js';
 import { sharedStyles } from '../styles/shared.styles.js';
@@ -106,13 +104,28 @@ export class InnovasjonTrinn extends GuideElement {
     };
   }
 
-  /** While writing is hidden: how many notes each person holds, never what they say. */
-  #renderHiddenCounts(own: number) {
-    const others = (this.guide.room?.presence ?? []).filter((person) => !person.self && person.hidden);
-    const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${noteCount(person.hidden ?? 0)}`, { id: 'collab.hidden-count-of' }));
-    return html`<p class="hidden-counts">
-      ${msg(str`Skjulte lapper – du: ${noteCount(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
-    </p>`;
+  /** The session's view (phase, guidance, time left, hidden counts): a chunk, fetched when a phase is first set. */
+  #sessionView?: SessionView;
+
+  #loadSessionView(): void {
+    if (this.#sessionView) return;
+    void loadFeature(this, 'session').then(
+      (view) => {
+        this.#sessionView = view;
+        this.requestUpdate();
+      },
+      () => undefined, // told already; the notes work on without the phase's guidance
+    );
+  }
+
+  #renderSession(state: SessionState, now: () => number) {
+    const view = this.#sessionView;
+    if (!view) {
+      this.#loadSessionView();
+      return nothing;
+    }
+    return html`${view.renderPhase(state, now)}
+    ${state.hidden ? view.renderHiddenCounts(this.guide.hiddenNotes.notes.length, this.guide.room?.presence ?? []) : nothing}`;
   }
 
   /** Moves keyboard focus to the step's title. */
@@ -142,8 +155,7 @@ export class InnovasjonTrinn extends GuideElement {
           { id: 'title', part: 'title', focusable: true },
         )}
         <p part="intro" class="intro">${step.intro()}</p>
-        ${phased ? renderPhase(session.state, () => session.now()) : nothing}
-        ${phased && session.state.hidden ? this.#renderHiddenCounts(this.guide.hiddenNotes.notes.length) : nothing}
+        ${phased ? this.#renderSession(session.state, () => session.now()) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${plural(this.votesPerPerson, {
@@ -173,29 +185,4 @@ export class InnovasjonTrinn extends GuideElement {
       </article>
     `;
   }
-}
-
-/** The phase the facilitator set on this step, and what it asks of the team. */
-function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () => number) {
-  if (phase === null) return nothing;
-  const guidance = {
-    write: () => msg('Skriv lappene dine. Avstemming og oppfølging kommer senere.', { id: 'phase.write.guidance' }),
-    share: () => msg('Del lappene med hverandre, og sorter dem sammen.', { id: 'phase.share.guidance' }),
-    vote: () =>
-      notesWhileVoting
-        ? msg('Stem på lappene som betyr mest.', { id: 'phase.vote.guidance-open' })
-        : msg('Stem på lappene som betyr mest. Nye lapper venter til neste fase.', { id: 'phase.vote.guidance' }),
-    agree: () => msg('Bli enige om hva som skal skje videre, og skriv det inn under Oppfølging.', { id: 'phase.agree.guidance' }),
-  }[phase];
-  return html`<p part="phase" class="phase">
-    <strong>${msg(str`Fase: ${phaseName(phase)}`, { id: 'phase.current' })}.</strong> ${guidance()}
-    ${timer && timer.startedAt > 0
-      ? html`<span class="time-left" role="timer">${msg('Tid igjen:', { id: 'phase.time-left' })}
-            <span class="clock">${countdown(timer.startedAt + timer.duration, timer.duration, now)}</span></span
-          ><label class="sound"
-            ><input type="checkbox" .checked=${soundOn()} @change=${(event: Event) => setSound((event.target as HTMLInputElement).checked)} />
-            ${msg('Lyd når tiden er ute', { id: 'phase.sound' })}</label
-          >`
-      : nothing}
-  </p>`;
 }

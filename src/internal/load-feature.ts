@@ -15,6 +15,7 @@ export const featureLoaders = {
   phasePanel: () => import('../features/phase-panel.js'),
   actionForms: () => import('../features/action-forms.js'),
   collab: () => import('../features/live.js'),
+  session: () => import('../features/session-view.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;
