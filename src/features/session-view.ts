@@ -1,22 +1,18 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { PresenceEntry } from '../collab/room-connection.js';
-import { chime, setSound, soundOn } from '../internal/chime.js';
+import { setSound, soundOn } from '../internal/chime.js';
 import { countdown } from '../internal/countdown.js';
-import { plural } from '../internal/intl.js';
 import { noteCount } from '../internal/note-count.js';
 import { phaseName } from '../internal/phase-name.js';
 import type { SessionState } from '../store/session.js';
 
-// What a led session shows and says: the phase on a step, its guidance and
-// time left, the hidden notes' counts, and what the page's live region says
-// when a phase, a reveal or a timebox starts or ends. A chunk of its own,
+// What a led session shows on a step: the phase, its guidance and time left,
+// and the hidden notes' counts. A chunk of its own,
 // fetched when a session first sets a phase (src/internal/load-feature.ts), so
 // the first use of a step without a session does not carry it.
 
 export type SessionView = typeof import('./session-view.js');
-
-export { chime };
 
 /** The phase the facilitator set on this step, and what it asks of the team. */
 export function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () => number) {
@@ -50,34 +46,4 @@ export function renderHiddenCounts(own: number, presence: readonly PresenceEntry
   return html`<p class="hidden-counts">
     ${msg(str`Skjulte lapper – du: ${noteCount(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
   </p>`;
-}
-
-/** What the page says when the phase changes: ended, or the new phase on its step. */
-export const phaseMessage = ({ phase, step }: SessionState): string =>
-  phase === null
-    ? msg('Fasen er avsluttet. Alt kan gjøres som vanlig.', { id: 'session.ended' })
-    : msg(str`Ny fase på trinn ${step}: ${phaseName(phase)}.`, { id: 'session.phase' });
-
-export const revealMessage = (): string => msg('Prosesslederen viser alle lappene.', { id: 'session.revealed' });
-
-export const timerStartedMessage = (duration: number): string =>
-  msg(str`Tidsboksen har startet: ${spokenLength(duration)}.`, { id: 'session.timer-started' });
-
-export const timeUpMessage = (): string => msg('Tiden er ute.', { id: 'session.time-up' });
-
-/** A timebox's length in words: «1 minutt», «5 minutter», «90 sekunder». */
-function spokenLength(milliseconds: number): string {
-  const seconds = Math.round(milliseconds / 1000);
-  const minutes = seconds / 60;
-  return seconds % 60
-    ? plural(seconds, {
-        one: () => msg(str`${seconds} sekund`, { id: 'session.seconds.one' }),
-        two: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.two' }),
-        other: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.other' }),
-      })
-    : plural(minutes, {
-        one: () => msg(str`${minutes} minutt`, { id: 'session.minutes.one' }),
-        two: () => msg(str`${minutes} minutter`, { id: 'session.minutes.two' }),
-        other: () => msg(str`${minutes} minutter`, { id: 'session.minutes.other' }),
-      });
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { announceChange, emit, type InnovasjonEventMap } from '../events.js';
 import type { LiveRoom, RoomNews } from '../collab/live-room.js';
 import type { PageGuide } from '../sources/page-guide.js';
@@ -5,8 +6,9 @@ import type { StorageError } from '../storage/storage-adapter.js';
 import type { StoreChange } from '../store/guide-store.js';
 import { NO_SESSION, type SessionState, type SessionTimer } from '../store/session.js';
 import { announce } from './announcer.js';
-import type { SessionView } from '../features/session-view.js';
-import { loadFeature } from './load-feature.js';
+import { chime } from './chime.js';
+import { phaseName } from './phase-name.js';
+import { plural } from './intl.js';
 
 const reported = new WeakSet<StorageError>();
 
@@ -131,7 +133,11 @@ export class EventBridge {
     if (!lead) return;
     emit(lead, 'innovasjon-phase-change', { step: next.step, phase: next.phase, hidden: next.hidden });
     if (next.phase === previous.phase && next.step === previous.step) return; // hidden writing on or off: told by the reveal
-    this.#say((view) => view.phaseMessage(next));
+    announce(
+      next.phase === null
+        ? msg('Fasen er avsluttet. Alt kan gjøres som vanlig.', { id: 'session.ended' })
+        : msg(str`Ny fase på trinn ${next.step}: ${phaseName(next.phase)}.`, { id: 'session.phase' }),
+    );
   }
 
   /** The facilitator revealed hidden writing: told once, then `innovasjon-reveal` as the notes arrive. */
@@ -139,7 +145,7 @@ export class EventBridge {
     this.#reveal = { step, before: new Set(this.#store.document.notes.map((note) => note.id)), count: 0 };
     const lead = this.lead;
     if (!lead) return;
-    this.#say((view) => view.revealMessage());
+    announce(msg('Prosesslederen viser alle lappene.', { id: 'session.revealed' }));
     emit(lead, 'innovasjon-reveal', { step, count: 0 });
   }
 
@@ -168,7 +174,7 @@ export class EventBridge {
     if (!timer || timer.startedAt === 0 || !this.lead) return;
     const left = timer.startedAt + timer.duration - now;
     if (left <= 0) return;
-    if (left > timer.duration - 5000) this.#say((view) => view.timerStartedMessage(timer.duration));
+    if (left > timer.duration - 5000) announce(msg(str`Tidsboksen har startet: ${spokenLength(timer.duration)}.`, { id: 'session.timer-started' }));
     this.#timeUp = window.setTimeout(() => {
       this.#timer = undefined;
       this.#timeIsUp();
@@ -177,20 +183,8 @@ export class EventBridge {
 
   #timeIsUp(): void {
     if (!this.lead) return;
-    this.#say((view) => {
-      view.chime();
-      return view.timeUpMessage();
-    });
-  }
-
-  /** Says what the session's chunk words (fetched with the first phase; in order, each once it is here). */
-  #say(words: (view: SessionView) => string): void {
-    const lead = this.lead;
-    if (!lead) return;
-    void loadFeature(lead, 'session').then(
-      (view) => announce(words(view)),
-      () => undefined, // told already
-    );
+    announce(msg('Tiden er ute.', { id: 'session.time-up' }));
+    chime();
   }
 
   #onChange(change: StoreChange): void {
@@ -200,4 +194,21 @@ export class EventBridge {
     const target = source instanceof Element && source.isConnected ? source : this.lead;
     if (target) announceChange(change, target);
   }
+}
+
+/** A timebox's length in words: «1 minutt», «5 minutter», «90 sekunder». */
+function spokenLength(milliseconds: number): string {
+  const seconds = Math.round(milliseconds / 1000);
+  const minutes = seconds / 60;
+  return seconds % 60
+    ? plural(seconds, {
+        one: () => msg(str`${seconds} sekund`, { id: 'session.seconds.one' }),
+        two: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.two' }),
+        other: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.other' }),
+      })
+    : plural(minutes, {
+        one: () => msg(str`${minutes} minutt`, { id: 'session.minutes.one' }),
+        two: () => msg(str`${minutes} minutter`, { id: 'session.minutes.two' }),
+        other: () => msg(str`${minutes} minutter`, { id: 'session.minutes.other' }),
+      });
 }

@@ -70,7 +70,8 @@ describe('phases: leading a session', () => {
       expect(heard).to.deep.equal([{ step: 2, phase: 'write', hidden: false }]);
       expect(guide.session).to.deep.equal({ step: 2, phase: 'write', notesWhileVoting: false, hidden: false, timer: null });
       await settled(guide);
-      expect(phaseLine(guide)).to.contain('Fase: Skriv.');
+      // The phase's view is a chunk fetched with the first phase: shown once it is here.
+    await waitUntil(() => phaseLine(guide).includes('Fase: Skriv.'), 'the step shows the phase');
       await expectAnnounced('Ny fase på trinn 2: Skriv.');
       const note = harness(lappsIn(cardIn(guide, 't2-forsta'))[0]);
       expect(note.voteButton, 'no vote button while writing').to.be.null;
@@ -114,7 +115,8 @@ describe('phases: leading a session', () => {
 
     led.change({ step: 2, phase: 'agree', notesWhileVoting: false, hidden: false, timer: null });
     await settled(guide);
-    expect(phaseLine(guide)).to.contain('Fase: Bli enige.');
+    // The phase's view is a chunk fetched with the first phase: shown once it is here.
+    await waitUntil(() => phaseLine(guide).includes('Fase: Bli enige.'), 'the step shows the phase');
     expect(card.shadowRoot!.querySelector('button.add')).to.be.null;
     expect(harness(lappsIn(card)[0]).voteButton).to.be.null;
     expect(followUpAdd(guide), 'follow-up in «Bli enige»').to.exist;
