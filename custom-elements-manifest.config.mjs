@@ -5,7 +5,7 @@
 // is stale.
 
 /** Interfaces that map event names to their types: the library's own and the DOM's, as extended in `declare global`. */
-const EVENT_MAPS = new Set(['InnovasjonEventMap', 'HTMLElementEventMap']);
+const EVENT_MAPS = new Set(['InnovasjonEventMap', 'LappRequestEventMap', 'HTMLElementEventMap']);
 
 /**
  * Gives each documented event the type it is declared with in an event map
@@ -81,6 +81,9 @@ function publicApiPlugin() {
     name: 'innovasjon-public-api',
     packageLinkPhase({ customElementsManifest }) {
       for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+        // `this.dispatchEvent(new ContextEvent(noteMenuContext, …))` is @lit/context's request, not an event of the element:
+        // the analyzer lists it under the variable's name.
+        if (declaration.events) declaration.events = declaration.events.filter((event) => event.type?.text !== 'ContextEvent');
         if (!declaration.members) continue;
         declaration.members = declaration.members.filter(
           (member) =>

@@ -4,6 +4,7 @@
 // to the parent. Each client is a real HocuspocusProvider with its own WebSocket, as a browser tab is.
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { roomAddress, roomOrder } from './room-order.mjs';
 
 // The server package (server/) holds the provider, ws and yjs; one require tree, so one copy of Yjs.
 const require = createRequire(process.env.BENCH_SERVER_PACKAGE);
@@ -25,30 +26,83 @@ class NodeWebSocket extends WebSocket {
   }
 }
 
+/** The page's reconnect timing (src/collab/room-connection.ts RECONNECT), so failover takes as long as a page's. */
+const RECONNECT = { delay: 1000, minDelay: 500, factor: 2, maxDelay: 10_000, jitter: true, spreadMs: 3000, maxSpreadMs: 10_000 };
+/** Close codes after which a page stops (src/collab/room-connection.ts isRefusal): no failover then. */
+const isRefusal = (code, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason);
+/** Refusals after which a page waits and tries again (src/collab/room-connection.ts). */
+const WAIT_REASONS = new Set(['storage-unavailable', 'server-error']);
+
+/**
+ * The WebSocket a client's provider opens, as the page's: to the address in use now with `?room=`,
+ * and after a close other than a refusal to the next address in the room's order, after a random
+ * wait (RECONNECT.spreadMs, doubling with each close since the last sync).
+ */
+function serviceSocket(client) {
+  return class ServiceSocket extends NodeWebSocket {
+    constructor(_url, protocols) {
+      super(roomAddress(client.servers[client.serverIndex], client.room.name), protocols);
+      this.on('close', (code, reason) => {
+        if (isRefusal(code, String(reason))) return;
+        client.serverIndex = (client.serverIndex + 1) % client.servers.length;
+        const ceiling = Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** client.closesSinceSync);
+        client.closesSinceSync += 1;
+        const socket = client.provider?.configuration.websocketProvider;
+        if (socket) socket.configuration.initialDelay = Math.floor(Math.random() * ceiling);
+      });
+    }
+  };
+}
+
 /** @type {{ name: string, clients: any[], sends: Map<number, any[]> }[]} */
 let rooms = [];
 let clients = [];
 let run = null; // the step being measured
+let tolerant = false;
+/** Close reasons seen in the failover phase, and how often. */
+const refusals = {};
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 function send(message) {
   if (process.connected) process.send(message);
 }
 
-function createClient(url, room, { token, name, sub }, index) {
+function createClient(servers, room, { token, name, sub }, index) {
   const doc = new Y.Doc();
-  const client = { doc, room, name, sub, index, synced: false, disconnects: 0, ownNotes: [], voted: new Set(), seq: 0, timer: null };
+  const client = { doc, room, name, sub, index, servers, serverIndex: 0, closesSinceSync: 0, synced: false, syncedAt: 0, connected: false, disconnects: 0, ownNotes: [], voted: new Set(), seq: 0, timer: null };
+  const { delay, minDelay, factor, maxDelay, jitter } = RECONNECT;
   client.provider = new HocuspocusProvider({
-    url,
+    url: servers[0],
     name: room.name,
     token,
     document: doc,
-    WebSocketPolyfill: NodeWebSocket,
-    onSynced: () => (client.synced = true),
-    onDisconnect: () => client.disconnects++,
-    onAuthenticationFailed: ({ reason }) => send({ type: 'fatal', message: `client ${name} in ${room.name} was refused: ${reason}` }),
+    WebSocketPolyfill: serviceSocket(client),
+    delay,
+    minDelay,
+    factor,
+    maxDelay,
+    jitter,
+    onSynced: ({ state }) => {
+      if (!state) return;
+      client.synced = true;
+      client.connected = true;
+      client.syncedAt = now();
+      client.closesSinceSync = 0;
+    },
+    onDisconnect: () => {
+      client.disconnects++;
+      client.connected = false;
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      // A page waits on these and tries again (src/collab/room-connection.ts WAIT_REASONS); the provider does too.
+      if (tolerant || WAIT_REASONS.has(reason)) refusals[reason] = (refusals[reason] ?? 0) + 1;
+      else send({ type: 'fatal', message: `client ${name} in ${room.name} was refused: ${reason}` });
+    },
     onClose: ({ event }) => {
-      if (event?.reason) send({ type: 'fatal', message: `client ${name} in ${room.name} was closed: ${event.reason}` });
+      if (!event?.reason) return;
+      // In the failover phase a refusal is a finding to report (with the room's convergence), not the end of the bench.
+      if (tolerant) refusals[event.reason] = (refusals[event.reason] ?? 0) + 1;
+      else send({ type: 'fatal', message: `client ${name} in ${room.name} was closed: ${event.reason}` });
     },
   });
   client.provider.setAwarenessField('user', { id: sub, name });
@@ -101,6 +155,8 @@ function change(client) {
   else if (roll < 0.75) kind = 'color';
   else kind = 'text';
   let target;
+  // BENCH_NO_VOTES=1: no votes (to tell the failover's vote refusals from the rest; bench/README.md).
+  if (kind === 'vote' && process.env.BENCH_NO_VOTES) kind = 'text';
   if (kind === 'vote') {
     target = [...notes.keys()].find((id) => !client.voted.has(id));
     if (!target) kind = 'text';
@@ -161,7 +217,16 @@ async function waitFor(condition, deadline) {
  * its creation): 500 clients created in the same instant would all renew together, a burst of 5,000
  * presence messages every 15 s that real rooms never see.
  */
-async function setup({ urls, rooms: plan, joinMs }) {
+/** The addresses client `i` of `room` tries, in order: the room's order (as pages do), or (spread 'client') alternating per client. */
+function serversFor(urls, spread, room, i) {
+  if (spread === 'room') return roomOrder(urls, room);
+  return urls.map((_, k) => urls[(i + k) % urls.length]);
+}
+
+let setupPlan = null;
+
+async function setup({ urls, rooms: plan, joinMs, spread = 'client' }) {
+  setupPlan = { urls, plan, spread };
   rooms = plan.map((room) => ({ name: room.name, sends: new Map(), clients: [] }));
   const expected = plan.reduce((sum, room) => sum + room.clients.length, 0);
   const joins = [];
@@ -170,8 +235,8 @@ async function setup({ urls, rooms: plan, joinMs }) {
       joins.push(
         new Promise((resolve) =>
           setTimeout(() => {
-            // With several instances, a room's clients alternate between them: most changes cross instances.
-            const client = createClient(urls[i % urls.length], room, spec, i);
+            // spread 'room': a room's clients meet on one instance; 'client': they alternate, so most changes cross instances.
+            const client = createClient(serversFor(urls, spread, room.name, i), room, spec, i);
             room.clients.push(client);
             clients.push(client);
             resolve();
@@ -214,6 +279,60 @@ async function step({ interval, startAt, measureFrom, measureTo, drainMs }) {
   send(result);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The failover phase (bench/collab.mjs --failover): changes without measurement while instances
+// and Redis are stopped, where each client is, and whether each room has converged.
+
+function churnStart({ interval }) {
+  tolerant = true;
+  for (const room of rooms) room.sends.clear();
+  run = { latencies: [], sent: 0, received: 0, kinds: { add: 0, vote: 0, color: 0, text: 0 }, measureFrom: Infinity, measureTo: Infinity };
+  for (const client of clients) schedule(client, interval, Infinity);
+  send({ type: 'churning' });
+}
+
+function churnStop() {
+  for (const client of clients) clearTimeout(client.timer);
+  run = null;
+  send({ type: 'calm' });
+}
+
+/** Clients that were on `killed` at `since`: how many are synced again elsewhere; and rooms whose clients sit on more than one instance. */
+function status({ killed, since, mark }) {
+  // Marked just before the kill: the clients on that instance then.
+  if (mark) for (const client of clients) client.wasOn = client.servers[client.serverIndex] === killed ? killed : undefined;
+  const affected = clients.filter((c) => c.wasOn === killed);
+  const back = affected.filter((c) => c.connected && c.syncedAt > since && c.servers[c.serverIndex] !== killed);
+  const split = rooms.filter((room) => new Set(room.clients.map((c) => c.servers[c.serverIndex])).size > 1).length;
+  const where = {};
+  for (const c of clients) where[c.servers[c.serverIndex]] = (where[c.servers[c.serverIndex]] ?? 0) + 1;
+  send({ type: 'status', affected: affected.length, back: back.length, lastBackAt: Math.max(0, ...back.map((c) => c.syncedAt)), split, where, connected: clients.filter((c) => c.connected).length, refusals });
+}
+
+/** One more client in each room, joining now (after an instance came back: it goes to the room's first address). */
+function joinOne() {
+  for (const [r, room] of rooms.entries()) {
+    const spec = setupPlan.plan[r].clients[0];
+    const i = room.clients.length;
+    const client = createClient(serversFor(setupPlan.urls, setupPlan.spread, room.name, i), room, spec, i);
+    room.clients.push(client);
+    clients.push(client);
+  }
+  send({ type: 'joined' });
+}
+
+/** Every client of a room holds every change any of them made: each writer's own clock reached everywhere. */
+function roomConverged(room) {
+  const wanted = room.clients.map((c) => [c.doc.clientID, Y.getState(c.doc.store, c.doc.clientID)]);
+  return room.clients.every((c) => c.synced && c.provider.unsyncedChanges === 0 && wanted.every(([id, clock]) => Y.getState(c.doc.store, id) === clock));
+}
+
+async function converge({ timeoutMs }) {
+  const start = now();
+  const ok = await waitFor(() => rooms.every(roomConverged), start + timeoutMs);
+  send({ type: 'converged', ok, ms: now() - start, rooms: rooms.length, convergedRooms: rooms.filter(roomConverged).length, clients: clients.length, changes: clients.reduce((s, c) => s + c.seq, 0) });
+}
+
 function stop() {
   for (const client of clients) {
     clearTimeout(client.timer);
@@ -223,7 +342,7 @@ function stop() {
 }
 
 process.on('message', (message) => {
-  const handle = { setup, step, stop }[message.type];
+  const handle = { setup, step, stop, churnStart, churnStop, status, joinOne, converge }[message.type];
   Promise.resolve(handle(message)).catch((error) => send({ type: 'fatal', message: error.stack ?? String(error) }));
 });
 // The parent is gone (killed, Ctrl+C): never linger.

@@ -7,9 +7,9 @@
 // (`npm run bench:scale`). See bench/README.md ("Live collaboration benchmark").
 //
 // Exit code: 0 budget met, 1 budget missed (p99 over --budget or a change lost), 2 the bench could not run.
-import { fork, spawn } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,7 +37,10 @@ const USAGE = `Usage: npm run bench:collab -- [options]
   --window S         measured seconds of the budget step (30)
   --workers N        load-generator processes (4)
   --join S           clients join at random moments over S seconds (15)
-  --instances N      server instances sharing Redis and PostgreSQL, each room's clients spread over them (1)
+  --instances N      server instances sharing Redis and PostgreSQL (1)
+  --spread HOW       with several instances: 'room' (each room's clients meet on the room's first
+                     instance, as pages order collabUrls) or 'client' (a room's clients alternate) (client)
+  --failover         after the budget step: kill -9 one instance, restart it, restart Redis, under load
   --budget MS        the budget step's p99 limit (50)
   --no-ramp          only the budget step
   --ramp             only the ramp (no budget, exit 0 unless the bench fails)
@@ -47,7 +50,7 @@ const USAGE = `Usage: npm run bench:collab -- [options]
   --json FILE        also write the results to FILE`;
 
 function parseArgs(argv) {
-  const options = { rooms: 50, clients: 10, interval: 2000, window: 30, workers: 4, join: 15, instances: 1, budgetMs: DEFAULT_BUDGET_P99_MS, budget: true, ramp: true, step: 15, timeout: 360 };
+  const options = { rooms: 50, clients: 10, interval: 2000, window: 30, workers: 4, join: 15, instances: 1, spread: 'client', failover: false, budgetMs: DEFAULT_BUDGET_P99_MS, budget: true, ramp: true, step: 15, timeout: 360 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -70,6 +73,10 @@ function parseArgs(argv) {
     else if (arg === '--budget') options.budgetMs = number();
     else if (arg === '--step') options.step = Math.max(5, number());
     else if (arg === '--timeout') options.timeout = number();
+    else if (arg === '--spread') {
+      options.spread = value();
+      if (!['room', 'client'].includes(options.spread)) throw new Error('--spread is room or client');
+    } else if (arg === '--failover') options.failover = true;
     else if (arg === '--no-ramp') options.ramp = false;
     else if (arg === '--ramp') options.budget = false;
     else if (arg === '--markdown') options.markdown = value();
@@ -94,6 +101,7 @@ const progress = (text) => process.stderr.write(`${text}\n`);
 let servers = [];
 let workers = [];
 let stopServices = null;
+let serviceHandles = null;
 let dataDir = null;
 let cleaning = null;
 let workersStopping = false;
@@ -162,18 +170,73 @@ function runQueueSeconds(pid) {
   }
 }
 
+/** A process's CPU seconds with its children's (live ones read directly, exited ones through cutime/cstime). */
+function treeCpuSeconds(pid) {
+  try {
+    const own = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = own.slice(own.lastIndexOf(')') + 2).split(' ');
+    let total = (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(rest[1]) === pid) total += (Number(rest[11]) + Number(rest[12])) / TICKS_PER_SECOND;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Redis's and PostgreSQL's process ids (the postmaster: its backends are its children), when they run. */
+const servicePids = { redis: null, postgres: null };
+
 /** CPU use over a span, as % of one core, and main-thread run-queue wait, as % of the span. */
 function cpuSampler() {
   const pids = [...servers.map((s) => s.pid), ...workers.map((w) => w.pid)];
-  const start = { at: now(), cpu: pids.map(cpuSeconds), wait: pids.map(runQueueSeconds) };
+  const services = Object.entries(servicePids).filter(([, pid]) => pid);
+  const start = { at: now(), cpu: pids.map(cpuSeconds), wait: pids.map(runQueueSeconds), services: services.map(([, pid]) => treeCpuSeconds(pid)) };
   return () => {
     const seconds = (now() - start.at) / 1000;
     const percent = pids.map((pid, i) => ((cpuSeconds(pid) - start.cpu[i]) / seconds) * 100);
     const wait = pids.map((pid, i) => ((runQueueSeconds(pid) - start.wait[i]) / seconds) * 100);
     const n = servers.length;
-    return { servers: percent.slice(0, n), workers: percent.slice(n), serversWait: wait.slice(0, n), workersWait: wait.slice(n) };
+    const serviceCpu = Object.fromEntries(services.map(([name, pid], i) => [name, ((treeCpuSeconds(pid) - start.services[i]) / seconds) * 100]));
+    return { servers: percent.slice(0, n), workers: percent.slice(n), serversWait: wait.slice(0, n), workersWait: wait.slice(n), services: serviceCpu, seconds };
   };
 }
+
+/** The pid of the process listening as `redis-server` on `port` (INFO's process_id). */
+function redisPid(port) {
+  const info = spawnSync('redis-cli', ['-p', String(port), 'info', 'server'], { encoding: 'utf8' }).stdout ?? '';
+  return Number(/process_id:(\d+)/.exec(info)?.[1]) || null;
+}
+
+/** The postmaster listening on `port`: the process whose command line has `-p PORT` and that runs postgres. */
+function postgresPid(port) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (/\/postgres$/.test(args[0]) && args.some((arg, i) => arg === '-p' && args[i + 1] === String(port))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
+/** Redis's counters (INFO stats): commands and bytes in and out, to turn into traffic per change. */
+function redisStats(port) {
+  const info = spawnSync('redis-cli', ['-p', String(port), 'info', 'stats'], { encoding: 'utf8' }).stdout ?? '';
+  const read = (name) => Number(new RegExp(`${name}:(\\d+)`).exec(info)?.[1] ?? NaN);
+  return { commands: read('total_commands_processed'), inputBytes: read('total_net_input_bytes'), outputBytes: read('total_net_output_bytes') };
+}
+let redisPort = null;
 
 const serverRss = () => servers.map((s) => rssMiB(s.pid));
 const totalOf = (list) => list.reduce((sum, n) => sum + n, 0);
@@ -197,7 +260,7 @@ async function startServer(secret, maxConnections, env = {}) {
   const instanceDir = join(dataDir, String(servers.length));
   mkdirSync(instanceDir, { mode: 0o700 });
   const server = spawn(serverNode(), [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), SERVER_BIN], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: instanceDir, COLLAB_SECRET: secret, MAX_CONNECTIONS_PER_ADDRESS: String(maxConnections), ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DATA_DIR: instanceDir, COLLAB_SECRET: secret, MAX_CONNECTIONS_PER_ADDRESS: String(maxConnections), MAX_UNADMITTED_PER_ADDRESS: String(maxConnections), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.push(server);
@@ -313,12 +376,18 @@ async function runStep({ name, interval, warmup, window, drain, options }) {
   let cpu = null;
   let rss = [];
   // CPU over the measured window only (warmup and drain left out).
+  let redisTraffic = null;
   const sampling = (async () => {
     await sleep(measureFrom - now());
     const sample = cpuSampler();
+    const redisBefore = redisPort ? redisStats(redisPort) : null;
     await sleep(measureTo - now());
     cpu = sample();
     rss = serverRss();
+    if (redisBefore) {
+      const after = redisStats(redisPort);
+      redisTraffic = { commands: after.commands - redisBefore.commands, inputBytes: after.inputBytes - redisBefore.inputBytes, outputBytes: after.outputBytes - redisBefore.outputBytes };
+    }
   })();
   const results = await ask({ type: 'step', interval, startAt, measureFrom, measureTo, drainMs: drain * 1000 }, 'result');
   await sampling;
@@ -349,6 +418,10 @@ async function runStep({ name, interval, warmup, window, drain, options }) {
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
     serverCpu: totalOf(cpu.servers),
+    /** CPU seconds of all instances together over the window. */
+    serverCpuSeconds: (totalOf(cpu.servers) / 100) * cpu.seconds,
+    servicesCpu: cpu.services,
+    redisTraffic,
     serverCpus: cpu.servers,
     serverRssMiB: totalOf(rss),
     serverRssList: rss,
@@ -420,6 +493,10 @@ async function main(options) {
     stopServices = services.stopServices;
     const [redis, postgres] = [await services.startRedis(), await services.startPostgres()];
     env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url };
+    redisPort = redis.port;
+    servicePids.redis = redisPid(redis.port);
+    servicePids.postgres = postgresPid(postgres.port);
+    serviceHandles = { redis, postgres };
     info.services = 'Redis and PostgreSQL (Debian packages) on loopback';
   }
   const started = [];
@@ -434,7 +511,7 @@ async function main(options) {
   const rooms = await mintTokens(secret, options);
   startWorkers(options.workers);
   const connectStart = now();
-  const ready = await ask((i) => ({ type: 'setup', urls, joinMs: options.join * 1000, rooms: rooms.filter((_, r) => r % options.workers === i) }), 'ready');
+  const ready = await ask((i) => ({ type: 'setup', urls, spread: options.spread, joinMs: options.join * 1000, rooms: rooms.filter((_, r) => r % options.workers === i) }), 'ready');
   if (!ready.every((r) => r.ok)) throw new Error(`only ${ready.reduce((s, r) => s + r.synced, 0)} of ${clients} clients synced within 60 s`);
   const connectSeconds = (now() - connectStart) / 1000;
   const syncedAfterLastJoinSeconds = Math.max(...ready.map((r) => r.afterLastJoinMs)) / 1000;
@@ -496,18 +573,114 @@ async function main(options) {
     }
   }
 
+  let failover = null;
+  if (options.failover && options.instances > 1) failover = await runFailover({ options, secret, env, started });
+
   info.loadEnd = os.loadavg();
   await stopWorkers();
-  const output = report({ options, info, idleRssMiB, connectedRssMiB, syncedAfterLastJoinSeconds, steps, budget, ramp, refusals: logs.flatMap((l) => l.refusals) });
+  const output = report({ options, info, idleRssMiB, connectedRssMiB, syncedAfterLastJoinSeconds, steps, budget, ramp, failover, refusals: logs.flatMap((l) => l.refusals) });
   console.log(output);
   if (options.markdown) writeFileSync(options.markdown, `${output}\n`);
   if (options.json) {
-    writeFileSync(options.json, `${JSON.stringify({ options, machine: info, idleRssMiB, connectedRssMiB, connectSeconds, syncedAfterLastJoinSeconds, steps, budget, ramp, refusals: logs.flatMap((l) => l.refusals) }, null, 2)}\n`);
+    writeFileSync(options.json, `${JSON.stringify({ options, machine: info, idleRssMiB, connectedRssMiB, connectSeconds, syncedAfterLastJoinSeconds, steps, budget, ramp, failover, refusals: logs.flatMap((l) => l.refusals) }, null, 2)}\n`);
   }
-  return budget && !budget.met ? 1 : 0;
+  return (budget && !budget.met) || (failover && !failover.met) ? 1 : 0;
 }
 
-function report({ options, info, idleRssMiB, connectedRssMiB, syncedAfterLastJoinSeconds, steps, budget, ramp, refusals }) {
+/** Sends every worker `message` and collects one answer of `type` from each, summed where numbers. */
+async function statusOf(message) {
+  const answers = await ask({ type: 'status', ...message }, 'status');
+  const where = {};
+  for (const a of answers) for (const [url, n] of Object.entries(a.where)) where[url] = (where[url] ?? 0) + n;
+  return {
+    affected: answers.reduce((s, a) => s + a.affected, 0),
+    back: answers.reduce((s, a) => s + a.back, 0),
+    lastBackAt: Math.max(...answers.map((a) => a.lastBackAt)),
+    split: answers.reduce((s, a) => s + a.split, 0),
+    connected: answers.reduce((s, a) => s + a.connected, 0),
+    where,
+    refusals: answers.reduce((all, a) => {
+      for (const [reason, n] of Object.entries(a.refusals)) all[reason] = (all[reason] ?? 0) + n;
+      return all;
+    }, {}),
+  };
+}
+
+async function converged(timeoutMs) {
+  const answers = await ask({ type: 'converge', timeoutMs }, 'converged');
+  return {
+    ok: answers.every((a) => a.ok),
+    ms: Math.max(...answers.map((a) => a.ms)),
+    rooms: answers.reduce((s, a) => s + a.rooms, 0),
+    convergedRooms: answers.reduce((s, a) => s + a.convergedRooms, 0),
+    clients: answers.reduce((s, a) => s + a.clients, 0),
+    changes: answers.reduce((s, a) => s + a.changes, 0),
+  };
+}
+
+/** Within this long of a kill -9, every client of the killed instance is synced again on another. */
+const FAILOVER_BUDGET_MS = 10_000;
+
+/**
+ * The separate phase: clients keep changing at the budget's rate while (1) the first instance is
+ * killed with -9 (how long until its clients are synced on another), (2) it is started again on its
+ * port and one new client joins each room (new joins go to the room's first address; the moved
+ * clients stay where they are, so rooms are split until those reconnect), (3) Redis is restarted.
+ * Then the changes stop and every room must converge: each client holding every change.
+ */
+async function runFailover({ options, secret, env, started }) {
+  const result = { budgetMs: FAILOVER_BUDGET_MS };
+  const killed = started[0];
+  const maxConnections = options.rooms * options.clients + 100;
+  progress('Failover phase: changes go on at the budget step\'s rate…');
+  await ask({ type: 'churnStart', interval: options.interval }, 'churning');
+  await sleep(5000);
+  const before = await statusOf({ killed: killed.url, since: now(), mark: true });
+  const killedAt = now();
+  servers[0].kill('SIGKILL');
+  progress(`  kill -9 of the instance at ${killed.url} (${before.affected} clients on it)…`);
+  let status = before;
+  while (now() - killedAt < 60_000) {
+    await sleep(200);
+    status = await statusOf({ killed: killed.url, since: killedAt });
+    if (status.back >= status.affected) break;
+  }
+  result.kill = { affected: before.affected, back: status.back, backMs: status.back >= status.affected ? status.lastBackAt - killedAt : NaN };
+  result.kill.met = result.kill.back === result.kill.affected && result.kill.backMs <= FAILOVER_BUDGET_MS;
+  progress(`  ${status.back} of ${before.affected} clients synced again on the other instance ${ms(result.kill.backMs)} after the kill.`);
+
+  // Back on its own port, so the clients' address lists still name it.
+  const port = new URL(killed.url).port;
+  const restartedAt = now();
+  const restarted = await startServer(secret, maxConnections, { ...env, PORT: port });
+  servers[0] = servers.pop();
+  progress(`  restarted on port ${port} in ${ms(now() - restartedAt)}; one new client joins each room…`);
+  await ask({ type: 'joinOne' }, 'joined');
+  await sleep(5000);
+  const split = await statusOf({ killed: killed.url, since: killedAt });
+  result.restart = { split: split.split, rooms: options.rooms, where: split.where, pid: restarted.pid };
+  progress(`  ${split.split} of ${options.rooms} rooms split over both instances (clients per instance: ${Object.values(split.where).join(' + ')}).`);
+
+  progress('  Redis restarted…');
+  const redisAt = now();
+  await serviceHandles.redis.stop();
+  await serviceHandles.redis.start();
+  servicePids.redis = redisPid(serviceHandles.redis.port);
+  result.redis = { restartMs: now() - redisAt };
+  await sleep(5000);
+  await ask({ type: 'churnStop' }, 'calm');
+  const after = await converged(30_000);
+  result.converged = after;
+  progress(`  Changes stopped: ${after.convergedRooms} of ${after.rooms} rooms converged (${after.clients} clients, ${after.changes} changes in all) within ${ms(after.ms)}.`);
+  const final = await statusOf({ killed: killed.url, since: killedAt });
+  result.splitAtEnd = final.split;
+  result.refusals = final.refusals;
+  if (Object.keys(final.refusals).length) progress(`  Clients closed by the server meanwhile: ${Object.entries(final.refusals).map(([reason, n]) => `${reason} × ${n}`).join(', ')}.`);
+  result.met = result.kill.met && after.ok && Object.keys(final.refusals).length === 0;
+  return result;
+}
+
+function report({ options, info, idleRssMiB, connectedRssMiB, syncedAfterLastJoinSeconds, steps, budget, ramp, failover, refusals }) {
   const load = (l) => l.map((n) => n.toFixed(2)).join(' ');
   const lines = [
     '## Live collaboration benchmark',
@@ -552,6 +725,20 @@ function report({ options, info, idleRssMiB, connectedRssMiB, syncedAfterLastJoi
     const busy = ramp.steps.filter((s) => s.machineBusy);
     if (busy.length) text += ` From ${fmt(busy[0].rate)} changes/s the server and the generator together used the machine's ${info.cores} cores, so the server shares CPU with its load.`;
     lines.push('', text);
+  }
+  if (failover) {
+    const k = failover.kill;
+    const c = failover.converged;
+    lines.push(
+      '',
+      `Failover phase (changes going on at the budget step's rate): kill -9 of one instance; ${fmt(k.back)} of ${fmt(k.affected)} of its clients synced again on the other within ${ms(k.backMs)} (budget ${fmt(failover.budgetMs)} ms). ` +
+        `Restarted on its port; one new client joined each room and went to the room's first instance: ${fmt(failover.restart.split)} of ${fmt(failover.restart.rooms)} rooms were then split over both instances (still ${fmt(failover.splitAtEnd)} at the end: the moved clients stay until they reconnect). ` +
+        `Redis restarted (${ms(failover.redis.restartMs)}). Afterwards ${fmt(c.convergedRooms)} of ${fmt(c.rooms)} rooms converged within ${ms(c.ms)}: every one of ${fmt(c.clients)} clients held every change of its room (${fmt(c.changes)} changes in all).`,
+      '',
+      ...(Object.keys(failover.refusals).length ? ['', `Closed by the server during the phase: ${Object.entries(failover.refusals).map(([reason, n]) => `\`${reason}\` × ${n}`).join(', ')}.`] : []),
+      '',
+      failover.met ? '**Failover met**: back within the budget, nothing lost.' : '**Failover missed**.',
+    );
   }
   if (refusals.length) lines.push('', `The server refused ${refusals.length} times, e.g. \`${refusals[0]}\`.`);
   return lines.join('\n');

@@ -1,12 +1,16 @@
 // Fails when custom-elements.json is not what `npm run analyze` would write
-// from the source now. Writes the fresh manifest to a temporary folder and
-// leaves the working tree alone.
+// from the source now, when a tag src/ registers has no element in it, or when
+// an element lacks an event, part or CSS property its source declares
+// (scripts/manifest-gaps.mjs). Writes the fresh manifest to a temporary folder
+// and leaves the working tree alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { elementsOf, sourceGaps, untaggedRegistrations } from './manifest-gaps.mjs';
 
 const MANIFEST = 'custom-elements.json';
+
 const folder = mkdtempSync(join(tmpdir(), 'innovasjon-cem-'));
 try {
   // The analyzer joins --outdir to the working directory, so it must be relative.
@@ -23,17 +27,20 @@ try {
   }
   // Every tag the source registers is an element in the manifest, by its tag name (Storybook and editors look it up so).
   const manifest = JSON.parse(fresh);
-  const tagged = new Set(manifest.modules.flatMap((module) => module.declarations ?? []).filter((each) => each.customElement && each.tagName).map((each) => each.tagName));
-  const registered = execFileSync('grep', ['-rhoE', "define\\('[a-z]+-[a-z-]+'", 'src'], { encoding: 'utf8' })
-    .split('\n')
-    .filter(Boolean)
-    .map((call) => call.slice("define('".length, -1));
-  const missing = [...new Set(registered)].filter((tag) => !tagged.has(tag));
+  const missing = untaggedRegistrations(manifest);
   if (missing.length) {
     console.error(`${MANIFEST} has no element with the tag name ${missing.join(', ')}, though src/ registers it.`);
     process.exit(1);
   }
-  console.log(`${MANIFEST} is up to date; its ${tagged.size} elements carry their tag names.`);
+  const tagged = elementsOf(manifest);
+  const gaps = sourceGaps(manifest);
+  if (gaps.length) {
+    console.error(`${MANIFEST} lacks what src/ declares (document it in the element's JSDoc header: @event, @csspart, @cssproperty):\n- ${gaps.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log(
+    `${MANIFEST} is up to date; its ${tagged.length} elements carry their tag names, and every event, part and CSS property their source declares.`,
+  );
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -2,8 +2,10 @@
 // custom-elements.json, README.md, LICENSE, CHANGELOG.md (and package.json);
 // every file package.json points to (exports, types, sideEffects,
 // customElements) is in it; sideEffects names exactly the files that register
-// elements; and dist/store.js reaches neither Lit nor an element registration
-// through its imports.
+// elements; dist/store.js reaches neither Lit nor an element registration
+// through its imports; dist/react.js does not load at start what the bundle
+// fetches on demand (the timer, the live room); and every source map names
+// only sources that ship or whose text it carries.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -78,11 +80,39 @@ const visit = (file) => {
 };
 visit('dist/store.js');
 
+// 5. react.js starts without the chunks the bundle fetches on demand: follow its static imports only (not `import()`).
+const staticallyReached = new Set();
+const follow = (file) => {
+  if (staticallyReached.has(file)) return;
+  staticallyReached.add(file);
+  const code = withoutComments(readFileSync(file, 'utf8'));
+  for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s+)['"](\.[^'"]+)['"]/g)) follow(join(dirname(file), specifier));
+};
+follow('dist/react.js');
+for (const lazy of ['dist/innovasjon-tidtaker/innovasjon-tidtaker.component.js', 'dist/collab/index.js', 'dist/features/transfer.js']) {
+  if (staticallyReached.has(lazy)) problems.push(`dist/react.js loads ${lazy} at start, which the bundle fetches only when it is used`);
+}
+
+// 6. Every source map shipped names sources the package ships, or carries their text (sourcesContent).
+let maps = 0;
+for (const path of shipped) {
+  if (!path.endsWith('.js.map')) continue;
+  maps++;
+  const map = JSON.parse(readFileSync(path, 'utf8'));
+  map.sources.forEach((source, index) => {
+    const target = normalize(join(dirname(path), map.sourceRoot ?? '', source));
+    if (!shipped.has(target) && typeof map.sourcesContent?.[index] !== 'string') {
+      problems.push(`${path} points to ${source}, which the package does not ship, without its text in sourcesContent`);
+    }
+  });
+}
+
 if (problems.length) {
   console.error(`npm pack check failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
 console.log(
   `npm pack ships ${shipped.size} files (${(pack.size / 1024).toFixed(0)} KB packed, ${(pack.unpackedSize / 1024).toFixed(0)} KB unpacked); ` +
-    `every file package.json names is there; sideEffects lists the ${listed.size} registering files; dist/store.js reaches ${reached.size} modules, none with Lit or a registration.`,
+    `every file package.json names is there; sideEffects lists the ${listed.size} registering files; dist/store.js reaches ${reached.size} modules, none with Lit or a registration; ` +
+    `dist/react.js starts with ${staticallyReached.size} modules, no on-demand chunk; the ${maps} source maps carry the sources they name.`,
 );

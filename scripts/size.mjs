@@ -340,7 +340,7 @@ async function buildLit(bindings) {
 const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
 const entries = Object.entries(exports)
   .map(([path, target]) => [path, typeof target === 'string' ? target : target.default])
-  .filter(([path, file]) => file.endsWith('.js') && !file.endsWith('.bundle.js') && path !== './package.json');
+  .filter(([path, file]) => file?.endsWith('.js') && !file.endsWith('.bundle.js') && path !== './package.json'); // ./jsx is types only
 const litBindings = new Map();
 const built = await Promise.all(entries.map(([, file]) => buildEntry(file)));
 for (const [index, [path]] of entries.entries()) {

@@ -53,6 +53,11 @@ export interface ActionChangeDetail {
 export interface ActionRemoveDetail {
   action: Action;
 }
+/** The document as it was loaded from where it is stored (`innovasjon-load`). */
+export interface LoadDetail {
+  /** The whole document, as `data` returns it. */
+  data: GuideDocument;
+}
 export interface ChangeDetail {
   /** The whole document after the change, as `data` returns it. */
   data: GuideDocument;
@@ -102,6 +107,7 @@ export interface InnovasjonEventMap {
   'innovasjon-action-change': CustomEvent<ActionChangeDetail>;
   'innovasjon-action-remove': CustomEvent<ActionRemoveDetail>;
   'innovasjon-change': CustomEvent<ChangeDetail>;
+  'innovasjon-load': CustomEvent<LoadDetail>;
   'innovasjon-error': CustomEvent<ErrorDetail>;
   'innovasjon-connection': CustomEvent<ConnectionDetail>;
   'innovasjon-presence': CustomEvent<PresenceDetail>;
@@ -113,19 +119,27 @@ export interface NoteEditDetail {
   color: NoteColor;
 }
 
-/** The requests `<refleksjon-lapp>` sends to the card around it. */
+/** The events `<refleksjon-lapp>` sends to the card around it: what the person did with the note, or asks for. */
 export interface LappRequestEventMap {
+  /** The person saved new text or picked a colour. */
+  'refleksjon-lapp-change': CustomEvent<NoteEditDetail>;
+  /** The person left editing without saving. */
+  'refleksjon-lapp-cancel': CustomEvent<NoteEditDetail>;
   'refleksjon-lapp-delete': CustomEvent<null>;
   'refleksjon-lapp-vote': CustomEvent<null>;
   'refleksjon-lapp-move': CustomEvent<null>;
 }
 
 /**
- * Element events that keep native-like names (`change`, `cancel`), so they are
- * not merged into `HTMLElementEventMap`, where those names already mean `Event`.
+ * Every event `<refleksjon-lapp>` sends. `change` and `cancel` are the old,
+ * native-like names of `refleksjon-lapp-change` and `refleksjon-lapp-cancel`,
+ * sent right after them for one more release; they are not merged into
+ * `HTMLElementEventMap`, where those names already mean `Event`.
  */
 export interface LappEventMap extends LappRequestEventMap {
+  /** @deprecated Since 0.2.0: listen for `refleksjon-lapp-change`; `change` goes in 0.3.0. */
   change: CustomEvent<NoteEditDetail>;
+  /** @deprecated Since 0.2.0: listen for `refleksjon-lapp-cancel`; `cancel` goes in 0.3.0. */
   cancel: CustomEvent<NoteEditDetail>;
 }
 

@@ -4,8 +4,10 @@
 //   import { InnovasjonGuide } from 'innovasjonsguide/react.js';
 //   <InnovasjonGuide storageKey="min-kommune" onChange={(e) => save(e.detail.data)} />
 //
-// Importing this module registers the elements it wraps. React is a peer
-// dependency: the app brings its own.
+// Importing this module registers the elements it wraps, except the timer and
+// the live room's status: their code is a chunk of its own in the bundle, so
+// their wrappers fetch it when first rendered, not when an app starts. React is
+// a peer dependency: the app brings its own.
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import type {
@@ -15,6 +17,7 @@ import type {
   ChangeDetail,
   ErrorDetail,
   LappEventMap,
+  LoadDetail,
   NoteAddDetail,
   NoteChangeDetail,
   NoteRemoveDetail,
@@ -25,7 +28,8 @@ import { InnovasjonGuide as InnovasjonGuideElement } from './innovasjon-guide/in
 import { InnovasjonKort as InnovasjonKortElement } from './innovasjon-kort/innovasjon-kort.js';
 import { InnovasjonOppfolging as InnovasjonOppfolgingElement } from './innovasjon-oppfolging/innovasjon-oppfolging.js';
 import { InnovasjonOppsummering as InnovasjonOppsummeringElement } from './innovasjon-oppsummering/innovasjon-oppsummering.js';
-import { InnovasjonTidtaker as InnovasjonTidtakerElement, type TimerEndDetail } from './innovasjon-tidtaker/innovasjon-tidtaker.js';
+import type { InnovasjonRomStatus as InnovasjonRomStatusElement } from './innovasjon-rom-status/innovasjon-rom-status.component.js';
+import type { InnovasjonTidtaker as InnovasjonTidtakerElement, TimerEndDetail } from './innovasjon-tidtaker/innovasjon-tidtaker.component.js';
 import { InnovasjonTrinn as InnovasjonTrinnElement } from './innovasjon-trinn/innovasjon-trinn.js';
 import { RefleksjonLapp as RefleksjonLappElement } from './refleksjon-lapp/refleksjon-lapp.js';
 
@@ -42,6 +46,9 @@ const documentEvents = {
   onError: 'innovasjon-error' as EventName<CustomEvent<ErrorDetail>>,
 };
 
+/** The stored document is loaded (`innovasjon-load`): the state to start from after a reload. Sent by a guide and a step alone. */
+const onLoad = 'innovasjon-load' as EventName<CustomEvent<LoadDetail>>;
+
 /** `<innovasjon-guide>`: the whole guide. */
 export const InnovasjonGuide = createComponent({
   react: React,
@@ -50,6 +57,7 @@ export const InnovasjonGuide = createComponent({
   displayName: 'InnovasjonGuide',
   events: {
     ...documentEvents,
+    onLoad,
     onStepChange: 'innovasjon-step-change' as EventName<CustomEvent<StepChangeDetail>>,
   },
 });
@@ -60,17 +68,25 @@ export const InnovasjonTrinn = createComponent({
   tagName: 'innovasjon-trinn',
   elementClass: InnovasjonTrinnElement,
   displayName: 'InnovasjonTrinn',
-  events: documentEvents,
+  events: { ...documentEvents, onLoad },
 });
 
-/** `<refleksjon-lapp>`: one sticky note. The note only asks: the host changes the document (`onDelete` may call `preventDefault()`). */
+/**
+ * `<refleksjon-lapp>`: one sticky note. The note only asks: the host changes the document (`onDelete` may call `preventDefault()`).
+ * `onLappChange` and `onLappCancel` hear `refleksjon-lapp-change` and `-cancel`; `onChange` and `onCancel`, the old names, still
+ * work in 0.2.x and go in 0.3.0.
+ */
 export const RefleksjonLapp = createComponent({
   react: React,
   tagName: 'refleksjon-lapp',
   elementClass: RefleksjonLappElement,
   displayName: 'RefleksjonLapp',
   events: {
+    onLappChange: 'refleksjon-lapp-change' as EventName<LappEventMap['refleksjon-lapp-change']>,
+    onLappCancel: 'refleksjon-lapp-cancel' as EventName<LappEventMap['refleksjon-lapp-cancel']>,
+    /** @deprecated Since 0.2.0: use `onLappChange`; goes in 0.3.0. */
     onChange: 'change' as EventName<LappEventMap['change']>,
+    /** @deprecated Since 0.2.0: use `onLappCancel`; goes in 0.3.0. */
     onCancel: 'cancel' as EventName<LappEventMap['cancel']>,
     onDelete: 'refleksjon-lapp-delete' as EventName<LappEventMap['refleksjon-lapp-delete']>,
     onVote: 'refleksjon-lapp-vote' as EventName<LappEventMap['refleksjon-lapp-vote']>,
@@ -108,20 +124,62 @@ export const InnovasjonOppsummering = createComponent({
   displayName: 'InnovasjonOppsummering',
 });
 
-/** `<innovasjon-tidtaker>`: the timebox for silent writing. */
-export const InnovasjonTidtaker = createComponent({
-  react: React,
-  tagName: 'innovasjon-tidtaker',
-  elementClass: InnovasjonTidtakerElement,
-  displayName: 'InnovasjonTidtaker',
-  events: { onTimerEnd: 'innovasjon-timer-end' as EventName<CustomEvent<TimerEndDetail>> },
-});
+/**
+ * The shape @lit/react needs of an element whose code is not loaded yet: its name and which props are properties
+ * (set as properties before the element upgrades; Lit takes them over when it does).
+ */
+function shapeOf<T extends HTMLElement>(name: string, properties: readonly (keyof T & string)[]): { new (): T; prototype: T } {
+  return { name, prototype: Object.fromEntries(properties.map((each) => [each, undefined])) } as unknown as { new (): T; prototype: T };
+}
+
+/** A wrapper that fetches its element's code (`load`) the first time one is rendered. */
+function loadedOnMount<C extends React.ForwardRefExoticComponent<never>>(component: C, load: () => Promise<unknown>): C {
+  let loading: Promise<unknown> | undefined;
+  const Loaded = React.forwardRef<unknown, object>((props, ref) => {
+    React.useEffect(() => {
+      loading ??= load().catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
+    }, []);
+    return React.createElement(component as unknown as React.ElementType, { ...props, ref });
+  });
+  Loaded.displayName = component.displayName ?? '';
+  return Loaded as unknown as C;
+}
+
+/** `<innovasjon-tidtaker>`: the timebox for silent writing. Its code (the bundle's timer chunk) is fetched when one is first rendered. */
+export const InnovasjonTidtaker = loadedOnMount(
+  createComponent({
+    react: React,
+    tagName: 'innovasjon-tidtaker',
+    elementClass: shapeOf<InnovasjonTidtakerElement>('InnovasjonTidtaker', ['minutes', 'clock']),
+    displayName: 'InnovasjonTidtaker',
+    events: { onTimerEnd: 'innovasjon-timer-end' as EventName<CustomEvent<TimerEndDetail>> },
+  }),
+  () => import('./innovasjon-tidtaker/innovasjon-tidtaker.js'),
+);
+
+/**
+ * `<innovasjon-rom-status>`: a live room's connection and who is in it, for the `room` (a `LiveRoom` from
+ * `innovasjonsguide/collab.js`). Its code comes with the live room's chunk, fetched when one is first rendered.
+ */
+export const InnovasjonRomStatus = loadedOnMount(
+  createComponent({
+    react: React,
+    tagName: 'innovasjon-rom-status',
+    elementClass: shapeOf<InnovasjonRomStatusElement>('InnovasjonRomStatus', ['room']),
+    displayName: 'InnovasjonRomStatus',
+  }),
+  () => import('./collab/index.js'),
+);
 
 export type {
   InnovasjonGuideElement,
   InnovasjonKortElement,
   InnovasjonOppfolgingElement,
   InnovasjonOppsummeringElement,
+  InnovasjonRomStatusElement,
   InnovasjonTidtakerElement,
   InnovasjonTrinnElement,
   RefleksjonLappElement,

@@ -2,6 +2,8 @@ import { expect, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { InnovasjonKort } from '../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../src/refleksjon-lapp/refleksjon-lapp.component.js';
+import { ShadowHarness } from './harness.js';
+import { KortHarness } from './innovasjon-kort/harness.js';
 
 /**
  * open-wc's waitUntil with room for a busy machine: it polls every 50 ms for
@@ -61,16 +63,86 @@ export function expectFocusOn(expected: Element | null | undefined, what = ''): 
   expect(actual === expected, `${what ? `${what}: ` : ''}focus is on ${nameOf(actual)}, not on ${nameOf(expected ?? null)}`).to.be.true;
 }
 
-/** Every question card inside a guide or a step, at any depth. */
-export function cardsIn(root: Element): InnovasjonKort[] {
-  const found: InnovasjonKort[] = [];
+/** The error `operation` throws; fails the test if it throws nothing. */
+export function thrownBy(operation: () => unknown): unknown {
+  try {
+    operation();
+  } catch (error) {
+    return error;
+  }
+  return expect.fail('did not throw');
+}
+
+/**
+ * Every element of the composed tree below `root` (shadow roots included),
+ * `root` first, then each element's light children before its shadow root's.
+ * The one place tests walk shadow roots; harnesses ask through it or their own host's root.
+ */
+export function composedElements(root: Element): Element[] {
+  const found: Element[] = [];
   const walk = (node: Element) => {
-    if (node.localName === 'innovasjon-kort') found.push(node as InnovasjonKort);
+    found.push(node);
     for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
   };
   walk(root);
   return found;
 }
+
+/** Every element matching `selector` in `root`'s composed tree (the page's body by default). */
+export const deepQueryAll = <T extends Element>(selector: string, root: Element = document.body): T[] =>
+  composedElements(root).filter((element): element is T => element.matches(selector));
+
+/**
+ * The first match for `selector` in `root`'s composed tree, or null, searched
+ * breadth-first: `root`'s own rendering first, then each shadow root found in it.
+ */
+export function deepQuery<T extends Element = Element>(selector: string, root: Element = document.body): T | null {
+  const scopes: ParentNode[] = [root.shadowRoot ?? root];
+  while (scopes.length) {
+    const scope = scopes.shift()!;
+    const hit = scope.querySelector<T>(selector);
+    if (hit) return hit;
+    for (const element of scope.querySelectorAll('*')) if (element.shadowRoot) scopes.push(element.shadowRoot);
+  }
+  return null;
+}
+
+/**
+ * An element's shadow root, for walks over the whole composed tree that are
+ * about no one element (every string a person reads, the focus order). A
+ * part of an element: ask its harness.
+ */
+export const shadowRootOf = (element: Element): ShadowRoot | null => element.shadowRoot;
+
+/** Every shadow root in `root`'s composed tree. */
+export const shadowRootsIn = (root: Element): ShadowRoot[] =>
+  composedElements(root).flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
+
+/** Whether any element of `root`'s composed tree, or of the document or shadow root `root`, is an `<img>`. */
+export const containsImage = (root: Element | Document | ShadowRoot): boolean =>
+  [...root.querySelectorAll('*')].some((element) => element.localName === 'img' || (element.shadowRoot ? containsImage(element.shadowRoot) : false));
+
+/**
+ * Every control a keyboard reaches below `root`, in the order of the flat tree:
+ * a shadow host's own shadow root instead of its light children (slots are not followed).
+ */
+export function focusablesInOrder(root: Element): Element[] {
+  const found: Element[] = [];
+  const selector = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+  const walk = (node: Element) => {
+    if (node.matches(selector) && !(node as HTMLButtonElement).disabled && node.getClientRects().length) found.push(node);
+    const children = node.shadowRoot ? [...node.shadowRoot.children] : [...node.children];
+    for (const child of children) walk(child);
+  };
+  walk(root);
+  return found;
+}
+
+/** Whether a custom element has rendered (has its shadow root): a page in an iframe upgrades its elements later. */
+export const hasRendered = (element: Element | null | undefined): boolean => !!element?.shadowRoot;
+
+/** Every question card inside a guide or a step, at any depth. */
+export const cardsIn = (root: Element): InnovasjonKort[] => deepQueryAll<InnovasjonKort>('innovasjon-kort', root);
 
 export function cardIn(root: Element, cardId: string): InnovasjonKort {
   const card = cardsIn(root).find((each) => each.card?.id === cardId);
@@ -78,17 +150,14 @@ export function cardIn(root: Element, cardId: string): InnovasjonKort {
   return card;
 }
 
-export const lappsIn = (card: InnovasjonKort): RefleksjonLapp[] => [
-  ...card.shadowRoot!.querySelectorAll<RefleksjonLapp>('refleksjon-lapp:not([data-id="draft"])'),
-];
+/** A card's notes in the order shown, the one being written left out (KortHarness.lapps). */
+export const lappsIn = (card: InnovasjonKort): RefleksjonLapp[] => new KortHarness(card).lapps;
 
-export const addButtonOf = (card: InnovasjonKort): HTMLButtonElement =>
-  card.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
-
-export const inShadow = <T extends Element>(host: Element, selector: string): T => {
-  const found = host.shadowRoot!.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector} in <${host.localName}>`);
-  return found;
+/** A card's «Legg til lapp» (KortHarness.addButton); throws while the card takes no new notes. */
+export const addButtonOf = (card: InnovasjonKort): HTMLButtonElement => {
+  const add = new KortHarness(card).addButton;
+  if (!add) throw new Error(`The card ${card.card?.id} shows no «Legg til lapp»`);
+  return add;
 };
 
 /** All visible text of an element, its shadow roots included. */
@@ -136,6 +205,7 @@ export async function expectAnnounced(words: string): Promise<void> {
 
 /** Waits for the open dialog in `host`'s shadow root (a feature's code may still be on its way) and returns it. */
 export async function openDialogIn(host: Element): Promise<HTMLDialogElement> {
-  await waitUntil(() => host.shadowRoot!.querySelector('dialog[open]'), `a dialog opens in <${host.localName}>`);
-  return host.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]')!;
+  const parts = new ShadowHarness(host);
+  await waitUntil(() => parts.openDialog, `a dialog opens in <${host.localName}>`);
+  return parts.openDialog!;
 }

@@ -11,6 +11,8 @@ export interface SocketState {
   unauthenticatedBytes: number;
   /** Called when the socket is first admitted to a document: its admission deadline and byte count end. */
   onAdmitted?: () => void;
+  /** The room named in the socket's address (`?room=`): the only room (and its session document) it may open. */
+  room?: string;
 }
 
 /** What onAuthenticate hands the later hooks as `context`. */

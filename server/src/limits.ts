@@ -58,7 +58,16 @@ export type RefusalReason =
   | 'too-many-rooms'
   | 'origin-not-allowed'
   | 'server-error'
-  | 'storage-unavailable';
+  | 'storage-unavailable'
+  // A personal credential from a room made on request (workshop/): docs/workshop-api.md.
+  | 'credential-invalid'
+  | 'credential-expired'
+  | 'credential-revoked'
+  | 'credential-wrong-room'
+  | 'proof-missing'
+  | 'proof-invalid'
+  | 'proof-stale'
+  | 'proof-replayed';
 
 /**
  * Thrown from hooks to refuse a connection or a message. Deliberately not an Error and
@@ -79,6 +88,8 @@ export class RoomMeasure {
   estimatedBytes: number;
   /** Bytes of every update applied so far, to tell which ones a save did not include. */
   appliedBytes = 0;
+  /** The most the room may hold: smaller for rooms anyone could create (ROOM_CREATION=open). */
+  maxBytes = MAX_DOCUMENT_BYTES;
   readonly counts = new Map<string, number>();
 
   constructor(
@@ -136,13 +147,13 @@ export class RoomMeasure {
         throw new Refusal('too-many-items');
       }
     }
-    if (this.estimatedBytes + update.length > MAX_DOCUMENT_BYTES) {
+    if (this.estimatedBytes + update.length > this.maxBytes) {
       // Near the limit: measure exactly. Only growth is refused, so a reconnecting client's
       // sync that brings nothing new still passes in a room that is already full.
       const state = Y.encodeStateAsUpdate(this.doc);
       const merged = Y.mergeUpdates([state, update]).length;
       this.estimatedBytes = state.length;
-      if (merged > MAX_DOCUMENT_BYTES && merged > state.length) throw new Refusal('document-too-large');
+      if (merged > this.maxBytes && merged > state.length) throw new Refusal('document-too-large');
     }
   }
 

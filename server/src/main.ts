@@ -10,10 +10,13 @@ import { SERVER_FILE, startCollabServer } from './server.js';
 import { DATABASE_FILE, openRoomStorage, SqliteRoomStore, StorageError, type SnapshotInfo } from './storage.js';
 import { mintAdminToken } from './tokens.js';
 import { readAdminKey } from './admin-key.js';
+import { WorkshopStore } from './workshop/store.js';
 
 const USAGE = `Usage:
   innovasjonsguide-server                     run the collaboration server
   innovasjonsguide-server rooms list          list the rooms (name, size, last activity) and deleted rooms
+  innovasjonsguide-server rooms created       list the rooms made on request (ROOM_CREATION): tenant, how, when,
+                                              door, ended; delete one with rooms delete ROOM
   innovasjonsguide-server rooms export ROOM   print everything ROOM holds as JSON
   innovasjonsguide-server rooms delete ROOM   erase ROOM (its session document and snapshots too) for good;
                                               clients holding a copy are refused
@@ -128,6 +131,7 @@ async function rooms(config: Config, [command, name, ...extra]: string[]): Promi
   if (command === 'backup') return backup(config, name, extra);
   if (command === 'migrate') return migrate(config, [name, ...extra].filter(Boolean));
   if (!command) throw new UsageError('');
+  if (command === 'created') return createdRooms(config, name);
   const at = command === 'restore' ? restoreTime(extra) : undefined;
   if (command !== 'restore' && extra.length) throw new UsageError('');
   if (command !== 'list') {
@@ -268,3 +272,23 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`${error instanceof ConfigError ? 'Configuration: ' : error instanceof StorageError ? 'Storage: ' : ''}${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
+
+/** `rooms created`: the rooms made on request, read from the workshop tables (also while the server runs). */
+async function createdRooms(config: Config, extra: string | undefined): Promise<void> {
+  if (extra !== undefined) throw new UsageError('');
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'workshop.sqlite'))) {
+    process.stdout.write('No rooms made on request.\n');
+    return;
+  }
+  const store = await WorkshopStore.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const rooms = await store.rooms();
+    if (!rooms.length) process.stdout.write('No rooms made on request.\n');
+    for (const room of rooms) {
+      const state = room.endedAt !== null ? `ended ${formatTime(room.endedAt)}` : `door ${room.doorOpen ? 'open' : 'closed'}`;
+      process.stdout.write(`${room.room}\ttenant ${room.tenant ?? '-'}\t${room.creation}\tcreated ${formatTime(room.createdAt)}\t${state}\n`);
+    }
+  } finally {
+    await store.close();
+  }
+}

@@ -3,6 +3,7 @@ import { cleanName } from '../../src/collab/schema.js';
 import { Refusal } from './limits.js';
 
 /** At most this long a presence name (as the client cuts it: room-connection.ts). */
+export { cleanName };
 
 /**
  * Refuses an awareness message whose presence (`user`) claims another name or id than the

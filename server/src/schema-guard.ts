@@ -23,6 +23,13 @@ type Place = Path | typeof GONE | null;
 export interface Writer {
   /** The verified person id (a token's `sub`); votes go only under it. */
   sub?: string;
+  /**
+   * Votes a page passes on for someone else (after a crash lost them on the server): the person a Yjs
+   * client has voted as, and up to which clock the server has seen its votes (VoteClients).
+   */
+  seenVotes?: (client: number) => { sub: string; end: number } | undefined;
+  /** Filled with the end clock of each vote this writer casts itself, by client, to remember. */
+  ownVotes?: Map<number, number>;
 }
 
 /** Refuses the update unless every item it writes, and every vote it removes, is the schema's. */
@@ -35,7 +42,7 @@ export function checkSchema(doc: Y.Doc, decoded: Decoded, writer: Writer, now = 
     const path = places.of(struct);
     if (path === GONE) continue;
     if (!path) throw new Refusal('malformed-update');
-    checkItem(path, struct.content, writer, now);
+    checkItem(path, struct, writer, now);
   }
   if (writer.sub === undefined) return;
   // Taking back a vote is deleting its item: only one's own.
@@ -62,8 +69,9 @@ function containerGoes(item: Y.Item, ds: Decoded['ds']): boolean {
   return false;
 }
 
-function checkItem(path: Path, content: Y.Item['content'], writer: Writer, now: number): void {
+function checkItem(path: Path, struct: Y.Item, writer: Writer, now: number): void {
   const [root, key, field, voter] = path;
+  const content = struct.content;
   const value = valueOf(content);
   const where = [root, root === 'meta' ? key : '*', field, field === 'votes' && voter !== undefined ? '*' : undefined].filter(Boolean).join('.');
   const refuse = (reason: ConstructorParameters<typeof Refusal>[0] = 'schema-mismatch'): never => {
@@ -100,7 +108,16 @@ function checkItem(path: Path, content: Y.Item['content'], writer: Writer, now: 
   if (path.length === 4 && root === 'notes' && field === 'votes') {
     check(validateId, voter);
     if (value !== true) refuse();
-    if (writer.sub !== undefined && voter !== writer.sub) refuse('vote-not-yours');
+    if (writer.sub === undefined) return;
+    const { client, clock } = struct.id;
+    const end = clock + struct.length;
+    if (voter === writer.sub) {
+      writer.ownVotes?.set(client, Math.max(end, writer.ownVotes.get(client) ?? 0));
+      return;
+    }
+    // Someone else's vote passed on: only one the server saw that person's client cast (and lost).
+    const seen = writer.seenVotes?.(client);
+    if (!seen || seen.sub !== voter || end > seen.end) refuse('vote-not-yours');
     return;
   }
   refuse();

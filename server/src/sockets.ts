@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import { WebSocketServer } from 'ws';
 import { localOnly, normalizeAddress, type Config } from './config.js';
 import { documentOf, type ReportRefusal, type SocketState } from './context.js';
-import { MAX_MESSAGE_BYTES } from './limits.js';
+import { MAX_MESSAGE_BYTES, ROOM_NAME, roomOf } from './limits.js';
 
 /** What a socket may send for rooms it has not been admitted to yet (Hocuspocus queues it in memory). */
 const MAX_UNAUTHENTICATED_BYTES = 64 * 1024;
@@ -79,6 +79,8 @@ export class Sockets {
         socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
       };
       if (this.stopping) return refuse('503 Service Unavailable', 'server-stopping');
+      const addressRoom = roomInAddress(request.url);
+      if (addressRoom === null) return refuse('400 Bad Request', 'room-name-invalid');
       const notLocal = this.config.openMode ? localOnly(request.headers) : undefined;
       if (notLocal) return refuse('403 Forbidden', notLocal);
       // A page elsewhere may not open rooms with the person's credentials; clients that are not browsers send no Origin.
@@ -119,7 +121,7 @@ export class Sockets {
           this.report({ addr: address, reason: 'not-admitted' });
           ws.terminate();
         }, ADMISSION_TIMEOUT_MS);
-        const state: SocketState = { ws, address, admitted: new Set(), unauthenticatedBytes: 0, onAdmitted: admitted };
+        const state: SocketState = { ws, address, admitted: new Set(), unauthenticatedBytes: 0, onAdmitted: admitted, room: addressRoom };
         const webRequest = toWebRequest(request);
         this.#byRequest.set(webRequest, state);
         const client = this.hocuspocus().handleConnection(ws, webRequest);
@@ -153,6 +155,12 @@ export class Sockets {
     } catch {
       return true; // Hocuspocus closes the socket on an undecodable message
     }
+    // A load balancer routed this socket by the room in its address (`?room=`): no other room on it.
+    if (state.room !== undefined && roomOf(room) !== state.room) {
+      this.report({ addr: state.address, room: ROOM_NAME.test(roomOf(room)) ? room : undefined, reason: 'room-not-in-address' });
+      state.ws.close(4403, 'room-not-in-address');
+      return false;
+    }
     if (state.admitted.has(room)) return true;
     state.unauthenticatedBytes += data.length;
     if (state.unauthenticatedBytes <= MAX_UNAUTHENTICATED_BYTES) return true;
@@ -170,6 +178,16 @@ export class Sockets {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
+}
+
+/**
+ * The room the page named in its address (`/?room=NAME`, so that a load balancer can route by it):
+ * undefined when there is none (older pages), null when it is not a room name.
+ */
+export function roomInAddress(url: string | undefined): string | undefined | null {
+  const rooms = new URL(url ?? '/', 'http://collab.invalid').searchParams.getAll('room');
+  if (rooms.length === 0) return undefined;
+  return rooms.length === 1 && ROOM_NAME.test(rooms[0]) ? rooms[0] : null;
 }
 
 /** The upgrade request as the web Request Hocuspocus 4's hooks receive (headers and query only). */

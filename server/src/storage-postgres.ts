@@ -14,6 +14,7 @@ import {
   type DeletionReason,
   type RoomInfo,
   type RoomStorage,
+  type SeenVote,
   type SnapshotInfo,
   type SnapshotPolicy,
 } from './storage.js';
@@ -32,6 +33,7 @@ export const POSTGRES_MIGRATIONS: readonly string[][] = [
     `ALTER TABLE deleted_rooms ADD COLUMN clients BYTEA`,
     `CREATE TABLE reused_rooms (name TEXT PRIMARY KEY NOT NULL, generation INTEGER NOT NULL, clients BYTEA NOT NULL, reused_at BIGINT NOT NULL)`,
   ],
+  [`CREATE TABLE vote_clients (name TEXT NOT NULL, client BIGINT NOT NULL, sub TEXT NOT NULL, end_clock BIGINT NOT NULL, PRIMARY KEY (name, client))`],
 ];
 
 /** Advisory lock keys: one for the schema, one per room (hashtext of its name, in its own key space). */
@@ -247,6 +249,7 @@ export class PostgresRoomStore implements RoomStorage {
       ]);
       let count = 0;
       for (const table of ['documents', 'updates', 'rooms', 'snapshots']) count += (await client.query(`DELETE FROM ${table} WHERE name = $1`, [name])).rowCount ?? 0;
+      await client.query('DELETE FROM vote_clients WHERE name = $1', [name]);
       return count > 0;
     });
   }
@@ -277,6 +280,21 @@ export class PostgresRoomStore implements RoomStorage {
   async retiredClients(name: string): Promise<Map<number, number>> {
     const vector = await this.reusedVector(this.pool, name);
     return vector ? Y.decodeStateVector(vector) : new Map();
+  }
+
+  async rememberVotes(name: string, votes: SeenVote[]): Promise<void> {
+    for (const { client, sub, end } of votes) {
+      await this.pool.query(
+        `INSERT INTO vote_clients (name, client, sub, end_clock) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (name, client) DO UPDATE SET end_clock = GREATEST(vote_clients.end_clock, excluded.end_clock) WHERE vote_clients.sub = excluded.sub`,
+        [name, client, sub, end],
+      );
+    }
+  }
+
+  async seenVotes(name: string): Promise<Map<number, Omit<SeenVote, 'client'>>> {
+    const { rows } = await this.pool.query<{ client: string; sub: string; end_clock: string }>('SELECT client, sub, end_clock FROM vote_clients WHERE name = $1', [name]);
+    return new Map(rows.map((row) => [Number(row.client), { sub: row.sub, end: Number(row.end_clock) }]));
   }
 
   async snapshots(name: string): Promise<SnapshotInfo[]> {

@@ -59,6 +59,13 @@ export interface RoomRecord {
   snapshots: { takenAt: number; state: Uint8Array }[];
 }
 
+/** A Yjs client that cast votes as one person, up to a clock. */
+export interface SeenVote {
+  client: number;
+  sub: string;
+  end: number;
+}
+
 /** Where the rooms are kept: SQLite in DATA_DIR (one server), or PostgreSQL shared by several (DATABASE_URL). */
 export interface RoomStorage {
   readonly kind: 'sqlite' | 'postgres';
@@ -87,6 +94,12 @@ export interface RoomStorage {
   reuse(name: string, now?: number): Promise<number | null>;
   /** The Yjs clients and clocks of earlier generations of a name used again: their updates are refused. */
   retiredClients(name: string): Promise<Map<number, number>>;
+  /**
+   * Remembers, before they are applied, that `client` cast votes as `sub` up to clock `end`, so a page can
+   * pass them on when a crash lost them (schema-guard.ts). A client stays bound to the first person; erased with the room.
+   */
+  rememberVotes(name: string, votes: SeenVote[]): Promise<void>;
+  seenVotes(name: string): Promise<Map<number, Omit<SeenVote, 'client'>>>;
   snapshots(name: string): Promise<SnapshotInfo[]>;
   snapshot(name: string, takenAt: number): Promise<Uint8Array | null>;
   /** Copies a snapshot in as it was taken (a migration). */
@@ -167,6 +180,10 @@ export const SQLITE_MIGRATIONS: readonly string[][] = [
     // The Yjs clients (a state vector) a deleted room held, so that a name used again refuses old copies.
     `ALTER TABLE deleted_rooms ADD COLUMN clients BLOB`,
     `CREATE TABLE reused_rooms (name TEXT PRIMARY KEY NOT NULL, generation INTEGER NOT NULL, clients BLOB NOT NULL, reused_at INTEGER NOT NULL)`,
+  ],
+  [
+    // Which person each Yjs client voted as, and up to which clock: votes a crash lost come back from other pages.
+    `CREATE TABLE vote_clients (name TEXT NOT NULL, client INTEGER NOT NULL, sub TEXT NOT NULL, end_clock INTEGER NOT NULL, PRIMARY KEY (name, client))`,
   ],
 ];
 export const SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
@@ -419,6 +436,7 @@ export class SqliteRoomStore implements RoomStorage {
       });
       let count = 0;
       for (const table of ['documents', 'updates', 'rooms', 'snapshots']) count += this.run(`DELETE FROM ${table} WHERE name = $name`, { $name: name });
+      this.run('DELETE FROM vote_clients WHERE name = $name', { $name: name });
       return count;
     });
     this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
@@ -450,6 +468,23 @@ export class SqliteRoomStore implements RoomStorage {
   async retiredClients(name: string): Promise<Map<number, number>> {
     const vector = await this.reusedVector(name);
     return vector ? Y.decodeStateVector(vector) : new Map();
+  }
+
+  async rememberVotes(name: string, votes: SeenVote[]): Promise<void> {
+    this.transaction(() => {
+      for (const { client, sub, end } of votes) {
+        this.run(
+          `INSERT INTO vote_clients (name, client, sub, end_clock) VALUES ($name, $client, $sub, $end)
+             ON CONFLICT(name, client) DO UPDATE SET end_clock = max(end_clock, excluded.end_clock) WHERE sub = excluded.sub`,
+          { $name: name, $client: client, $sub: sub, $end: end },
+        );
+      }
+    });
+  }
+
+  async seenVotes(name: string): Promise<Map<number, Omit<SeenVote, 'client'>>> {
+    const rows = this.db.prepare('SELECT client, sub, end_clock FROM vote_clients WHERE name = $name').all({ $name: name });
+    return new Map(rows.map((row) => [Number(row.client), { sub: String(row.sub), end: Number(row.end_clock) }]));
   }
 
   async snapshots(name: string): Promise<SnapshotInfo[]> {

@@ -4,7 +4,7 @@
 // runs on the server's Node (24) with TRUST_PROXY=127.0.0.1 and logs each client's own address.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
 import { request as httpRequest } from 'node:http';
@@ -16,7 +16,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { REPO, snippet, substitute } from './doc-snippets.mjs';
 import { addNote, noteText, SECRET, SERVER_BIN, token, waitFor } from './helpers.mjs';
-import { freePort } from './services.mjs';
+import { freePort, startPostgres, startRedis, stopServices } from './services.mjs';
 
 const isRoot = process.getuid?.() === 0;
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -49,6 +49,7 @@ function track(child) {
 
 after(async () => {
   for (const provider of providers) provider.destroy();
+  await stopServices();
   for (const child of children) child.kill('SIGTERM'); // nginx: fast shutdown of master and workers
   await Promise.all([...children].map(exited));
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -193,5 +194,65 @@ describe('docs/drift.md: nginx with TLS and the WebSocket upgrade', { skip: !isR
     nginx.kill('SIGQUIT'); // graceful stop
     await exited(nginx);
     assert.equal(nginx.exitCode, 0, nginxErr);
+  });
+
+  it('with two instances, hash $arg_room puts each room\'s clients on one instance and spreads the rooms', async () => {
+    const [redis, postgres] = [await startRedis(), await startPostgres()];
+    for (const k of [1, 2]) mkdirSync(join(dir, `data-${k}`), { mode: 0o700 });
+    const shared = { HOST: '127.0.0.1', PORT: '0', COLLAB_SECRET: SECRET, TRUST_PROXY: '127.0.0.1', REDIS_URL: redis.url, DATABASE_URL: postgres.url };
+    const instances = [await startServer({ ...shared, DATA_DIR: join(dir, 'data-1') }), await startServer({ ...shared, DATA_DIR: join(dir, 'data-2') })];
+    const own = { http: await freePort(), tls: await freePort() };
+    const site = substitute(snippet('nginx-site'), [
+      ['server 127.0.0.1:1234;', instances.map((instance) => `server 127.0.0.1:${instance.port};`).join('\n    ')],
+      ['listen 80;', `listen 127.0.0.1:${own.http};`],
+      ['listen [::]:80;', `listen [::1]:${own.http};`],
+      ['listen 443 ssl http2;', `listen 127.0.0.1:${own.tls} ssl http2;`],
+      ['listen [::]:443 ssl http2;', `listen [::1]:${own.tls} ssl http2;`],
+      ['/etc/ssl/kommune/fullchain.pem', join(dir, 'fullchain.pem')],
+      ['/etc/ssl/kommune/privkey.pem', join(dir, 'privkey.pem')],
+    ]);
+    assert.match(site, /hash \$arg_room consistent;/);
+    writeFileSync(join(dir, 'innovasjonsguide-2'), site);
+    const main = substitute(readFileSync('/etc/nginx/nginx.conf', 'utf8'), [
+      ['include /etc/nginx/sites-enabled/*;', `include ${join(dir, 'innovasjonsguide-2')};`],
+      ['pid /run/nginx.pid;', `pid ${join(dir, 'nginx-2.pid')};`],
+      ['access_log /var/log/nginx/access.log;', `access_log ${join(dir, 'access-2.log')};`],
+      ['error_log /var/log/nginx/error.log;', `error_log ${join(dir, 'error-2.log')};`],
+    ]);
+    writeFileSync(join(dir, 'nginx-2.conf'), main);
+    const nginx = track(spawn('nginx', ['-c', join(dir, 'nginx-2.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+    let nginxErr = '';
+    nginx.stderr.on('data', (chunk) => (nginxErr += chunk));
+    await waitFor(async () => {
+      if (nginx.exitCode !== null) throw new Error(`nginx exited: ${nginxErr}`);
+      return get(`https://127.0.0.1:${own.tls}/health`, { ca }).catch(() => undefined);
+    }, { what: 'nginx to answer over TLS' });
+
+    // Two people in each of 10 rooms, each from an address of their own (one egress address would not matter here).
+    const rooms = Array.from({ length: 10 }, (_, i) => `fordelt-${i}`);
+    const clients = [];
+    for (const [i, room] of rooms.entries()) {
+      for (const person of [0, 1]) {
+        const url = `wss://127.0.0.1:${own.tls}/?room=${room}`;
+        clients.push(client(url, room, await token({ room, name: `Person ${person}` }), ca, `127.0.1.${2 * i + person + 1}`));
+      }
+    }
+    await waitFor(() => clients.every((c) => c.synced), { what: 'every client to sync through nginx' });
+    // The server logs a connection once it is admitted, which may come just after the sync.
+    const homesNow = () => rooms.map((room) => ({ room, on: instances.map((instance) => (instance.out.match(new RegExp(` connect room=${room} `, 'g')) ?? []).length) }));
+    const homes = await waitFor(() => {
+      const now = homesNow();
+      return now.every(({ on }) => on[0] + on[1] === 2) && now;
+    }, { what: 'both instances to log every connection' });
+    for (const { room, on } of homes) assert.ok(on.includes(2) && on.includes(0), `both clients of ${room} on one instance: ${on}`);
+    const perInstance = instances.map((_, k) => homes.filter(({ on }) => on[k] === 2).length);
+    assert.ok(perInstance.every((n) => n > 0), `rooms on each instance: ${perInstance.join(' + ')}`);
+    process.stderr.write(`nginx.test: 10 rooms through hash $arg_room: ${perInstance.join(' + ')} per instance\n`);
+    for (const provider of providers) provider.destroy();
+    providers.clear();
+    nginx.kill('SIGQUIT');
+    await exited(nginx);
+    // nginx logs a WebSocket when it ends: the access log now holds room names (docs/behandlingsprotokoll.md says so).
+    assert.match(readFileSync(join(dir, 'access-2.log'), 'utf8'), /GET \/\?room=fordelt-0 /);
   });
 });

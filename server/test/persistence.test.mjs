@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import * as Y from 'yjs';
-import { addNote, connect, exportRoom, noteText, startServer, storedRoom, token, waitFor } from './helpers.mjs';
+import { addNote, connect, exportRoom, noteText, rawClient, startServer, storedRoom, token, updateMessage, waitFor } from './helpers.mjs';
 
 const storedDoc = storedRoom;
 
@@ -81,4 +81,40 @@ it('kill -9 right after a change loses it on the server until a client that hold
   writer.destroy();
   assert.equal(await restarted.stop(), 0);
   assert.equal(noteText(await storedDoc(server.dataDir, 'krasj'), 'lost'), 'Rett før kill -9');
+});
+
+it('kill -9 right after a vote: the vote comes back from another person’s page, and a vote never cast is still refused', async () => {
+  const server = await startServer();
+  const room = 'krasj-stemme';
+  const kari = connect(server, { room, token: await token({ room, name: 'Kari', sub: 'k-1' }) });
+  const ola = connect(server, { room, token: await token({ room, name: 'Ola', sub: 'o-1' }) });
+  await Promise.all([kari.waitSynced(), ola.waitSynced()]);
+  addNote(kari.doc, 'n1', 'Lapp');
+  await waitFor(async () => noteText(await storedDoc(server.dataDir, room), 'n1'), { what: 'the note to be saved' });
+  kari.doc.getMap('notes').get('n1').get('votes').set('k-1', true);
+  const votesOf = (doc) => doc.getMap('notes').get('n1')?.get('votes')?.toJSON() ?? {};
+  await waitFor(() => votesOf(ola.doc)['k-1'] === true, { what: 'Kari’s vote to reach Ola' });
+  kari.destroy(); // Kari has gone home; only Ola's page holds her vote when the server falls
+  await server.kill9();
+  assert.deepEqual(votesOf(await storedDoc(server.dataDir, room)), {}, 'the vote inside the debounce window is not on disk');
+
+  const restarted = await startServer({ dataDir: server.dataDir, port: server.port });
+  await waitFor(() => ola.synced && ola.provider.isAuthenticated, { what: 'Ola’s page to reconnect' });
+  const reader = connect(restarted, { room, token: await token({ room, name: 'Per', sub: 'p-1' }) });
+  await waitFor(() => votesOf(reader.doc)['k-1'] === true, { what: 'Kari’s vote to come back from Ola’s page' });
+  assert.deepEqual(ola.closeReasons.filter(Boolean), [], 'Ola’s page was not refused for passing on Kari’s vote');
+
+  // A vote in Kari's name that her client never cast is refused as before, even written under her client's id.
+  const forged = new Y.Doc();
+  forged.clientID = kari.doc.clientID;
+  Y.applyUpdate(forged, Y.encodeStateAsUpdate(reader.doc));
+  const before = Y.encodeStateVector(forged);
+  addNote(forged, 'n2', 'Ny');
+  forged.getMap('notes').get('n2').get('votes').set('k-1', true);
+  const per = rawClient(restarted);
+  assert.equal(await per.authenticate(room, await token({ room, name: 'Per', sub: 'p-1' })), 'authenticated');
+  per.send(updateMessage(room, Y.encodeStateAsUpdate(forged, before)));
+  assert.equal(await per.closeReason(room), 'vote-not-yours');
+  for (const client of [reader, ola]) client.destroy();
+  assert.equal(await restarted.stop(), 0);
 });

@@ -195,7 +195,7 @@ describe('upgrading', () => {
     for (const client of [reader, session, deleted]) client.destroy();
     assert.equal(await server.stop(), 0);
     const db = new DatabaseSync(join(dataDir, 'rooms.sqlite'), { readOnly: true });
-    assert.equal(db.prepare('SELECT version FROM schema_version').get().version, 2);
+    assert.equal(db.prepare('SELECT version FROM schema_version').get().version, 3);
     db.close();
   });
 });

@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { cleanName, OPEN_MODE_LEAD_TOKEN, SESSION_SUFFIX } from './schema.js';
+import { roomAddress, roomOrder } from './room-order.js';
 
 /** Where the connection to the room stands, as the guide shows and announces it. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'unauthorized' | 'refused';
@@ -33,10 +34,11 @@ export interface PresenceEntry {
 }
 
 export interface RoomConnectionOptions {
-  /** The server; the device copy of the room is kept under this address. */
+  /** The server; the device copy of the room is kept under this address (the host's first, whichever the room meets on). */
   url: string;
   /**
-   * Every address of the service, `url` among them, tried in turn: when the one in use goes away
+   * Every address of the service, `url` among them, tried in the room's order (`roomOrder`: the
+   * same on every page of the room, rooms spread over the addresses): when the one in use goes away
    * (closed, restarted, unreachable) the next attempt goes to the next. Default: `url` alone.
    */
   urls?: readonly string[];
@@ -146,8 +148,8 @@ export class RoomConnection {
 
   constructor(options: RoomConnectionOptions) {
     this.#options = options;
-    this.#servers = options.urls?.length ? [...options.urls] : [options.url];
-    this.#serverIndex = Math.max(0, this.#servers.indexOf(options.url));
+    // Every page of the room meets on the same first address; the device copy stays under `url` whatever the order.
+    this.#servers = roomOrder(options.urls?.length ? options.urls : [options.url], options.room);
     this.#local = { ...options.participant };
     if (typeof options.token === 'string') this.#latestToken = options.token;
     if (options.offline !== false && typeof indexedDB !== 'undefined') {
@@ -356,7 +358,7 @@ export class RoomConnection {
     const connection = this;
     return class ServiceSocket extends WebSocket {
       constructor(_url: string | URL, protocols?: string | string[]) {
-        super(connection.server, protocols);
+        super(roomAddress(connection.server, connection.#options.room), protocols);
         this.addEventListener('close', (event) => {
           if (isRefusal(event.code, event.reason)) return;
           connection.#serverIndex = (connection.#serverIndex + 1) % connection.#servers.length;

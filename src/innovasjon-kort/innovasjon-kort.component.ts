@@ -32,6 +32,12 @@ import { kortStyles } from './innovasjon-kort.styles.js';
  *
  * @summary A question card with its sticky notes.
  *
+ * @event innovasjon-note-add - A note was added on this card. Detail: `{note}`.
+ * @event innovasjon-note-change - A note on this card was changed. Detail: `{note, previous}`.
+ * @event innovasjon-note-remove - A note on this card was removed. Detail: `{note}`.
+ * @event innovasjon-vote - A vote was given or taken back. Detail: `{noteId, participant, votes, voted}`.
+ * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
+ *
  * @csspart card - The card's box.
  * @csspart question - The heading question.
  * @csspart notes - The list of notes.
@@ -260,7 +266,7 @@ export class InnovasjonKort extends LitElement {
                 ?no-delete=${Boolean(view?.othersFixed) && !this.#isOwn(note)}
                 .movable=${!this.sortedByVotes}
                 ?readonly=${readonly}
-                @change=${this.#onNoteChange}
+                @refleksjon-lapp-change=${this.#onNoteChange}
                 @refleksjon-lapp-delete=${this.#onNoteDelete}
                 @refleksjon-lapp-vote=${this.#onVote}
                 @refleksjon-lapp-move=${this.#onMoveRequest}
@@ -276,7 +282,7 @@ export class InnovasjonKort extends LitElement {
                 .color=${note.color}
                 .author=${note.author}
                 .context=${question}
-                @change=${this.#onHiddenChange}
+                @refleksjon-lapp-change=${this.#onHiddenChange}
                 @refleksjon-lapp-delete=${this.#onHiddenDelete}
               ></refleksjon-lapp></li>`,
           )}${this.drafting && !readonly
@@ -286,8 +292,8 @@ export class InnovasjonKort extends LitElement {
                   editing
                   .author=${author}
                   .context=${question}
-                  @change=${this.#onDraftCommit}
-                  @cancel=${this.#onDraftCancel}
+                  @refleksjon-lapp-change=${this.#onDraftCommit}
+                  @refleksjon-lapp-cancel=${this.#onDraftCancel}
                 ></refleksjon-lapp>
               </li>`
             : nothing}</ul>
@@ -335,7 +341,7 @@ export class InnovasjonKort extends LitElement {
     return this.notes.find((note) => note.id === id);
   }
 
-  async #onDraftCommit(event: LappEventMap['change']): Promise<void> {
+  async #onDraftCommit(event: LappEventMap['refleksjon-lapp-change']): Promise<void> {
     const draft = event.currentTarget as RefleksjonLapp;
     const { text, color } = event.detail;
     const guide = this.#view?.guide;
@@ -373,13 +379,13 @@ export class InnovasjonKort extends LitElement {
     await this.focusNote(undefined);
   }
 
-  #onNoteChange(event: LappEventMap['change']): void {
+  #onNoteChange(event: LappEventMap['refleksjon-lapp-change']): void {
     const note = this.#noteOf(event);
     const { text, color } = event.detail;
     if (note && this.#store) this.#store.updateNote(note.id, { text, color }, { source: this });
   }
 
-  #onHiddenChange(event: LappEventMap['change']): void {
+  #onHiddenChange(event: LappEventMap['refleksjon-lapp-change']): void {
     const id = (event.currentTarget as RefleksjonLapp).dataset.hiddenId;
     if (id) this.#view?.guide.hiddenNotes.update(id, event.detail);
   }

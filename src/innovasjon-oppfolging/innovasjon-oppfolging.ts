@@ -1,5 +1,8 @@
 import { define } from '../internal/define.js';
 import { InnovasjonOppfolging } from './innovasjon-oppfolging.component.js';
+// After the element's own imports (which reach events.js first), so the bundle's module order stays; kept in the entry's
+// types (a side-effect import survives in .d.ts), so importing this entry alone types the library's events.
+import '../events.js';
 
 export * from './innovasjon-oppfolging.component.js';
 

@@ -23,6 +23,11 @@ function colourIndex(id: string): number {
  * The guide renders it when it has `collab-url`; it comes with the room's chunk.
  *
  * @summary Connection status and presence of a live room.
+ *
+ * @csspart base - The box around everything.
+ * @csspart status - The connection, in words, with its coloured dot.
+ * @csspart read-only - The message shown while this page cannot write to the room.
+ * @csspart offer - The offer to bring notes from before the guide was shared into the room.
  */
 @localized()
 export class InnovasjonRomStatus extends LitElement {

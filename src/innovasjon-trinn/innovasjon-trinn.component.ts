@@ -32,7 +32,12 @@ import { plural } from '../internal/intl.js';
  * @event innovasjon-action-change - A follow-up action was changed. Detail: `{action, previous}`.
  * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
+ * @event innovasjon-load - The stored document is loaded (localStorage, the `storage` adapter, or none with `no-storage`), once per connect; not in a live room. Detail: `{data}`.
  * @event innovasjon-error - Storage failed. Detail: `{code, message}`.
+ * @event innovasjon-phase-change - The phase changed, here or by the room's facilitator. Detail: `{step, phase, hidden}`.
+ * @event innovasjon-reveal - The facilitator revealed hidden writing; again as the notes arrive. Detail: `{step, count}`.
+ * @event innovasjon-connection - Where the live room's connection stands (`collab-url`). Detail: `{status, reason?}`.
+ * @event innovasjon-presence - Who is in the live room changed. Detail: `{participants}`.
  *
  * @csspart sheet - The worksheet.
  * @csspart title - The step's heading.
@@ -40,6 +45,7 @@ import { plural } from '../internal/intl.js';
  * @csspart cards - The grid of question cards.
  * @csspart credit - The credit line.
  * @csspart message - A storage problem message.
+ * @csspart phase - The current phase and what to do in it, while the facilitator leads phases.
  *
  * @cssproperty --innovasjon-trinn-heading-size - Font size of the step's title.
  * @cssproperty --innovasjon-trinn-gap - Space between cards.

@@ -7,6 +7,7 @@ import { PageGuide } from '../sources/page-guide.js';
 import type { SessionKeeper } from '../sources/session-keeper.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
+import { emit } from '../events.js';
 import { EventBridge } from './event-bridge.js';
 import { guideContext, plainView, sameView, type GuideView } from './guide-context.js';
 import { loadFeature } from './load-feature.js';
@@ -177,6 +178,10 @@ export class GuideController implements ReactiveController {
     this.#stops.push(source.onError((error) => this.#onError(error, bridge)));
     const shown = source.errors.at(-1);
     if (shown) this.#onError(shown, bridge);
+    // Always after a microtask: a host (React among them) that appends the element and then listens still hears it.
+    void source.loaded?.then(() => {
+      if (this.#source === source) emit(host, 'innovasjon-load', { data: this.#guide.store.document });
+    });
   }
 
   #detach(): void {

@@ -56,9 +56,10 @@ export class GuideElement extends LitElement {
 
   /**
    * Several addresses of one collaboration service (instances sharing Redis
-   * and PostgreSQL), used instead of `collab-url`: the guide connects to the
-   * first and moves to the next when its server goes away. A property only
-   * (a comma is legal inside a URL). The device copy is kept under the first.
+   * and PostgreSQL), used instead of `collab-url`: the guide tries them in the
+   * room's order (the same on every page, so a room's people meet on one
+   * instance) and moves to the next when its server goes away. A property only
+   * (a comma is legal inside a URL). The device copy is kept under the first listed.
    */
   @property({ attribute: false }) collabUrls?: readonly string[];
 

@@ -27,8 +27,10 @@ import { lappStyles } from './refleksjon-lapp.styles.js';
  *
  * @summary A sticky note with text, colour and author.
  *
- * @event change - The person saved new text or picked a colour. Detail: `{text, color}`.
- * @event cancel - The person left editing without saving. Detail: `{text, color}`.
+ * @event refleksjon-lapp-change - The person saved new text or picked a colour. Detail: `{text, color}`.
+ * @event refleksjon-lapp-cancel - The person left editing without saving. Detail: `{text, color}`.
+ * @event {CustomEvent<NoteEditDetail>} change - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-change`, sent right after it.
+ * @event {CustomEvent<NoteEditDetail>} cancel - Deprecated since 0.2.0, goes in 0.3.0: the old name of `refleksjon-lapp-cancel`, sent right after it (it does not bubble).
  * @event refleksjon-lapp-delete - The person asked to delete the note. Cancelable.
  * @event refleksjon-lapp-vote - The person asked to vote for the note, or take the vote back.
  * @event refleksjon-lapp-move - The person asked to move the note (the card opens its move dialog).
@@ -354,7 +356,7 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
 
   #cancel(keepFocus: boolean): void {
     this.#close(keepFocus);
-    emit(this, 'cancel', { text: this.text, color: this.color }, { bubbles: false, composed: false });
+    this.#send('cancel');
   }
 
   #close(keepFocus: boolean): void {
@@ -364,7 +366,14 @@ export class RefleksjonLapp extends LitElement implements NoteMenuTarget {
   }
 
   #emitChange(): void {
-    emit(this, 'change', { text: this.text, color: this.color }, { composed: false });
+    this.#send('change');
+  }
+
+  /** `refleksjon-lapp-change` or `-cancel`, then the old name for one more release (0.2.x); the old `cancel` did not bubble. */
+  #send(type: 'change' | 'cancel'): void {
+    const detail = { text: this.text, color: this.color };
+    emit(this, `refleksjon-lapp-${type}`, detail, { composed: false });
+    emit(this, type, detail, { bubbles: type === 'change', composed: false });
   }
 
   #onVote(): void {

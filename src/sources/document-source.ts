@@ -31,6 +31,8 @@ export interface DocumentSource {
   readonly room: LiveRoom | undefined;
   /** Calls `listener` when the live room is ready (at once if it is); never for other kinds. */
   onRoom(listener: (room: LiveRoom) => void): () => void;
+  /** Resolves when the stored document is in the store (local storage, an adapter, memory); none for a live room. */
+  readonly loaded?: Promise<void>;
   release(): void;
 }
 
@@ -123,7 +125,7 @@ export function acquireSource(settings: SourceSettings, options: SourceOptions):
       release: handle.release,
     };
   } else if (noStorage) {
-    source = { kind: 'memory', guide: ownGuide, store: ownStore, identity: ownGuide.identity, ...noErrors, ...noRoom, release: () => undefined };
+    source = { kind: 'memory', guide: ownGuide, store: ownStore, identity: ownGuide.identity, ...noErrors, ...noRoom, loaded: Promise.resolve(), release: () => undefined };
   } else if (storage) {
     const { session, guide, release } = acquireAdapterSession(storage, ownStore, () => ownGuide);
     source = sessionSource('adapter', session, guide, release);
@@ -150,6 +152,7 @@ function sessionSource(kind: 'local' | 'adapter', session: GuideSession, guide: 
     },
     onError: (listener) => session.onError(listener),
     ...noRoom,
+    loaded: session.loaded,
     release,
   };
 }

@@ -30,6 +30,7 @@ export class GuideSession {
   readonly #errorListeners = new Set<SessionErrorListener>();
   /** The errors reported so far, oldest first. */
   readonly errors: StorageError[] = [];
+  #loaded: Promise<void> = Promise.resolve();
 
   constructor(
     readonly store: GuideStore,
@@ -39,8 +40,19 @@ export class GuideSession {
     this.#saveDelay = saveDelay;
   }
 
+  /** Resolves when the stored document is in the store (or there was none, or it could not be read), once started. */
+  get loaded(): Promise<void> {
+    return this.#loaded;
+  }
+
   /** Loads and starts listening; resolves when the stored document is in the store. */
   start(): Promise<void> | void {
+    const started = this.#start();
+    this.#loaded = Promise.resolve(started);
+    return started;
+  }
+
+  #start(): Promise<void> | void {
     this.#stops.push(
       this.store.subscribe((change) => {
         if (change.origin === 'local') this.#scheduleSave();

@@ -27,6 +27,7 @@ export type StoreListener = (change: StoreChange) => void;
 export interface StoreOptions {
   /** The cards notes may be put on; without it any card id is accepted. */
   cardIds?: ReadonlySet<string>;
+  /** The document to start from, validated and frozen as `setDocument()` does (a {@link DocumentError} when it is not valid). */
   document?: GuideDocument;
 }
 
@@ -45,9 +46,10 @@ export class GuideStore {
   readonly #listeners = new Set<StoreListener>();
   cardIds?: ReadonlySet<string>;
 
-  constructor({ cardIds, document = ops.createDocument() }: StoreOptions = {}) {
+  /** Throws a {@link DocumentError} when `document` is not a valid document, as `setDocument()` does. */
+  constructor({ cardIds, document }: StoreOptions = {}) {
     this.cardIds = cardIds;
-    this.#document = document;
+    this.#document = document === undefined ? ops.createDocument() : validateDocument(document, { cardIds });
   }
 
   get document(): GuideDocument {

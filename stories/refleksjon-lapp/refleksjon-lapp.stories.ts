@@ -48,7 +48,7 @@ const meta: Meta<LappArgs> = {
   },
   argTypes: { color: { control: 'select', options: [...NOTE_COLORS] } },
   parameters: {
-    actions: { handles: ['change', 'cancel', 'refleksjon-lapp-delete', 'refleksjon-lapp-move', 'refleksjon-lapp-vote'] },
+    actions: { handles: ['refleksjon-lapp-change', 'refleksjon-lapp-cancel', 'refleksjon-lapp-delete', 'refleksjon-lapp-move', 'refleksjon-lapp-vote'] },
   },
 };
 export default meta;

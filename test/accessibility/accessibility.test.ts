@@ -5,7 +5,10 @@ import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { themes } from '../../stories/themes.js';
-import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, focusablesInOrder, lappsIn, settled, uniqueKey, expectFocusOn, expectAnnounced, waitUntil } from '../helpers.js';
+import { trinnHarness } from '../innovasjon-trinn/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { harness, openPopups } from '../refleksjon-lapp/harness.js';
 
 /** Presses Tab (or Shift+Tab) until `wanted` holds focus; fails after `max` presses. */
@@ -27,19 +30,6 @@ async function tabTo(wanted: (element: Element | null) => boolean, { back = fals
 const inLapp = (text: string, selector: string) => (element: Element | null) =>
   !!element?.matches(selector) && ((element.getRootNode() as ShadowRoot).host as { text?: string })?.text === text;
 
-/** Every control a keyboard reaches, in the order of the composed tree. */
-function focusablesInOrder(root: Element): Element[] {
-  const found: Element[] = [];
-  const selector = 'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
-  const walk = (node: Element) => {
-    if (node.matches(selector) && !(node as HTMLButtonElement).disabled && node.getClientRects().length) found.push(node);
-    const children = node.shadowRoot ? [...node.shadowRoot.children] : [...node.children];
-    for (const child of children) walk(child);
-  };
-  walk(root);
-  return found;
-}
-
 function luminance(rgb: string): number {
   const [r, g, b] = rgb.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
     const c = v / 255;
@@ -55,14 +45,14 @@ const contrast = (a: string, b: string) => {
 /** Text on every note colour, on the current step and on cards at 4.5:1; the focus ring at 3:1 on a card. */
 function expectGuideContrast(guide: InnovasjonGuide): { ring: string; accent: string } {
   for (const lapp of lappsIn(cardIn(guide, 't1-mal'))) {
-    const style = getComputedStyle(inShadow(lapp, '.note'));
+    const style = getComputedStyle(harness(lapp).note);
     expect(contrast(style.color, style.backgroundColor), lapp.color).to.be.at.least(4.5);
-    const meta = getComputedStyle(inShadow(lapp, '.meta'));
+    const meta = getComputedStyle(harness(lapp).meta);
     expect(contrast(meta.color, style.backgroundColor), `${lapp.color} meta line`).to.be.at.least(4.5);
   }
-  const current = getComputedStyle(inShadow(guide, 'nav button[aria-current=step]'));
+  const current = getComputedStyle(guideHarness(guide).currentStepButton);
   expect(contrast(current.color, current.backgroundColor)).to.be.at.least(4.5);
-  const card = getComputedStyle(inShadow(cardIn(guide, 't1-mal'), '.card'));
+  const card = getComputedStyle(kortHarness(cardIn(guide, 't1-mal')).box);
   expect(contrast(card.color, card.backgroundColor)).to.be.at.least(4.5);
   const add = addButtonOf(cardIn(guide, 't1-mal'));
   add.focus();
@@ -197,7 +187,7 @@ describe('accessibility', function () {
     const className = (name: string) => (element: Element | null) => !!element?.classList.contains(name);
     await tabTo(className('lead-toggle'));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens');
     await tabTo((element) => element?.getAttribute('name') === 'phase');
     await sendKeys({ press: 'ArrowRight' });
     await waitUntil(() => guide.session.phase === 'write', 'Skriv is chosen with an arrow key');
@@ -212,7 +202,7 @@ describe('accessibility', function () {
     await waitUntil(() => deepActiveElement()?.localName === 'textarea', 'the new note has focus');
     await sendKeys({ type: 'Stille skriving' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]'), 'the note is kept hidden');
+    await waitUntil(() => kortHarness(card).hiddenLapps.length > 0, 'the note is kept hidden');
     expect(guide.data.notes).to.deep.equal([]);
 
     await tabTo(className('reveal'), { back: true });
@@ -232,18 +222,18 @@ describe('accessibility', function () {
     await tabTo(className('start-presentation'), { back: true });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => guide.presentation, 'the presentation opens');
-    expectFocusOn(inShadow(guide, '.end-presentation'));
+    expectFocusOn(guideHarness(guide).endPresentationButton);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !guide.presentation, 'Escape ends it');
-    expectFocusOn(inShadow(guide, '.start-presentation'));
+    expectFocusOn(guideHarness(guide).startPresentationButton);
   });
 
   it('passes axe in every phase, with hidden writing and the facilitator’s panel open, and in the presentation view', async function () {
     this.timeout(60_000); // six axe runs over a whole step: up to 9 s each on a busy 2-core machine
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step="2"></innovasjon-guide>`);
     guide.addNote('t2-forsta', 'Innbyggerne', { author: 'Kari' });
-    inShadow<HTMLButtonElement>(guide, '.lead-toggle').click();
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    guideHarness(guide).leadToggle!.click();
+    await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens');
     for (const [phase, hidden] of [['write', true], ['share', false], ['vote', false], ['agree', false]] as const) {
       guide.setPhase(phase, { hidden });
       if (phase === 'write') cardIn(guide, 't2-forsta').startNote();
@@ -293,13 +283,13 @@ describe('accessibility', function () {
     await settled(guide);
     await harness(lappsIn(cardIn(guide, 't3-teste'))[0]).choose('Slett');
     await settled(guide);
-    const toast = inShadow(guide, '.toast');
+    const toast = guideHarness(guide).toast!;
     expect(toast.textContent).to.contain('Lapp slettet');
     await expect(guide).to.be.accessible();
-    await click(inShadow(guide, '.toast button.undo'));
+    await click(guideHarness(guide).undoButton);
     await settled(guide);
     expect(lappsIn(cardIn(guide, 't3-teste')).map((l) => l.text)).to.deep.equal(['Slett og angre']);
-    expect(guide.shadowRoot!.querySelector('.toast') === null, 'absent: .toast').to.be.true;
+    expect(guideHarness(guide).toast === null, 'absent: .toast').to.be.true;
     expect(deepActiveElement()?.matches('p.edit-text')).to.be.true;
   });
 
@@ -316,11 +306,11 @@ describe('accessibility', function () {
   it('lets the host choose where the heading outline starts', async () => {
     const trinn = await fixture<InnovasjonTrinn>(html`<innovasjon-trinn no-storage number="2" heading-level="3"></innovasjon-trinn>`);
     await settled(trinn);
-    expect(inShadow(trinn, '.title').localName).to.equal('h3');
-    expect(cardsIn(trinn).map((card) => inShadow(card, '.question').localName)).to.deep.equal(['h4', 'h4', 'h4']);
+    expect(trinnHarness(trinn).title.localName).to.equal('h3');
+    expect(cardsIn(trinn).map((card) => kortHarness(card).question.localName)).to.deep.equal(['h4', 'h4', 'h4']);
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage heading-level="1"></innovasjon-guide>`);
     await settled(guide);
-    expect(inShadow(guide, '.sheet-title').localName).to.equal('h1');
+    expect(guideHarness(guide).sheetTitle.localName).to.equal('h1');
   });
 
   it('reflows at 320 CSS px without horizontal scrolling', async () => {
@@ -366,7 +356,7 @@ describe('accessibility', function () {
       const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
       guide.addNote('t1-mal', 'Mørk');
       await settled(guide);
-      const style = getComputedStyle(inShadow(lappsIn(cardIn(guide, 't1-mal'))[0], '.note'));
+      const style = getComputedStyle(harness(lappsIn(cardIn(guide, 't1-mal'))[0]).note);
       expect(contrast(style.color, style.backgroundColor)).to.be.at.least(4.5);
       expect(style.transitionDuration.split(',').every((d) => parseFloat(d) === 0)).to.be.true;
       await expect(guide).to.be.accessible();
@@ -386,9 +376,10 @@ describe('accessibility', function () {
       const lapp = harness(lappsIn(cardIn(guide, 't1-mal'))[0]);
       await click(lapp.voteButton!);
       await settled(guide);
-      const note = getComputedStyle(inShadow(lapp.lapp, '.note'));
+      const note = getComputedStyle(lapp.note);
       expect(parseFloat(note.borderTopWidth)).to.be.at.least(2);
-      const pressed = getComputedStyle(inShadow(lapp.lapp, 'button.vote-button[aria-pressed=true]'));
+      expect(lapp.voteButton!.getAttribute('aria-pressed'), 'the vote is pressed').to.equal('true');
+      const pressed = getComputedStyle(lapp.voteButton!);
       const plain = getComputedStyle(lapp.menuButton);
       expect(pressed.backgroundColor, 'pressed stands apart').not.to.equal(plain.backgroundColor);
       for (const button of focusablesInOrder(guide).filter((el) => el.localName === 'button')) {

@@ -4,24 +4,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { cardIn, deepActiveElement, inShadow, lappsIn, settled, waitUntil } from '../helpers.js';
+import { cardIn, composedElements, deepActiveElement, lappsIn, settled, shadowRootsIn, waitUntil } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { chime, setSound } from '../../src/internal/chime.js';
 
 /** Every element of the composed tree below `root` (shadow roots included), `root` too. */
-function composed(root: Element): Element[] {
-  const found: Element[] = [];
-  const walk = (node: Element) => {
-    found.push(node);
-    for (const child of [...(node.shadowRoot ? node.shadowRoot.children : []), ...node.children]) walk(child);
-  };
-  walk(root);
-  return found;
-}
-
-/** Every shadow root below `root`. */
-const shadowRootsIn = (root: Element): ShadowRoot[] =>
-  composed(root).flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []));
+const composed = composedElements;
 
 const describeElement = (element: Element) =>
   `${element.localName}${element.className && typeof element.className === 'string' ? `.${element.className.trim().replace(/\s+/g, '.')}` : ''}`;
@@ -114,8 +104,8 @@ describe('WCAG 2.1 checks in a real browser', function () {
     const guide = await guideWithNotes();
     const sizes = () => [
       parseFloat(getComputedStyle(composed(guide).find((element) => element.matches('h1, h2, h3'))!).fontSize),
-      parseFloat(getComputedStyle(inShadow(lappsIn(cardIn(guide, 't1-mal'))[0], '.note')).fontSize),
-      parseFloat(getComputedStyle(inShadow(cardIn(guide, 't1-mal'), '.question')).fontSize),
+      parseFloat(getComputedStyle(harness(lappsIn(cardIn(guide, 't1-mal'))[0]).note).fontSize),
+      parseFloat(getComputedStyle(kortHarness(cardIn(guide, 't1-mal')).question).fontSize),
     ];
     const before = sizes();
     document.documentElement.style.fontSize = '200%';
@@ -137,7 +127,7 @@ describe('WCAG 2.1 checks in a real browser', function () {
     for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, spacing];
     try {
       await settled(guide);
-      const note = inShadow(lappsIn(cardIn(guide, 't1-mal'))[0], '.note');
+      const note = harness(lappsIn(cardIn(guide, 't1-mal'))[0]).note;
       expect(getComputedStyle(note).letterSpacing).not.to.equal('normal');
       expect(clipped(guide)).to.deep.equal([]);
       // Text stays inside its control, note, card and line: what spills out could cover other text.
@@ -156,7 +146,7 @@ describe('WCAG 2.1 checks in a real browser', function () {
       await setViewport({ width, height });
       const guide = await guideWithNotes();
       expect(document.documentElement.scrollWidth, `${width}×${height}`).to.be.at.most(width);
-      expect(inShadow(guide, 'nav').getClientRects().length, `${width}×${height}: the steps`).to.be.greaterThan(0);
+      expect(guideHarness(guide).nav.getClientRects().length, `${width}×${height}: the steps`).to.be.greaterThan(0);
       expect(clipped(guide), `${width}×${height}`).to.deep.equal([]);
     }
   });
@@ -190,7 +180,7 @@ describe('WCAG 2.1 checks in a real browser', function () {
     const guide = await guideWithNotes();
     const note = harness(lappsIn(cardIn(guide, 't1-team'))[0]);
     await note.choose('Flytt');
-    await waitUntil(() => guide.shadowRoot!.querySelector('dialog[open]') ?? composed(guide).find((element) => element.matches('dialog[open]')), 'the move dialog opens');
+    await waitUntil(() => guideHarness(guide).openDialog ?? composed(guide).find((element) => element.matches('dialog[open]')), 'the move dialog opens');
     await waitUntil(() => deepActiveElement()?.closest('dialog'), 'focus is inside the dialog');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !composed(guide).some((element) => element.matches('dialog[open]')), 'Escape closes the dialog');
@@ -265,18 +255,18 @@ describe('WCAG 2.1 checks in a real browser', function () {
     }) as typeof window.setTimeout;
     try {
       await harness(lappsIn(cardIn(guide, 't1-team'))[0]).choose('Slett');
-      await waitUntil(() => guide.shadowRoot!.querySelector('.toast'), 'the Undo offer shows');
-      const undo = inShadow<HTMLButtonElement>(guide, '.toast button.undo');
+      await waitUntil(() => guideHarness(guide).toast, 'the Undo offer shows');
+      const undo = guideHarness(guide).undoButton;
       undo.focus();
       expect(pending.length, 'the offer set its 15 s').to.be.greaterThan(0);
       pending.splice(0).forEach((run) => run());
       await settled(guide);
-      expect(guide.shadowRoot!.querySelector('.toast') !== null, 'kept while focus is on it').to.be.true;
+      expect(guideHarness(guide).toast !== null, 'kept while focus is on it').to.be.true;
       undo.blur();
       await waitUntil(() => pending.length > 0, 'the offer set its 15 s once more');
       pending.splice(0).forEach((run) => run());
       await settled(guide);
-      expect(guide.shadowRoot!.querySelector('.toast') === null, 'gone 15 s after focus left').to.be.true;
+      expect(guideHarness(guide).toast === null, 'gone 15 s after focus left').to.be.true;
     } finally {
       window.setTimeout = realSetTimeout;
     }
@@ -348,8 +338,8 @@ describe('WCAG 2.1 checks in a real browser', function () {
 
   it('1.4.1: the current step stands apart by more than hue: 3:1 against the other steps, and aria-current', async () => {
     const guide = await guideWithNotes();
-    const current = inShadow(guide, 'nav button[aria-current=step]');
-    const other = [...guide.shadowRoot!.querySelectorAll('nav button')].find((button) => !button.hasAttribute('aria-current'))!;
+    const current = guideHarness(guide).currentStepButton;
+    const other = guideHarness(guide).otherStepButton;
     expect(current.textContent).to.contain('Legg grunnlaget');
     expect(contrast(getComputedStyle(current).backgroundColor, getComputedStyle(other).backgroundColor)).to.be.at.least(3);
   });
@@ -357,7 +347,7 @@ describe('WCAG 2.1 checks in a real browser', function () {
   it('2.1.4: letters typed outside a text field change nothing', async () => {
     const guide = await guideWithNotes();
     const before = JSON.stringify(guide.data);
-    inShadow<HTMLButtonElement>(guide, 'nav button[aria-current=step]').focus();
+    guideHarness(guide).currentStepButton.focus();
     await sendKeys({ type: 'asdfzxcvnmqwertyuiopjklbgh 1234567890?+' });
     await settled(guide);
     expect(JSON.stringify(guide.data)).to.equal(before);

@@ -4,7 +4,7 @@
 // back, without a reload. The server-side fault suite is server/test/faults.test.mjs.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers.js';
-import { closeAllPages, engine, freshRoom, inRoomStatus, openPage, shownStatus, startServer, startService, stopServer, stopService, token, waitForSameDocument, waitForStatus, type Page, type Server } from './rooms.js';
+import { closeAllPages, engine, freshRoom, roomStatusOf, openPage, shownStatus, startServer, startService, stopServer, stopService, token, waitForSameDocument, waitForStatus, type Page, type Server } from './rooms.js';
 
 // Its own PostgreSQL and server per browser: these tests stop the database, which no other test file may notice.
 const SERVICE = `faults-${engine}`;
@@ -38,7 +38,7 @@ describe('Bad days: the storage away (real PostgreSQL and server on loopback)', 
         { timeout: 60_000 },
       );
       await waitForStatus(page.guide, 'offline');
-      const line = inRoomStatus<HTMLElement>(page, '[data-status]')!.textContent ?? '';
+      const line = roomStatusOf(page).statusLine!.textContent ?? '';
       expect(line).to.match(/Frakoblet: serveren|Fråkopla: serveren|Offline: the server/);
       const region = page.window.document.querySelector('[data-innovasjon-announcer]');
       expect(region?.getAttribute('aria-live')).to.equal('polite');

@@ -1,10 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { offlineName } from '../../src/collab/room-connection.js';
+import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
+import { RomStatusHarness } from '../innovasjon-rom-status/harness.js';
+import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import {
   clickIn,
   closeAllPages,
-  inRoomStatus,
+  roomStatusOf,
   freshRoom,
   killServer,
   openPage,
@@ -147,8 +151,8 @@ describe('A live room (real server on loopback, two pages)', function () {
       'the first page hears that both people are here',
       { timeout: 30_000 },
     );
-    const status = a.guide.shadowRoot!.querySelector('innovasjon-rom-status')!;
-    const text = status.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const status = roomStatusOf(a);
+    const text = status.renderedText.replace(/\s+/g, ' ');
     expect(text).to.contain('Tilkoblet');
     expect(text).to.contain('Kari');
     expect(text).to.contain('Ola');
@@ -156,7 +160,7 @@ describe('A live room (real server on loopback, two pages)', function () {
       .true;
     // Ola looks at step 1 as well: the navigation says so on Kari's page.
     await waitUntil(
-      () => a.guide.shadowRoot!.querySelector('nav button[aria-current="step"] .here')?.textContent?.includes('Ola'),
+      () => guideHarness(a.guide).hereOnCurrentStep?.includes('Ola'),
       "Kari's navigation shows Ola on step 1",
       { timeout: 30_000 },
     );
@@ -165,7 +169,7 @@ describe('A live room (real server on loopback, two pages)', function () {
     expect(announced()).not.to.contain('Kari'); // never oneself
     b.close();
     await waitUntil(
-      () => !status.shadowRoot!.textContent!.includes('Ola'),
+      () => !status.renderedText.includes('Ola'),
       'the person who left is no longer shown',
       { timeout: 60_000 },
     );
@@ -203,7 +207,11 @@ describe('A live room (real server on loopback, two pages)', function () {
     Object.assign(step, { collabUrl: server.url, collabRoom: room, collabToken: await token(room, 'Kari', { sub: 'kari' }), number: 1 });
     article.frame.contentDocument!.body.append(step);
     await waitForStatus(guidePage.guide, 'connected');
-    await waitUntil(() => step.shadowRoot?.querySelector('innovasjon-rom-status')?.shadowRoot?.querySelector('[data-status="connected"]'), 'the step is connected', {
+    const stepStatus = () => {
+      const status = trinnHarness(step as InnovasjonTrinn).roomStatus;
+      return status ? new RomStatusHarness(status).status : undefined;
+    };
+    await waitUntil(() => stepStatus() === 'connected', 'the step is connected', {
       timeout: 30_000,
     });
     guidePage.guide.addNote('t1-mal', 'Fra intranettet');
@@ -393,18 +401,18 @@ describe('A live room and this device (real server on loopback)', function () {
       const a = await openPage({ url: server.url, room, token: await token(room, 'Kari'), key: room });
       const b = await openPage({ url: server.url, room, token: await token(room, 'Ola'), key: `${room}-other` });
       await waitForStatus(a.guide, 'connected');
-      await waitUntil(() => inRoomStatus(a, '.bring-in'), 'the offer shows', { timeout: 30_000 });
-      expect(inRoomStatus(a, '.offer')!.textContent).to.contain('én lapp');
+      await waitUntil(() => roomStatusOf(a).bringInButton, 'the offer shows', { timeout: 30_000 });
+      expect(roomStatusOf(a).offer!.textContent).to.contain('én lapp');
       expect(notesOf(b)).to.have.length(0);
-      await clickIn(a, inRoomStatus(a, '.bring-in')!);
+      await clickIn(a, roomStatusOf(a).bringInButton!);
       await waitUntil(() => textsOf(b).includes('Skrevet før rommet'), 'the local note reaches the room', { timeout: 30_000 });
-      expect(inRoomStatus(a, '.offer')).to.equal(null);
+      expect(roomStatusOf(a).offer).to.equal(null);
       // Nothing was taken from the device's own copy.
       expect(localStorage.getItem(room)).to.contain('Skrevet før rommet');
       // Not offered again on the next visit.
       await a.reload();
       await waitForStatus(a.guide, 'connected');
-      expect(inRoomStatus(a, '.offer')).to.equal(null);
+      expect(roomStatusOf(a).offer).to.equal(null);
     } finally {
       for (const key of Object.keys(localStorage)) if (key.startsWith(room)) localStorage.removeItem(key);
     }
@@ -416,14 +424,14 @@ describe('A live room and this device (real server on loopback)', function () {
     await waitUntil(() => notesOf(b).length === 1, 'the note reaches the other page', { timeout: 30_000 });
     const databases = async () => (await indexedDB.databases()).map((each) => each.name ?? '');
     await waitUntil(async () => (await databases()).some((name) => name.endsWith(`#${room}`)), 'the device copy exists');
-    await clickIn(a, inRoomStatus(a, '.remove-device')!);
-    await waitUntil(() => inRoomStatus(a, '.confirm-remove'), 'the removal asks once more');
-    await clickIn(a, inRoomStatus(a, '.confirm-remove')!);
+    await clickIn(a, roomStatusOf(a).removeButton!);
+    await waitUntil(() => roomStatusOf(a).confirmRemoveButton, 'the removal asks once more');
+    await clickIn(a, roomStatusOf(a).confirmRemoveButton!);
     await waitUntil(() => notesOf(a).length === 0, 'the page no longer shows the room’s notes', { timeout: 30_000 });
     await waitUntil(async () => !(await databases()).some((name) => name.endsWith(`#${room}`)), 'the device copy is gone', {
       timeout: 30_000,
     });
-    expect(inRoomStatus(a, '[data-status]')!.textContent).to.contain('Fjernet fra denne enheten');
+    expect(roomStatusOf(a).statusLine!.textContent).to.contain('Fjernet fra denne enheten');
     b.guide.addNote('t1-mal', 'Ola skriver videre');
     expect(textsOf(b)).to.deep.equal(['Felles lapp', 'Ola skriver videre']);
   });

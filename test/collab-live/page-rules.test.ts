@@ -4,13 +4,15 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import * as Y from 'yjs';
 import { waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 import {
   announced,
   clickIn,
   closeAllPages,
   freshRoom,
   hiddenLapps,
-  inRoomStatus,
+  roomStatusOf,
   openPage,
   rawClient,
   roomsCommand,
@@ -31,14 +33,14 @@ const hiddenTexts = (page: Page, cardId: string) => hiddenLapps(page, cardId).ma
 const roomTexts = (doc: Y.Doc) => [...doc.getMap('notes').values()].map((value) => (value instanceof Y.Map ? value.get('text') : undefined));
 /** Every localStorage key a page kept under its storage key (the tests give each page its own). */
 const keptUnder = (key: string) => Object.keys(localStorage).filter((each) => each === key || each.startsWith(`${key}:`));
-const nameField = (page: Page) => page.guide.shadowRoot!.querySelector<HTMLInputElement>('.participant input[type=text]');
+const nameField = (page: Page) => guideHarness(page.guide).nameField;
 
 /** Types a name in «Navnet ditt», as a person does, and leaves the field. */
 async function typeName(page: Page, name: string) {
   const field = nameField(page)!;
   page.frame.focus();
   field.focus();
-  await waitUntil(() => page.guide.shadowRoot!.activeElement === field, 'the name field has focus');
+  await waitUntil(() => guideHarness(page.guide).focused === field, 'the name field has focus');
   await sendKeys({ type: name });
   await sendKeys({ press: 'Tab' });
   await waitUntil(() => field.value === name && localStorage.getItem(`${page.window.guide.storageKey}:participant`)?.includes(name), 'the name is remembered');
@@ -89,7 +91,7 @@ describe('Page rules (issue 24): what people write is kept, nothing of a room li
     await storeIntoRoom(room, Y.encodeStateAsUpdate(newer, known));
     server = await startServer();
     rogue = await rawClient(server, room);
-    const readOnlyLine = () => inRoomStatus(kari, '.read-only')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const readOnlyLine = () => roomStatusOf(kari).readOnlyNote?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     await waitUntil(() => readOnlyLine().includes('kan ikke skrive i rommet'), `the page says at once that it cannot write (it says «${readOnlyLine()}»)`);
     await waitUntil(() => announced(kari).includes('kan ikke skrive i rommet'), 'and tells a screen reader');
     expect(readOnlyLine()).to.contain('lagres på denne enheten');
@@ -117,7 +119,7 @@ describe('Page rules (issue 24): what people write is kept, nothing of a room li
       `the edits reach the room (it holds ${JSON.stringify(roomTexts(rogue.doc))})`,
       { timeout: 30_000 },
     );
-    await waitUntil(() => !inRoomStatus(kari, '.read-only'), 'the page no longer says it cannot write');
+    await waitUntil(() => !roomStatusOf(kari).readOnlyNote, 'the page no longer says it cannot write');
     await waitUntil(() => announced(kari).includes('tar imot endringer igjen'), 'and says so');
     expect(keptUnder(`${room}-kari`).filter((key) => key.includes(':held:')), 'nothing held back any more').to.deep.equal([]);
     rogue.provider.destroy();
@@ -134,7 +136,7 @@ describe('Page rules (issue 24): what people write is kept, nothing of a room li
     await writeNote(kari, 't2-forsta', 'Skrevet før økten er kjent');
     expect(hiddenTexts(kari, 't2-forsta'), 'kept as a hidden note is').to.deep.equal(['Skrevet før økten er kjent']);
     expect(kari.guide.data.notes, 'not in the shared guide').to.deep.equal([]);
-    expect(hiddenLapps(kari, 't2-forsta')[0].shadowRoot!.textContent).to.contain('Bare du ser denne ennå');
+    expect(harness(hiddenLapps(kari, 't2-forsta')[0]).renderedText).to.contain('Bare du ser denne ennå');
 
     server = await startServer();
     await Promise.all([waitForStatus(kari.guide, 'connected', 60_000), waitForStatus(leader.guide, 'connected', 60_000)]);
@@ -179,10 +181,10 @@ describe('Page rules (issue 24): what people write is kept, nothing of a room li
     expect(keptUnder(key).some((each) => each.includes(':own:'))).to.be.true;
     expect(keptUnder(key)).to.include(`${key}:participant`);
 
-    await clickIn(kari, inRoomStatus(kari, '.remove-device')!);
-    await waitUntil(() => inRoomStatus(kari, '.confirm-remove'), 'the removal asks once more');
-    expect(inRoomStatus(kari, '#remove-question')!.textContent).to.contain('navnet');
-    await clickIn(kari, inRoomStatus(kari, '.confirm-remove')!);
+    await clickIn(kari, roomStatusOf(kari).removeButton!);
+    await waitUntil(() => roomStatusOf(kari).confirmRemoveButton, 'the removal asks once more');
+    expect(roomStatusOf(kari).removeQuestion.textContent).to.contain('navnet');
+    await clickIn(kari, roomStatusOf(kari).confirmRemoveButton!);
     await waitUntil(() => kari.guide.data.notes.length === 0, 'the page no longer shows the room’s notes', { timeout: 30_000 });
     await waitUntil(() => keptUnder(key).length === 0, `nothing of the room is left in localStorage (${JSON.stringify(keptUnder(key))})`);
     expect(hiddenLapps(kari, 't2-forsta')).to.have.length(0);

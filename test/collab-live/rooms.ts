@@ -1,12 +1,15 @@
 // What the live-room tests share: servers started by the test runner (scripts/wtr-collab-server.mjs),
 // tokens, and "other machines" as iframes, each with its own modules and connection.
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import * as Y from 'yjs';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { ConnectionStatus } from '../../src/collab/room-connection.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { steadyBoxes, waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { RomStatusHarness } from '../innovasjon-rom-status/harness.js';
 
 /** This browser's engine: the browsers run side by side, so each has its own servers and services. */
 export const engine = /firefox/i.test(navigator.userAgent) ? 'firefox' : 'chromium';
@@ -103,8 +106,8 @@ export function closeAllPages(): void {
 
 /** The connection status the guide's status line shows (data-status on its `<innovasjon-rom-status>`). */
 export function shownStatus(guide: InnovasjonGuide): ConnectionStatus | undefined {
-  const status = guide.shadowRoot?.querySelector('innovasjon-rom-status')?.shadowRoot?.querySelector('[data-status]');
-  return status?.getAttribute('data-status') as ConnectionStatus | undefined;
+  const status = guideHarness(guide).roomStatus;
+  return status ? new RomStatusHarness(status).status : undefined;
 }
 
 export const waitForStatus = (guide: InnovasjonGuide, status: ConnectionStatus, timeout = 30_000) =>
@@ -142,9 +145,12 @@ export async function clickIn(page: Page, element: Element): Promise<void> {
   await resetMouse();
 }
 
-/** An element inside a page's `<innovasjon-rom-status>`. */
-export const inRoomStatus = <T extends Element>(page: Page, selector: string): T | null =>
-  page.guide.shadowRoot?.querySelector('innovasjon-rom-status')?.shadowRoot?.querySelector<T>(selector) ?? null;
+/** A page's room status line (its `<innovasjon-rom-status>`), as a harness; throws while the guide shows none. */
+export function roomStatusOf(page: Page): RomStatusHarness {
+  const status = guideHarness(page.guide).roomStatus;
+  if (!status) throw new Error('The page shows no room status');
+  return new RomStatusHarness(status);
+}
 
 /** A raw Yjs client in the room, writing whatever it likes (a rogue or broken client). */
 export async function rawClient(server: Server, room: string) {
@@ -155,12 +161,13 @@ export async function rawClient(server: Server, room: string) {
 }
 
 /** The sheet's `<innovasjon-trinn>` in a page's guide. */
-export const trinnOf = (page: Page) => page.guide.shadowRoot!.querySelector('.sheet innovasjon-trinn');
+export const trinnOf = (page: Page) => guideHarness(page.guide).trinn;
+/** The step on a page's sheet, as a harness. */
+export const sheetOf = (page: Page) => guideHarness(page.guide).sheet;
 /** The `<innovasjon-kort>` for a card on the page's sheet. */
-export const cardOf = (page: Page, id: string) =>
-  [...(trinnOf(page)?.shadowRoot!.querySelectorAll('innovasjon-kort') ?? [])].find((each) => (each as unknown as { card: { id: string } }).card.id === id)!;
+export const cardOf = (page: Page, id: string) => sheetOf(page).card(id)!;
 /** The notes a card shows as written hidden (on this device only). */
-export const hiddenLapps = (page: Page, cardId: string) => [...cardOf(page, cardId).shadowRoot!.querySelectorAll('refleksjon-lapp[hidden-note]')];
+export const hiddenLapps = (page: Page, cardId: string) => kortHarness(cardOf(page, cardId)).hiddenLapps;
 /** Every frame a page has sent since it loaded, as text. */
 export const sentText = (page: Page) => page.window.sent.join('\n');
 /** What the page's polite live region says now. */
@@ -169,14 +176,6 @@ export const announced = (page: Page) => page.frame.contentDocument?.querySelect
 /** Writes a note on a card as a keyboard user does: «Legg til lapp» with Enter, the text, Enter. */
 export async function writeNote(page: Page, cardId: string, text: string) {
   // From the keyboard: a pointer aimed across frames may miss while another frame scrolls the page.
-  const button = cardOf(page, cardId).shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
   page.frame.focus();
-  button.focus();
-  await waitUntil(() => cardOf(page, cardId).shadowRoot!.activeElement === button, 'the add button has focus');
-  await sendKeys({ press: 'Enter' });
-  const draft = () => cardOf(page, cardId).shadowRoot!.querySelector('refleksjon-lapp[data-id=draft]');
-  await waitUntil(() => draft()?.shadowRoot?.activeElement?.localName === 'textarea', 'the new note has focus');
-  await sendKeys({ type: text });
-  await sendKeys({ press: 'Enter' });
-  await waitUntil(() => !draft(), 'the note is saved');
+  await kortHarness(cardOf(page, cardId)).writeNote(text);
 }

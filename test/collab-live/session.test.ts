@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { trinnHarness } from '../innovasjon-trinn/harness.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 import {
   cardOf,
   clickIn,
@@ -19,12 +23,16 @@ import {
   type Server,
 } from './rooms.js';
 
-const phaseLine = (page: Page) => trinnOf(page)?.shadowRoot!.querySelector('.phase')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The step on the page's sheet, or null while it shows none. */
+const sheet = (page: Page) => {
+  const trinn = trinnOf(page);
+  return trinn ? trinnHarness(trinn) : null;
+};
+const phaseLine = (page: Page) => sheet(page)?.phaseLine ?? '';
 const card = cardOf;
-const addButton = (page: Page, cardId: string) => card(page, cardId).shadowRoot!.querySelector<HTMLButtonElement>('button.add');
-const voteButtons = (page: Page, cardId: string) =>
-  [...card(page, cardId).shadowRoot!.querySelectorAll('refleksjon-lapp')].filter((lapp) => lapp.shadowRoot!.querySelector('button.vote-button'));
-const inGuide = <T extends Element>(page: Page, selector: string) => page.guide.shadowRoot!.querySelector<T>(selector);
+const addButton = (page: Page, cardId: string) => kortHarness(card(page, cardId)).addButton;
+const voteButtons = (page: Page, cardId: string) => kortHarness(card(page, cardId)).allLapps.filter((lapp) => harness(lapp).voteButton);
+const inGuide = (page: Page) => guideHarness(page.guide);
 const sessionDocOf = (page: Page) =>
   (page.guide as unknown as { guide: { room: { connection: { sessionDoc: { getMap(name: string): Map<string, unknown> } } } } }).guide.room.connection.sessionDoc;
 
@@ -54,12 +62,12 @@ describe('A led session in a live room (real server on loopback)', function () {
     leader.guide.addNote('t2-forsta', 'Innbyggerne');
     await waitUntil(() => participant.guide.data.notes.length === 1, 'the note reaches the participant');
     expect(participant.guide.canLead).to.be.false;
-    expect(inGuide(participant, '.lead-toggle'), 'no «Led økten» for a participant').to.be.null;
-    expect(inGuide(participant, '.take-lead'), 'no «Jeg leder økten» when the server checks tokens').to.be.null;
+    expect(inGuide(participant).leadToggle, 'no «Led økten» for a participant').to.be.null;
+    expect(inGuide(participant).takeLead, 'no «Jeg leder økten» when the server checks tokens').to.be.null;
 
-    await clickIn(leader, inGuide(leader, '.lead-toggle')!);
-    await waitUntil(() => inGuide(leader, '.phase-panel'), 'the phase panel opens');
-    const voteRadio = [...leader.guide.shadowRoot!.querySelectorAll('.phase-panel label')].find((label) => label.textContent!.includes('Stem'))!;
+    await clickIn(leader, inGuide(leader).leadToggle!);
+    await waitUntil(() => inGuide(leader).phasePanel, 'the phase panel opens');
+    const voteRadio = inGuide(leader).phasePanelLabel('Stem');
     await clickIn(leader, voteRadio.querySelector('input')!);
     await waitUntil(() => phaseLine(participant).includes('Fase: Stem.'), `the participant sees the phase (shows «${phaseLine(participant)}»)`, { timeout: 15_000 });
     expect(addButton(participant, 't2-forsta'), 'no new notes while voting').to.be.null;
@@ -86,15 +94,15 @@ describe('A led session in a live room (real server on loopback)', function () {
     leader.guide.setPhase('write', { step: 3 });
     await waitUntil(() => participant.guide.step === 3, 'the participant follows to step 3', { timeout: 15_000 });
     expect(participant.window.events.some((event) => event.type === 'innovasjon-step-change')).to.be.true;
-    expect(inGuide(participant, '.follow')!.textContent).to.contain('Du følger prosesslederen (trinn 3).');
+    expect(inGuide(participant).follow!.textContent).to.contain('Du følger prosesslederen (trinn 3).');
 
-    await clickIn(participant, inGuide(participant, '.follow-toggle')!);
-    await waitUntil(() => inGuide(participant, '.follow')?.textContent?.includes('Du går på egen hånd.'), 'the participant goes alone');
+    await clickIn(participant, inGuide(participant).followToggle);
+    await waitUntil(() => inGuide(participant).follow?.textContent?.includes('Du går på egen hånd.'), 'the participant goes alone');
     leader.guide.setPhase('write', { step: 4 });
     await waitUntil(() => participant.guide.session.step === 4, 'the session moves on');
     expect(participant.guide.step, 'going alone, the participant stays').to.equal(3);
 
-    await clickIn(participant, inGuide(participant, '.follow-toggle')!);
+    await clickIn(participant, inGuide(participant).followToggle);
     await waitUntil(() => participant.guide.step === 4, 'following again, the participant joins the facilitator');
   });
 
@@ -108,13 +116,13 @@ describe('A led session in a live room (real server on loopback)', function () {
     await waitUntil(() => leader.guide.canLead, 'the facilitator leads');
     leader.guide.setPhase('write');
     leader.guide.startTimer(60);
-    const shown = (page: Page) => trinnOf(page)?.shadowRoot!.querySelector('.phase .clock')?.textContent?.trim() ?? '';
+    const shown = (page: Page) => sheet(page)?.phaseClock ?? '';
     const seconds = (text: string) => Number(text.split(':')[0]) * 60 + Number(text.split(':')[1]);
     await waitUntil(() => shown(leader) && shown(participant), 'both screens show the time left', { timeout: 15_000 });
     const [a, b] = [seconds(shown(leader)), seconds(shown(participant))];
     expect(Math.abs(a - b), `${shown(leader)} and ${shown(participant)}, one device an hour off`).to.be.at.most(1);
     expect(b).to.be.within(50, 60);
-    expect(trinnOf(participant)!.shadowRoot!.querySelector('.phase [role=timer]')).to.exist;
+    expect(sheet(participant)!.timeLeft).to.exist;
 
     leader.guide.startTimer(2, { endsPhase: true });
     await waitUntil(() => participant.guide.session.timer?.duration === 2000 && participant.guide.session.timer.startedAt > 0, 'the new timer arrives');
@@ -135,13 +143,13 @@ describe('A led session in a live room (real server on loopback)', function () {
     await waitUntil(() => leader.guide.canLead, 'the facilitator leads');
     leader.guide.setPhase('write', { hidden: true });
     await waitUntil(() => kari.guide.session.hidden && ola.guide.session.hidden, 'writing is hidden on every page');
-    expect(card(kari, 't2-forsta').shadowRoot!.querySelector('.hidden-writing')!.textContent).to.contain('De andre ser bare hvor mange du har skrevet');
+    expect(kortHarness(card(kari, 't2-forsta')).hiddenWritingNote!.textContent).to.contain('De andre ser bare hvor mange du har skrevet');
 
     await writeNote(kari, 't2-forsta', 'Kari sin hemmelige lapp');
     await writeNote(ola, 't2-forsta', 'Ola skriver stille');
     expect(hiddenLapps(kari, 't2-forsta').map((lapp) => (lapp as unknown as { text: string }).text)).to.deep.equal(['Kari sin hemmelige lapp']);
-    expect(hiddenLapps(kari, 't2-forsta')[0].shadowRoot!.textContent).to.contain('Bare du ser denne ennå');
-    const counts = (page: Page) => trinnOf(page)!.shadowRoot!.querySelector('.hidden-counts')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(harness(hiddenLapps(kari, 't2-forsta')[0]).renderedText).to.contain('Bare du ser denne ennå');
+    const counts = (page: Page) => sheet(page)!.hiddenCounts;
     await waitUntil(() => counts(leader).includes('Kari: 1 lapp') && counts(leader).includes('Ola: 1 lapp'), `the facilitator sees counts (${counts(leader)})`);
     expect(leader.guide.data.notes, 'no text in the shared guide').to.deep.equal([]);
     expect(kari.guide.data.notes).to.deep.equal([]);
@@ -177,7 +185,7 @@ describe('A led session in a live room (real server on loopback)', function () {
       openPage({ url: server.url, room, key: `${room}-r`, token: await token(room, 'Leser'), step: 2 }),
     ]);
     await Promise.all([waitForStatus(writer.guide, 'connected'), waitForStatus(reader.guide, 'connected')]);
-    const explained = () => card(writer, 't2-forsta').shadowRoot!.querySelector('#anonymous-writing');
+    const explained = () => kortHarness(card(writer, 't2-forsta')).anonymousWritingNote;
     expect(explained()!.className, 'read to a screen reader with the add button, shown while writing').to.equal('visually-hidden');
     const button = addButton(writer, 't2-forsta')!;
     writer.frame.focus();
@@ -204,9 +212,9 @@ describe('A led session in a live room (real server on loopback)', function () {
     await waitUntil(() => kari.guide.data.notes.length === 2 && leader.guide.data.notes.length === 2, 'both notes everywhere');
     await waitUntil(() => kari.guide.othersNotesFixed, 'Kari’s page knows a facilitator is here');
     const lappOf = (page: Page, id: string) =>
-      card(page, 't2-forsta').shadowRoot!.querySelector(`refleksjon-lapp[data-id="${id}"]`) as HTMLElement & { noDelete: boolean };
+      kortHarness(card(page, 't2-forsta')).lapp(id) as (HTMLElement & { noDelete: boolean }) | null;
     await waitUntil(() => lappOf(kari, fromOla.id)?.noDelete, 'Ola’s note offers Kari no Slett');
-    expect(lappOf(kari, fromKari.id).noDelete, 'Kari deletes her own').to.be.false;
+    expect(lappOf(kari, fromKari.id)!.noDelete, 'Kari deletes her own').to.be.false;
     expect(() => kari.guide.removeNote(fromOla.id)).to.throw(/Only the facilitator/);
     expect(() => (kari.guide.data = leader.guide.data)).to.throw(/Only the facilitator/);
     let refused: unknown;
@@ -229,10 +237,10 @@ describe('A led session in a live room (real server on loopback)', function () {
       openPage({ url: open.url, room, token: '', step: 2 }),
     ]);
     await Promise.all([waitForStatus(first.guide, 'connected'), waitForStatus(second.guide, 'connected')]);
-    await waitUntil(() => inGuide(first, '.take-lead'), '«Jeg leder økten» is offered');
-    expect(inGuide(first, '.take-lead')!.textContent).to.contain('Bare for å prøve ut');
-    await clickIn(first, inGuide(first, '.take-lead button')!);
-    await waitUntil(() => first.guide.canLead && inGuide(first, '.lead-toggle'), 'the page leads');
+    await waitUntil(() => inGuide(first).takeLead, '«Jeg leder økten» is offered');
+    expect(inGuide(first).takeLead!.textContent).to.contain('Bare for å prøve ut');
+    await clickIn(first, inGuide(first).takeLeadButton!);
+    await waitUntil(() => first.guide.canLead && inGuide(first).leadToggle, 'the page leads');
     first.guide.setPhase('share');
     await waitUntil(() => second.guide.session.phase === 'share', 'the phase reaches the other page', { timeout: 15_000 });
     expect(second.guide.canLead).to.be.false;

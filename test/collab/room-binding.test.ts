@@ -13,7 +13,8 @@ import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
 import { LIMITS, NOTE_COLORS, type GuideDocument, type Note } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
 import { makeNote, T0 } from '../fixtures/notes.js';
-import { cardIn, inShadow, lappsIn, settled } from '../helpers.js';
+import { cardIn, composedElements, lappsIn, settled } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 
 /** A guide around `store`, as a guide element would provide it to the steps inside. */
 const viewOf = (store: GuideStore) => plainView(new PageGuide({ store, identity: identityKeeper('room-binding-test', false), kind: 'room' }));
@@ -476,13 +477,8 @@ describe('room binding', function () {
       host.append(trinn);
       await settled(trinn);
       const lapps = lappsIn(cardIn(trinn, 't1-mal'));
-      expect(lapps.map((lapp) => inShadow(lapp, '.text').textContent)).to.deep.equal(['Helt vanlig', markup]);
-      const elements: string[] = [];
-      const walk = (node: Element) => {
-        elements.push(node.localName);
-        for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
-      };
-      walk(trinn);
+      expect(lapps.map((lapp) => harness(lapp).textElement.textContent)).to.deep.equal(['Helt vanlig', markup]);
+      const elements = composedElements(trinn).map((element) => element.localName);
       expect(elements.filter((name) => name === 'img' || name === 'b')).to.deep.equal([]);
       expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     });
@@ -514,7 +510,7 @@ describe('room binding', function () {
     await settled(trinn);
     expect(b.store.document.notes[2].text).to.equal('Endret der borte');
     expect(updated).to.deep.equal([notes[2].id]);
-    expect(inShadow(lappsIn(cardIn(trinn, 't1-mal'))[2], '.text').textContent).to.equal('Endret der borte');
+    expect(harness(lappsIn(cardIn(trinn, 't1-mal'))[2]).textElement.textContent).to.equal('Endret der borte');
   });
 
   it('reads a room with a newer schema but never writes to it, and says so', async () => {

@@ -4,7 +4,9 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { ImportError } from '../../src/store/import.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
-import { cardIn, click, deepActiveElement, deepText, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { cardIn, click, deepActiveElement, deepText, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
+import { guideHarness } from './harness.js';
 
 async function makeGuide(step = 1) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step=${step}></innovasjon-guide>`);
@@ -14,7 +16,7 @@ async function makeGuide(step = 1) {
 
 /** Gives the toolbar's file input a file, as the browser's file picker would. */
 async function chooseFile(guide: InnovasjonGuide, text: string, name = 'eksport.json') {
-  const input = inShadow<HTMLInputElement>(guide, 'input.import-file');
+  const input = guideHarness(guide).importFileInput;
   const transfer = new DataTransfer();
   transfer.items.add(new File([text], name, { type: 'application/json' }));
   input.files = transfer.files;
@@ -24,7 +26,7 @@ async function chooseFile(guide: InnovasjonGuide, text: string, name = 'eksport.
   await waitUntil(
     async () => {
       await settled(guide);
-      return guide.shadowRoot!.querySelector('dialog.import-dialog, .import-error') || JSON.stringify(guide.data) !== before;
+      return guideHarness(guide).importDialog || guideHarness(guide).importError || JSON.stringify(guide.data) !== before;
     },
     `the guide takes in ${name}, asks about it or says why not`,
     { timeout: 10_000 },
@@ -124,7 +126,7 @@ describe('export and import', function () {
     expect(Object.keys(guide.data)).to.deep.equal(['format', 'version', 'notes', 'actions', 'participants', 'deleted']);
     expect(Object.keys(guide.data.notes[0])).not.to.include('extra');
     const [lapp] = lappsIn(cardIn(guide, 't1-mal'));
-    expect(lapp.shadowRoot!.querySelector('img') === null, 'absent: img').to.be.true;
+    expect(harness(lapp).renders('img'), 'absent: img').to.be.false;
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
@@ -141,18 +143,18 @@ describe('export and import', function () {
     busy.addNote('t1-mal', 'Vårt arbeid');
     await settled(busy);
     await chooseFile(busy, json);
-    const dialog = inShadow<HTMLDialogElement>(busy, 'dialog.import-dialog');
+    const dialog = guideHarness(busy).importDialog!;
     expect(dialog.open).to.be.true;
     expect(deepActiveElement()?.matches('button.merge')).to.be.true;
     await expect(busy).to.be.accessible();
     expect(busy.data.notes.map((n) => n.text)).to.deep.equal(['Vårt arbeid'], 'nothing changes before the person answers');
-    await click(inShadow(busy, 'dialog button.merge'));
+    await click(guideHarness(busy).mergeButton);
     // The import's code may still be on its way: wait for its effect, not for a render.
     await waitUntil(() => busy.data.notes.length === 2, 'the merge is done');
     expect(busy.data.notes.map((n) => n.text)).to.deep.equal(['Vårt arbeid', 'Fra fil']);
 
     await chooseFile(busy, json);
-    await click(inShadow(busy, 'dialog button.replace'));
+    await click(guideHarness(busy).replaceButton);
     await waitUntil(() => busy.data.notes.length === 1, 'the replace is done');
     expect(busy.data.notes.map((n) => n.text)).to.deep.equal(['Fra fil']);
     await waitUntil(() => deepActiveElement()?.matches('button.import'), 'focus back on the import button');
@@ -164,7 +166,7 @@ describe('export and import', function () {
     const heard = oneEvent(guide, 'innovasjon-error');
     await chooseFile(guide, '{"format":"trello","cards":[]}', 'trello.json');
     expect((await heard).detail.code).to.equal('import-invalid');
-    const alert = inShadow(guide, '.import-error');
+    const alert = guideHarness(guide).importError!;
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('ikke en eksport fra Turguide for innovasjon');
     expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Trygg']);
@@ -182,7 +184,7 @@ describe('export and import', function () {
       };
     });
     await settled(guide);
-    await click(inShadow(guide, 'button.download-markdown'));
+    await click(guideHarness(guide).downloadMarkdownButton);
     const anchor = await clicked;
     const today = new Date();
     const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;

@@ -6,7 +6,9 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { EXPECTED_CARDS, STEP_TITLES } from '../content-expectations.js';
-import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, deepText, inShadow, lappsIn, settled, uniqueKey, expectFocusOn, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepActiveElement, deepText, lappsIn, settled, uniqueKey, expectFocusOn, waitUntil } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from './harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { aBrokenImageHasFailed } from '../waits.js';
 
@@ -32,10 +34,7 @@ async function typeNote(guide: InnovasjonGuide, cardId: string, text: string) {
   return card;
 }
 
-const sheetHeading = (guide: InnovasjonGuide) => {
-  const trinn = guide.shadowRoot!.querySelector('innovasjon-trinn');
-  return trinn ? inShadow(trinn, 'h2') : inShadow(guide, '.introduction h2');
-};
+const sheetHeading = (guide: InnovasjonGuide) => guideHarness(guide).sheetHeading;
 
 describe('<innovasjon-guide>', function () {
   // A whole guide per test, driven by real clicks and keys, some with axe: up to 8 s measured on a busy 2-core machine.
@@ -64,7 +63,7 @@ describe('<innovasjon-guide>', function () {
       const key = uniqueKey();
       localStorage.setItem(key, 'not json at all');
       const guide = await makeGuide({ key, step: 2, readonly: true });
-      expect(guide.shadowRoot!.querySelector('.message')).to.exist;
+      expect(guideHarness(guide).message).to.exist;
       await expect(guide).to.be.accessible();
     });
   });
@@ -94,7 +93,7 @@ describe('<innovasjon-guide>', function () {
       const text = deepText(guide);
       expect(text).to.contain('Å sette i gang og drive innovasjonsprosesser kan oppfattes som overveldende.');
       expect(text).to.contain('Riktig god tur!');
-      expect(guide.shadowRoot!.querySelectorAll('.introduction ol li')).to.have.length(3);
+      expect(guideHarness(guide).introductionSteps).to.have.length(3);
       expect(text).to.contain('Innhold: KS – Turguide for innovasjon');
     });
 
@@ -108,10 +107,10 @@ describe('<innovasjon-guide>', function () {
         expect(cards.map((card) => card.card!.id)).to.deep.equal(expected.map((card) => card.id));
         for (const [index, card] of cards.entries()) {
           const want = expected[index];
-          expect(inShadow(card, 'h3').textContent!.trim()).to.equal(want.question);
-          const prompts = [...card.shadowRoot!.querySelectorAll('.prompts li')].map((li) => li.textContent!.trim());
+          expect(kortHarness(card).questionAt(3).textContent!.trim()).to.equal(want.question);
+          const prompts = kortHarness(card).prompts;
           expect(prompts).to.deep.equal(want.prompts);
-          const explanation = card.shadowRoot!.querySelector('.explanation')?.textContent?.trim();
+          const explanation = kortHarness(card).explanation;
           expect(explanation).to.equal(want.explanation);
         }
         const text = deepText(guide);
@@ -130,7 +129,7 @@ describe('<innovasjon-guide>', function () {
       guide.addAction({ step: 3, what: 'Lag en prototype' });
       guide.addAction({ step: 3, what: 'Ferdig allerede', done: true });
       await settled(guide);
-      const buttons = [...guide.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+      const buttons = guideHarness(guide).stepTexts;
       expect(buttons).to.deep.equal([
         'Introduksjon',
         'Trinn 1 Legg grunnlaget 0 lapper 0 av 3 kort besvart',
@@ -143,7 +142,7 @@ describe('<innovasjon-guide>', function () {
 
     it('moves to a step on click, says so with an event and puts focus on the sheet heading', async () => {
       const guide = await makeGuide();
-      const [, , second] = guide.shadowRoot!.querySelectorAll('nav button');
+      const [, , second] = guideHarness(guide).stepButtons;
       const changed = oneEvent(guide, 'innovasjon-step-change');
       await click(second);
       const { detail } = await changed;
@@ -157,11 +156,11 @@ describe('<innovasjon-guide>', function () {
 
     it('the next and previous buttons walk through the sheets', async () => {
       const guide = await makeGuide();
-      await click(inShadow(guide, '.pager .next'));
+      await click(guideHarness(guide).nextButton);
       await settled(guide);
       expect(guide.step).to.equal(1);
-      await click(inShadow(guide, '.pager .next'));
-      await click(inShadow(guide, '.pager .previous'));
+      await click(guideHarness(guide).nextButton);
+      await click(guideHarness(guide).previousButton);
       await settled(guide);
       expect(guide.step).to.equal(1);
     });
@@ -254,7 +253,7 @@ describe('<innovasjon-guide>', function () {
       await sendKeys({ press: 'Escape' });
       await settled(guide);
       expect(heard).to.equal(0);
-      expect(inShadow(lapp, '.text').textContent).to.equal('Utkast med endring');
+      expect(harness(lapp).textElement.textContent).to.equal('Utkast med endring');
       expect(guide.data.notes[0].text).to.equal('Utkast med endring');
       expectFocusOn(harness(lapp).textButton);
     });
@@ -274,7 +273,7 @@ describe('<innovasjon-guide>', function () {
       expect(detail.note.color).to.equal('pink');
       await settled(guide);
       expect(lapp.getAttribute('color')).to.equal('pink');
-      expect(inShadow(lapp, '.note').getAttribute('aria-label')).to.contain('rosa');
+      expect(harness(lapp).note.getAttribute('aria-label')).to.contain('rosa');
       expectFocusOn(harness(lapp).menuButton);
     });
 
@@ -395,7 +394,7 @@ describe('<innovasjon-guide>', function () {
       await waitUntil(() => errors.length > 0, 'the unreadable text is reported');
       expect(errors.map((e) => e.code)).to.deep.equal(['storage-corrupt']);
       expect(guide.data.notes).to.deep.equal([]);
-      expect(inShadow(guide, '.message').textContent).to.contain('kunne ikke leses');
+      expect(guideHarness(guide).message!.textContent).to.contain('kunne ikke leses');
       const backups = Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`));
       expect(backups).to.have.length(1);
       expect(localStorage.getItem(backups[0])).to.equal('{"format": "innovasjon-guide", "notes": [oops');
@@ -415,16 +414,16 @@ describe('<innovasjon-guide>', function () {
         const errors: string[] = [];
         guide.addEventListener('innovasjon-error', (event) => errors.push(event.detail.code));
         await typeNote(guide, 't1-mal', 'Første');
-        guide.shadowRoot!.querySelector('innovasjon-trinn')!; // the sheet is still there
+        guideHarness(guide).sheet; // the sheet is still there
         await waitUntil(() => tries === 1, 'a save is tried', { timeout: 5000 });
         await typeNote(guide, 't1-mal', 'Andre');
         await waitUntil(() => tries === 2, 'a second save is tried', { timeout: 5000 });
         expect(errors).to.deep.equal(['storage-quota']);
         expect(lappsIn(cardIn(guide, 't1-mal')).map((l) => l.text)).to.deep.equal(['Første', 'Andre']);
-        expect(inShadow(guide, '.message').textContent).to.contain('lagringsplass');
-        await click(inShadow(guide, '.message button'));
+        expect(guideHarness(guide).message!.textContent).to.contain('lagringsplass');
+        await click(guideHarness(guide).messageButton);
         await settled(guide);
-        expect(guide.shadowRoot!.querySelector('.message') === null, 'absent: .message').to.be.true;
+        expect(guideHarness(guide).message === null, 'absent: .message').to.be.true;
       } finally {
         Storage.prototype.setItem = original;
       }
@@ -438,8 +437,8 @@ describe('<innovasjon-guide>', function () {
       await typeNote(guide, 't1-mal', payload);
       await aBrokenImageHasFailed();
       const [lapp] = lappsIn(cardIn(guide, 't1-mal'));
-      expect(inShadow(lapp, '.text').textContent).to.equal(payload);
-      expect(lapp.shadowRoot!.querySelector('img, script, b') === null, 'absent: img, script, b').to.be.true;
+      expect(harness(lapp).textElement.textContent).to.equal(payload);
+      expect(harness(lapp).renders('img, script, b'), 'absent: img, script, b').to.be.false;
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     });
   });
@@ -450,11 +449,11 @@ describe('<innovasjon-guide>', function () {
       guide.addNote('t1-mal', 'Kan leses');
       await settled(guide);
       const card = cardIn(guide, 't1-mal');
-      expect(card.shadowRoot!.querySelector('button.add') === null, 'absent: button.add').to.be.true;
+      expect(kortHarness(card).addButton === null, 'absent: button.add').to.be.true;
       const [lapp] = lappsIn(card);
       expect(lapp.readonly).to.be.true;
-      expect(lapp.shadowRoot!.querySelector('button, select, textarea') === null, 'absent: button, select, textarea').to.be.true;
-      expect(inShadow(lapp, '.text').textContent).to.equal('Kan leses');
+      expect(harness(lapp).renders('button, select, textarea'), 'absent: button, select, textarea').to.be.false;
+      expect(harness(lapp).textElement.textContent).to.equal('Kan leses');
     });
 
     it('no-storage keeps notes in memory, still tells the host, and data round-trips', async () => {

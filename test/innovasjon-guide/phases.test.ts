@@ -2,11 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { SessionRoleError, type SessionKeeper } from '../../src/sources/session-keeper.js';
 import type { PageGuide } from '../../src/sources/page-guide.js';
 import { NO_SESSION, type SessionState } from '../../src/store/session.js';
-import { addButtonOf, cardIn, click, deepActiveElement, expectAnnounced, inShadow, lappsIn, liveRegion, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepActiveElement, expectAnnounced, lappsIn, liveRegion, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from './harness.js';
+import { oppfolgingHarness } from '../innovasjon-oppfolging/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(step = 2) {
@@ -16,10 +18,9 @@ async function makeGuide(step = 2) {
 }
 
 const pageGuideOf = (guide: InnovasjonGuide) => (guide as unknown as { guide: { guide: PageGuide } }).guide.guide;
-const trinnOf = (guide: InnovasjonGuide) => inShadow<InnovasjonTrinn>(guide, '.sheet innovasjon-trinn');
-const phaseLine = (guide: InnovasjonGuide) => trinnOf(guide).shadowRoot!.querySelector('.phase')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const followUpAdd = (guide: InnovasjonGuide) =>
-  trinnOf(guide).shadowRoot!.querySelector('innovasjon-oppfolging')!.shadowRoot!.querySelector('.add-button');
+const sheetOf = (guide: InnovasjonGuide) => guideHarness(guide).sheet;
+const phaseLine = (guide: InnovasjonGuide) => sheetOf(guide).phaseLine;
+const followUpAdd = (guide: InnovasjonGuide) => oppfolgingHarness(sheetOf(guide).oppfolging).addButton;
 
 /** A session led by someone else, as a room's session document gives it to a participant. */
 class LedElsewhere implements SessionKeeper {
@@ -56,13 +57,13 @@ describe('phases: leading a session', () => {
     const listener = (event: Event) => heard.push((event as CustomEvent).detail);
     document.addEventListener('innovasjon-phase-change', listener);
     try {
-      const toggle = inShadow<HTMLButtonElement>(guide, '.lead-toggle');
+      const toggle = guideHarness(guide).leadToggle!;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       toggle.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+      await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens');
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-      expect(inShadow(guide, '.phase-panel legend').textContent).to.contain('Fase på trinn 2');
+      expect(guideHarness(guide).phasePanelLegend.textContent).to.contain('Fase på trinn 2');
       await sendKeys({ press: 'Tab' });
       expect((deepActiveElement() as HTMLInputElement).parentElement!.textContent).to.contain('Ingen fase');
       await sendKeys({ press: 'ArrowRight' });
@@ -101,9 +102,9 @@ describe('phases: leading a session', () => {
     pageGuideOf(guide).useSession(led);
     await settled(guide);
     expect(guide.canLead).to.be.false;
-    expect(guide.shadowRoot!.querySelector('.lead-toggle'), 'no «Led økten»').to.be.null;
+    expect(guideHarness(guide).leadToggle, 'no «Led økten»').to.be.null;
     const card = cardIn(guide, 't2-forsta');
-    expect(card.shadowRoot!.querySelector('button.add'), 'no new notes while voting').to.be.null;
+    expect(kortHarness(card).addButton, 'no new notes while voting').to.be.null;
     expect(harness(lappsIn(card)[0]).voteButton).not.to.be.null;
     expect(followUpAdd(guide), 'follow-up waits for «Bli enige»').to.be.null;
     expect(() => guide.setPhase('write')).to.throw(SessionRoleError);
@@ -111,13 +112,13 @@ describe('phases: leading a session', () => {
 
     led.change({ step: 2, phase: 'vote', notesWhileVoting: true, hidden: false, timer: null });
     await settled(guide);
-    expect(card.shadowRoot!.querySelector('button.add'), 'the facilitator allowed new notes').to.exist;
+    expect(kortHarness(card).addButton, 'the facilitator allowed new notes').to.exist;
 
     led.change({ step: 2, phase: 'agree', notesWhileVoting: false, hidden: false, timer: null });
     await settled(guide);
     // The phase's view is a chunk fetched with the first phase: shown once it is here.
     await waitUntil(() => phaseLine(guide).includes('Fase: Bli enige.'), 'the step shows the phase');
-    expect(card.shadowRoot!.querySelector('button.add')).to.be.null;
+    expect(kortHarness(card).addButton).to.be.null;
     expect(harness(lappsIn(card)[0]).voteButton).to.be.null;
     expect(followUpAdd(guide), 'follow-up in «Bli enige»').to.exist;
 
@@ -128,32 +129,32 @@ describe('phases: leading a session', () => {
     await expectAnnounced('Prosesslederen er på trinn 3. Du følger med.');
 
     // Going back to step 2 oneself: going alone, on a step with no phase, where everything is reachable.
-    const navTo2 = [...guide.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].find((button) => button.textContent!.includes('Trinn 2'))!;
+    const navTo2 = guideHarness(guide).stepButton('Trinn 2');
     navTo2.click();
     await settled(guide);
     expect(guide.step).to.equal(2);
-    expect(inShadow(guide, '.follow').textContent).to.contain('Du går på egen hånd.');
+    expect(guideHarness(guide).follow!.textContent).to.contain('Du går på egen hånd.');
     const again = cardIn(guide, 't2-forsta');
     expect(phaseLine(guide), 'the phase is on another step').to.equal('');
-    expect(again.shadowRoot!.querySelector('button.add'), 'this step works as without a session').to.exist;
+    expect(kortHarness(again).addButton, 'this step works as without a session').to.exist;
     expect(followUpAdd(guide)).to.exist;
 
     led.change(NO_SESSION);
     await settled(guide);
-    expect(guide.shadowRoot!.querySelector('.follow'), 'no following without a phase').to.be.null;
+    expect(guideHarness(guide).follow, 'no following without a phase').to.be.null;
   });
 
   it('a timebox from «Led økten» shows its time left on the step; Stop ends it', async function () {
     this.timeout(20_000); // a chunk, typing and re-renders on a busy 2-core machine
     const guide = await makeGuide();
     guide.setPhase('write');
-    inShadow<HTMLButtonElement>(guide, '.lead-toggle').click();
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel .timebox'), 'the timebox form shows');
-    const minutes = inShadow<HTMLInputElement>(guide, '.phase-panel input[name=minutes]');
+    guideHarness(guide).leadToggle!.click();
+    await waitUntil(() => guideHarness(guide).timebox, 'the timebox form shows');
+    const minutes = guideHarness(guide).minutesInput;
     minutes.focus();
     minutes.select();
     await sendKeys({ type: '2' });
-    inShadow<HTMLInputElement>(guide, '.phase-panel input[name=ends-phase]').focus();
+    guideHarness(guide).endsPhaseInput.focus();
     await sendKeys({ press: 'Tab' });
     expect((deepActiveElement() as HTMLElement).className).to.equal('start-timer');
     await sendKeys({ press: 'Enter' });
@@ -161,12 +162,12 @@ describe('phases: leading a session', () => {
     expect(guide.session.timer).to.include({ duration: 120_000, endsPhase: false });
     await expectAnnounced('Tidsboksen har startet: 2 minutter.');
     await settled(guide);
-    const clock = () => trinnOf(guide).shadowRoot!.querySelector('.phase [role=timer] .clock')?.textContent?.trim();
+    const clock = () => sheetOf(guide).clock;
     await waitUntil(() => clock() === '2:00' || clock() === '1:59', `the step shows the time left (${clock()})`);
     await waitUntil(() => clock() !== '2:00', 'the time runs');
 
-    await waitUntil(() => guide.shadowRoot!.querySelector('.stop-timer'), 'Stop shows');
-    inShadow<HTMLButtonElement>(guide, '.stop-timer').click();
+    await waitUntil(() => guideHarness(guide).stopTimerButton, 'Stop shows');
+    guideHarness(guide).stopTimerButton!.click();
     await settled(guide);
     expect(guide.session.timer).to.be.null;
     expect(guide.session.phase, 'the phase stays').to.equal('write');
@@ -200,7 +201,7 @@ describe('phases: leading a session', () => {
     try {
       guide.startTimer(2, { endsPhase: true });
       await settled(guide);
-      const sound = () => trinnOf(guide).shadowRoot!.querySelector<HTMLInputElement>('.phase .sound input');
+      const sound = () => sheetOf(guide).soundCheckbox;
       await waitUntil(() => sound(), 'the sound choice shows with the time left');
       expect(sound()!.checked, 'off unless the person turns it on').to.be.false;
       await click(sound()!);
@@ -232,27 +233,28 @@ describe('phases: leading a session', () => {
       const card = cardIn(guide, 't2-forsta');
       const add = addButtonOf(card);
       expect(add.getAttribute('aria-describedby')).to.contain('hidden-writing');
-      expect(inShadow(card, '#hidden-writing').textContent).to.contain('De andre ser bare hvor mange du har skrevet');
+      expect(kortHarness(card).hiddenWritingNote!.textContent).to.contain('De andre ser bare hvor mange du har skrevet');
       add.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => deepActiveElement()?.localName === 'textarea', 'the new note has focus');
       await sendKeys({ type: 'Bare for meg' });
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]'), 'the hidden note shows');
+      await waitUntil(() => kortHarness(card).hiddenLapps.length > 0, 'the hidden note shows');
       await expectAnnounced('Skjult lapp lagt til, bare på denne enheten: Bare for meg');
-      const hidden = card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]')!;
-      expect(hidden.shadowRoot!.textContent).to.contain('Bare du ser denne ennå');
+      const [hidden] = kortHarness(card).hiddenLapps;
+      expect(harness(hidden).renderedText).to.contain('Bare du ser denne ennå');
       expect(guide.data.notes, 'not in the guide’s document').to.deep.equal([]);
       expect(phaseLine(guide)).to.contain('Fase: Skriv.');
-      expect(trinnOf(guide).shadowRoot!.querySelector('.hidden-counts')!.textContent).to.contain('du: 1 lapp');
-      await harness(hidden as never).openMenu('Enter');
-      expect(harness(hidden as never).itemNames, 'stays on its card until the reveal').not.to.include('Flytt');
+      expect(sheetOf(guide).showsHiddenCounts).to.be.true;
+      expect(sheetOf(guide).hiddenCounts).to.contain('du: 1 lapp');
+      await harness(hidden).openMenu('Enter');
+      expect(harness(hidden).itemNames, 'stays on its card until the reveal').not.to.include('Flytt');
       await sendKeys({ press: 'Escape' });
 
       guide.reveal();
       await settled(guide);
       expect(guide.data.notes.map((note) => note.text)).to.deep.equal(['Bare for meg']);
-      expect(card.shadowRoot!.querySelector('refleksjon-lapp[hidden-note]')).to.be.null;
+      expect(kortHarness(card).hiddenLapps.length, 'no hidden note after the reveal').to.equal(0);
       expect(heard.at(-1)).to.deep.equal({ step: 2, count: 1 });
       await expectAnnounced('Prosesslederen viser alle lappene.');
       expect(guide.session).to.include({ phase: 'write', hidden: false });
@@ -275,8 +277,8 @@ describe('phases: leading a session', () => {
     const guide = await makeGuide();
     guide.addNote('t2-forsta', 'Innbyggerne');
     guide.setPhase('vote');
-    inShadow<HTMLButtonElement>(guide, '.lead-toggle').click();
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens');
+    guideHarness(guide).leadToggle!.click();
+    await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens');
     await settled(guide);
     await expect(guide).to.be.accessible();
   });

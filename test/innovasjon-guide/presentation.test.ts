@@ -2,8 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { cardIn, click, deepText, expectFocusOn, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
-import { deepQueryAll } from '../refleksjon-lapp/harness.js';
+import { cardIn, click, deepText, expectFocusOn, lappsIn, settled, uniqueKey, waitUntil, deepQueryAll } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
+import { guideHarness } from './harness.js';
 
 async function makeGuide(step = 2) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step=${step}></innovasjon-guide>`);
@@ -38,22 +39,22 @@ describe('the presentation view', () => {
   it('opens from the toolbar, shows the step in large type with nothing to edit, and Escape brings the person back', async function () {
     this.timeout(15_000); // real clicks and re-renders on a busy 2-core machine
     const guide = await makeGuide();
-    const normal = letterHeight(inShadow(lappsIn(cardIn(guide, 't2-forsta'))[0], '.edit-text'));
-    await click(inShadow(guide, '.start-presentation'));
+    const normal = letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textButton);
+    await click(guideHarness(guide).startPresentationButton);
     await settled(guide);
     expect(guide.hasAttribute('presentation')).to.be.true;
-    expectFocusOn(inShadow(guide, '.end-presentation'));
+    expectFocusOn(guideHarness(guide).endPresentationButton);
     expect(operable(guide).map((element) => element.className)).to.deep.equal(['end-presentation'], 'only the button that ends it');
     const text = deepText(guide);
     expect(text).to.contain('Innbyggerne som venter');
     expect(text).to.contain('Ansatte i hjemmetjenesten');
     expect(text).to.contain('Ola');
     expect(text, 'the step shown, not the others').not.to.contain('Prøv i én bydel');
-    expect(letterHeight(inShadow(lappsIn(cardIn(guide, 't2-forsta'))[0], '.text')), 'the letters are larger on screen').to.be.greaterThan(normal * 1.4);
+    expect(letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textElement), 'the letters are larger on screen').to.be.greaterThan(normal * 1.4);
     await sendKeys({ press: 'Escape' });
     await settled(guide);
     expect(guide.presentation).to.be.false;
-    expectFocusOn(inShadow(guide, '.start-presentation'));
+    expectFocusOn(guideHarness(guide).startPresentationButton);
   });
 
   it('follows the facilitator’s step while a phase is set', async () => {

@@ -6,7 +6,9 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { featureLoaders } from '../../src/internal/load-feature.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { VERSION_1_DOCUMENT } from '../fixtures/version-1.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, steadyBoxes, uniqueKey, expectFocusOn, openDialogIn, waitUntil, deepActiveElement } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepText, lappsIn, settled, steadyBoxes, uniqueKey, expectFocusOn, openDialogIn, waitUntil, deepActiveElement } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from './harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueKey()} step="1"></innovasjon-guide>`) {
@@ -15,7 +17,7 @@ async function makeGuide(template = html`<innovasjon-guide storage-key=${uniqueK
   return guide;
 }
 
-const participantField = (guide: InnovasjonGuide) => inShadow<HTMLInputElement>(guide, '.participant input[type=text]');
+const participantField = (guide: InnovasjonGuide) => guideHarness(guide).nameField!;
 
 async function setName(guide: InnovasjonGuide, name: string) {
   await click(participantField(guide));
@@ -51,7 +53,7 @@ describe('working together', function () {
       await sendKeys({ press: 'Enter' });
       expect((await added).detail.note.author).to.equal('Kari');
       await settled(guide);
-      expect(inShadow(lappsIn(cardIn(guide, 't1-mal'))[0], '.author').textContent).to.equal('Kari');
+      expect(harness(lappsIn(cardIn(guide, 't1-mal'))[0]).author!.textContent).to.equal('Kari');
       expect(guide.data.participants.map((p) => p.name)).to.deep.equal(['Kari']);
 
       const again = await makeGuide(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
@@ -59,7 +61,7 @@ describe('working together', function () {
       const other = await makeGuide(html`<innovasjon-guide storage-key=${uniqueKey()}></innovasjon-guide>`);
       expect(participantField(other).value).to.equal('');
 
-      await click(inShadow(guide, '.participant input[type=checkbox]'));
+      await click(guideHarness(guide).anonymousCheckbox!);
       await settled(guide);
       await click(addButtonOf(cardIn(guide, 't1-team')));
       await waitUntil(() => deepActiveElement()?.matches('textarea'), 'the second new note takes the keys');
@@ -85,14 +87,14 @@ describe('working together', function () {
       expect(detail).to.deep.include({ noteId: note.id, votes: 1, voted: true });
       expect(detail.participant.name).to.equal('Ola');
       await settled(guide);
-      expect(inShadow(lapp().lapp, '.votes').textContent).to.contain('1 stemme');
+      expect(lapp().votes!.textContent).to.contain('1 stemme');
       await lapp().openMenu();
       expect(lapp().item('Stem').getAttribute('aria-checked')).to.equal('true');
       const unvoted = oneEvent(guide, 'innovasjon-vote');
       await click(lapp().item('Stem'));
       expect((await unvoted).detail).to.deep.include({ votes: 0, voted: false });
       await settled(guide);
-      expect(lapp().lapp.shadowRoot!.querySelector('.votes') === null, 'no count at zero').to.be.true;
+      expect(lapp().votes === null, 'no count at zero').to.be.true;
       await expect(guide).to.be.accessible();
     });
 
@@ -134,7 +136,7 @@ describe('working together', function () {
       await settled(guide);
       const blocked = harness(second).voteButton!;
       expect(blocked.getAttribute('aria-disabled')).to.equal('true');
-      expect(second.shadowRoot!.querySelector(`#${blocked.getAttribute('aria-describedby')}`)!.textContent).to.contain('brukt alle stemmene');
+      expect(harness(second).descriptionOf(blocked).textContent).to.contain('brukt alle stemmene');
       await click(blocked);
       await settled(guide);
       expect(guide.data.notes.map((n) => n.votes.length)).to.deep.equal([1, 0]);
@@ -153,7 +155,7 @@ describe('working together', function () {
       } as GuideDocument;
       await settled(guide);
       const card = cardIn(guide, 't1-mal');
-      await click(inShadow(card, 'button.sort'));
+      await click(kortHarness(card).sortButton);
       await settled(guide);
       expect(lappsIn(card).map((l) => l.text)).to.deep.equal(['Mye', 'Lite']);
       expect(guide.data.notes.map((n) => n.id)).to.deep.equal([a.id, b.id]);
@@ -175,12 +177,12 @@ describe('working together', function () {
       await sendKeys({ press: 'Enter' });
       await openDialogIn(card);
       await expect(card).to.be.accessible();
-      const radio = inShadow<HTMLInputElement>(card, 'input[value="t3-teste"]');
+      const radio = kortHarness(card).moveTarget('t3-teste');
       radio.focus();
       await sendKeys({ press: ' ' });
       expect(radio.checked).to.be.true;
       const changed = oneEvent(guide, 'innovasjon-note-change');
-      const submit = inShadow<HTMLButtonElement>(card, 'dialog button[type=submit]');
+      const submit = kortHarness(card).moveSubmitButton;
       submit.focus();
       await sendKeys({ press: 'Enter' });
       const { detail } = await changed;
@@ -202,14 +204,14 @@ describe('working together', function () {
       await openDialogIn(card);
       await sendKeys({ press: 'Escape' });
       await settled(guide);
-      expect(card.shadowRoot!.querySelector('dialog') === null, 'absent: dialog').to.be.true;
+      expect(kortHarness(card).dialog === null, 'absent: dialog').to.be.true;
       expectFocusOn(secondLapp.menuButton);
 
       await secondLapp.choose('Flytt');
       await openDialogIn(card);
-      const select = inShadow<HTMLSelectElement>(card, 'dialog select');
+      const select = kortHarness(card).moveSelect;
       select.value = '0';
-      await click(inShadow(card, 'dialog button[type=submit]'));
+      await click(kortHarness(card).moveSubmitButton);
       await settled(guide);
       expect(lappsIn(card).map((l) => l.text)).to.deep.equal(['Andre', 'Først']);
       expect(guide.data.notes.map((n) => n.id)[0]).to.equal(second.id);
@@ -220,7 +222,7 @@ describe('working together', function () {
       const note = guide.addNote('t1-mal', 'Dra meg');
       guide.addNote('t1-team', 'Ligger her');
       await settled(guide);
-      const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
+      const handle = harness(lappsIn(cardIn(guide, 't1-mal'))[0]).handle;
       window.scrollTo(0, 0);
       const [from, target] = await steadyBoxes([handle, lappsIn(cardIn(guide, 't1-team'))[0]], () => guide.scrollIntoView({ block: 'start' }));
       const changed = oneEvent(guide, 'innovasjon-note-change');
@@ -249,7 +251,7 @@ describe('working together', function () {
         const note = guide.addNote('t1-mal', 'Rask hånd');
         guide.addNote('t1-team', 'Ligger her');
         await settled(guide);
-        const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
+        const handle = harness(lappsIn(cardIn(guide, 't1-mal'))[0]).handle;
         window.scrollTo(0, 0);
         const [from, target] = await steadyBoxes([handle, lappsIn(cardIn(guide, 't1-team'))[0]], () => guide.scrollIntoView({ block: 'start' }));
         const changed = oneEvent(guide, 'innovasjon-note-change');
@@ -272,7 +274,7 @@ describe('working together', function () {
       guide.addNote('t1-mal', 'Blir');
       await settled(guide);
       const before = guide.data;
-      const handle = inShadow<HTMLElement>(lappsIn(cardIn(guide, 't1-mal'))[0], '.handle');
+      const handle = harness(lappsIn(cardIn(guide, 't1-mal'))[0]).handle;
       const [from, target] = await steadyBoxes([handle, addButtonOf(cardIn(guide, 't1-team'))], () => guide.scrollIntoView({ block: 'start' }));
       await sendMouse({ type: 'move', position: [Math.round(from.x + 5), Math.round(from.y + 5)] });
       await sendMouse({ type: 'down' });
@@ -306,7 +308,7 @@ describe('working together', function () {
       await settled(guide);
       expect(deepText(guide)).to.contain('Hva vil vi oppnå i Eksempel kommune?');
       expect(deepText(guide)).to.contain('<img src=x onerror=alert(1)>');
-      const unplaced = inShadow(guide, 'innovasjon-kort.unplaced') as ReturnType<typeof cardIn>;
+      const unplaced = guideHarness(guide).unplacedCard! as ReturnType<typeof cardIn>;
       await settled(guide);
       expect(lappsIn(unplaced).map((l) => l.text)).to.deep.equal(['Teamet vårt']);
       expect(guide.data.notes).to.have.length(2);

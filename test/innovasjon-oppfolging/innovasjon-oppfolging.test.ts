@@ -7,7 +7,8 @@ import type { InnovasjonOppfolging } from '../../src/innovasjon-oppfolging/innov
 import { featureLoaders } from '../../src/internal/load-feature.js';
 import { GuideStore } from '../../src/store/guide-store.js';
 import { LIMITS } from '../../src/store/types.js';
-import { click, deepActiveElement, deepText, expectAnnounced, inShadow, liveRegion, waitUntil } from '../helpers.js';
+import { click, deepActiveElement, deepText, expectAnnounced, liveRegion, waitUntil } from '../helpers.js';
+import { ActionFormHarness, checkboxOf, oppfolgingHarness, rowParts } from './harness.js';
 
 const stops: (() => void)[] = [];
 
@@ -48,53 +49,24 @@ async function make(store = guideStore(), { step = 1, readonly = false } = {}) {
   return element;
 }
 
-const $ = <T extends Element = HTMLElement>(element: InnovasjonOppfolging, selector: string) =>
-  inShadow<T>(element, selector);
-const rows = (element: InnovasjonOppfolging) => [...element.shadowRoot!.querySelectorAll<HTMLLIElement>('li.item')];
-const rowTexts = (element: InnovasjonOppfolging) =>
-  rows(element).map((row) => row.querySelector('.what')?.textContent ?? '');
-const checkboxOf = (row: Element) => row.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+// The list and its forms through their harnesses: these names read as the tests' own words.
+const list = oppfolgingHarness;
+const formOf = (form: InnovasjonActionForm) => new ActionFormHarness(form);
+const rows = (element: InnovasjonOppfolging) => list(element).rows;
+const rowTexts = (element: InnovasjonOppfolging) => list(element).rowTexts;
 const statusText = (_element: InnovasjonOppfolging) => liveRegion()?.textContent?.trim() ?? '';
-const addButton = (element: InnovasjonOppfolging) => $<HTMLButtonElement>(element, 'button.add-button');
-const hasAddButton = (element: InnovasjonOppfolging) => element.shadowRoot!.querySelectorAll('button.add-button').length === 1;
+const addButton = (element: InnovasjonOppfolging) => list(element).addButton!;
+const hasAddButton = (element: InnovasjonOppfolging) => list(element).hasAddButton;
 /** Form fields anywhere in the element, the forms' shadow roots included. */
-const fieldCount = (element: InnovasjonOppfolging) =>
-  [element.shadowRoot!, ...[...element.shadowRoot!.querySelectorAll('innovasjon-action-form')].map((form) => form.shadowRoot)]
-    .map((root) => root?.querySelectorAll('input:not([type="checkbox"])').length ?? 0)
-    .reduce((sum, count) => sum + count, 0);
-
-const ADD_FORM = '.add-form';
-const EDIT_FORM = 'li.editing innovasjon-action-form';
-/** Waits until the form's code has arrived and it has rendered, and returns it. */
-async function formIn(element: InnovasjonOppfolging, selector: string): Promise<InnovasjonActionForm> {
-  const form = () => element.shadowRoot!.querySelector<InnovasjonActionForm>(selector);
-  await waitUntil(() => form()?.shadowRoot?.querySelector('#what'), `the form (${selector}) appears`);
-  return form()!;
-}
-const field = (form: InnovasjonActionForm, name: 'what' | 'who' | 'due') => inShadow<HTMLInputElement>(form, `#${name}`);
-const buttonIn = (form: InnovasjonActionForm, name: 'submit' | 'cancel') => inShadow<HTMLButtonElement>(form, `button.${name}`);
-
+const fieldCount = (element: InnovasjonOppfolging) => list(element).fieldCount;
+const field = (form: InnovasjonActionForm, name: 'what' | 'who' | 'due') => formOf(form).field(name);
+const buttonIn = (form: InnovasjonActionForm, name: 'submit' | 'cancel') => formOf(form).button(name);
 /** Presses «Legg til oppfølging» and waits for the form that takes its place. */
-async function openAddForm(element: InnovasjonOppfolging): Promise<InnovasjonActionForm> {
-  await click(addButton(element));
-  return formIn(element, ADD_FORM);
-}
-
+const openAddForm = async (element: InnovasjonOppfolging): Promise<InnovasjonActionForm> => (await list(element).openAddForm()).form;
 /** Presses an action's «Rediger» and waits for the form in its row. */
-async function openEditForm(element: InnovasjonOppfolging, row = 0): Promise<InnovasjonActionForm> {
-  await click(rows(element)[row].querySelector('button.edit')!);
-  return formIn(element, EDIT_FORM);
-}
-
+const openEditForm = async (element: InnovasjonOppfolging, row = 0): Promise<InnovasjonActionForm> => (await list(element).openEditForm(row)).form;
 /** Types into a form as a person does: click a field, type. */
-async function typeAction(form: InnovasjonActionForm, what: string, who = '') {
-  await click(field(form, 'what'));
-  await sendKeys({ type: what });
-  if (who) {
-    await click(field(form, 'who'));
-    await sendKeys({ type: who });
-  }
-}
+const typeAction = (form: InnovasjonActionForm, what: string, who = '') => formOf(form).type(what, who);
 
 describe('<innovasjon-oppfolging>', function () {
   this.timeout(15_000); // real typing (a protocol round trip per key) and axe: up to 9 s measured on a busy 2-core machine
@@ -128,7 +100,7 @@ describe('<innovasjon-oppfolging>', function () {
       const element = await make();
       const form = await openAddForm(element);
       await click(buttonIn(form, 'submit'));
-      await waitUntil(() => form.shadowRoot!.querySelector('#what-error'), 'the error appears');
+      await waitUntil(() => formOf(form).error('what'), 'the error appears');
       await expect(element).to.be.accessible();
     });
   });
@@ -157,7 +129,7 @@ describe('<innovasjon-oppfolging>', function () {
 
     it('without a store shows an empty list and no form or button', async () => {
       const element = await fixture<InnovasjonOppfolging>(html`<innovasjon-oppfolging></innovasjon-oppfolging>`);
-      expect(element.shadowRoot!.querySelectorAll('form, innovasjon-action-form, button').length).to.equal(0);
+      expect(list(element).showsAForm || list(element).buttonCount > 0, 'no form or button').to.be.false;
       expect(deepText(element)).to.contain('Ingen oppfølging er skrevet ned ennå.');
     });
   });
@@ -165,9 +137,10 @@ describe('<innovasjon-oppfolging>', function () {
   describe('content', () => {
     it('shows an h3 "Fortsett turen!", the intro and one "Legg til oppfølging" button, and no form fields', async () => {
       const element = await make();
-      expect($(element, 'h3').textContent!.trim()).to.equal('Fortsett turen!');
+      expect(list(element).heading.localName).to.equal('h3');
+      expect(list(element).heading.textContent!.trim()).to.equal('Fortsett turen!');
       expect(deepText(element)).to.contain('Hva gjør vi videre? Skriv ned hvem som gjør hva, og når.');
-      const buttons = [...element.shadowRoot!.querySelectorAll('button')].map((button) => button.textContent!.trim());
+      const buttons = list(element).buttonTexts;
       expect(buttons).to.deep.equal(['Legg til oppfølging']);
       expect(fieldCount(element)).to.equal(0);
     });
@@ -181,14 +154,14 @@ describe('<innovasjon-oppfolging>', function () {
         store.addAction({ step: 1, what: 'Ring rektor' });
         const element = await make(store);
         expect(fieldCount(element)).to.equal(0);
-        expect(element.shadowRoot!.querySelectorAll('input[name=what], innovasjon-action-form').length).to.equal(0);
+        expect(list(element).forms.length + list(element).fieldCount).to.equal(0);
         expect(fetches, 'nothing is fetched for the first render').to.equal(0);
 
         const form = await openAddForm(element);
         expect(fetches).to.equal(1);
         expect(hasAddButton(element), 'the form replaces the button').to.be.false;
         expectFocusOn(field(form, 'what'));
-        const labels = [...form.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent!.trim());
+        const labels = formOf(form).labels;
         expect(labels).to.deep.equal(['Hva skal gjøres?', 'Hvem?', 'Når?']);
         expect(field(form, 'what').required).to.be.true;
         expect(field(form, 'what').maxLength).to.equal(LIMITS.actionText);
@@ -208,16 +181,16 @@ describe('<innovasjon-oppfolging>', function () {
       const element = await make(store);
       expect(rowTexts(element)).to.deep.equal(['Ring rektor', 'Booke møterom']);
       const [first, second] = rows(element);
-      expect(first.querySelector('.who')!.textContent).to.equal('Ansvarlig: Kari');
-      const time = first.querySelector('time')!;
+      expect(rowParts(first).who!.textContent).to.equal('Ansvarlig: Kari');
+      const time = rowParts(first).time!;
       expect(time.getAttribute('datetime')).to.equal('2026-12-01');
       expect(time.textContent).to.equal(new Intl.DateTimeFormat('nb', { dateStyle: 'medium' }).format(new Date(2026, 11, 1)));
-      expect(second.querySelectorAll('.meta').length).to.equal(0);
+      expect(rowParts(second).meta).to.equal(null);
       // The checkbox is named by the action's text: the label around it holds the text and nothing else.
       const label = checkboxOf(first).closest('label')!;
       expect(label.textContent!.trim()).to.equal('Ring rektor');
-      expect(first.querySelector('button.edit')!.getAttribute('aria-label')).to.equal('Rediger oppfølging: Ring rektor');
-      expect(first.querySelector('button.delete')!.getAttribute('aria-label')).to.equal('Slett oppfølging: Ring rektor');
+      expect(rowParts(first).editButton!.getAttribute('aria-label')).to.equal('Rediger oppfølging: Ring rektor');
+      expect(rowParts(first).deleteButton!.getAttribute('aria-label')).to.equal('Slett oppfølging: Ring rektor');
     });
 
     it('marks a done action with a line-through and the word "Ferdig", not colour alone', async () => {
@@ -226,11 +199,11 @@ describe('<innovasjon-oppfolging>', function () {
       store.addAction({ step: 1, what: 'Åpen sak' });
       const element = await make(store);
       const [done, open] = rows(element);
-      expect(done.querySelector('.done-label')!.textContent).to.equal('Ferdig');
-      expect(getComputedStyle(done.querySelector('.what')!).textDecorationLine).to.equal('line-through');
+      expect(rowParts(done).doneLabel!.textContent).to.equal('Ferdig');
+      expect(getComputedStyle(rowParts(done).what!).textDecorationLine).to.equal('line-through');
       expect(checkboxOf(done).checked).to.be.true;
-      expect(open.querySelectorAll('.done-label').length).to.equal(0);
-      expect(getComputedStyle(open.querySelector('.what')!).textDecorationLine).to.equal('none');
+      expect(rowParts(open).doneLabel).to.equal(null);
+      expect(getComputedStyle(rowParts(open).what!).textDecorationLine).to.equal('none');
     });
 
     it('renders markup in the text as text', async () => {
@@ -238,7 +211,7 @@ describe('<innovasjon-oppfolging>', function () {
       store.addAction({ step: 1, what: '<img src=x onerror=alert(1)><b>x</b>', who: '<i>Kari</i>' });
       const element = await make(store);
       expect(rowTexts(element)).to.deep.equal(['<img src=x onerror=alert(1)><b>x</b>']);
-      expect(element.shadowRoot!.querySelectorAll('.item img, .item b, .item i').length).to.equal(0);
+      expect(list(element).renders('.item img, .item b, .item i'), 'no markup from the text').to.be.false;
     });
 
     it('read-only shows the list with disabled checkboxes and no form or buttons', async () => {
@@ -247,8 +220,8 @@ describe('<innovasjon-oppfolging>', function () {
       const element = await make(store, { readonly: true });
       expect(rowTexts(element)).to.deep.equal(['Ring rektor']);
       expect(checkboxOf(rows(element)[0]).disabled).to.be.true;
-      expect(element.shadowRoot!.querySelectorAll('form, innovasjon-action-form').length).to.equal(0);
-      expect(element.shadowRoot!.querySelectorAll('button').length).to.equal(0);
+      expect(list(element).showsAForm, 'no form').to.be.false;
+      expect(list(element).buttonCount).to.equal(0);
     });
   });
 
@@ -267,7 +240,7 @@ describe('<innovasjon-oppfolging>', function () {
         await element.updateComplete;
         expect(hasAddButton(element), 'the button is still there').to.be.true;
         expect(fieldCount(element)).to.equal(0);
-        expect(element.shadowRoot!.querySelectorAll('innovasjon-action-form').length).to.equal(0);
+        expect(list(element).forms.length).to.equal(0);
       } finally {
         featureLoaders.actionForms = original;
       }
@@ -283,12 +256,12 @@ describe('<innovasjon-oppfolging>', function () {
       featureLoaders.actionForms = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
       try {
         const failed = oneEvent(element, 'innovasjon-error');
-        await click(rows(element)[0].querySelector('button.edit')!);
+        await click(rowParts(rows(element)[0]).editButton!);
         expect((await failed).detail.code).to.equal('chunk-load-failed');
         await element.updateComplete;
         expect(rowTexts(element)).to.deep.equal(['Ring rektor']);
-        expect(rows(element)[0].querySelectorAll('button.edit, button.delete').length).to.equal(2);
-        expect(element.shadowRoot!.querySelectorAll('innovasjon-action-form').length).to.equal(0);
+        expect(list(element).rowButtonCount(rows(element)[0])).to.equal(2);
+        expect(list(element).forms.length).to.equal(0);
       } finally {
         featureLoaders.actionForms = original;
       }
@@ -368,7 +341,7 @@ describe('<innovasjon-oppfolging>', function () {
       const what = field(form, 'what');
       expect(what.getAttribute('aria-invalid')).to.equal('true');
       expect(what.getAttribute('aria-describedby')).to.equal('what-error');
-      expect(inShadow(form, '#what-error').textContent).to.equal('Skriv hva som skal gjøres.');
+      expect(formOf(form).error('what')!.textContent).to.equal('Skriv hva som skal gjøres.');
       expectFocusOn(what);
       await waitUntil(() => statusText(element) === 'Skriv hva som skal gjøres.', 'the error is said politely too');
 
@@ -382,7 +355,7 @@ describe('<innovasjon-oppfolging>', function () {
       await form.updateComplete;
       expect(what.hasAttribute('aria-invalid')).to.be.false;
       expect(what.hasAttribute('aria-describedby')).to.be.false;
-      expect(form.shadowRoot!.querySelectorAll('#what-error').length).to.equal(0);
+      expect(formOf(form).error('what')).to.equal(null);
     });
 
     it('a date the document cannot hold is refused with an error by the date field', async () => {
@@ -396,7 +369,7 @@ describe('<innovasjon-oppfolging>', function () {
       await form.updateComplete;
       expect(due.getAttribute('aria-invalid')).to.equal('true');
       expect(due.getAttribute('aria-describedby')).to.equal('due-error');
-      expect(inShadow(form, '#due-error').textContent).to.equal('Skriv en gyldig dato, eller la feltet stå tomt.');
+      expect(formOf(form).error('due')!.textContent).to.equal('Skriv en gyldig dato, eller la feltet stå tomt.');
       expect(field(form, 'what').hasAttribute('aria-invalid')).to.be.false;
       expectFocusOn(due);
       expect(store.document.actions).to.deep.equal([]);
@@ -415,7 +388,7 @@ describe('<innovasjon-oppfolging>', function () {
       expect(detail.action).to.include({ id: action.id, done: true });
       expect(store.document.actions[0].done).to.be.true;
       await element.updateComplete;
-      expect(rows(element)[0].querySelector('.done-label')).to.exist;
+      expect(rowParts(rows(element)[0]).doneLabel).to.exist;
     });
 
     it('Space on the focused checkbox toggles it back', async () => {
@@ -445,9 +418,9 @@ describe('<innovasjon-oppfolging>', function () {
       const { detail } = await changed;
       expect(detail.previous.what).to.equal('Ring rektor');
       expect(detail.action).to.include({ id: action.id, what: 'Ring rektor i morgen', who: 'Kari', due: '2026-12-01' });
-      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'the edit form closes');
+      await waitUntil(() => !list(element).editForm, 'the edit form closes');
       expect(rowTexts(element)).to.deep.equal(['Ring rektor i morgen']);
-      expectFocusOn($(element, 'button.edit'));
+      expectFocusOn(list(element).firstEditButton);
       await waitUntil(() => statusText(element) === 'Oppfølging lagret');
     });
 
@@ -460,14 +433,14 @@ describe('<innovasjon-oppfolging>', function () {
       await openEditForm(element);
       await sendKeys({ type: ' nei' });
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'Escape closes the edit form');
-      expectFocusOn($(element, 'button.edit'));
+      await waitUntil(() => !list(element).editForm, 'Escape closes the edit form');
+      expectFocusOn(list(element).firstEditButton);
 
       const form = await openEditForm(element);
       await sendKeys({ type: ' heller ikke' });
       await click(buttonIn(form, 'cancel'));
-      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'Cancel closes the edit form');
-      expectFocusOn($(element, 'button.edit'));
+      await waitUntil(() => !list(element).editForm, 'Cancel closes the edit form');
+      expectFocusOn(list(element).firstEditButton);
       expect(heard).to.equal(0);
       expect(store.document.actions[0].what).to.equal('Ring rektor');
     });
@@ -482,7 +455,7 @@ describe('<innovasjon-oppfolging>', function () {
       const changed = oneEvent(element, 'innovasjon-action-change');
       await click(buttonIn(form, 'submit'));
       expect((await changed).detail.action.who).to.equal('Ola');
-      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'the edit form closes');
+      await waitUntil(() => !list(element).editForm, 'the edit form closes');
 
       form = await openEditForm(element);
       field(form, 'what').select();
@@ -506,7 +479,7 @@ describe('<innovasjon-oppfolging>', function () {
       const edit = await openEditForm(element);
       expectFocusOn(field(edit, 'what'));
       await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !element.shadowRoot!.querySelector(EDIT_FORM), 'the edit form closes');
+      await waitUntil(() => !list(element).editForm, 'the edit form closes');
       expect(field(add, 'what').value).to.equal('Halvskrevet');
       expect(hasAddButton(element)).to.be.false;
     });
@@ -519,7 +492,7 @@ describe('<innovasjon-oppfolging>', function () {
       store.addAction({ step: 1, what: 'Andre' });
       const element = await make(store);
       const removed = oneEvent(element, 'innovasjon-action-remove');
-      await click(rows(element)[0].querySelector('button.delete')!);
+      await click(rowParts(rows(element)[0]).deleteButton!);
       expect((await removed).detail.action).to.deep.equal(first);
       expect(store.document.actions.map((action) => action.what)).to.deep.equal(['Andre']);
       await element.updateComplete;
@@ -533,7 +506,7 @@ describe('<innovasjon-oppfolging>', function () {
       store.addAction({ step: 1, what: 'Første' });
       store.addAction({ step: 1, what: 'Andre' });
       const element = await make(store);
-      rows(element)[1].querySelector<HTMLButtonElement>('button.delete')!.focus();
+      rowParts(rows(element)[1]).deleteButton!.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => rows(element).length === 1, 'Enter on Slett deletes the action');
       expect(rowTexts(element)).to.deep.equal(['Første']);
@@ -547,7 +520,7 @@ describe('<innovasjon-oppfolging>', function () {
       store.addAction({ step: 1, what: 'Andre' });
       const element = await make(store);
       const form = await openEditForm(element, 1);
-      rows(element)[0].querySelector<HTMLButtonElement>('button.delete')!.focus();
+      rowParts(rows(element)[0]).deleteButton!.focus();
       await sendKeys({ press: 'Enter' });
       await element.updateComplete;
       expect(store.document.actions.map((action) => action.what)).to.deep.equal(['Andre']);

@@ -2,8 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-rom-status/innovasjon-rom-status.js';
 import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innovasjon-rom-status.js';
-import { click, deepText, expectFocusOn, inShadow, waitUntil } from '../helpers.js';
+import { click, deepText, expectFocusOn, waitUntil } from '../helpers.js';
 import { FakeRoom } from './fake-room.js';
+import { romStatusHarness as status } from './harness.js';
 
 const people = [
   { id: 'kari', name: 'Kari', step: 1, self: true },
@@ -27,29 +28,29 @@ describe('<innovasjon-rom-status>', () => {
     room.set({ state: { status: 'unauthorized', reason: 'token-expired' } });
     await element.updateComplete;
     expect(deepText(element)).to.contain('Ikke tilgang til rommet');
-    expect(inShadow(element, '[data-status]').getAttribute('data-status')).to.equal('unauthorized');
+    expect(status(element).statusLine!.getAttribute('data-status')).to.equal('unauthorized');
     await expect(element).to.be.accessible();
   });
 
   it('says while the page cannot write to the room, and that what is written is kept on this device', async () => {
     const room = new FakeRoom();
     const element = await show(room);
-    expect(element.shadowRoot!.querySelector('.read-only')).to.equal(null);
+    expect(status(element).readOnlyNote).to.equal(null);
     room.set({ readOnly: true });
     await element.updateComplete;
-    expect(inShadow(element, '.read-only').textContent).to.contain('denne siden kan ikke skrive i rommet');
-    expect(inShadow(element, '.read-only').textContent).to.contain('lagres på denne enheten');
+    expect(status(element).readOnlyNote!.textContent).to.contain('denne siden kan ikke skrive i rommet');
+    expect(status(element).readOnlyNote!.textContent).to.contain('lagres på denne enheten');
     await expect(element).to.be.accessible();
     room.set({ readOnly: false });
     await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('.read-only')).to.equal(null);
+    expect(status(element).readOnlyNote).to.equal(null);
   });
 
   it('lists who is here, by name, with this person marked', async () => {
     const element = await show(new FakeRoom({ presence: people }));
-    const items = [...element.shadowRoot!.querySelectorAll('li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    const items = status(element).people;
     expect(items).to.deep.equal(['Kari (deg)', 'Ola', 'Uten navn']);
-    expect(inShadow(element, 'ul').getAttribute('aria-label')).to.equal('Her nå, 3 personer');
+    expect(status(element).peopleList.getAttribute('aria-label')).to.equal('Her nå, 3 personer');
     await expect(element).to.be.accessible();
   });
 
@@ -58,15 +59,15 @@ describe('<innovasjon-rom-status>', () => {
     const element = await show(room);
     expect(deepText(element)).to.contain('Denne enheten har 3 lapper');
     await expect(element).to.be.accessible();
-    await click(inShadow(element, '.bring-in'));
+    await click(status(element).bringInButton!);
     expect(room.calls).to.deep.equal(['bringInLocal']);
     await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('.offer')).to.equal(null);
+    expect(status(element).offer).to.equal(null);
 
     room.set({ localOffer: { notes: 1, actions: 0 } });
     await element.updateComplete;
     expect(deepText(element)).to.contain('én lapp');
-    inShadow<HTMLButtonElement>(element, '.keep-apart').focus();
+    status(element).keepApartButton.focus();
     await sendKeys({ press: 'Enter' });
     expect(room.calls).to.deep.equal(['bringInLocal', 'keepLocalApart']);
   });
@@ -74,29 +75,29 @@ describe('<innovasjon-rom-status>', () => {
   it('asks once more before removing the room from this device; Avbryt takes focus back', async () => {
     const room = new FakeRoom();
     const element = await show(room);
-    inShadow<HTMLButtonElement>(element, '.remove-device').focus();
+    status(element).removeButton!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.shadowRoot!.querySelector('.cancel-remove'), 'the question shows');
-    expectFocusOn(inShadow(element, '.cancel-remove'), 'focus on Avbryt');
+    await waitUntil(() => status(element).cancelRemoveButton, 'the question shows');
+    expectFocusOn(status(element).cancelRemoveButton, 'focus on Avbryt');
     expect(deepText(element)).to.contain('Det som er lagret på serveren, og de andres lapper, er ikke rørt');
     await expect(element).to.be.accessible();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.shadowRoot!.querySelector('.remove-device'), 'back to the button');
-    expectFocusOn(inShadow(element, '.remove-device'), 'focus back on the button');
+    await waitUntil(() => status(element).removeButton, 'back to the button');
+    expectFocusOn(status(element).removeButton, 'focus back on the button');
     expect(room.calls).to.deep.equal([]);
 
-    await click(inShadow(element, '.remove-device'));
-    await waitUntil(() => element.shadowRoot!.querySelector('.confirm-remove'), 'the question shows');
-    await click(inShadow(element, '.confirm-remove'));
+    await click(status(element).removeButton!);
+    await waitUntil(() => status(element).confirmRemoveButton, 'the question shows');
+    await click(status(element).confirmRemoveButton!);
     await waitUntil(() => room.calls.includes('removeFromDevice'), 'removed');
     await element.updateComplete;
     expect(deepText(element)).to.contain('Fjernet fra denne enheten');
-    expect(element.shadowRoot!.querySelector('.remove-device')).to.equal(null);
+    expect(status(element).removeButton).to.equal(null);
   });
 
   it('shows a name from the room as text, never as markup', async () => {
     const element = await show(new FakeRoom({ presence: [{ id: 'evil', name: '<img src=x onerror=alert(1)>', self: false }] }));
-    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(status(element).renders('img'), 'no <img> from the name').to.be.false;
     expect(deepText(element)).to.contain('<img src=x onerror=alert(1)>');
   });
 });

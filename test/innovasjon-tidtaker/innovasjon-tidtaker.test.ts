@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
 import { systemClock, type InnovasjonTidtaker } from '../../src/innovasjon-tidtaker/innovasjon-tidtaker.component.js';
-import { click, deepActiveElement, inShadow, liveRegion, waitUntil } from '../helpers.js';
+import { click, deepActiveElement, liveRegion, waitUntil } from '../helpers.js';
+import { tidtakerHarness } from './harness.js';
 import { ManualClock } from '../manual-clock.js';
 
 // Every test runs the timer on a manual clock: time moves only when the test
@@ -31,15 +32,14 @@ const make = (minutes?: number) =>
       : html`<innovasjon-tidtaker minutes=${minutes} .clock=${clock}></innovasjon-tidtaker>`,
   );
 
-const $ = <T extends Element = HTMLElement>(element: InnovasjonTidtaker, selector: string) =>
-  inShadow<T>(element, selector);
-const shown = (element: InnovasjonTidtaker) => $(element, '[role="timer"]').textContent!.trim();
+const timer = tidtakerHarness;
+const shown = (element: InnovasjonTidtaker) => timer(element).shown;
 /** What the page's one live region says (the timer speaks through it, as every element does). */
 const statusText = (_element: InnovasjonTidtaker) => liveRegion()?.textContent?.trim() ?? '';
 beforeEach(() => liveRegion()?.replaceChildren());
-const toggle = (element: InnovasjonTidtaker) => $<HTMLButtonElement>(element, 'button.toggle');
+const toggle = (element: InnovasjonTidtaker) => timer(element).toggle;
 const toggleText = (element: InnovasjonTidtaker) => toggle(element).textContent!.trim();
-const select = (element: InnovasjonTidtaker) => $<HTMLSelectElement>(element, 'select');
+const select = (element: InnovasjonTidtaker) => timer(element).select;
 
 /** Clicks the Start/Pause/Fortsett button and waits until it has taken effect. */
 async function clickToggle(element: InnovasjonTidtaker, expectedLabel: 'Pause' | 'Fortsett') {
@@ -88,15 +88,15 @@ describe('<innovasjon-tidtaker>', function () {
 
     it('is a timer that does not chatter, labelled "Gjenstående tid", and speaks through the page\'s polite region', async () => {
       const element = await make();
-      const timer = $(element, '[role="timer"]');
-      expect(timer.getAttribute('aria-live')).to.equal('off');
-      const label = element.shadowRoot!.getElementById(timer.getAttribute('aria-labelledby')!)!;
+      const region = timer(element).timer;
+      expect(region.getAttribute('aria-live')).to.equal('off');
+      const label = timer(element).labelOf(region);
       expect(label.textContent!.trim()).to.equal('Gjenstående tid');
       element.start();
       await waitUntil(() => statusText(element) !== '', 'the start is announced');
       expect(liveRegion()!.getAttribute('aria-live')).to.equal('polite');
       element.reset();
-      expect($(element, 'label[for="minutes"]').textContent!.trim()).to.equal('Varighet');
+      expect(timer(element).selectLabel.textContent!.trim()).to.equal('Varighet');
     });
   });
 
@@ -117,7 +117,7 @@ describe('<innovasjon-tidtaker>', function () {
         '15 minutter',
       ]);
       expect(toggleText(element)).to.equal('Start');
-      expect(element.shadowRoot!.querySelectorAll('.message').length).to.equal(0);
+      expect(timer(element).message).to.equal(null);
       expect(clock.running, 'nothing ticks before Start').to.equal(0);
     });
 
@@ -160,14 +160,14 @@ describe('<innovasjon-tidtaker>', function () {
       await advance(element, 29_750);
       expect(shown(element)).to.equal('00:01');
       expect(ended.length, 'no end with a quarter second left').to.equal(0);
-      expect(element.shadowRoot!.querySelectorAll('.message').length).to.equal(0);
+      expect(timer(element).message).to.equal(null);
 
       await advance(element, 250);
       expect(ended.length).to.equal(1);
       expect(ended[0].detail).to.deep.equal({ minutes: 1 });
       expect(ended[0].bubbles && ended[0].composed).to.be.true;
       expect(shown(element)).to.equal('00:00');
-      expect($(element, '.message').textContent!.trim()).to.equal('Tiden er ute!');
+      expect(timer(element).message!.textContent!.trim()).to.equal('Tiden er ute!');
       await announced(element, 'Tiden er ute');
       expect(toggleText(element)).to.equal('Start');
       expect(clock.running, 'it stops ticking at the end').to.equal(0);
@@ -225,7 +225,7 @@ describe('<innovasjon-tidtaker>', function () {
       await clickToggle(element, 'Pause');
       await advance(element, 20_000);
       expect(shown(element)).to.equal('00:40');
-      await click($(element, 'button.reset'));
+      await click(timer(element).resetButton);
       await waitUntil(() => toggleText(element) === 'Start', 'Nullstill stops it');
       expect(shown(element)).to.equal('01:00');
       await announced(element, 'Tidtakeren er nullstilt');
@@ -239,7 +239,7 @@ describe('<innovasjon-tidtaker>', function () {
       expect(ended.length).to.equal(1);
       await waitUntil(() => toggleText(element) === 'Start', 'the button reads Start after the end');
       await clickToggle(element, 'Pause');
-      expect(element.shadowRoot!.querySelectorAll('.message').length).to.equal(0);
+      expect(timer(element).message).to.equal(null);
       expect(shown(element)).to.equal('01:00');
       await advance(element, 1_000);
       expect(shown(element)).to.equal('00:59');

@@ -2,7 +2,11 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { EXPECTED_CARDS } from '../content-expectations.js';
-import { addButtonOf, cardIn, cardsIn, click, deepText, inShadow, lappsIn, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, cardsIn, click, deepText, lappsIn, settled, uniqueKey, deepActiveElement, waitUntil } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { trinnHarness } from './harness.js';
+import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 
 async function makeTrinn(number: number, key = uniqueKey(), readonly = false) {
@@ -30,7 +34,7 @@ describe('<innovasjon-trinn>', () => {
   it('shows its own step, with the credit to KS when it stands alone', async () => {
     const trinn = await makeTrinn(3);
     expect(trinn.getAttribute('number')).to.equal('3');
-    expect(inShadow(trinn, 'h2').textContent).to.contain('Utforsk muligheter');
+    expect(trinnHarness(trinn).titleAt(2).textContent).to.contain('Utforsk muligheter');
     expect(cardsIn(trinn).map((card) => card.card!.id)).to.deep.equal(
       EXPECTED_CARDS.filter((card) => card.step === 3).map((card) => card.id),
     );
@@ -87,7 +91,7 @@ describe('<innovasjon-trinn>', () => {
     await new Promise(requestAnimationFrame);
     await new Promise(requestAnimationFrame);
     const lapps = lappsIn(cardIn(trinn, 't1-mal'));
-    const shown = (lapp: Element) => inShadow(lapp, '.text').checkVisibility({ contentVisibilityAuto: true });
+    const shown = (lapp: RefleksjonLapp) => harness(lapp).textElement.checkVisibility({ contentVisibilityAuto: true });
     const last = lapps[lapps.length - 1];
     expect(lapps.length).to.equal(120);
     expect(shown(lapps[0]), 'the first note, on screen').to.be.true;
@@ -105,11 +109,11 @@ describe('<innovasjon-trinn>', () => {
     }
     await last.focusControl('text');
     await waitUntil(() => shown(last), 'the focused note is laid out');
-    expect(deepActiveElement() === inShadow(last, '.text'), 'focus on the last note').to.be.true;
+    expect(deepActiveElement() === harness(last).textElement, 'focus on the last note').to.be.true;
   });
 
   it('is read-only when asked', async () => {
     const trinn = await makeTrinn(1, uniqueKey(), true);
-    expect(cardsIn(trinn).every((card) => card.shadowRoot!.querySelector('button') === null)).to.be.true;
+    expect(cardsIn(trinn).every((card) => !kortHarness(card).renders('button'))).to.be.true;
   });
 });

@@ -3,7 +3,10 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { getLocale, localeFor, setLocale } from '../../src/localization.js';
 import { EXPECTED_CARDS } from '../content-expectations.js';
-import { addButtonOf, cardsIn, deepText, inShadow, settled, waitUntil } from '../helpers.js';
+import { addButtonOf, cardsIn, deepText, settled, waitUntil } from '../helpers.js';
+import { romStatusHarness } from '../innovasjon-rom-status/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 
 const HEADINGS: Record<'nn' | 'en', string[]> = {
   nn: [
@@ -54,7 +57,7 @@ async function headingsOf(guide: InnovasjonGuide): Promise<string[]> {
   for (const step of [1, 2, 3, 4]) {
     guide.step = step;
     await settled(guide);
-    headings.push(...cardsIn(guide).map((card) => inShadow(card, 'h3').textContent!.trim()));
+    headings.push(...cardsIn(guide).map((card) => kortHarness(card).questionAt(3).textContent!.trim()));
   }
   return headings;
 }
@@ -100,7 +103,7 @@ describe('languages', function () {
     document.documentElement.lang = 'nn';
     await localeReady('nn');
     await settled(guide);
-    expect(inShadow(cardsIn(guide)[0], 'h3').textContent).to.equal('Kva er målet vårt?');
+    expect(kortHarness(cardsIn(guide)[0]).questionAt(3).textContent).to.equal('Kva er målet vårt?');
   });
 
   it('follows the nearest lang of the element before <html lang>', async () => {
@@ -110,7 +113,7 @@ describe('languages', function () {
     await localeReady('nn');
     const guide = wrapper.querySelector('innovasjon-guide')!;
     await settled(guide);
-    expect(inShadow(cardsIn(guide)[0], 'h3').textContent).to.equal('Korleis kan vi forstå behova?');
+    expect(kortHarness(cardsIn(guide)[0]).questionAt(3).textContent).to.equal('Korleis kan vi forstå behova?');
   });
 
   it('falls back to bokmål for a language it does not have', async () => {
@@ -118,7 +121,7 @@ describe('languages', function () {
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide no-storage step="1"></innovasjon-guide>`);
     await settled(guide);
     expect(getLocale()).to.equal('nb');
-    expect(inShadow(cardsIn(guide)[0], 'h3').textContent).to.equal('Hva er målet vårt?');
+    expect(kortHarness(cardsIn(guide)[0]).questionAt(3).textContent).to.equal('Hva er målet vårt?');
   });
 
   it('formats counts with the active locale', async () => {
@@ -127,7 +130,7 @@ describe('languages', function () {
     await localeReady('en');
     for (let i = 0; i < 1200; i++) guide.addNote('t1-mal', `n${i}`);
     await settled(guide);
-    expect(inShadow(guide, 'nav').textContent).to.contain('1,200 notes');
+    expect(guideHarness(guide).nav.textContent).to.contain('1,200 notes');
   });
 });
 
@@ -145,8 +148,8 @@ describe('an on-demand feature’s translations', function () {
       html`<innovasjon-rom-status .room=${new FakeRoom().asRoom}></innovasjon-rom-status>`,
     );
     document.documentElement.lang = 'nn';
-    await waitUntil(() => element.shadowRoot!.textContent!.includes('Tilkopla'), 'the room status is in nynorsk');
+    await waitUntil(() => romStatusHarness(element).renderedText.includes('Tilkopla'), 'the room status is in nynorsk');
     document.documentElement.lang = 'en';
-    await waitUntil(() => element.shadowRoot!.textContent!.includes('Connected'), 'and in English after the language changes');
+    await waitUntil(() => romStatusHarness(element).renderedText.includes('Connected'), 'and in English after the language changes');
   });
 });

@@ -7,7 +7,8 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { dateFormat, intlLocale, numberFormat, plural } from '../../src/internal/intl.js';
 import { noteCount, voteCount } from '../../src/internal/note-count.js';
 import { getLocale, localeFor, setLocale } from '../../src/localization.js';
-import { inShadow, settled } from '../helpers.js';
+import { settled } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 
 const forms = { one: () => 'one', two: () => 'two', other: () => 'other' };
 const SAMI = ['se', 'smj', 'sma'];
@@ -68,7 +69,7 @@ describe('plural forms and Intl formats in the active locale', () => {
     await new Promise<void>((resolve) => (getLocale() === 'nn' ? resolve() : window.addEventListener('lit-localize-status', () => getLocale() === 'nn' && resolve())));
     for (let i = 0; i < 1200; i++) guide.addNote('t1-mal', `n${i}`);
     await settled(guide);
-    expect(inShadow(guide, 'nav').textContent!.replace(/\s/g, ' ')).to.contain('1 200 lappar');
+    expect(guideHarness(guide).nav.textContent!.replace(/\s/g, ' ')).to.contain('1 200 lappar');
   });
 
   it('maps a language tag to the longest configured prefix of it', () => {

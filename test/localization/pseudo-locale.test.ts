@@ -13,7 +13,11 @@ import { dateFormat, numberFormat } from '../../src/internal/intl.js';
 import { noteCount } from '../../src/internal/note-count.js';
 import { getLocale, setLocale } from '../../src/localization.js';
 import { harness } from '../refleksjon-lapp/harness.js';
-import { addButtonOf, cardIn, click, inShadow, lappsIn, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepQuery, hasRendered, lappsIn, settled, shadowRootOf, uniqueKey, waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
+import { romStatusHarness } from '../innovasjon-rom-status/harness.js';
+import { tidtakerHarness } from '../innovasjon-tidtaker/harness.js';
+import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innovasjon-rom-status.component.js';
 import { FakeRoom } from '../innovasjon-rom-status/fake-room.js';
 import { ManualClock } from '../manual-clock.js';
 import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
@@ -76,7 +80,8 @@ function stringsIn(root: Node): { where: string; text: string }[] {
         const value = node.getAttribute(name);
         if (value?.trim()) found.push({ where: `${here}[${name}]`, text: value });
       }
-      if (node.shadowRoot) walk(node.shadowRoot, `${here} >>`);
+      const shadow = shadowRootOf(node);
+      if (shadow) walk(shadow, `${here} >>`);
     }
     for (const child of node.childNodes) walk(child, here);
   };
@@ -190,10 +195,10 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
       await settled(guide);
       expectAllFromCatalogue(guide, `step ${step}`, dates);
     }
-    expect(plain(inShadow(guide, 'nav').textContent!)).to.contain('2 lapper');
+    expect(plain(guideHarness(guide).nav.textContent!)).to.contain('2 lapper');
     guide.step = 1;
     await settled(guide);
-    await click(inShadow(guide, '.start-presentation'));
+    await click(guideHarness(guide).startPresentationButton);
     await waitUntil(() => guide.presentation, 'the presentation view opens');
     await settled(guide);
     expectAllFromCatalogue(guide, 'the presentation view', dates);
@@ -208,7 +213,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await lapp.openMenu();
     expectAllFromCatalogue(document.body, 'the note menu');
     await click(menuItem(lapp, 'Flytt'));
-    await waitUntil(() => document.body && guide.shadowRoot && findDialog(guide), 'the move dialog opens', { timeout: 10_000 });
+    await waitUntil(() => document.body && hasRendered(guide) && findDialog(guide), 'the move dialog opens', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the move dialog');
     findDialog(guide)!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await settled(guide);
@@ -225,7 +230,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await second.openMenu();
     await click(menuItem(second, 'Slett'));
     await settled(guide);
-    await waitUntil(() => guide.shadowRoot!.querySelector('.toast'), 'the Undo offer shows');
+    await waitUntil(() => guideHarness(guide).toast, 'the Undo offer shows');
     expectAllFromCatalogue(guide, 'the Undo offer');
   });
 
@@ -245,23 +250,27 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await settled(guide);
     expectAllFromCatalogue(guide, 'the follow-up list', dates);
 
-    await click(inShadow(guide, '.show-timer'));
-    await waitUntil(() => deepFind(guide, 'innovasjon-tidtaker')?.shadowRoot?.querySelector('select'), 'the timer shows', { timeout: 10_000 });
-    const timer = deepFind(guide, 'innovasjon-tidtaker')!;
+    await click(guideHarness(guide).showTimerButton);
+    const shownTimer = () => {
+      const element = deepFind(guide, 'innovasjon-tidtaker') as InnovasjonTidtaker | null;
+      return element && hasRendered(element) && tidtakerHarness(element).renders('select') ? tidtakerHarness(element) : null;
+    };
+    await waitUntil(shownTimer, 'the timer shows', { timeout: 10_000 });
+    const timer = shownTimer()!;
     expectAllFromCatalogue(guide, 'the timer');
-    await click(timer.shadowRoot!.querySelector('button.toggle')!);
-    await click(timer.shadowRoot!.querySelector('button.toggle')!);
+    await click(timer.toggle);
+    await click(timer.toggle);
     await settled(guide);
     expectAllFromCatalogue(guide, 'the timer, paused');
 
     const json = await guide.exportAs('json');
     await chooseFile(guide, json);
-    await waitUntil(() => guide.shadowRoot!.querySelector('dialog.import-dialog'), 'the import question', { timeout: 10_000 });
+    await waitUntil(() => guideHarness(guide).importDialog, 'the import question', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the import question');
-    inShadow<HTMLButtonElement>(guide, 'dialog.import-dialog button.cancel, dialog.import-dialog button:not(.merge):not(.replace)').click();
+    guideHarness(guide).importCancelButton.click();
     await settled(guide);
     await chooseFile(guide, '{"format":"trello","cards":[]}', 'eksport.json');
-    await waitUntil(() => guide.shadowRoot!.querySelector('.import-error'), 'the import error', { timeout: 10_000 });
+    await waitUntil(() => guideHarness(guide).importError, 'the import error', { timeout: 10_000 });
     expectAllFromCatalogue(guide, 'the import error');
 
     for (const format of ['markdown', 'csv'] as const) {
@@ -277,8 +286,8 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
   it('a led session: the facilitator’s panel, every phase, hidden writing and the timebox', async () => {
     const guide = await pseudoGuide(2);
     guide.addNote('t2-forsta', 'Ventetid', { author: 'Kari' });
-    await click(inShadow(guide, '.lead-toggle'));
-    await waitUntil(() => guide.shadowRoot!.querySelector('.phase-panel'), 'the phase panel opens', { timeout: 10_000 });
+    await click(guideHarness(guide).leadToggle!);
+    await waitUntil(() => guideHarness(guide).phasePanel, 'the phase panel opens', { timeout: 10_000 });
     await settled(guide);
     expectAllFromCatalogue(guide, 'the phase panel');
     for (const [phase, hidden] of [['write', true], ['share', false], ['vote', false], ['agree', false]] as const) {
@@ -298,11 +307,11 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     (guide as unknown as { guide: { guide: PageGuide } }).guide.guide.useSession(led);
     await settled(guide);
     expectAllFromCatalogue(guide, 'following the facilitator');
-    await click(inShadow(guide, '.follow-toggle'));
+    await click(guideHarness(guide).followToggle);
     await settled(guide);
     expectAllFromCatalogue(guide, 'going alone');
     led.change({ step: 3, phase: 'vote', notesWhileVoting: false, hidden: false, timer: { startedAt: Date.now(), duration: 120_000, endsPhase: false } });
-    await click(inShadow(guide, '.follow-toggle'));
+    await click(guideHarness(guide).followToggle);
     await settled(guide);
     expectAllFromCatalogue(guide, 'following to a timed vote');
   });
@@ -316,10 +325,10 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
 
     const clock = new ManualClock();
     const timer = await fixture<InnovasjonTidtaker>(html`<innovasjon-tidtaker .clock=${clock} minutes="1"></innovasjon-tidtaker>`);
-    timer.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle')!.click();
+    tidtakerHarness(timer).toggle.click();
     await timer.updateComplete;
     clock.advance(61_000);
-    await waitUntil(() => timer.shadowRoot!.querySelector('.message'), 'time is up');
+    await waitUntil(() => tidtakerHarness(timer).message, 'time is up');
     expectAllFromCatalogue(timer, 'the timer run out');
 
     const original = Storage.prototype.setItem;
@@ -329,7 +338,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     try {
       const guide = await pseudoGuide(1);
       guide.addNote('t1-mal', 'Ventetid');
-      await waitUntil(() => guide.shadowRoot!.querySelector('.message'), 'the storage message shows', { timeout: 5000 });
+      await waitUntil(() => guideHarness(guide).message, 'the storage message shows', { timeout: 5000 });
       await settled(guide);
       expectAllFromCatalogue(guide, 'storage full');
       // A note near and over the length limit.
@@ -354,7 +363,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     const steps = guide.content.steps.map((step) => (step.number === 1 ? { ...step, cards: step.cards.filter((card) => card.id !== 't1-forankring') } : step));
     guide.content = { ...guide.content, steps } as never;
     await settled(guide);
-    await waitUntil(() => guide.shadowRoot!.querySelector('innovasjon-kort.unplaced'), 'the unplaced notes show');
+    await waitUntil(() => guideHarness(guide).unplacedCard, 'the unplaced notes show');
     await settled(guide);
     expectAllFromCatalogue(guide, 'notes without a place');
   });
@@ -363,8 +372,9 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await import('../../src/features/live.js');
     document.documentElement.lang = PSEUDO; // the element follows the page's language, as the guide does
     const room = new FakeRoom({ state: { status: 'connecting' } });
-    const element = await fixture(html`<innovasjon-rom-status .room=${room.asRoom}></innovasjon-rom-status>`);
-    await waitUntil(() => element.shadowRoot!.textContent!.includes('⟦'), 'the room status speaks the pseudo-locale', { timeout: 10_000 });
+    const element = await fixture<InnovasjonRomStatus>(html`<innovasjon-rom-status .room=${room.asRoom}></innovasjon-rom-status>`);
+    const status = romStatusHarness(element);
+    await waitUntil(() => status.renderedText.includes('⟦'), 'the room status speaks the pseudo-locale', { timeout: 10_000 });
     const states = [
       { status: 'connecting' },
       { status: 'connected' },
@@ -394,10 +404,10 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
       });
       await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       expectAllFromCatalogue(element, `${people} present`);
-      if (people === 2) expect(element.shadowRoot!.querySelector('ul')!.getAttribute('aria-label')).to.match(/²⟧$/, 'two people: the dual');
+      if (people === 2) expect(status.peopleList.getAttribute('aria-label')).to.match(/²⟧$/, 'two people: the dual');
     }
-    element.shadowRoot!.querySelector<HTMLButtonElement>('.remove-device')!.click();
-    await waitUntil(() => element.shadowRoot!.querySelector('.cancel-remove'), 'the removal question');
+    status.removeButton!.click();
+    await waitUntil(() => status.cancelRemoveButton, 'the removal question');
     expectAllFromCatalogue(element, 'the removal question');
   });
 });
@@ -426,22 +436,13 @@ class LedElsewhere implements SessionKeeper {
 }
 
 /** The first match for `selector` in `root`'s composed tree. */
-function deepFind(root: Element, selector: string): Element | null {
-  const scopes: ParentNode[] = [root.shadowRoot ?? root];
-  while (scopes.length) {
-    const scope = scopes.shift()!;
-    const hit = scope.querySelector(selector);
-    if (hit) return hit;
-    for (const element of scope.querySelectorAll('*')) if (element.shadowRoot) scopes.push(element.shadowRoot);
-  }
-  return null;
-}
+const deepFind = (root: Element, selector: string): Element | null => deepQuery(selector, root);
 
 const findDialog = (guide: InnovasjonGuide) => deepFind(guide, 'dialog[open]') as HTMLDialogElement | null;
 
 /** Gives the toolbar's file input a file, as the browser's file picker would. */
 async function chooseFile(guide: InnovasjonGuide, text: string, name = 'eksport.json') {
-  const input = inShadow<HTMLInputElement>(guide, 'input.import-file');
+  const input = guideHarness(guide).importFileInput;
   const transfer = new DataTransfer();
   transfer.items.add(new File([text], name, { type: 'application/json' }));
   input.files = transfer.files;

@@ -4,8 +4,9 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
-import { cardIn, cardsIn, expectFocusOn, lappsIn, settled } from '../helpers.js';
-import { deepQueryAll, harness, menusIn, openPopups } from './harness.js';
+import { cardIn, cardsIn, expectFocusOn, lappsIn, settled, deepQueryAll } from '../helpers.js';
+import { trinnHarness } from '../innovasjon-trinn/harness.js';
+import { harness, menusIn, openPopups } from './harness.js';
 
 async function makeBoard(notes = 12, votesPerPerson = 0) {
   const trinn = await fixture<InnovasjonTrinn>(
@@ -30,15 +31,15 @@ describe('the note menu on a board', () => {
     const lapps = allLapps(trinn);
     expect(lapps.length).to.equal(30);
     expect(menusIn(trinn).length).to.equal(0);
-    expect(lapps.every((lapp) => lapp.shadowRoot!.querySelector('select, refleksjon-lapp-menu') === null), 'no select or menu in a note').to.be.true;
+    expect(lapps.every((lapp) => !harness(lapp).renders('select, refleksjon-lapp-menu')), 'no select or menu in a note').to.be.true;
 
     await harness(lapps[0]).openMenu();
     await harness(lapps[17]).openMenu('Enter');
     await harness(lapps[29]).openMenu('ArrowUp');
     const menus = menusIn(trinn);
     expect(menus.length).to.equal(1);
-    expect(menus[0].getRootNode() === trinn.shadowRoot, 'the menu lives in the board').to.be.true;
-    expect(lapps.every((lapp) => lapp.shadowRoot!.querySelector('select, refleksjon-lapp-menu') === null), 'still none in a note').to.be.true;
+    expect(trinnHarness(trinn).holds(menus[0]), 'the menu lives in the board').to.be.true;
+    expect(lapps.every((lapp) => !harness(lapp).renders('select, refleksjon-lapp-menu')), 'still none in a note').to.be.true;
   });
 
   it('is open for one note at a time; the other note’s button says it is closed', async function () {

@@ -2,18 +2,8 @@
 import { sendKeys } from '@web/test-runner-commands';
 import type { RefleksjonLappMenu } from '../../src/refleksjon-lapp/note-menu.js';
 import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
-import { click, deepActiveElement, waitUntil } from '../helpers.js';
-
-/** Every element matching `selector` in the page, inside shadow roots too. */
-export function deepQueryAll<T extends Element>(selector: string, root: Element = document.body): T[] {
-  const found: T[] = [];
-  const walk = (node: Element) => {
-    if (node.matches(selector)) found.push(node as T);
-    for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
-  };
-  walk(root);
-  return found;
-}
+import { click, deepActiveElement, deepQueryAll, waitUntil } from '../helpers.js';
+import { ShadowHarness } from '../harness.js';
 
 /** Every note menu element in the page (a board's shared one, or notes' own). */
 export const menusIn = (root: Element = document.body) => deepQueryAll<RefleksjonLappMenu>('refleksjon-lapp-menu', root);
@@ -34,18 +24,73 @@ const label = (element: Element) => (element.textContent ?? '').replace('✓', '
  * its menu button, its vote button, and the menu those open. Tests go through
  * this, so a change of markup touches one file.
  */
-export class LappHarness {
-  constructor(readonly lapp: RefleksjonLapp) {}
+export class LappHarness extends ShadowHarness<RefleksjonLapp> {
+  constructor(readonly lapp: RefleksjonLapp) {
+    super(lapp);
+  }
 
   #find<T extends HTMLElement>(selector: string): T {
-    const found = this.lapp.shadowRoot!.querySelector<T>(selector);
-    if (!found) throw new Error(`No ${selector} in the note «${this.lapp.text}»`);
-    return found;
+    return this.one<T>(selector, `${selector} in the note «${this.lapp.text}»`);
   }
 
   /** The note's text, the button that opens editing. */
   get textButton(): HTMLElement {
     return this.#find('.edit-text');
+  }
+
+  /** The element that shows the note's text (the text button while not editing). */
+  get textElement(): HTMLElement {
+    return this.#find('.text');
+  }
+
+  /** The note itself, the coloured paper with its accessible name. */
+  get note(): HTMLElement {
+    return this.#find('.note');
+  }
+
+  /** The line under the text: author and time. */
+  get meta(): HTMLElement {
+    return this.#find('.meta');
+  }
+
+  /** The author's name as shown, or null when the note shows none. */
+  get author(): HTMLElement | null {
+    return this.maybe('.author');
+  }
+
+  /** The vote count shown on the note, or null at zero votes. */
+  get votes(): HTMLElement | null {
+    return this.maybe('.votes');
+  }
+
+  /** The drag handle (moving the note with a pointer). */
+  get handle(): HTMLElement {
+    return this.#find('.handle');
+  }
+
+  /** The text field while the note is being written or edited. */
+  get textarea(): HTMLTextAreaElement {
+    return this.#find('textarea');
+  }
+
+  /** «Lagre» while editing. */
+  get saveButton(): HTMLButtonElement {
+    return this.#find('button.save');
+  }
+
+  /** «Avbryt» while editing. */
+  get cancelButton(): HTMLButtonElement {
+    return this.#find('button.cancel');
+  }
+
+  /** The message shown when the text is too long. */
+  get tooLongMessage(): HTMLElement {
+    return this.#find('#too-long');
+  }
+
+  /** Every button the note shows. */
+  get buttons(): HTMLButtonElement[] {
+    return this.all<HTMLButtonElement>('button');
   }
 
   /** The one button that opens the note's actions. */
@@ -55,7 +100,7 @@ export class LappHarness {
 
   /** The one-click vote button, shown while the team votes. */
   get voteButton(): HTMLButtonElement | null {
-    return this.lapp.shadowRoot!.querySelector<HTMLButtonElement>('button.vote-button');
+    return this.maybe<HTMLButtonElement>('button.vote-button');
   }
 
   /** The menu popup open for this note, if any. */

@@ -3,13 +3,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { LappEventMap } from '../../src/events.js';
 import '../../src/refleksjon-lapp/refleksjon-lapp.js';
 import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
-import { click, deepActiveElement, expectFocusOn, inShadow } from '../helpers.js';
+import { click, deepActiveElement, expectFocusOn } from '../helpers.js';
 import { harness, menusIn, openPopups } from './harness.js';
 
 const make = (template = html`<refleksjon-lapp text="Hei" author="Kari"></refleksjon-lapp>`) =>
   fixture<RefleksjonLapp>(template);
 
-const changeOf = (lapp: RefleksjonLapp) => oneEvent(lapp, 'change') as Promise<LappEventMap['change']>;
+const changeOf = (lapp: RefleksjonLapp) => oneEvent(lapp, 'refleksjon-lapp-change');
 
 describe('<refleksjon-lapp>', () => {
   it('passes axe showing, editing, with its menu open, voting and read-only', async function () {
@@ -44,17 +44,17 @@ describe('<refleksjon-lapp>', () => {
 
   it('names its colour and author for screen readers, and shows the author', async () => {
     const lapp = await make(html`<refleksjon-lapp text="Hei" author="Kari" color="pink" context="Hva er målet vårt?"></refleksjon-lapp>`);
-    expect(inShadow(lapp, '.note').getAttribute('aria-label')).to.equal('Lapp, rosa, skrevet av Kari: Hva er målet vårt?');
-    expect(inShadow(lapp, '.author').textContent).to.equal('Kari');
+    expect(harness(lapp).note.getAttribute('aria-label')).to.equal('Lapp, rosa, skrevet av Kari: Hva er målet vårt?');
+    expect(harness(lapp).author!.textContent).to.equal('Kari');
   });
 
   it('shows its text, its author and one button; no colour select, no vote button, no menu until asked', async () => {
     const lapp = await make();
-    const buttons = [...lapp.shadowRoot!.querySelectorAll('button')];
+    const buttons = harness(lapp).buttons;
     expect(buttons.map((button) => button.className)).to.deep.equal(['menu-button']);
-    expect(lapp.shadowRoot!.querySelector('select') === null, 'absent: select').to.be.true;
+    expect(harness(lapp).renders('select'), 'absent: select').to.be.false;
     expect(menusIn(lapp).length).to.equal(0);
-    expect(inShadow(lapp, '.text').textContent).to.equal('Hei');
+    expect(harness(lapp).textElement.textContent).to.equal('Hei');
   });
 
   it('gives every control a name that says which note it acts on', async () => {
@@ -62,7 +62,7 @@ describe('<refleksjon-lapp>', () => {
     const { textButton, menuButton, voteButton } = harness(lapp);
     expect(textButton.textContent!.trim()).to.equal('Kortere ventetid');
     expect(textButton.tabIndex, 'the text takes focus: Enter on it edits').to.equal(0);
-    const hint = lapp.shadowRoot!.getElementById(textButton.getAttribute('aria-describedby')!)!;
+    const hint = harness(lapp).descriptionOf(textButton);
     expect(hint.textContent).to.equal('Trykk Enter for å redigere.');
     expect(menuButton.getAttribute('aria-label')).to.equal('Handlinger for lappen «Kortere ventetid»');
     expect(voteButton!.getAttribute('aria-label')).to.equal('Stem på «Kortere ventetid», 2 stemmer');
@@ -75,7 +75,7 @@ describe('<refleksjon-lapp>', () => {
       const lapp = await make();
       await click(harness(lapp).textButton);
       await lapp.updateComplete;
-      expectFocusOn(inShadow(lapp, 'textarea'));
+      expectFocusOn(harness(lapp).textarea);
       await sendKeys({ type: ' igjen' });
       const changed = changeOf(lapp);
       await sendKeys({ press: 'Enter' });
@@ -91,9 +91,9 @@ describe('<refleksjon-lapp>', () => {
       harness(lapp).textButton.focus();
       await sendKeys({ press: 'Enter' });
       await lapp.updateComplete;
-      expectFocusOn(inShadow(lapp, 'textarea'));
+      expectFocusOn(harness(lapp).textarea);
       await sendKeys({ type: ' nei' });
-      const cancelled = oneEvent(lapp, 'cancel') as Promise<LappEventMap['cancel']>;
+      const cancelled = oneEvent(lapp, 'refleksjon-lapp-cancel');
       await sendKeys({ press: 'Escape' });
       expect((await cancelled).detail).to.deep.equal({ text: 'Hei', color: 'yellow' });
       expect(lapp.text).to.equal('Hei');
@@ -106,7 +106,7 @@ describe('<refleksjon-lapp>', () => {
       await lapp.edit();
       await sendKeys({ type: '!' });
       const changed = changeOf(lapp);
-      await click(inShadow(lapp, 'button.save'));
+      await click(harness(lapp).saveButton);
       await changed;
       expect(lapp.text).to.equal('Hei!');
     });
@@ -125,9 +125,9 @@ describe('<refleksjon-lapp>', () => {
     it('an emptied note keeps its text', async () => {
       const lapp = await make();
       let changes = 0;
-      lapp.addEventListener('change', () => changes++);
+      lapp.addEventListener('refleksjon-lapp-change', () => changes++);
       await lapp.edit();
-      inShadow<HTMLTextAreaElement>(lapp, 'textarea').select();
+      harness(lapp).textarea.select();
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ press: 'Enter' });
       await lapp.updateComplete;
@@ -231,7 +231,7 @@ describe('<refleksjon-lapp>', () => {
       const note = harness(lapp);
       await note.choose('Rediger');
       await lapp.updateComplete;
-      expectFocusOn(inShadow(lapp, 'textarea'));
+      expectFocusOn(harness(lapp).textarea);
       await sendKeys({ type: '!' });
       await sendKeys({ press: 'Enter' });
       await lapp.updateComplete;
@@ -248,7 +248,7 @@ describe('<refleksjon-lapp>', () => {
       expect((await changed).detail).to.deep.equal({ text: 'Hei', color: 'pink' });
       await lapp.updateComplete;
       expect(lapp.getAttribute('color')).to.equal('pink');
-      expect(inShadow(lapp, '.note').getAttribute('aria-label')).to.contain('rosa');
+      expect(harness(lapp).note.getAttribute('aria-label')).to.contain('rosa');
       expect(note.menu === null, 'closed').to.be.true;
       expectFocusOn(note.menuButton);
     });
@@ -256,7 +256,7 @@ describe('<refleksjon-lapp>', () => {
     it('the same colour again changes nothing', async () => {
       const lapp = await make();
       let changes = 0;
-      lapp.addEventListener('change', () => changes++);
+      lapp.addEventListener('refleksjon-lapp-change', () => changes++);
       await harness(lapp).choose('gul');
       expect(changes).to.equal(0);
     });
@@ -289,11 +289,11 @@ describe('<refleksjon-lapp>', () => {
     it('without voting, the count shows as text when above zero, and voting sits in the menu', async () => {
       const lapp = await make(html`<refleksjon-lapp text="Hei"></refleksjon-lapp>`);
       expect(harness(lapp).voteButton === null, 'no vote button').to.be.true;
-      expect(lapp.shadowRoot!.querySelector('.votes') === null, 'no count at zero').to.be.true;
+      expect(harness(lapp).votes === null, 'no count at zero').to.be.true;
       lapp.votes = 2;
       await lapp.updateComplete;
-      expect(inShadow(lapp, '.votes').textContent!.replace(/\s+/g, ' ').trim()).to.equal('● 2 stemmer');
-      expect(inShadow(lapp, '.votes').getClientRects().length).to.be.greaterThan(0);
+      expect(harness(lapp).votes!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('● 2 stemmer');
+      expect(harness(lapp).votes!.getClientRects().length).to.be.greaterThan(0);
       await harness(lapp).openMenu();
       expect(harness(lapp).itemNames).to.include('Stem');
     });
@@ -312,8 +312,8 @@ describe('<refleksjon-lapp>', () => {
       expect(note.voteButton!.getAttribute('aria-pressed')).to.equal('true');
       expect(note.voteButton!.getAttribute('aria-label')).to.equal('Stem på «Hei», 1 stemme');
       expect(note.voteButton!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('● Stem');
-      expect(inShadow(lapp, '.votes').textContent!.replace(/\s+/g, ' ').trim()).to.equal('● 1 stemme');
-      expect(inShadow(lapp, '.votes').getAttribute('aria-hidden'), 'read once, in the button').to.equal('true');
+      expect(harness(lapp).votes!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('● 1 stemme');
+      expect(harness(lapp).votes!.getAttribute('aria-hidden'), 'read once, in the button').to.equal('true');
       await note.openMenu();
       expect(note.itemNames).not.to.include('Stem');
     });
@@ -322,7 +322,7 @@ describe('<refleksjon-lapp>', () => {
       const lapp = await make(html`<refleksjon-lapp text="Hei" voting votes-used-up></refleksjon-lapp>`);
       const button = harness(lapp).voteButton!;
       expect(button.getAttribute('aria-disabled')).to.equal('true');
-      const hint = inShadow(lapp, `#${button.getAttribute('aria-describedby')}`);
+      const hint = harness(lapp).descriptionOf(button);
       expect(hint.textContent).to.contain('brukt alle stemmene');
       let votes = 0;
       lapp.addEventListener('refleksjon-lapp-vote', () => votes++);
@@ -346,10 +346,36 @@ describe('<refleksjon-lapp>', () => {
     expect(deepActiveElement() === two.items[0], 'focus in the second menu').to.be.true;
   });
 
+  it('sends refleksjon-lapp-change and -cancel, then the old change and cancel (0.2.x) with the same detail', async () => {
+    const lapp = await make();
+    const heard: string[] = [];
+    for (const type of ['refleksjon-lapp-change', 'change', 'refleksjon-lapp-cancel', 'cancel'] as const) {
+      lapp.addEventListener(type, (event) => {
+        const { detail, bubbles, composed } = event as LappEventMap[typeof type];
+        heard.push(`${type}:${detail.text}:${detail.color}:${bubbles}:${composed}`);
+      });
+    }
+    await lapp.edit();
+    await sendKeys({ type: '!' });
+    const changed = changeOf(lapp);
+    await sendKeys({ press: 'Enter' });
+    await changed;
+    await lapp.edit();
+    const cancelled = oneEvent(lapp, 'cancel');
+    await sendKeys({ press: 'Escape' });
+    await cancelled;
+    expect(heard).to.deep.equal([
+      'refleksjon-lapp-change:Hei!:yellow:true:false',
+      'change:Hei!:yellow:true:false',
+      'refleksjon-lapp-cancel:Hei!:yellow:true:false',
+      'cancel:Hei!:yellow:false:false',
+    ]);
+  });
+
   it('sends no event when a property is set by code', async () => {
     const lapp = await make();
     let heard = 0;
-    for (const type of ['change', 'cancel', 'refleksjon-lapp-delete', 'refleksjon-lapp-vote', 'refleksjon-lapp-move']) {
+    for (const type of ['refleksjon-lapp-change', 'refleksjon-lapp-cancel', 'change', 'cancel', 'refleksjon-lapp-delete', 'refleksjon-lapp-vote', 'refleksjon-lapp-move']) {
       lapp.addEventListener(type, () => heard++);
     }
     lapp.text = 'Ny';
@@ -357,13 +383,13 @@ describe('<refleksjon-lapp>', () => {
     lapp.votes = 3;
     await lapp.updateComplete;
     expect(heard).to.equal(0);
-    expect(inShadow(lapp, '.text').textContent).to.equal('Ny');
+    expect(harness(lapp).textElement.textContent).to.equal('Ny');
   });
 
   it('renders markup in its text as text', async () => {
     const lapp = await make(html`<refleksjon-lapp text="<img src=x onerror=alert(1)><i>x</i>"></refleksjon-lapp>`);
-    expect(inShadow(lapp, '.text').textContent).to.equal('<img src=x onerror=alert(1)><i>x</i>');
-    expect(lapp.shadowRoot!.querySelector('img, i') === null, 'absent: img, i').to.be.true;
+    expect(harness(lapp).textElement.textContent).to.equal('<img src=x onerror=alert(1)><i>x</i>');
+    expect(harness(lapp).renders('img, i'), 'absent: img, i').to.be.false;
     expect(harness(lapp).menuButton.getAttribute('aria-label')).to.equal('Handlinger for lappen «<img src=x onerror=alert(1)><i>x</i>»');
   });
 });

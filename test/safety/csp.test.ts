@@ -2,27 +2,22 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonKort } from '../../src/innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
-import { settled, waitUntil } from '../helpers.js';
+import { deepQueryAll, hasRendered, settled, waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 import { PAYLOADS } from './payloads.js';
 
 type StrictWindow = Window & { __violations: string[]; __pwned?: unknown };
 
-const deepAll = (root: Element, selector: string): Element[] => {
-  const found: Element[] = [];
-  const walk = (node: Element) => {
-    if (node.matches(selector)) found.push(node);
-    for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
-  };
-  walk(root);
-  return found;
-};
+const deepAll = (root: Element, selector: string): Element[] => deepQueryAll(selector, root);
 
 describe('strict Content-Security-Policy with Trusted Types', () => {
   it('runs the whole guide with no violation', async function () {
     this.timeout(30_000); // a fresh page loads and compiles the library from source
     const frame = await fixture<HTMLIFrameElement>(html`<iframe title="strict" src="/test/safety/csp-page.html"></iframe>`);
     const guideInFrame = () => frame.contentDocument?.querySelector('innovasjon-guide') as InnovasjonGuide | null | undefined;
-    await waitUntil(() => guideInFrame()?.shadowRoot, 'the guide rendered in the strict page', { timeout: 25_000 });
+    await waitUntil(() => hasRendered(guideInFrame()), 'the guide rendered in the strict page', { timeout: 25_000 });
     const win = frame.contentWindow as StrictWindow;
     const g = guideInFrame()!;
     // The policy is really in force: a plain string into innerHTML is refused,
@@ -41,11 +36,11 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     const [lapp] = deepAll(g, 'refleksjon-lapp') as RefleksjonLapp[];
     await lapp.edit();
     await settled(g);
-    (lapp.shadowRoot!.querySelector('button.cancel') as HTMLButtonElement).click();
+    harness(lapp).cancelButton.click();
     await settled(g);
     // The shared menu: opened, placed beside its button (through CSSOM), and each of its actions.
     const menuItem = async (name: string) => {
-      (lapp.shadowRoot!.querySelector('button.menu-button') as HTMLButtonElement).click();
+      harness(lapp).menuButton.click();
       await settled(g);
       const item = deepAll(g, '[role^=menuitem]').find((each) => each.textContent!.replace('✓', '').trim() === name);
       (item as HTMLButtonElement).click();
@@ -55,11 +50,11 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     (deepAll(g, 'button.vote-button')[0] as HTMLButtonElement).click(); // the page votes: one click on the note
     await menuItem('Flytt');
     const card = deepAll(g, 'innovasjon-kort')[0] as InnovasjonKort;
-    await waitUntil(() => card.shadowRoot!.querySelector('dialog[open]'), 'the move dialog opens (its chunk fetched under the CSP)');
-    (card.shadowRoot!.querySelector('dialog form button[type=button]') as HTMLButtonElement).click();
+    await waitUntil(() => kortHarness(card).openDialog, 'the move dialog opens (its chunk fetched under the CSP)');
+    kortHarness(card).moveCancelButton.click();
     await settled(g);
     await menuItem('Slett');
-    (g.shadowRoot!.querySelector('.toast button.undo') as HTMLButtonElement).click();
+    guideHarness(g).undoButton.click();
     lapp.style.transform = 'translate(4px, 4px)'; // what a drag does, through CSSOM
     for (const step of [0, 2, 3, 4, 5, 1]) {
       g.step = step;
@@ -68,14 +63,17 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     await g.importData(await g.exportAs('json'), { mode: 'merge' });
     g.step = 1;
     await settled(g);
-    (g.shadowRoot!.querySelector('button.show-timer') as HTMLButtonElement).click();
-    await waitUntil(() => g.shadowRoot!.querySelector('innovasjon-tidtaker'), 'the timer appears (its chunk fetched under the CSP)');
+    guideHarness(g).showTimerButton.click();
+    await waitUntil(() => guideHarness(g).timer, 'the timer appears (its chunk fetched under the CSP)');
     win.dispatchEvent(new Event('beforeprint'));
     await settled(g);
     win.dispatchEvent(new Event('afterprint'));
     g.setAttribute('lang', 'en');
     win.document.documentElement.lang = 'nn';
-    const firstHeading = () => deepAll(g, 'innovasjon-kort')[0]?.shadowRoot?.querySelector('h3')?.textContent?.trim();
+    const firstHeading = () => {
+      const [card] = deepAll(g, 'innovasjon-kort') as InnovasjonKort[];
+      return card && hasRendered(card) ? kortHarness(card).questionAt(3).textContent?.trim() : undefined;
+    };
     await waitUntil(() => firstHeading() === 'What is our goal?', 'the guide turns English (What is our goal?) under the policy', { timeout: 10_000 });
     await settled(g);
     expect(deepAll(g, 'innovasjon-kort').length).to.be.greaterThan(0);

@@ -3,22 +3,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import { turguide } from '../../src/content/turguide.js';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { addButtonOf, cardIn, click, deepText, inShadow, lappsIn, settled, deepActiveElement, waitUntil } from '../helpers.js';
+import { addButtonOf, cardIn, click, composedElements, deepText, lappsIn, settled, deepActiveElement, waitUntil } from '../helpers.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 import { aBrokenImageHasFailed } from '../waits.js';
 import { PAYLOADS } from './payloads.js';
 
 const canary = () => (window as { __pwned?: unknown }).__pwned;
 
 /** Every element in the guide's composed tree, so a payload that became markup would show. */
-function allElements(root: Element): Element[] {
-  const found: Element[] = [];
-  const walk = (node: Element) => {
-    found.push(node);
-    for (const child of [...node.children, ...(node.shadowRoot ? [...node.shadowRoot.children] : [])]) walk(child);
-  };
-  walk(root);
-  return found;
-}
+const allElements = composedElements;
 // Our own follow-up form is a form; any other of these would have come from a payload.
 const FOREIGN = 'script, img, svg, math, iframe, a, video, source, object, form:not(.form), meta, details, b, template';
 
@@ -36,8 +29,8 @@ describe('hostile input', function () {
     await settled(guide);
     await aBrokenImageHasFailed();
     const lapps = lappsIn(cardIn(guide, 't1-mal'));
-    expect(lapps.map((lapp) => inShadow(lapp, '.text').textContent)).to.deep.equal(PAYLOADS);
-    expect(lapps.map((lapp) => lapp.shadowRoot!.querySelector('.author')?.textContent)).to.deep.equal(
+    expect(lapps.map((lapp) => harness(lapp).textElement.textContent)).to.deep.equal(PAYLOADS);
+    expect(lapps.map((lapp) => harness(lapp).author?.textContent)).to.deep.equal(
       PAYLOADS.map((p) => p.slice(0, 100)),
     );
     const foreign = allElements(guide).filter((element) => element.matches(FOREIGN));
@@ -66,7 +59,7 @@ describe('hostile input', function () {
     guide.addNote('t1-mal', 'Ord'.repeat(300));
     await settled(guide);
     const card = cardIn(guide, 't1-mal');
-    const text = inShadow(lappsIn(card)[0], '.text');
+    const text = harness(lappsIn(card)[0]).textElement;
     expect(text.scrollWidth).to.be.at.most(text.clientWidth + 1);
     expect(lappsIn(card)[0].getBoundingClientRect().right).to.be.at.most(card.getBoundingClientRect().right + 1);
   });

@@ -4,7 +4,9 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { DocumentError } from '../../src/store/errors.js';
 import { LIMITS } from '../../src/store/types.js';
-import { addButtonOf, cardIn, click, deepActiveElement, inShadow, lappsIn, settled, expectFocusOn } from '../helpers.js';
+import { addButtonOf, cardIn, click, deepActiveElement, lappsIn, settled, expectFocusOn } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 
 describe('limits', () => {
   it('refuses a pasted book politely: the text stays, a message says why, nothing is saved', async function () {
@@ -21,8 +23,8 @@ describe('limits', () => {
     await settled(guide);
     await sendKeys({ press: 'Enter' });
     await settled(guide);
-    const draft = card.shadowRoot!.querySelector('refleksjon-lapp[data-id="draft"]')!;
-    expect(inShadow(draft, '#too-long').textContent).to.match(/høyst 2\s000 tegn/);
+    const draft = kortHarness(card).draft!;
+    expect(harness(draft).tooLongMessage.textContent).to.match(/høyst 2\s000 tegn/);
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expectFocusOn(field);
     expect(field.value).to.equal(book);

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { uniqueKey, waitUntil } from '../helpers.js';
+import { hasRendered, uniqueKey, waitUntil } from '../helpers.js';
 
 /** Two real pages (same-origin iframes) on one storage key: they share localStorage and its storage events. */
 async function twoTabs() {
@@ -15,7 +15,7 @@ async function twoTabs() {
     // note added then stays under that key (what made this file fail now and then: both tabs empty, nothing stored).
     const ready = () => {
       const guide = frame.contentDocument?.querySelector('innovasjon-guide') as InnovasjonGuide | null | undefined;
-      return guide?.shadowRoot && frame.contentWindow?.customElements.get('innovasjon-guide') && guide.storageKey === key ? guide : undefined;
+      return guide && hasRendered(guide) && frame.contentWindow?.customElements.get('innovasjon-guide') && guide.storageKey === key ? guide : undefined;
     };
     await waitUntil(ready, `tab ${frame.title} loads the guide`, { timeout: 20_000 });
     await ready()!.updateComplete;

@@ -1,7 +1,8 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { inShadow, settled, uniqueKey, waitUntil } from '../helpers.js';
+import { settled, uniqueKey, waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 
 async function makeGuide(key: string) {
   const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${key} step="1"></innovasjon-guide>`);
@@ -49,11 +50,11 @@ describe('storage faults', () => {
       localStorage.setItem(key, raw);
       const errors = listenForErrors();
       const guide = await makeGuide(key);
-      await waitUntil(() => guide.shadowRoot!.querySelector('.message')?.textContent?.includes('tatt vare på'), 'the guide says the notes were kept aside');
+      await waitUntil(() => guideHarness(guide).message?.textContent?.includes('tatt vare på'), 'the guide says the notes were kept aside');
       errors.stop();
       expect(errors.codes).to.deep.equal(['storage-corrupt']);
       expect(errors.messages[0]).to.contain(words).and.to.contain(':backup:');
-      expect(inShadow(guide, '.message').textContent).to.contain('tatt vare på');
+      expect(guideHarness(guide).message!.textContent).to.contain('tatt vare på');
       expect(backupsOf(key).map((k) => localStorage.getItem(k))).to.deep.equal([raw]);
       guide.addNote('t1-mal', 'Ny start');
       fixtureCleanup();
@@ -108,7 +109,7 @@ describe('storage faults', () => {
       await waitUntil(() => saves > 0, 'a save is tried');
       await settled(guide);
       expect(guide.data.notes.map((n) => n.text)).to.deep.equal(['Bare i minnet']);
-      expect(inShadow(guide, '.message').textContent).to.contain('lar ikke siden lagre');
+      expect(guideHarness(guide).message!.textContent).to.contain('lar ikke siden lagre');
     } finally {
       Storage.prototype.getItem = getItem;
       Storage.prototype.setItem = setItem;

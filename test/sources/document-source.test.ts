@@ -8,6 +8,7 @@ import { collabServers } from '../../src/sources/document-source.js';
 import type { StorageAdapter } from '../../src/storage/storage-adapter.js';
 import type { GuideDocument } from '../../src/store/types.js';
 import { cardIn, lappsIn, settled, waitUntil } from '../helpers.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 /** A host's backend: async, counting its calls, pushing outside changes when told. */
@@ -47,7 +48,7 @@ describe('Document sources', () => {
     const urls = ['ws://127.0.0.1:9/eins', 'ws://127.0.0.1:9/zwei'];
     const first = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key="urls-shared" .collabUrls=${urls}></innovasjon-guide>`);
     const second = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key="urls-shared" .collabUrls=${[...urls]}></innovasjon-guide>`);
-    await waitUntil(() => first.shadowRoot?.querySelector('innovasjon-rom-status') !== null, 'the guide shows the room status');
+    await waitUntil(() => guideHarness(first).roomStatus !== null, 'the guide shows the room status');
     const note = first.addNote('t1-mal', 'Delt mellom to elementer');
     expect(second.data.notes.map((each) => each.id)).to.include(note.id);
     expect(localStorage.getItem('urls-shared')).to.equal(null);
@@ -99,7 +100,7 @@ describe('Document sources', () => {
   it('gives a guide’s sheets the identity its source keeps', async () => {
     localStorage.removeItem('identity-source:participant');
     const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide step="1" storage-key="identity-source"></innovasjon-guide>`);
-    const input = guide.shadowRoot!.querySelector<HTMLInputElement>('.participant input[type="text"]')!;
+    const input = guideHarness(guide).nameField!;
     input.focus();
     await sendKeys({ type: 'Kari' });
     await sendKeys({ press: 'Tab' });
@@ -107,7 +108,7 @@ describe('Document sources', () => {
     await waitUntil(() => localStorage.getItem('identity-source:participant')?.includes('Kari'), 'the name is kept');
     guide.votesPerPerson = 3;
     const note = guide.addNote('t1-mal', 'Stem her');
-    const trinn = guide.shadowRoot!.querySelector<InnovasjonTrinn>('innovasjon-trinn')!;
+    const trinn = guideHarness(guide).trinn!;
     await settled(guide);
     // The step's vote uses the id the guide's source keeps for this person.
     const stored = JSON.parse(localStorage.getItem('identity-source:participant')!) as { id: string; name: string };

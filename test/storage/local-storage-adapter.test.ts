@@ -3,7 +3,7 @@ import { DEFAULT_STORAGE_KEY, LocalStorageAdapter } from '../../src/storage/loca
 import { StorageError, type StorageErrorCode } from '../../src/storage/storage-adapter.js';
 import { createDocument } from '../../src/store/document.js';
 import { DOCUMENT_VERSION, type GuideDocument } from '../../src/store/types.js';
-import { uniqueKey } from '../helpers.js';
+import { thrownBy, uniqueKey } from '../helpers.js';
 import { makeNote, T0 } from '../fixtures/notes.js';
 
 const sampleDocument = () =>
@@ -44,15 +44,6 @@ class FakeStorage {
 }
 
 const isBackupKey = (key: string) => key.includes(':backup:');
-
-function thrownBy(operation: () => unknown): unknown {
-  try {
-    operation();
-  } catch (error) {
-    return error;
-  }
-  return expect.fail('did not throw');
-}
 
 function expectStorageError(error: unknown, code: StorageErrorCode): StorageError {
   expect(error, String(error)).to.be.instanceOf(StorageError);

@@ -20,6 +20,7 @@ import { DocumentError } from '../../src/store/errors.js';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, LIMITS, type Action, type GuideDocument, type Note, type NoteColor } from '../../src/store/types.js';
 import { validateDocument } from '../../src/store/validate.js';
 import { makeNote, T0 } from '../fixtures/notes.js';
+import { thrownBy } from '../helpers.js';
 
 const T1 = '2024-01-01T11:00:00.000Z';
 const T2 = '2024-01-01T12:00:00.000Z';
@@ -37,15 +38,6 @@ const snapshot = (value: GuideDocument) => JSON.parse(JSON.stringify(value)) as 
 
 /** The document as it would come back from storage: must pass validation unchanged. */
 const roundTrip = (value: GuideDocument) => validateDocument(JSON.parse(JSON.stringify(value)));
-
-function thrownBy(operation: () => unknown): unknown {
-  try {
-    operation();
-  } catch (error) {
-    return error;
-  }
-  return expect.fail('did not throw');
-}
 
 function expectDocumentError(operation: () => unknown, path: string): DocumentError {
   const error = thrownBy(operation);

@@ -4,6 +4,7 @@ import { DocumentError } from '../../src/store/errors.js';
 import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
 import { DOCUMENT_VERSION, type Note, type NoteColor } from '../../src/store/types.js';
 import { makeNote } from '../fixtures/notes.js';
+import { thrownBy } from '../helpers.js';
 
 const rawDocument = (notes: unknown[]) => ({ format: 'innovasjon-guide', version: DOCUMENT_VERSION, notes, actions: [], participants: [], deleted: [] });
 const storeWith = (...notes: Note[]) => new GuideStore({ document: createDocument({ notes }) });
@@ -18,22 +19,13 @@ function watched(store = new GuideStore()) {
   return { store, changes, unsubscribe };
 }
 
-function thrownBy(operation: () => unknown): unknown {
-  try {
-    operation();
-  } catch (error) {
-    return error;
-  }
-  return expect.fail('did not throw');
-}
-
 describe('GuideStore', () => {
   it('starts with an empty frozen document, or the one it is given', () => {
     const empty = new GuideStore();
     expect(empty.document.notes).to.deep.equal([]);
     expect(Object.isFrozen(empty.document)).to.be.true;
     const given = createDocument({ notes: [makeNote('a')] });
-    expect(new GuideStore({ document: given }).document).to.equal(given);
+    expect(new GuideStore({ document: given }).document).to.deep.equal(given);
   });
 
   it('tells listeners about an added note, with origin and source', () => {
@@ -164,6 +156,29 @@ describe('GuideStore', () => {
     expect(late).to.have.length(0);
     store.addNote({ cardId: 't1-mal', text: 'b' });
     expect(late.map((change) => change.notes.added[0].text)).to.deep.equal(['b']);
+  });
+
+  describe('constructor', () => {
+    it('validates a document it is given as setDocument does, and keeps a frozen clean copy', () => {
+      const value = rawDocument([{ ...makeNote('a'), extra: 1 }]);
+      const store = new GuideStore({ document: value as never });
+      expect(store.document).to.not.equal(value);
+      expect(Object.isFrozen(store.document)).to.be.true;
+      expect(Object.isFrozen(store.document.notes)).to.be.true;
+      expect(Object.isFrozen(store.document.notes[0])).to.be.true;
+      expect(store.document.notes[0]).to.not.have.property('extra');
+      expect(store.document.notes.map((note) => note.text)).to.deep.equal(['text a']);
+    });
+
+    it('throws a DocumentError for a note coloured purple, a string or a note on a card it does not know', () => {
+      const purple = rawDocument([{ ...makeNote('a'), color: 'purple' }]);
+      expect(() => new GuideStore({ document: purple as never })).to.throw(DocumentError, /notes\[0\]\.color/);
+      expect(() => new GuideStore({ document: 'innovasjon-guide' as never })).to.throw(DocumentError);
+      expect(() => new GuideStore({ document: null as never })).to.throw(DocumentError);
+      const elsewhere = rawDocument([makeNote('a', { cardId: 'x-annet' })]);
+      expect(() => new GuideStore({ document: elsewhere as never, cardIds: new Set(['t1-mal']) })).to.throw(DocumentError, /cardId/);
+      expect(new GuideStore({ document: elsewhere as never }).document.notes).to.have.length(1);
+    });
   });
 
   describe('setDocument', () => {

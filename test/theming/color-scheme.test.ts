@@ -4,7 +4,9 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
-import { addButtonOf, cardIn, inShadow, lappsIn, settled } from '../helpers.js';
+import { addButtonOf, cardIn, lappsIn, settled } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { addNotesInEveryColour, contrast, expectReadable, hex, tokenAt } from './colours.js';
 
@@ -29,25 +31,25 @@ const TODAY = {
 /** The colours a person sees on step 1 with a note in each colour. */
 function seen(guide: InnovasjonGuide) {
   const card = cardIn(guide, 't1-mal');
-  const box = getComputedStyle(inShadow(card, '.card'));
-  const current = getComputedStyle(inShadow(guide, 'nav button[aria-current=step]'));
+  const box = getComputedStyle(kortHarness(card).box);
+  const current = getComputedStyle(guideHarness(guide).currentStepButton);
   const add = addButtonOf(card);
   add.focus();
   const focus = hex(getComputedStyle(add).outlineColor);
   add.blur();
-  const trinn = guide.shadowRoot!.querySelector('innovasjon-trinn')!;
+  const trinn = guideHarness(guide).sheet;
   return {
     text: hex(box.color),
-    subtle: hex(getComputedStyle(inShadow(card, '.prompts')).color),
+    subtle: hex(getComputedStyle(kortHarness(card).promptList).color),
     surface: hex(box.backgroundColor),
     accent: hex(current.backgroundColor),
     onAccent: hex(current.color),
     focus,
-    eyebrow: hex(getComputedStyle(inShadow(trinn, '.eyebrow')).color),
+    eyebrow: hex(getComputedStyle(trinn.eyebrow).color),
     radius: box.borderTopLeftRadius,
-    papers: lappsIn(card).map((lapp) => hex(getComputedStyle(inShadow(lapp, '.note')).backgroundColor)),
-    ink: hex(getComputedStyle(inShadow(lappsIn(card)[0], '.note')).color),
-    toast: tokenAt(guide.shadowRoot!, 'var(--_inverse)'),
+    papers: lappsIn(card).map((lapp) => hex(getComputedStyle(harness(lapp).note).backgroundColor)),
+    ink: hex(getComputedStyle(harness(lappsIn(card)[0]).note).color),
+    toast: tokenAt(guideHarness(guide).styleScope, 'var(--_inverse)'),
   };
 }
 
@@ -106,7 +108,7 @@ describe('the colour scheme, on a page without Designsystemet', function () {
     await settled(trinn);
     const lapp = lappsIn(cardIn(trinn, 't1-mal'))[0];
     expect(getComputedStyle(lapp).colorScheme).to.equal('dark');
-    const note = getComputedStyle(inShadow(lapp, '.note'));
+    const note = getComputedStyle(harness(lapp).note);
     expect(contrast(note.color, note.backgroundColor)).to.be.at.least(4.5);
     await expect(trinn).to.be.accessible();
   });
@@ -149,8 +151,8 @@ describe('the colour scheme, on a page without Designsystemet', function () {
     try {
       await emulateMedia({ media: 'print' });
       const card = cardIn(guide, 't1-mal');
-      expect(hex(getComputedStyle(inShadow(card, '.card')).backgroundColor)).to.equal('#ffffff');
-      expect(lappsIn(card).map((lapp) => hex(getComputedStyle(inShadow(lapp, '.note')).backgroundColor))).to.deep.equal(TODAY.papers);
+      expect(hex(getComputedStyle(kortHarness(card).box).backgroundColor)).to.equal('#ffffff');
+      expect(lappsIn(card).map((lapp) => hex(getComputedStyle(harness(lapp).note).backgroundColor))).to.deep.equal(TODAY.papers);
       expect(hex(getComputedStyle(guide).backgroundColor), 'its own background, light').to.equal('#ffffff');
     } finally {
       await emulateMedia({ media: 'screen' });

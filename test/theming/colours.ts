@@ -3,7 +3,9 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
-import { addButtonOf, cardIn, inShadow, lappsIn } from '../helpers.js';
+import { addButtonOf, cardIn, lappsIn } from '../helpers.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 
 const pixel = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
@@ -94,19 +96,19 @@ export function addNotesInEveryColour(guide: InnovasjonGuide): void {
 /** Text at 4.5:1 on every note, on the current step, on cards (headings, prompts) and in the note menu; the focus ring at 3:1. */
 export async function expectReadable(guide: InnovasjonGuide, what: string): Promise<void> {
   const card = cardIn(guide, 't1-mal');
-  const cardBox = getComputedStyle(inShadow(card, '.card'));
+  const cardBox = getComputedStyle(kortHarness(card).box);
   for (const lapp of lappsIn(card)) {
-    const note = getComputedStyle(inShadow(lapp, '.note'));
+    const note = getComputedStyle(harness(lapp).note);
     expect(contrast(note.color, note.backgroundColor), `${what}: ${lapp.color} note`).to.be.at.least(4.5);
-    const meta = getComputedStyle(inShadow(lapp, '.meta'));
+    const meta = getComputedStyle(harness(lapp).meta);
     expect(contrast(meta.color, note.backgroundColor), `${what}: ${lapp.color} meta line`).to.be.at.least(4.5);
   }
-  const current = getComputedStyle(inShadow(guide, 'nav button[aria-current=step]'));
+  const current = getComputedStyle(guideHarness(guide).currentStepButton);
   expect(contrast(current.color, current.backgroundColor), `${what}: current step`).to.be.at.least(4.5);
   expect(contrast(cardBox.color, cardBox.backgroundColor), `${what}: card text`).to.be.at.least(4.5);
-  const question = getComputedStyle(inShadow(card, '.question'));
+  const question = getComputedStyle(kortHarness(card).question);
   expect(contrast(question.color, cardBox.backgroundColor), `${what}: card question`).to.be.at.least(4.5);
-  const prompts = getComputedStyle(inShadow(card, '.prompts'));
+  const prompts = getComputedStyle(kortHarness(card).promptList);
   expect(contrast(prompts.color, cardBox.backgroundColor), `${what}: prompts`).to.be.at.least(4.5);
   const add = addButtonOf(card);
   add.focus();

@@ -4,7 +4,10 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import '../../src/innovasjon-rom-status/innovasjon-rom-status.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innovasjon-rom-status.js';
-import { cardIn, inShadow, lappsIn, openDialogIn, settled } from '../helpers.js';
+import { cardIn, lappsIn, openDialogIn, settled } from '../helpers.js';
+import { romStatusHarness } from '../innovasjon-rom-status/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { FakeRoom } from '../innovasjon-rom-status/fake-room.js';
 import { harness } from '../refleksjon-lapp/harness.js';
 import { addNotesInEveryColour, contrast, expectReadable, hex, loadDesignsystemet, THEMES, tokenAt } from './colours.js';
@@ -22,14 +25,14 @@ async function guideOnStep1() {
 /** The guide's colours, font, radius and focus ring are the theme's tokens, read where the guide is. */
 function expectFollowsTheme(guide: InnovasjonGuide, what: string) {
   const token = (name: string) => tokenAt(guide.parentElement!, `var(${name})`);
-  const current = getComputedStyle(inShadow(guide, 'nav button[aria-current=step]'));
+  const current = getComputedStyle(guideHarness(guide).currentStepButton);
   expect(hex(current.backgroundColor), `${what}: accent`).to.equal(token('--ds-color-accent-base-default'));
   expect(hex(current.color), `${what}: text on the accent`).to.equal(token('--ds-color-accent-base-contrast-default'));
   const card = cardIn(guide, 't1-mal');
-  const box = getComputedStyle(inShadow(card, '.card'));
+  const box = getComputedStyle(kortHarness(card).box);
   expect(hex(box.backgroundColor), `${what}: card surface`).to.equal(token('--ds-color-neutral-surface-default'));
   expect(hex(box.color), `${what}: text`).to.equal(token('--ds-color-neutral-text-default'));
-  expect(hex(getComputedStyle(inShadow(card, '.prompts')).color), `${what}: subtle text`).to.equal(token('--ds-color-neutral-text-subtle'));
+  expect(hex(getComputedStyle(kortHarness(card).promptList).color), `${what}: subtle text`).to.equal(token('--ds-color-neutral-text-subtle'));
   const radius = getComputedStyle(document.documentElement).getPropertyValue('--ds-border-radius-lg');
   expect(radius, 'the theme has a large radius').not.to.equal('');
   const probe = document.createElement('div');
@@ -39,7 +42,7 @@ function expectFollowsTheme(guide: InnovasjonGuide, what: string) {
   probe.remove();
   const family = getComputedStyle(document.documentElement).getPropertyValue('--ds-font-family').trim();
   expect(getComputedStyle(guide).fontFamily, `${what}: font`).to.match(new RegExp(`^"?${family}"?,`));
-  const add = card.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
+  const add = kortHarness(card).addButton!;
   add.focus();
   expect(hex(getComputedStyle(add).outlineColor), `${what}: focus ring`).to.equal(token('--ds-color-focus-outer'));
   add.blur();
@@ -76,10 +79,11 @@ describe('on a page with Designsystemet', function () {
         await guide.startPresentation();
         await settled(guide);
         const presented = cardIn(guide, 't1-mal');
-        const surface = getComputedStyle(inShadow(presented, '.card')).backgroundColor;
+        const surface = getComputedStyle(kortHarness(presented).box).backgroundColor;
         expect(hex(surface)).to.equal(tokenAt(guide.parentElement!, 'var(--ds-color-neutral-surface-default)'));
-        for (const selector of ['.question', '.prompts']) {
-          expect(contrast(getComputedStyle(inShadow(presented, selector)).color, surface), `presented ${selector}`).to.be.at.least(4.5);
+        const shown = kortHarness(presented);
+        for (const [selector, part] of [['.question', shown.question], ['.prompts', shown.promptList]] as const) {
+          expect(contrast(getComputedStyle(part).color, surface), `presented ${selector}`).to.be.at.least(4.5);
         }
         await expect(guide).to.be.accessible();
       });
@@ -96,9 +100,9 @@ describe('on a page with Designsystemet', function () {
       const status = await fixture<InnovasjonRomStatus>(html`<innovasjon-rom-status .room=${room.asRoom}></innovasjon-rom-status>`);
       for (const scheme of ['light', 'dark'] as const) {
         document.documentElement.setAttribute('data-color-scheme', scheme);
-        const base = getComputedStyle(inShadow(status, '.base'));
+        const base = getComputedStyle(romStatusHarness(status).base);
         expect(hex(base.backgroundColor), scheme).to.equal(tokenAt(status.parentElement!, 'var(--ds-color-neutral-surface-default)'));
-        for (const person of status.shadowRoot!.querySelectorAll('.person')) {
+        for (const person of romStatusHarness(status).personElements) {
           expect(contrast(getComputedStyle(person).color, base.backgroundColor), `${scheme}: ${person.textContent}`).to.be.at.least(4.5);
         }
         await expect(status).to.be.accessible();
@@ -112,8 +116,8 @@ describe('on a page with Designsystemet', function () {
     const guide = section.querySelector('innovasjon-guide')!;
     addNotesInEveryColour(guide);
     await settled(guide);
-    const card = () => getComputedStyle(inShadow(cardIn(guide, 't1-mal'), '.card'));
-    const yellow = () => getComputedStyle(inShadow(lappsIn(cardIn(guide, 't1-mal'))[0], '.note'));
+    const card = () => getComputedStyle(kortHarness(cardIn(guide, 't1-mal')).box);
+    const yellow = () => getComputedStyle(harness(lappsIn(cardIn(guide, 't1-mal'))[0]).note);
     expect(hex(card().backgroundColor)).to.equal(tokenAt(section, 'var(--ds-color-neutral-surface-default)'));
     const darkPaper = hex(yellow().backgroundColor);
     await expectReadable(guide, 'dark section');
@@ -136,15 +140,15 @@ describe('on a page with Designsystemet', function () {
     const guide = wrapper.querySelector('innovasjon-guide')!;
     guide.addNote('t1-mal', 'Gul', { color: 'yellow', author: 'Kari' });
     await settled(guide);
-    const current = getComputedStyle(inShadow(guide, 'nav button[aria-current=step]'));
+    const current = getComputedStyle(guideHarness(guide).currentStepButton);
     expect(hex(current.backgroundColor)).to.equal('#7a1f3d');
     expect(hex(current.color)).to.equal('#ffffff');
-    const box = getComputedStyle(inShadow(cardIn(guide, 't1-mal'), '.card'));
+    const box = getComputedStyle(kortHarness(cardIn(guide, 't1-mal')).box);
     expect(hex(box.backgroundColor)).to.equal('#20262d');
     expect(box.borderTopLeftRadius).to.equal('2px');
     expect(getComputedStyle(guide).fontFamily).to.equal('Georgia, serif');
     // A light paper the page chose keeps dark ink in the dark scheme.
-    const note = getComputedStyle(inShadow(lappsIn(cardIn(guide, 't1-mal'))[0], '.note'));
+    const note = getComputedStyle(harness(lappsIn(cardIn(guide, 't1-mal'))[0]).note);
     expect(hex(note.backgroundColor)).to.equal('#fbeeb8');
     expect(contrast(note.color, note.backgroundColor)).to.be.at.least(4.5);
   });
@@ -173,13 +177,13 @@ describe('on a page with Designsystemet', function () {
     try {
       await emulateMedia({ media: 'print' });
       const card = cardIn(guide, 't1-mal');
-      const box = getComputedStyle(inShadow(card, '.card'));
+      const box = getComputedStyle(kortHarness(card).box);
       expect(hex(box.backgroundColor)).to.equal('#ffffff');
       expect(hex(box.color)).to.equal('#000000');
-      const papers = lappsIn(card).map((lapp) => hex(getComputedStyle(inShadow(lapp, '.note')).backgroundColor));
+      const papers = lappsIn(card).map((lapp) => hex(getComputedStyle(harness(lapp).note).backgroundColor));
       expect(papers).to.deep.equal(['#fff1a8', '#ffd7e4', '#d4e8ff', '#d6f2cf', '#ffdcb5']);
       for (const lapp of lappsIn(card)) {
-        const note = getComputedStyle(inShadow(lapp, '.note'));
+        const note = getComputedStyle(harness(lapp).note);
         expect(contrast(note.color, note.backgroundColor), lapp.color).to.be.at.least(4.5);
       }
     } finally {

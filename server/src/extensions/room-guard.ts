@@ -7,19 +7,65 @@ import { refuseMessage, type ReportRefusal, type RoomContext } from '../context.
 import { decodeUpdate, Refusal, roomOf, RoomMeasure, SESSION_ROOT_LIMITS } from '../limits.js';
 import { readMessage, SYNC_UPDATE_TYPES } from '../messages.js';
 import { checkSchema } from '../schema-guard.js';
+import type { SeenVote } from '../storage.js';
+
+/** Where the guard keeps which person each Yjs client voted as (RoomStorage's rememberVotes and seenVotes). */
+export interface VoteRecord {
+  remember(name: string, votes: SeenVote[]): Promise<void>;
+  seen(name: string): Promise<Map<number, Omit<SeenVote, 'client'>>>;
+}
 
 export class RoomGuard implements Extension {
   extensionName = 'innovasjonsguide-room-guard';
   readonly measures = new WeakMap<Y.Doc, RoomMeasure>();
+  /** Per room: the Yjs clients seen voting, as whom and up to which clock (kept in storage too). */
+  readonly #votes = new WeakMap<Y.Doc, Map<number, Omit<SeenVote, 'client'>>>();
 
   constructor(
     private readonly report: ReportRefusal,
     private readonly retiredClients: (documentName: string) => Promise<Map<number, number>>,
+    /** A smaller limit for some rooms (openly created ones, workshop/service.ts); undefined keeps the default. */
+    private readonly maxBytesOf: (documentName: string) => Promise<number | undefined> = async () => undefined,
+    private readonly voteRecord?: VoteRecord,
   ) {}
 
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
     const session = roomOf(documentName) !== documentName;
-    this.measures.set(document, new RoomMeasure(document, session ? SESSION_ROOT_LIMITS : undefined, await this.retiredClients(documentName)));
+    const measure = new RoomMeasure(document, session ? SESSION_ROOT_LIMITS : undefined, await this.retiredClients(documentName));
+    measure.maxBytes = (await this.maxBytesOf(documentName).catch(() => undefined)) ?? measure.maxBytes;
+    this.measures.set(document, measure);
+    if (!session && this.voteRecord) this.#votes.set(document, await this.voteRecord.seen(documentName));
+  }
+
+  /**
+   * The schema check, with the votes this room's clients were seen casting: a page that passes on votes
+   * the server lost (kill -9 before a save) is not refused for them. A miss reads storage again once
+   * (another instance may have seen them); a writer's own new votes are stored before they are applied.
+   */
+  async #checkSchema(document: Y.Doc, name: string, decoded: ReturnType<typeof decodeUpdate>, sub: string | undefined): Promise<void> {
+    const record = this.voteRecord;
+    let seen = this.#votes.get(document);
+    const ownVotes = new Map<number, number>();
+    const check = () => checkSchema(document, decoded, { sub, seenVotes: (client) => seen?.get(client), ownVotes });
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof Refusal) || error.reason !== 'vote-not-yours' || !record || !seen) throw error;
+      seen = await record.seen(name);
+      this.#votes.set(document, seen);
+      ownVotes.clear();
+      check();
+    }
+    if (!record || !seen || sub === undefined) return;
+    const fresh: SeenVote[] = [];
+    for (const [client, end] of ownVotes) {
+      const known = seen.get(client);
+      if (known && (known.sub !== sub || known.end >= end)) continue;
+      fresh.push({ client, sub, end });
+    }
+    if (!fresh.length) return;
+    await record.remember(name, fresh);
+    for (const { client, end } of fresh) seen.set(client, { sub, end });
   }
 
   async beforeHandleMessage({ document, update: message, context }: beforeHandleMessagePayload): Promise<void> {
@@ -29,7 +75,7 @@ export class RoomGuard implements Extension {
       const decoded = decodeUpdate(body);
       this.measures.get(document)?.check(body, decoded);
       const room = context as RoomContext;
-      if (!room.session) checkSchema(document, decoded, { sub: room.sub });
+      if (!room.session) await this.#checkSchema(document, document.name, decoded, room.sub);
     } catch (error) {
       if (error instanceof Refusal) refuseMessage(this.report, document.name, context as RoomContext, error);
       throw error;
