@@ -34,13 +34,14 @@ const BUDGETS = { firstUse: 25 * KB, locale: 6 * KB };
  */
 const FIRST_USE_PENDING = true;
 /**
- * While the 25 KB target is pending, the first use may not grow past what it
- * measured when issue 15 was blocked (45.8 KB on 1 December 2026), plus what
- * issue 28's theming added (Designsystemet's tokens and the dark scheme, 0.6 KB;
- * 46.2 KB measured): over this it fails like any other budget. Lower it with
- * every change that shrinks the core.
+ * While the 25 KB target is pending, the first use may not grow: the ceiling is
+ * what it measured after issue 27 moved the led session's view on a step (the
+ * phase, its guidance and time left, hidden counts) into a chunk fetched with
+ * the first phase: 46.1 KB after merging main (innovasjon-load, the entries' events import), so 46.2 KB with its rounding (main: 46.3 KB; with issue 27's guide object and
+ * event bridge counted in). It moves up only by an allowance that another issue
+ * states; lower it with every change that shrinks the core.
  */
-const FIRST_USE_CEILING = 46.3 * KB;
+const FIRST_USE_CEILING = 46.2 * KB;
 const pending = [];
 const BUNDLE = 'dist/innovasjon-guide.bundle.js';
 const CHUNK_FOLDERS = ['locales', 'chunks'];

@@ -1,6 +1,7 @@
 // Every event the library sends, with its detail type. All bubble and are
 // composed, so a listener on `document` hears them from inside any shadow root.
 import type { StorageErrorCode } from './storage/storage-adapter.js';
+import { sameNoteContent } from './store/document.js';
 import type { StoreChange } from './store/guide-store.js';
 import type { Phase } from './store/session.js';
 import type { Action, GuideDocument, Note, NoteColor, Participant } from './store/types.js';
@@ -176,8 +177,8 @@ export function emit<K extends keyof AllEvents>(
 }
 
 const votesChanged = (a: Note, b: Note) => a.votes.length !== b.votes.length || a.votes.some((v, i) => v !== b.votes[i]);
-const contentChanged = (a: Note, b: Note) =>
-  a.text !== b.text || a.color !== b.color || a.author !== b.author || a.cardId !== b.cardId || a.createdAt !== b.createdAt;
+/** A note change worth an event: what it says, or its creation (a restore), not only its votes. */
+const contentChanged = (a: Note, b: Note) => !sameNoteContent(a, b) || a.createdAt !== b.createdAt;
 
 /**
  * Turns one store change into the library's events: note and action events,

@@ -171,7 +171,7 @@ export const InnovasjonRomStatus = loadedOnMount(
     elementClass: shapeOf<InnovasjonRomStatusElement>('InnovasjonRomStatus', ['room']),
     displayName: 'InnovasjonRomStatus',
   }),
-  () => import('./collab/index.js'),
+  () => import('./features/live.js'),
 );
 
 export type {

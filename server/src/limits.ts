@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { LIMITS } from '../../src/store/types.js';
 import { MAX_IMPORT_BYTES } from '../../src/store/import.js';
-import { SESSION_SUFFIX } from '../../src/collab/schema.js';
+import { mapItems, SESSION_SUFFIX } from '../../src/collab/schema.js';
 
 /** A room: 1–64 of A–Z a–z 0–9 _ -, after an optional tenant prefix (`bergen.`, see tenants.ts); `/` is reserved. */
 export const ROOM_NAME = /^(?:[a-z0-9][a-z0-9-]{0,31}\.)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -183,8 +183,7 @@ export function decodeUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpda
 /** How many of a root map's present keys the update's delete set removes (a writer pruning in the same transaction). */
 function removedKeys(doc: Y.Doc, root: string, ds: ReturnType<typeof Y.decodeUpdate>["ds"]): number {
   let removed = 0;
-  // Yjs keeps a map's entries in `_map` (key → its current item); there is no public way to get an entry's id.
-  const entries = (doc.getMap(root) as unknown as { _map: Map<string, Y.Item> })._map;
+  const entries = mapItems(doc.getMap(root));
   for (const item of entries.values()) if (!item.deleted && Y.isDeleted(ds, item.id)) removed += 1;
   return removed;
 }

@@ -1,10 +1,9 @@
 import * as decoding from 'lib0/decoding';
+import { cleanName } from '../../src/collab/schema.js';
 import { Refusal } from './limits.js';
 
 /** At most this long a presence name (as the client cuts it: room-connection.ts). */
-const MAX_NAME = 80;
-export const cleanName = (value: unknown): string =>
-  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_NAME) : '';
+export { cleanName };
 
 /**
  * Refuses an awareness message whose presence (`user`) claims another name or id than the

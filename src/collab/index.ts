@@ -1,12 +1,7 @@
-// The live room: its own chunk, fetched only when a guide has `collab-url`.
-// It brings its own translations (src/generated/locales/collab/), added before anything renders.
-import { collabTranslations } from '../generated/locales/collab/loaders.js';
-import { addTranslations } from '../localization.js';
-import '../innovasjon-rom-status/innovasjon-rom-status.js';
-
-await addTranslations(collabTranslations);
-
-export { LiveRoom, connectionMessage, type LocalOffer, type RoomOptions } from './live-room.js';
+// The live layer: the room's connection, its binding to the store and its
+// protocol. Free of Lit and of the element layer (a test keeps it so); the
+// chunk a guide fetches is src/features/live.ts, which adds the element layer.
+export { LiveRoom, type LocalOffer, type RoomNews, type RoomOptions } from './live-room.js';
 export {
   RoomConnection,
   offlineName,
@@ -17,4 +12,3 @@ export {
   type PresenceEntry,
   type RoomConnectionOptions,
 } from './room-connection.js';
-export { InnovasjonRomStatus } from '../innovasjon-rom-status/innovasjon-rom-status.js';

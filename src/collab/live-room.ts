@@ -1,19 +1,15 @@
-import { msg, str } from '@lit/localize';
-import { announce } from '../internal/announcer.js';
-import { EventBridge } from '../internal/event-bridge.js';
 import { hasDeviceValue, readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
 import { forgetRoomOnDevice } from '../storage/forget-room.js';
 import { roomDeviceKey } from '../storage/room-device.js';
-import type { IdentityKeeper } from '../sources/document-source.js';
 import { createDocument, mergeDocuments } from '../store/document.js';
-import type { GuideStore, StoreChange } from '../store/guide-store.js';
+import type { StoreChange } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
+import type { SessionKeeper } from '../store/session.js';
 import { validateDocument } from '../store/validate.js';
 import { bindRoom, changedIds, type RoomBinding } from './room-binding.js';
-import { hiddenNotesOf } from '../sources/hidden-notes.js';
-import { ownNotesOf } from '../sources/own-notes.js';
-import { PageSession, useSession } from '../sources/session-keeper.js';
+import type { IdentityKeeper } from '../storage/participant.js';
+import type { GuideStore } from '../store/guide-store.js';
 import { RoomConnection, type ConnectionState, type PresenceEntry } from './room-connection.js';
 import { RoomSession } from './room-session.js';
 
@@ -23,11 +19,10 @@ export interface RoomOptions {
   /** Every address of the service, tried in turn when the one in use goes away (`RoomConnectionOptions.urls`). */
   urls?: readonly string[];
   room: string;
-  store: GuideStore;
+  /** The guide on this page the room is for (src/sources/page-guide.ts is one). */
+  guide: RoomGuide;
   /** The guide's storage key: where notes written before the room may wait. */
   storageKey: string;
-  /** Who the person is, as the room's document source keeps it. */
-  identity: IdentityKeeper;
   token: () => Promise<string>;
 }
 
@@ -36,6 +31,39 @@ export interface LocalOffer {
   readonly notes: number;
   readonly actions: number;
 }
+
+/** What the room needs of the guide it is for: its store, who is writing, the notes kept on the device, its session. */
+export interface RoomGuide {
+  readonly store: GuideStore;
+  readonly identity: IdentityKeeper;
+  /** This person's hidden notes: the others see how many, never what they say. */
+  readonly hiddenNotes: { readonly notes: readonly unknown[]; subscribe(listener: () => void): () => void; forget(): void };
+  readonly ownNotes: { forget(): void };
+  /** Puts a session in charge of the guide: the room's; `undefined` once the room is gone (nobody on the page leads). */
+  useSession(keeper: SessionKeeper | undefined): void;
+}
+
+/** A problem the page reports as `innovasjon-error`. */
+export type RoomProblemCode = 'collab-invalid' | 'collab-refused' | 'collab-unauthorized';
+
+/**
+ * What the room tells the page it happened, for the element layer to say
+ * (src/features/live.ts speaks it in the person's language): this layer
+ * knows what happened, not how it is said.
+ */
+export type RoomNews =
+  /** `quiet`: the state when the room starts, sent as an event and not said. */
+  | { readonly kind: 'connection'; readonly state: ConnectionState; readonly quiet?: boolean }
+  /** Sent as `innovasjon-error`, never said. */
+  | { readonly kind: 'problem'; readonly code: RoomProblemCode; readonly message: string }
+  /** Everyone in the room now, this person included: sent as `innovasjon-presence`. */
+  | { readonly kind: 'participants'; readonly participants: readonly { id: string; name: string; step?: number }[] }
+  | { readonly kind: 'read-only' }
+  | { readonly kind: 'writable-again' }
+  | { readonly kind: 'brought-in' }
+  | { readonly kind: 'removed' }
+  /** Others who came and went since the last news of it (names, empty for someone without one). */
+  | { readonly kind: 'presence'; readonly joined: readonly string[]; readonly left: readonly string[] };
 
 /** Joins and leaves are told at most this often, so a busy room does not talk over the person's work. */
 const PRESENCE_ANNOUNCE_INTERVAL = 4000;
@@ -79,8 +107,8 @@ export class LiveRoom {
   readonly session: RoomSession;
   readonly #options: RoomOptions;
   readonly #binding: RoomBinding;
-  readonly #bridge: EventBridge;
   readonly #listeners = new Set<() => void>();
+  readonly #newsListeners = new Set<(news: RoomNews) => void>();
   readonly #stops: (() => void)[] = [];
   #offer?: LocalOffer;
   #localDocument?: GuideDocument;
@@ -98,8 +126,8 @@ export class LiveRoom {
 
   constructor(options: RoomOptions) {
     this.#options = options;
-    const { store, identity: keeper, url, urls, room, token } = options;
-    this.#bridge = EventBridge.for(store);
+    const { guide, url, urls, room, token } = options;
+    const { store, identity: keeper } = guide;
     this.#held = readHeld(this.#key('held'));
     const identity = keeper.get();
     this.connection = new RoomConnection({ url, urls, room, token, participant: { id: identity.id, name: identity.name } });
@@ -108,19 +136,20 @@ export class LiveRoom {
     this.#binding = bindRoom(store, this.connection.doc, {
       catchingUp: () => !this.connection.everSynced,
       onInvalid: ({ root, id, reason }) =>
-        this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-invalid', message: `Skipped an invalid item from the room: ${root} ${id} (${reason}).` }),
+        this.#tell({ kind: 'problem', code: 'collab-invalid', message: `Skipped an invalid item from the room: ${root} ${id} (${reason}).` }),
       onRefused: ({ reason }) => {
         this.#readOnly = true;
-        this.#bridge.emitFromLead('innovasjon-error', {
+        this.#tell({
+          kind: 'problem',
           code: 'collab-refused',
           message: `The room is newer than this library (${reason}): it is shown, not changed; this page's edits are kept on this device until the room can be written. Update the guide.`,
         });
-        announce(readOnlyMessage());
+        this.#tell({ kind: 'read-only' });
         this.#changed();
       },
       onWritable: () => {
         this.#readOnly = false;
-        announce(msg('Rommet tar imot endringer igjen. Det du skrev mens det var stengt, er lagt inn.', { id: 'collab.writable-again' }));
+        this.#tell({ kind: 'writable-again' });
         // After the transaction that put the schema back: bringing in is a transaction of its own.
         queueMicrotask(() => this.#bringInHeld());
         this.#changed();
@@ -128,7 +157,7 @@ export class LiveRoom {
     });
     if (early.notes.length || early.actions.length) this.#binding.bringIn(early);
     this.session = new RoomSession(this.connection);
-    useSession(store, this.session);
+    guide.useSession(this.session);
     this.#stops.push(
       store.subscribe((change) => this.#onStoreChange(change)),
       this.connection.onState((state) => this.#onState(state)),
@@ -136,13 +165,13 @@ export class LiveRoom {
       this.connection.onDeleted(() => this.#onDeleted()),
       keeper.subscribe(({ name }) => this.connection.setPresence({ name })),
       // The others see how many notes this person holds hidden, never what they say.
-      hiddenNotesOf(store).subscribe(() => this.connection.setPresence({ hidden: hiddenNotesOf(store).notes.length })),
+      guide.hiddenNotes.subscribe(() => this.connection.setPresence({ hidden: guide.hiddenNotes.notes.length })),
     );
-    this.connection.setPresence({ hidden: hiddenNotesOf(store).notes.length });
+    this.connection.setPresence({ hidden: guide.hiddenNotes.notes.length });
     this.#readLocalOffer();
     // Edits held back on an earlier visit, while the room could not be written: shown until they go in.
     if (!isEmpty(this.#held)) this.#showHeld();
-    queueMicrotask(() => this.#bridge.emitFromLead('innovasjon-connection', { status: this.state.status }));
+    queueMicrotask(() => this.#tell({ kind: 'connection', state: { status: this.state.status }, quiet: true }));
   }
 
   get state(): ConnectionState {
@@ -180,6 +209,12 @@ export class LiveRoom {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Calls `listener` with what happened that the person should be told (the element layer says it). */
+  onNews(listener: (news: RoomNews) => void): () => void {
+    this.#newsListeners.add(listener);
+    return () => this.#newsListeners.delete(listener);
+  }
+
   /** Tells the room which step this person looks at. */
   setStep(step: number): void {
     this.connection.setPresence({ step });
@@ -193,7 +228,7 @@ export class LiveRoom {
     else this.#binding.bringIn(local);
     this.#remember('yes');
     this.#offer = undefined;
-    announce(msg('Lappene fra denne enheten er tatt med inn i rommet.', { id: 'collab.brought-in' }));
+    this.#tell({ kind: 'brought-in' });
     this.#changed();
   }
 
@@ -214,19 +249,24 @@ export class LiveRoom {
     this.#removed = true;
     this.#forgetDevice();
     await this.connection.clearDevice();
-    this.#options.store.setDocument(createDocument(), { origin: 'load' });
-    announce(msg('Rommet er fjernet fra denne enheten. Det som er lagret på serveren, er ikke rørt.', { id: 'collab.removed-announcement' }));
+    this.#options.guide.store.setDocument(createDocument(), { origin: 'load' });
+    this.#tell({ kind: 'removed' });
     this.#changed();
   }
 
   destroy(): void {
     for (const stop of this.#stops.splice(0)) stop();
     this.session.destroy();
-    useSession(this.#options.store, new PageSession(false, false));
+    this.#options.guide.useSession(undefined);
     clearTimeout(this.#presenceTimer);
     this.#binding.stop();
     this.connection.destroy();
     this.#listeners.clear();
+    this.#newsListeners.clear();
+  }
+
+  #tell(news: RoomNews): void {
+    for (const listener of [...this.#newsListeners]) listener(news);
   }
 
   #changed(): void {
@@ -240,10 +280,11 @@ export class LiveRoom {
 
   /** Forgets on this page, then on the device, everything kept for this room beside its IndexedDB copy. */
   #forgetDevice(): void {
-    const { store, storageKey, url, room, identity } = this.#options;
+    const { guide, storageKey, url, room } = this.#options;
+    const { identity } = guide;
     this.#held = createDocument();
-    hiddenNotesOf(store).forget();
-    ownNotesOf(store).forget();
+    guide.hiddenNotes.forget();
+    guide.ownNotes.forget();
     // The page stops showing the name (the next person at a shared PC starts without it); removed from storage below.
     identity.set({ name: '', anonymous: false });
     forgetRoomOnDevice(storageKey, url, room);
@@ -274,7 +315,7 @@ export class LiveRoom {
 
   /** What arrives from the room is shown with the held edits on top (later versions win, as in any merge). */
   #showHeld(): void {
-    const store = this.#options.store;
+    const store = this.#options.guide.store;
     const shown = mergeDocuments(store.document, this.#held);
     if (JSON.stringify(shown) !== JSON.stringify(store.document)) store.setDocument(shown, { origin: 'load' });
   }
@@ -309,13 +350,12 @@ export class LiveRoom {
 
   #onState(state: ConnectionState): void {
     const { status, reason } = state;
-    this.#bridge.emitFromLead('innovasjon-connection', reason ? { status, reason } : { status });
+    this.#tell({ kind: 'connection', state });
     if (status === 'unauthorized') {
-      this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
+      this.#tell({ kind: 'problem', code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
     } else if (status === 'refused') {
-      this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-refused', message: `The room refused this page (${reason}).` });
+      this.#tell({ kind: 'problem', code: 'collab-refused', message: `The room refused this page (${reason}).` });
     }
-    announce(connectionMessage(state));
     if (status === 'connected') this.#bringInHeld();
     this.#changed();
   }
@@ -323,14 +363,15 @@ export class LiveRoom {
   #onDeleted(): void {
     this.#binding.stop();
     this.#forgetDevice();
-    this.#options.store.setDocument(createDocument(), { origin: 'remote' });
+    this.#options.guide.store.setDocument(createDocument(), { origin: 'remote' });
     this.#changed();
   }
 
   #onPresence(presence: readonly PresenceEntry[]): void {
     const previous = this.#lastPresence;
     this.#lastPresence = presence;
-    this.#bridge.emitFromLead('innovasjon-presence', {
+    this.#tell({
+      kind: 'participants',
       participants: presence.map(({ id, name, step }) => (step === undefined ? { id, name } : { id, name, step })),
     });
     this.#changed();
@@ -350,43 +391,11 @@ export class LiveRoom {
     this.#presenceTimer = window.setTimeout(() => {
       this.#presenceTimer = 0;
       this.#lastPresenceAnnouncement = Date.now();
-      const joined = [...this.#pendingJoins.values()].map(displayName);
-      const left = [...this.#pendingLeaves.values()].map(displayName);
+      const joined = [...this.#pendingJoins.values()];
+      const left = [...this.#pendingLeaves.values()];
       this.#pendingJoins.clear();
       this.#pendingLeaves.clear();
-      const parts: string[] = [];
-      if (joined.length) parts.push(msg(str`Kom inn: ${joined.join(', ')}.`, { id: 'collab.joined' }));
-      if (left.length) parts.push(msg(str`Gikk ut: ${left.join(', ')}.`, { id: 'collab.left' }));
-      announce(parts.join(' '));
+      this.#tell({ kind: 'presence', joined, left });
     }, wait);
-  }
-}
-
-const displayName = (name: string) => name || msg('en uten navn', { id: 'collab.someone-unnamed' });
-
-/** What the person hears, and reads in the guide, while the page cannot write to the room. */
-export const readOnlyMessage = (): string =>
-  msg(
-    'Rommet er laget med en nyere versjon av guiden, og denne siden kan ikke skrive i rommet. Det du skriver, lagres på denne enheten og legges inn i rommet når det går igjen.',
-    { id: 'collab.read-only' },
-  );
-
-/** What the person hears, and reads in the guide, about the connection. */
-export function connectionMessage({ status, reason }: ConnectionState): string {
-  switch (status) {
-    case 'connecting':
-      return msg('Kobler til rommet …', { id: 'collab.status.connecting' });
-    case 'connected':
-      return msg('Tilkoblet. Endringene deles med de andre i rommet.', { id: 'collab.status.connected' });
-    case 'offline':
-      return reason
-        ? msg('Frakoblet: serveren kan ikke ta imot endringer akkurat nå. Endringene dine lagres på denne enheten, og siden prøver igjen av seg selv.', { id: 'collab.status.waiting' })
-        : msg('Frakoblet. Endringene dine lagres på denne enheten og sendes når forbindelsen er tilbake.', { id: 'collab.status.offline' });
-    case 'unauthorized':
-      return msg('Ikke tilgang til rommet. Lenken kan være utløpt: last inn siden på nytt eller be om en ny lenke. Lappene dine er her fortsatt.', { id: 'collab.status.unauthorized' });
-    case 'refused':
-      return reason === 'room-deleted'
-        ? msg('Rommet er slettet, og kopien på denne enheten er fjernet.', { id: 'collab.status.deleted' })
-        : msg(str`Serveren tok ikke imot endringene (${reason ?? ''}). Lappene er her fortsatt; eksporter dem for å ta vare på dem.`, { id: 'collab.status.refused' });
   }
 }

@@ -1,7 +1,6 @@
 // Keeps a GuideStore and a room's Y.Doc in step, item by item, following
 // docs/collab-schema.md. No network here: whoever syncs the Y.Doc (a provider,
 // y-indexeddb, a test relaying updates) is outside.
-import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { applyRemote, type DocumentOrder, type InvalidItem, type RemoteItem, type RemoteParticipant } from '../store/apply-remote.js';
 import type { GuideStore, StoreChange } from '../store/guide-store.js';
@@ -13,8 +12,8 @@ import {
   actionMap,
   compareActions,
   compareIds,
-  compareNotes,
   compareTombstones,
+  mapItems,
   noteMap,
   participantMap,
   readAction,
@@ -22,6 +21,7 @@ import {
   readParticipant,
   type RootName,
 } from './schema.js';
+import { keyBetween, OrderKeys } from './order-keys.js';
 
 /** An item in the room that was skipped: not shown, not written back. */
 /**
@@ -114,18 +114,6 @@ const KIND_ROOT: Record<InvalidItem['kind'], RootName> = {
 
 const later = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && Date.parse(a) > Date.parse(b);
 
-/** A key between `lower` and `upper`; when they do not allow one (equal, reversed, malformed), the nearest that works. */
-function keyBetween(lower: string | null, upper: string | null): string {
-  for (const [a, b] of [[lower, upper], [lower, null], [null, upper]] as const) {
-    try {
-      return generateKeyBetween(a, b);
-    } catch {
-      // A malformed key written by another client, or two equal keys: try a wider gap.
-    }
-  }
-  return generateKeyBetween(null, null);
-}
-
 class Binding implements RoomBinding {
   readonly #store: GuideStore;
   readonly #doc: Y.Doc;
@@ -136,7 +124,7 @@ class Binding implements RoomBinding {
   readonly #participants: Y.Map<unknown>;
   readonly #deleted: Y.Map<unknown>;
   /** The valid `order` key of every readable note in the room, `undefined` for one that sorts after them. */
-  readonly #orderKeys = new Map<string, string | undefined>();
+  readonly #orderKeys = new OrderKeys();
   readonly #order: DocumentOrder;
   /** Keys that changed in remote transactions, applied once the transaction is over. */
   readonly #pendingItems = new Set<string>();
@@ -164,7 +152,7 @@ class Binding implements RoomBinding {
     this.#participants = doc.getMap('participants');
     this.#deleted = doc.getMap('deleted');
     this.#order = {
-      notes: compareNotes((id) => this.#orderKeys.get(id)),
+      notes: this.#orderKeys.compare,
       actions: compareActions,
       participants: (a, b) => compareIds(a.id, b.id),
       deleted: compareTombstones,
@@ -359,16 +347,32 @@ class Binding implements RoomBinding {
       this.#markSchema();
       this.#write(ids, participantIds);
     }, this);
+    // What was written reads back as the store has it (votes sorted, fields validated), so only where the room
+    // may order a list otherwise is it read back: two equal keys, a new participant (the room sorts by id), an
+    // action or deletion stamped before another's (a clock behind), a note after keys the room cannot use.
+    if (this.#inRoomOrder(this.#store.document)) return;
     for (const id of ids) this.#recheckItems.add(id);
     for (const id of participantIds) this.#recheckParticipants.add(id);
     this.#scheduleRecheck();
   }
 
+  /** Whether every list of `document` is in the order the room reads it in. */
+  #inRoomOrder(document: GuideDocument): boolean {
+    const sorted = <T>(items: readonly T[], compare?: (a: T, b: T) => number) =>
+      !compare || items.every((item, i) => i === 0 || compare(items[i - 1], item) < 0);
+    const order = this.#order;
+    return (
+      sorted(document.notes, order.notes) &&
+      sorted(document.actions, order.actions) &&
+      sorted(document.participants, order.participants) &&
+      sorted(document.deleted, order.deleted)
+    );
+  }
+
   /**
    * After the store's listeners have heard the local change, reads the written
-   * items back: where the room keeps them differently (votes or lists in the
-   * room's order, a place two equal keys decide), the store follows the room,
-   * so every copy holds the same document. Usually this changes nothing.
+   * items back where the room orders them differently (`#inRoomOrder`): the
+   * store follows the room, so every copy holds the same document.
    */
   #scheduleRecheck(): void {
     if (this.#recheckScheduled) return;
@@ -416,13 +420,13 @@ class Binding implements RoomBinding {
     // A note moved within its card keeps its card: it needs a new key only where its old one no longer fits.
     const misplaced = [...ids].filter((id) => {
       const at = index.get(id);
-      return at !== undefined && !needsPlace.includes(id) && !this.#fitsPlace(document.notes, at);
+      return at !== undefined && !needsPlace.includes(id) && !this.#orderKeys.fits(document.notes, at);
     });
     this.#place(document.notes, index, misplaced);
     // A reorder the change does not name (a move within the same millisecond leaves the note equal): fewest new keys.
     // Notes whose key the room cannot use (written so by another client) are left alone: they sort last anyway.
-    if (document.notes !== this.#sortedNotes(document.notes)) {
-      this.#place(document.notes, index, this.#outOfOrder(document.notes).filter((id) => this.#orderKeys.get(id) !== undefined));
+    if (!this.#orderKeys.sorted(document.notes)) {
+      this.#place(document.notes, index, this.#orderKeys.outOfOrder(document.notes).filter((id) => this.#orderKeys.get(id) !== undefined));
     }
     const participants = new Map(document.participants.map((participant) => [participant.id, participant]));
     for (const id of participantIds) {
@@ -457,8 +461,7 @@ class Binding implements RoomBinding {
    * write from this document (after it) brings it back, so an undo is written the ordinary way.
    */
   #everInRoom(id: string): boolean {
-    // Yjs keeps each key's last item, deleted or not, in `_map`; there is no public way to ask.
-    return (this.#notes as unknown as { _map: Map<string, unknown> })._map.has(id);
+    return mapItems(this.#notes).has(id);
   }
 
   /**
@@ -481,63 +484,12 @@ class Binding implements RoomBinding {
     for (const id of [...votes.keys()]) if (!keep.has(id)) votes.delete(id);
   }
 
-  #sortedNotes(notes: readonly Note[]): readonly Note[] {
-    const compare = this.#order.notes!;
-    for (let i = 1; i < notes.length; i++) if (compare(notes[i - 1], notes[i]) > 0) return [];
-    return notes;
-  }
-
-  /** The ids outside a longest run of notes already in the room's order: the fewest that need new keys. */
-  #outOfOrder(notes: readonly Note[]): string[] {
-    const compare = this.#order.notes!;
-    const tails: number[] = [];
-    const previous = new Array<number>(notes.length).fill(-1);
-    notes.forEach((note, i) => {
-      let low = 0;
-      let high = tails.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (compare(notes[tails[middle]], note) < 0) low = middle + 1;
-        else high = middle;
-      }
-      if (low > 0) previous[i] = tails[low - 1];
-      tails[low] = i;
-    });
-    const keep = new Set<number>();
-    for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i]) keep.add(i);
-    return notes.filter((_, i) => !keep.has(i)).map((note) => note.id);
-  }
-
-  /** Whether the note at `at` already sorts between its neighbours by the room's keys. */
-  #fitsPlace(notes: readonly Note[], at: number): boolean {
-    const compare = this.#order.notes!;
-    return (at === 0 || compare(notes[at - 1], notes[at]) < 0) && (at === notes.length - 1 || compare(notes[at], notes[at + 1]) < 0);
-  }
-
-  /**
-   * Gives each note in `ids` an `order` key between its neighbours in the
-   * store's list (all cards together), so the room sorts it where the store
-   * has it: within its card and among all notes.
-   */
+  /** Gives the notes in `ids` keys where the store has them (src/collab/order-keys.ts), written into the room. */
   #place(notes: readonly Note[], index: ReadonlyMap<string, number>, ids: readonly string[]): void {
-    const waiting = new Set(ids);
-    const positions = ids.map((id) => index.get(id)).filter((at): at is number => at !== undefined).sort((a, b) => a - b);
-    for (const at of positions) {
-      const id = notes[at].id;
-      let lower: string | null = null;
-      for (let i = at - 1; i >= 0 && lower === null; i--) lower = this.#orderKeys.get(notes[i].id) ?? null;
-      let upper: string | null = null;
-      for (let i = at + 1; i < notes.length && upper === null; i++) {
-        const key = waiting.has(notes[i].id) ? undefined : this.#orderKeys.get(notes[i].id);
-        // The first key strictly greater: two equal keys (two moves into one gap) leave no room between them.
-        if (key !== undefined && (lower === null || key > lower)) upper = key;
-      }
-      const key = keyBetween(lower, upper);
+    this.#orderKeys.place(notes, index, ids, (id, key) => {
       const map = this.#notes.get(id);
       if (map instanceof Y.Map) map.set('order', key); // else an anonymous note, written with its key afterwards
-      this.#orderKeys.set(id, key);
-      waiting.delete(id);
-    }
+    });
   }
 
   #writeAction(id: string, action: Action | undefined): void {
@@ -574,8 +526,7 @@ class Binding implements RoomBinding {
   // Bringing a local document into the room
 
   #bringIn(document: GuideDocument): void {
-    let last: string | null = null;
-    for (const key of this.#orderKeys.values()) if (key !== undefined && (last === null || key > last)) last = key;
+    let last = this.#orderKeys.last();
     const roomUpdatedAt = (value: unknown) => (value instanceof Y.Map ? value.get('updatedAt') : undefined);
 
     for (const note of document.notes) {

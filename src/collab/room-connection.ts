@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { OPEN_MODE_LEAD_TOKEN, SESSION_SUFFIX } from './schema.js';
+import { cleanName, OPEN_MODE_LEAD_TOKEN, SESSION_SUFFIX } from './schema.js';
 import { roomAddress, roomOrder } from './room-order.js';
 
 /** Where the connection to the room stands, as the guide shows and announces it. */
@@ -54,7 +54,6 @@ export interface RoomConnectionOptions {
 /** The token reasons that mean "this person may not come in", rather than "this room is closed to everyone". */
 const UNAUTHORIZED = new Set(['token-missing', 'token-invalid', 'token-expired', 'token-wrong-room', 'permission-denied']);
 /** At most this long for an awareness state we accept from the room (the server allows 16 KiB). */
-const MAX_NAME = 80;
 /** No one holds more hidden notes than a guide may have. */
 const MAX_HIDDEN = 10_000;
 
@@ -103,8 +102,6 @@ export function tokenName(token: string | undefined): string | undefined {
   return typeof name === 'string' && name.trim() ? name : undefined;
 }
 
-const cleanName = (value: unknown): string =>
-  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_NAME) : '';
 
 /**
  * One live room: the Yjs document, its offline copy on this device

@@ -1,5 +1,4 @@
-import { SessionRoleError, type SessionKeeper } from '../sources/session-keeper.js';
-import { NO_SESSION, type SessionState } from '../store/session.js';
+import { NO_SESSION, SessionRoleError, type SessionKeeper, type SessionState } from '../store/session.js';
 import type { RoomConnection } from './room-connection.js';
 import { readRoomSession, writeRoomSession } from './schema.js';
 

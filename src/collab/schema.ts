@@ -26,6 +26,19 @@ export type RootName = (typeof ROOTS)[number];
 /** The longest `order` key that sorts as valid; longer ones sort after all valid ones. */
 export const MAX_ORDER_LENGTH = 200;
 
+/**
+ * A root map's entries as Yjs keeps them: each key's last item, deleted or not. Yjs's private `_map`,
+ * read here only (the page's binding and the server's limits): there is no public way to ask.
+ */
+export const mapItems = (map: Y.Map<unknown>): ReadonlyMap<string, Y.Item> => (map as unknown as { _map: Map<string, Y.Item> })._map;
+
+/** The longest name shown for a person in the room (presence, the server's check of a claimed name). */
+export const MAX_NAME = 80;
+
+/** A person's name as the room shows it: text only, no control characters, at most {@link MAX_NAME}; '' for anything else. */
+export const cleanName = (value: unknown): string =>
+  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_NAME) : '';
+
 export const NOTE_FIELDS = ['id', 'cardId', 'text', 'color', 'author', 'createdAt', 'updatedAt'] as const;
 export const ACTION_FIELDS = ['id', 'step', 'what', 'who', 'due', 'done', 'createdAt', 'updatedAt'] as const;
 

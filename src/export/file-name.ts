@@ -1,7 +1,7 @@
 import { EXPORT_FILE_TYPES, isExportFormat, type ExportFormat } from './formats.js';
 
 const FALLBACK_NAME = 'innovasjon-guide';
-const MAX_NAME = 80;
+const MAX_FILE_NAME = 80;
 
 /**
  * A storage key as a name every file system takes: æ, ø and å become ae, o
@@ -17,7 +17,7 @@ export function safeFileNamePart(value: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .slice(0, MAX_NAME)
+    .slice(0, MAX_FILE_NAME)
     .replace(/^[.-]+|[.-]+$/g, '');
   return name || FALLBACK_NAME;
 }

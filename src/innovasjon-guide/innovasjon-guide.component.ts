@@ -19,7 +19,7 @@ import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasj
 import { GuideToolbar } from './guide-toolbar.js';
 import { SessionControls } from './session-controls.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
-import type { Note } from '../store/types.js';
+import { StoreSelection } from '../internal/store-selection.js';
 
 /** The sheets: 0 the introduction, 1–4 the steps, 5 the summary. */
 const SUMMARY = 5;
@@ -102,7 +102,29 @@ export class InnovasjonGuide extends GuideElement {
   @state() private timerShown = false;
 
   protected readonly sessionControls = new SessionControls(this, () => this.guide.session);
-  #isOwn = (note: Note) => this.isOwnNote(note);
+  /**
+   * What the navigation shows of the document, as numbers: open actions, unplaced notes (0 or 1), then per
+   * step its notes, cards with notes and open actions. The guide re-renders when one of them changes, not
+   * on every keystroke in a note.
+   */
+  readonly #progress = new StoreSelection<readonly number[]>(
+    this,
+    (document) => {
+      const groups = notesByCard(document);
+      const open = document.actions.filter((action) => !action.done);
+      return [
+        open.length,
+        unplacedNotes(document, this.content).length ? 1 : 0,
+        ...this.content.steps.flatMap((step) => [
+          step.cards.reduce((sum, card) => sum + (groups.get(card.id)?.length ?? 0), 0),
+          step.cards.filter((card) => groups.get(card.id)?.length).length,
+          open.filter((action) => action.step === step.number).length,
+        ]),
+      ];
+    },
+    [],
+    () => this.guide.store,
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -142,6 +164,7 @@ export class InnovasjonGuide extends GuideElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('content' as keyof InnovasjonGuide)) this.#progress.refresh();
     const step = Math.trunc(Number(this.step));
     if (!(step >= 0 && step <= SUMMARY)) this.step = 0;
     else if (step !== this.step) this.step = step;
@@ -182,10 +205,8 @@ export class InnovasjonGuide extends GuideElement {
   override render() {
     if (this.presentation && !this.printing) return this.#renderPresentation();
     const { steps } = this.content;
-    const document = this.guide.store.document;
-    const groups = notesByCard(document);
-    const unplaced = unplacedNotes(document, this.content);
-    const open = document.actions.filter((action) => !action.done).length;
+    this.#progress.follow();
+    const [open, unplaced, ...perStep] = this.#progress.value;
     return html`
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
       ${renderRoomStatus(this.guide.live, this.guide.room)}
@@ -197,10 +218,8 @@ export class InnovasjonGuide extends GuideElement {
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
           <li>${this.#navButton(0, msg('Introduksjon'), nothing)}</li>
-          ${steps.map((step) => {
-            const withNotes = step.cards.filter((card) => groups.get(card.id)?.length).length;
-            const openHere = document.actions.filter((action) => action.step === step.number && !action.done).length;
-            const notes = step.cards.reduce((sum, card) => sum + (groups.get(card.id)?.length ?? 0), 0);
+          ${steps.map((step, index) => {
+            const [notes, withNotes, openHere] = perStep.slice(index * 3, index * 3 + 3);
             return html`<li>
               ${this.#navButton(
                 step.number,
@@ -229,17 +248,8 @@ export class InnovasjonGuide extends GuideElement {
             (sheet) => html`<div class="print-sheet" aria-hidden="true">${this.#renderSheet(sheet)} ${renderCredit()}</div>`,
           )
         : nothing}
-      ${unplaced.length
-        ? html`<innovasjon-kort
-            class="unplaced"
-            unplaced
-            ?others-fixed=${this.othersNotesFixed}
-            .isOwn=${this.#isOwn}
-            .content=${this.content}
-            .participantId=${this.identity.participantId}
-            .headingLevel=${clampLevel(this.headingLevel) + 1}
-            ?readonly=${this.readonly}
-          ></innovasjon-kort>`
+      ${unplaced
+        ? html`<innovasjon-kort class="unplaced" unplaced .headingLevel=${clampLevel(this.headingLevel) + 1}></innovasjon-kort>`
         : nothing}
       ${this.undoOffer.render()}
       <div part="pager" class="pager">

@@ -6,8 +6,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { GuideContent, QuestionCard } from '../content/types.js';
 import type { LappEventMap } from '../events.js';
 import { announce } from '../internal/announcer.js';
-import { hiddenNotesOf } from '../sources/hidden-notes.js';
-import { ownNotesOf } from '../sources/own-notes.js';
+import { ContextConsumer } from '@lit/context';
+import { guideContext, isOwnNote, type GuideView } from '../internal/guide-context.js';
+import type { HiddenNotes } from '../sources/hidden-notes.js';
 import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
@@ -58,50 +59,24 @@ export class InnovasjonKort extends LitElement {
   /** A store to show when used outside a guide or step; inside one, the enclosing store is used. */
   @property({ attribute: false }) store?: GuideStore;
 
-  /** The whole guide's content: the cards a note can be moved to. */
-  @property({ attribute: false }) content?: GuideContent;
+  #content?: GuideContent;
+
+  /** The whole guide's content: the cards a note can be moved to (inside a guide or step, the guide's). */
+  @property({ attribute: false })
+  get content(): GuideContent | undefined {
+    return this.#content ?? this.#guideView.value?.content;
+  }
+  set content(value: GuideContent | undefined) {
+    const previous = this.#content;
+    this.#content = value;
+    this.requestUpdate('content', previous);
+  }
 
   /** Show notes without any control to change them. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
-  /** The name new notes are signed with; empty for anonymous notes. */
-  @property() author = '';
-
-  /** Who votes from this screen. */
-  @property({ attribute: 'participant-id' }) participantId = '';
-
-  /** The participant has no votes left on this step. */
-  @property({ type: Boolean, attribute: 'votes-used-up' }) votesUsedUp = false;
-
-  /** The team is voting: every note shows a one-click vote button. */
-  @property({ type: Boolean }) voting = false;
-
-  /** Voting is closed (a phase other than *Stem*). */
-  @property({ type: Boolean, attribute: 'no-votes' }) noVotes = false;
-
-  /** This person's notes on this card written hidden, still on this device only (see `hiddenWriting`). */
-  @property({ attribute: false }) hiddenNotes: readonly Note[] = [];
-
-  /** In a room the facilitator leads: notes that are not `isOwn` cannot be deleted here. */
-  @property({ type: Boolean, attribute: 'others-fixed' }) othersFixed = false;
-
-  /** Which notes this person wrote (with `othersFixed`). */
-  @property({ attribute: false }) isOwn: (note: Note) => boolean = () => true;
-
-  /** The notes are shared live in a room: writing without a name says what the others can and cannot see. */
-  @property({ type: Boolean }) live = false;
-
-  /** Hidden writing: a new note stays on this device until the facilitator reveals the notes. */
-  @property({ type: Boolean, attribute: 'hidden-writing' }) hiddenWriting = false;
-
-  /** With `hiddenWriting`: the live room's session is not known yet, so new notes wait on this device until it is. */
-  @property({ type: Boolean, attribute: 'session-unknown' }) sessionUnknown = false;
-
   /** Shown in the guide's presentation view: read only, and no controls at all (not even sorting). */
   @property({ type: Boolean, reflect: true }) presentation = false;
-
-  /** New notes wait (a phase where the team does not write): no «Legg til lapp». */
-  @property({ type: Boolean, attribute: 'no-new-notes' }) noNewNotes = false;
 
   /** Show the notes that sit on no card of `content` (their card was removed), instead of one card's. */
   @property({ type: Boolean }) unplaced = false;
@@ -126,6 +101,70 @@ export class InnovasjonKort extends LitElement {
 
   @query('.add') private addButton?: HTMLButtonElement;
 
+  /** How the guide or step around the card shows it (who writes, the session's phase, hidden writing); re-renders when that changes. */
+  readonly #guideView = new ContextConsumer(this, { context: guideContext, subscribe: true });
+
+  /** The view given by the guide or step around, or one where everything is open (a card on its own). */
+  get #view(): GuideView | undefined {
+    return this.#guideView.value;
+  }
+
+  get #readonly(): boolean {
+    return this.readonly || this.presentation || Boolean(this.#view?.readonly);
+  }
+
+  get #author(): string {
+    return this.#view?.author ?? '';
+  }
+
+  get #participantId(): string {
+    return this.#view?.participantId ?? '';
+  }
+
+  get #hiddenWriting(): boolean {
+    return Boolean(this.#view?.hiddenWriting);
+  }
+
+  #isOwn(note: Note): boolean {
+    const view = this.#view;
+    return !view || isOwnNote(view, note);
+  }
+
+  /** This person's notes on this card written hidden, still on this device only. */
+  #hidden: readonly Note[] = NO_NOTES;
+  #hiddenFrom?: HiddenNotes;
+  #stopHidden?: () => void;
+
+  /** Follows the hidden notes of the guide shown, re-rendering only when this card's change. */
+  #followHidden(): void {
+    const source = this.isConnected ? this.#view?.guide.hiddenNotes : undefined;
+    if (source !== this.#hiddenFrom) {
+      this.#stopHidden?.();
+      this.#stopHidden = undefined;
+      this.#hiddenFrom = source;
+      if (source) {
+        this.#stopHidden = source.subscribe(() => {
+          if (this.#readHidden()) this.requestUpdate();
+        });
+      }
+    }
+    this.#readHidden();
+  }
+
+  #readHidden(): boolean {
+    const all = this.#hiddenFrom?.notes ?? NO_NOTES;
+    const cardId = this.card?.id;
+    const next = this.unplaced || !cardId || all.length === 0 ? NO_NOTES : all.filter((note) => note.cardId === cardId);
+    if (next === this.#hidden || (next.length === this.#hidden.length && next.every((note, index) => note === this.#hidden[index]))) return false;
+    this.#hidden = next;
+    return true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#followHidden();
+  }
+
   readonly #notes = new StoreSelection<readonly Note[]>(
     this,
     (document) => {
@@ -147,13 +186,15 @@ export class InnovasjonKort extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#followHidden();
     if (changed.has('store')) this.#notes.follow();
-    if (changed.has('card') || changed.has('unplaced') || changed.has('content')) this.#notes.refresh();
+    // The unplaced notes depend on the guide's content, which may come through context.
+    if (changed.has('card') || changed.has('unplaced') || changed.has('content') || this.unplaced) this.#notes.refresh();
   }
 
   /** Opens a new note with the cursor in it. */
   async startNote(): Promise<void> {
-    if (this.readonly || this.noNewNotes) return;
+    if (this.#readonly || this.#view?.noNewNotes) return;
     this.drafting = true;
     await this.updateComplete;
     await this.#lapp('draft')?.edit();
@@ -178,6 +219,13 @@ export class InnovasjonKort extends LitElement {
         }
       : this.card;
     if (!card) return nothing;
+    const view = this.#view;
+    const readonly = this.#readonly;
+    const author = this.#author;
+    const participantId = this.#participantId;
+    const hiddenWriting = this.#hiddenWriting;
+    const live = Boolean(view?.guide.live);
+    const noVotes = Boolean(view?.noVotes);
     const question = card.question();
     const shown = this.sortedByVotes
       ? [...this.notes].sort((a, b) => b.votes.length - a.votes.length)
@@ -211,20 +259,20 @@ export class InnovasjonKort extends LitElement {
                 .author=${note.author}
                 .context=${question}
                 .votes=${note.votes.length}
-                .voted=${note.votes.includes(this.participantId)}
-                .votesUsedUp=${this.votesUsedUp}
-                .voting=${this.voting}
-                ?no-votes=${this.noVotes}
-                ?no-delete=${this.othersFixed && !this.isOwn(note)}
+                .voted=${note.votes.includes(participantId)}
+                .votesUsedUp=${Boolean(view?.votesUsedUp)}
+                .voting=${Boolean(view?.voting)}
+                ?no-votes=${noVotes}
+                ?no-delete=${Boolean(view?.othersFixed) && !this.#isOwn(note)}
                 .movable=${!this.sortedByVotes}
-                ?readonly=${this.readonly}
+                ?readonly=${readonly}
                 @refleksjon-lapp-change=${this.#onNoteChange}
                 @refleksjon-lapp-delete=${this.#onNoteDelete}
                 @refleksjon-lapp-vote=${this.#onVote}
                 @refleksjon-lapp-move=${this.#onMoveRequest}
               ></refleksjon-lapp></li>`,
           )}${this.dropIndex >= shown.length ? html`<li class="drop-end" aria-hidden="true"></li>` : nothing}${repeat(
-            this.readonly ? [] : this.hiddenNotes,
+            readonly ? [] : this.#hidden,
             (note) => note.id,
             (note) => html`<li><refleksjon-lapp
                 data-hidden-id=${note.id}
@@ -237,39 +285,38 @@ export class InnovasjonKort extends LitElement {
                 @refleksjon-lapp-change=${this.#onHiddenChange}
                 @refleksjon-lapp-delete=${this.#onHiddenDelete}
               ></refleksjon-lapp></li>`,
-          )}${this
-            .drafting && !this.readonly
+          )}${this.drafting && !readonly
             ? html`<li>
                 <refleksjon-lapp
                   data-id="draft"
                   editing
-                  .author=${this.author}
+                  .author=${author}
                   .context=${question}
                   @refleksjon-lapp-change=${this.#onDraftCommit}
                   @refleksjon-lapp-cancel=${this.#onDraftCancel}
                 ></refleksjon-lapp>
               </li>`
             : nothing}</ul>
-        ${this.hiddenWriting && !this.readonly && !this.unplaced
+        ${hiddenWriting && !readonly && !this.unplaced
           ? html`<p class="hidden-writing" id="hidden-writing">
-              ${this.sessionUnknown
+              ${view?.sessionUnknown
                 ? msg('Siden vet ennå ikke om skrivingen er skjult: nye lapper blir på denne enheten til den vet det.', { id: 'collab.session-unknown-explain' })
                 : msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}
             </p>`
           : nothing}
-        ${this.live && !this.author && !this.readonly && !this.unplaced
+        ${live && !author && !readonly && !this.unplaced
           ? html`<p class=${this.drafting ? 'hidden-writing' : 'visually-hidden'} id="anonymous-writing">
               ${msg('Du skriver uten navn: navnet ditt følger ikke med lappen, og de andre i rommet kan ikke se at den er din. Den som drifter serveren, kan i prinsippet se hvilken tilkobling lappen kom fra, og endrer du den senere, kan endringen knyttes til deg.', { id: 'collab.anonymous-explain' })}
             </p>`
           : nothing}
         ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-        ${this.readonly || this.unplaced || this.noNewNotes
+        ${readonly || this.unplaced || view?.noNewNotes
           ? nothing
           : html`<button
               type="button"
               part="add-button"
               class="add"
-              aria-describedby=${['question', this.hiddenWriting ? 'hidden-writing' : '', this.live && !this.author ? 'anonymous-writing' : ''].filter(Boolean).join(' ')}
+              aria-describedby=${['question', hiddenWriting ? 'hidden-writing' : '', live && !author ? 'anonymous-writing' : ''].filter(Boolean).join(' ')}
               ?hidden=${this.drafting}
               @click=${() => this.startNote()}
             >
@@ -297,14 +344,14 @@ export class InnovasjonKort extends LitElement {
   async #onDraftCommit(event: LappEventMap['refleksjon-lapp-change']): Promise<void> {
     const draft = event.currentTarget as RefleksjonLapp;
     const { text, color } = event.detail;
+    const guide = this.#view?.guide;
     if (!this.card || !this.#store) return;
+    const hiddenWriting = this.#hiddenWriting && guide;
     let note: Note;
     try {
-      const input = { cardId: this.card.id, text, color, author: this.author };
-      note = this.hiddenWriting
-        ? hiddenNotesOf(this.#store).add(input, this.#store.cardIds)
-        : this.#store.addNote(input, { source: this });
-      if (!this.hiddenWriting) ownNotesOf(this.#store).add(note.id);
+      const input = { cardId: this.card.id, text, color, author: this.#author };
+      note = hiddenWriting ? guide.hiddenNotes.add(input, this.#store.cardIds) : this.#store.addNote(input, { source: this });
+      if (!hiddenWriting) guide?.ownNotes.add(note.id);
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       // A full card or guide: the text stays in the open note, and the person is told why.
@@ -320,7 +367,7 @@ export class InnovasjonKort extends LitElement {
     this.problem = '';
     this.drafting = false;
     announce(
-      this.hiddenWriting
+      hiddenWriting
         ? msg(str`Skjult lapp lagt til, bare på denne enheten: ${excerpt(note.text)}`, { id: 'hidden.added' })
         : msg(str`Lapp lagt til: ${excerpt(note.text)}`),
     );
@@ -340,27 +387,29 @@ export class InnovasjonKort extends LitElement {
 
   #onHiddenChange(event: LappEventMap['refleksjon-lapp-change']): void {
     const id = (event.currentTarget as RefleksjonLapp).dataset.hiddenId;
-    if (id && this.#store) hiddenNotesOf(this.#store).update(id, event.detail);
+    if (id) this.#view?.guide.hiddenNotes.update(id, event.detail);
   }
 
   #onHiddenDelete(event: Event): void {
     const lapp = event.currentTarget as RefleksjonLapp;
     const id = lapp.dataset.hiddenId;
-    if (!id || !this.#store || event.defaultPrevented) return;
-    hiddenNotesOf(this.#store).remove(id);
+    const hidden = this.#view?.guide.hiddenNotes;
+    if (!id || !hidden || event.defaultPrevented) return;
+    hidden.remove(id);
     announce(msg(str`Skjult lapp slettet: ${excerpt(lapp.text)}`, { id: 'hidden.deleted' }));
     void this.focusNote(undefined);
   }
 
   #onVote(event: Event): void {
     const note = this.#noteOf(event);
-    if (!note || !this.#store || !this.participantId || this.noVotes) return;
-    this.#store.setVote(note.id, this.participantId, !note.votes.includes(this.participantId), { source: this });
+    const participantId = this.#participantId;
+    if (!note || !this.#store || !participantId || this.#view?.noVotes) return;
+    this.#store.setVote(note.id, participantId, !note.votes.includes(participantId), { source: this });
   }
 
   #onNoteDelete(event: Event): void {
     const note = this.#noteOf(event);
-    if (!note || !this.#store || event.defaultPrevented || (this.othersFixed && !this.isOwn(note))) return;
+    if (!note || !this.#store || event.defaultPrevented || (this.#view?.othersFixed && !this.#isOwn(note))) return;
     // Focus moves before the note goes: to the next note, else the previous, else the add button.
     const index = this.notes.indexOf(note);
     const neighbour = this.notes[index + 1] ?? this.notes[index - 1];
@@ -384,3 +433,5 @@ export class InnovasjonKort extends LitElement {
     this.#moveDialog.open(note);
   }
 }
+
+const NO_NOTES: readonly Note[] = Object.freeze([]);

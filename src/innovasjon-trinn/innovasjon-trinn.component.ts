@@ -7,14 +7,11 @@ import { commonPartStyles, renderCredit, renderRoomStatus, renderStorageStatus }
 import { GuideElement } from '../internal/guide-element.js';
 import { clampLevel, heading } from '../internal/heading.js';
 import { LazyNoteDrag } from '../internal/lazy-note-drag.js';
-import { noteCount } from '../internal/note-count.js';
-import { notesByCard } from '../internal/notes-by-card.js';
-import { setSound, soundOn } from '../internal/chime.js';
-import { countdown } from '../internal/countdown.js';
-import { phaseName } from '../internal/phase-name.js';
+import { StoreSelection } from '../internal/store-selection.js';
+import { loadFeature } from '../internal/load-feature.js';
+import type { SessionView } from '../features/session-view.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
 import { controlsFor, type SessionState } from '../store/session.js';
-import type { Note } from '../store/types.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
 import { plural } from '../internal/intl.js';
@@ -75,15 +72,66 @@ export class InnovasjonTrinn extends GuideElement {
     return Number(this.number);
   }
 
-  #isOwn = (note: Note) => this.isOwnNote(note);
+  /** The votes this person gave on the step's cards: the step re-renders when the count changes, not on every change. */
+  readonly #votesUsed = new StoreSelection<number>(
+    this,
+    (document) => {
+      const step = this.content.steps.find((each) => each.number === Number(this.number));
+      if (!step || this.votesPerPerson <= 0) return 0;
+      const participant = this.identity.participantId;
+      const cards = new Set(step.cards.map((card) => card.id));
+      return document.notes.filter((note) => cards.has(note.cardId) && note.votes.includes(participant)).length;
+    },
+    0,
+    () => this.guide.store,
+  );
 
-  /** While writing is hidden: how many notes each person holds, never what they say. */
-  #renderHiddenCounts(own: number) {
-    const others = (this.guide.room?.presence ?? []).filter((person) => !person.self && person.hidden);
-    const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${noteCount(person.hidden ?? 0)}`, { id: 'collab.hidden-count-of' }));
-    return html`<p class="hidden-counts">
-      ${msg(str`Skjulte lapper – du: ${noteCount(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
-    </p>`;
+  /** What the cards show of the session on this step: its phase's controls, hidden writing, votes left. */
+  protected override sheetView() {
+    this.#votesUsed.follow();
+    this.#votesUsed.refresh();
+    const session = this.guide.session;
+    const number = Number(this.number);
+    const phased = session.state.phase !== null && session.state.step === number;
+    const controls = controlsFor(session.state, number, session.canLead);
+    // Until a live room's session is known (offline after a reload), nobody can tell whether writing is
+    // hidden: new notes wait on this device as hidden ones do, and go in once it is known and not hidden.
+    const sessionUnknown = session.ready === false;
+    return {
+      ...super.sheetView(),
+      readonly: this.readonly || this.presentation,
+      voting: phased ? controls.voteButtons : this.votesPerPerson > 0,
+      votesUsedUp: this.votesPerPerson > 0 && this.#votesUsed.value >= this.votesPerPerson,
+      noVotes: !controls.votes,
+      noNewNotes: !controls.addNotes,
+      hiddenWriting: (phased && session.state.hidden) || sessionUnknown,
+      sessionUnknown,
+      othersFixed: this.othersFixed || this.othersNotesFixed,
+    };
+  }
+
+  /** The session's view (phase, guidance, time left, hidden counts): a chunk, fetched when a phase is first set. */
+  #sessionView?: SessionView;
+
+  #loadSessionView(): void {
+    if (this.#sessionView) return;
+    void loadFeature(this, 'session').then(
+      (view) => {
+        this.#sessionView = view;
+        this.requestUpdate();
+      },
+      () => undefined, // told already; the notes work on without the phase's guidance
+    );
+  }
+
+  #renderSession(state: SessionState, now: () => number) {
+    const view = this.#sessionView;
+    if (!view) {
+      this.#loadSessionView();
+      return nothing;
+    }
+    return html`${view.renderPhase(state, now)}
+    ${state.hidden ? view.renderHiddenCounts(this.guide.hiddenNotes.notes.length, this.guide.room?.presence ?? []) : nothing}`;
   }
 
   /** Moves keyboard focus to the step's title. */
@@ -95,23 +143,11 @@ export class InnovasjonTrinn extends GuideElement {
     const step = this.content.steps.find((each) => each.number === Number(this.number));
     if (!step) return nothing;
     const standalone = !this.guide.nested;
-    const document = this.guide.store.document;
-    const groups = notesByCard(document);
-    const votesUsed = step.cards.reduce(
-      (sum, card) => sum + (groups.get(card.id) ?? []).filter((note) => note.votes.includes(this.identity.participantId)).length,
-      0,
-    );
-    const votesUsedUp = this.votesPerPerson > 0 && votesUsed >= this.votesPerPerson;
     const session = this.guide.session;
     const phased = session.state.phase !== null && session.state.step === step.number;
     const controls = controlsFor(session.state, step.number, session.canLead);
     const voting = phased ? controls.voteButtons : this.votesPerPerson > 0;
-    const hidden = this.guide.hiddenNotes.notes;
-    // Until a live room's session is known (offline after a reload), nobody can tell whether writing is
-    // hidden: new notes wait on this device as hidden ones do, and go in once it is known and not hidden.
-    const sessionUnknown = session.ready === false;
-    // One unchanged empty list where nothing is hidden: a card given a new one would render again.
-    const hiddenOn = (cardId: string) => (hidden.length ? hidden.filter((note) => note.cardId === cardId) : NO_NOTES);
+    const votesUsed = this.#votesUsed.value;
     return html`
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
@@ -125,8 +161,7 @@ export class InnovasjonTrinn extends GuideElement {
           { id: 'title', part: 'title', focusable: true },
         )}
         <p part="intro" class="intro">${step.intro()}</p>
-        ${phased ? renderPhase(session.state, () => session.now()) : nothing}
-        ${phased && session.state.hidden ? this.#renderHiddenCounts(hidden.length) : nothing}
+        ${phased ? this.#renderSession(session.state, () => session.now()) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${plural(this.votesPerPerson, {
@@ -141,21 +176,7 @@ export class InnovasjonTrinn extends GuideElement {
             (card) =>
               html`<innovasjon-kort
                 .card=${card}
-                .content=${this.content}
-                .author=${this.author}
-                .participantId=${this.identity.participantId}
-                .votesUsedUp=${votesUsedUp}
-                .voting=${voting}
-                ?no-votes=${!controls.votes}
-                ?no-new-notes=${!controls.addNotes}
-                ?hidden-writing=${(phased && session.state.hidden) || sessionUnknown}
-                ?session-unknown=${sessionUnknown}
-                ?live=${this.guide.source?.kind === 'room'}
-                ?others-fixed=${this.othersFixed || this.othersNotesFixed}
-                .isOwn=${this.#isOwn}
-                .hiddenNotes=${hiddenOn(card.id)}
                 .headingLevel=${clampLevel(this.headingLevel) + 1}
-                ?readonly=${this.readonly || this.presentation}
                 ?presentation=${this.presentation}
               ></innovasjon-kort>`,
           )}
@@ -171,30 +192,3 @@ export class InnovasjonTrinn extends GuideElement {
     `;
   }
 }
-
-/** The phase the facilitator set on this step, and what it asks of the team. */
-function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () => number) {
-  if (phase === null) return nothing;
-  const guidance = {
-    write: () => msg('Skriv lappene dine. Avstemming og oppfølging kommer senere.', { id: 'phase.write.guidance' }),
-    share: () => msg('Del lappene med hverandre, og sorter dem sammen.', { id: 'phase.share.guidance' }),
-    vote: () =>
-      notesWhileVoting
-        ? msg('Stem på lappene som betyr mest.', { id: 'phase.vote.guidance-open' })
-        : msg('Stem på lappene som betyr mest. Nye lapper venter til neste fase.', { id: 'phase.vote.guidance' }),
-    agree: () => msg('Bli enige om hva som skal skje videre, og skriv det inn under Oppfølging.', { id: 'phase.agree.guidance' }),
-  }[phase];
-  return html`<p part="phase" class="phase">
-    <strong>${msg(str`Fase: ${phaseName(phase)}`, { id: 'phase.current' })}.</strong> ${guidance()}
-    ${timer && timer.startedAt > 0
-      ? html`<span class="time-left" role="timer">${msg('Tid igjen:', { id: 'phase.time-left' })}
-            <span class="clock">${countdown(timer.startedAt + timer.duration, timer.duration, now)}</span></span
-          ><label class="sound"
-            ><input type="checkbox" .checked=${soundOn()} @change=${(event: Event) => setSound((event.target as HTMLInputElement).checked)} />
-            ${msg('Lyd når tiden er ute', { id: 'phase.sound' })}</label
-          >`
-      : nothing}
-  </p>`;
-}
-
-const NO_NOTES: readonly Note[] = Object.freeze([]);

@@ -1,15 +1,15 @@
 import { msg, str } from '@lit/localize';
 import { announceChange, emit, type InnovasjonEventMap } from '../events.js';
-import { onSession, sessionOf } from '../sources/session-keeper.js';
+import type { LiveRoom, RoomNews } from '../collab/live-room.js';
+import type { PageGuide } from '../sources/page-guide.js';
 import type { StorageError } from '../storage/storage-adapter.js';
-import type { GuideStore, StoreChange } from '../store/guide-store.js';
+import type { StoreChange } from '../store/guide-store.js';
 import { NO_SESSION, type SessionState, type SessionTimer } from '../store/session.js';
 import { announce } from './announcer.js';
 import { chime } from './chime.js';
 import { phaseName } from './phase-name.js';
 import { plural } from './intl.js';
 
-const bridges = new WeakMap<GuideStore, EventBridge>();
 const reported = new WeakSet<StorageError>();
 
 /**
@@ -19,7 +19,7 @@ const reported = new WeakSet<StorageError>();
  * the first-connected element that shows the store.
  */
 export class EventBridge {
-  readonly #store: GuideStore;
+  readonly #guide: PageGuide;
   readonly #hosts: HTMLElement[] = [];
   #unsubscribe?: () => void;
   #session: SessionState = NO_SESSION;
@@ -30,14 +30,20 @@ export class EventBridge {
   /** The timebox running now, once stamped. */
   #timer?: SessionTimer;
 
-  static for(store: GuideStore): EventBridge {
-    let bridge = bridges.get(store);
-    if (!bridge) bridges.set(store, (bridge = new EventBridge(store)));
+  /** The guide's one bridge: made by the first element that shows it, and kept on the guide. */
+  static of(guide: PageGuide): EventBridge {
+    if (guide.bridge instanceof EventBridge) return guide.bridge;
+    const bridge = new EventBridge(guide);
+    guide.bridge = bridge;
     return bridge;
   }
 
-  private constructor(store: GuideStore) {
-    this.#store = store;
+  private constructor(guide: PageGuide) {
+    this.#guide = guide;
+  }
+
+  get #store() {
+    return this.#guide.store;
   }
 
   /** The element that speaks for the store, if any is connected. */
@@ -49,8 +55,14 @@ export class EventBridge {
   join(host: HTMLElement): () => void {
     this.#hosts.push(host);
     if (!this.#unsubscribe) {
-      this.#session = sessionOf(this.#store).state;
-      const stops = [this.#store.subscribe((change) => this.#onChange(change)), onSession(this.#store, () => this.#onSession())];
+      this.#session = this.#guide.session.state;
+      const stops = [
+        this.#store.subscribe((change) => this.#onChange(change)),
+        this.#guide.onSession(() => this.#onSession()),
+        this.#guide.onRoom(() => this.#followRoom()),
+        () => this.#stopRoom?.(),
+      ];
+      this.#followRoom();
       this.#unsubscribe = () => stops.forEach((stop) => stop());
     }
     return () => {
@@ -86,10 +98,33 @@ export class EventBridge {
     if (lead) emit(lead, type, detail as never);
   }
 
+  #room?: LiveRoom;
+  #stopRoom?: () => void;
+
+  /** Hears the guide's live room (once its code has arrived): what it tells becomes the page's events. */
+  #followRoom(): void {
+    const room = this.#guide.room;
+    if (room === this.#room) return;
+    this.#stopRoom?.();
+    this.#room = room;
+    this.#stopRoom = room?.onNews((news) => this.#onRoomNews(news));
+  }
+
+  #onRoomNews(news: RoomNews): void {
+    if (news.kind === 'connection') {
+      const { status, reason } = news.state;
+      this.emitFromLead('innovasjon-connection', reason ? { status, reason } : { status });
+    } else if (news.kind === 'problem') {
+      this.emitFromLead('innovasjon-error', { code: news.code, message: news.message });
+    } else if (news.kind === 'participants') {
+      this.emitFromLead('innovasjon-presence', { participants: news.participants.map((each) => ({ ...each })) });
+    }
+  }
+
   /** A new phase (set here or by the room's facilitator): one event and one announcement on the page. */
   #onSession(): void {
     const previous = this.#session;
-    const next = sessionOf(this.#store).state;
+    const next = this.#guide.session.state;
     this.#session = next;
     this.#watchTimer(next);
     if (previous.hidden && !next.hidden && previous.step !== null) this.#startReveal(previous.step);
@@ -133,7 +168,7 @@ export class EventBridge {
     this.#timerKey = key;
     this.#timer = timer ?? undefined;
     clearTimeout(this.#timeUp);
-    const now = sessionOf(this.#store).now();
+    const now = this.#guide.session.now();
     // Ended with its time (the phase moved on at that moment, perhaps a hair before this page's own timeout).
     if (ended && ended.startedAt > 0 && !timer && now >= ended.startedAt + ended.duration - 1000) this.#timeIsUp();
     if (!timer || timer.startedAt === 0 || !this.lead) return;

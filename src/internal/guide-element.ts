@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
+import type { CollabToken } from '../collab/room-connection.js';
 import { property } from 'lit/decorators.js';
 import { cardIdsOf, turguide } from '../content/turguide.js';
 import type { GuideContent } from '../content/types.js';
@@ -8,11 +9,11 @@ import type { ExportFormat } from '../export/formats.js';
 import { PageLocaleController } from '../localization.js';
 import { DEFAULT_STORAGE_KEY } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
-import { ownNotesOf } from '../sources/own-notes.js';
 import { SessionRoleError } from '../sources/session-keeper.js';
 import { nextSession, requestedTimer, type Phase, type SessionState } from '../store/session.js';
 import type { Action, ActionChanges, GuideDocument, NewAction, Note, NoteChanges, NoteColor } from '../store/types.js';
 import { GuideController } from './guide-controller.js';
+import type { GuideView } from './guide-context.js';
 import { IdentityController } from './identity-controller.js';
 import { loadFeature } from './load-feature.js';
 import { UndoController } from './undo-controller.js';
@@ -70,7 +71,7 @@ export class GuideElement extends LitElement {
    * promise of) one, so an intranet can fetch a fresh token from its own
    * sign-on backend; it is asked again on every reconnect.
    */
-  @property({ attribute: 'collab-token' }) collabToken?: string | (() => string | Promise<string>);
+  @property({ attribute: 'collab-token' }) collabToken?: CollabToken;
 
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;
@@ -94,7 +95,7 @@ export class GuideElement extends LitElement {
   }
 
   protected readonly guide = new GuideController(this, () => cardIdsOf(this.content));
-  protected readonly identity = new IdentityController(this, () => this.guide.store);
+  protected readonly identity = new IdentityController(this, () => this.guide.guide);
   protected readonly undoOffer = new UndoController(this, () => !this.guide.nested);
   protected readonly pageLocale = new PageLocaleController(this);
 
@@ -111,7 +112,7 @@ export class GuideElement extends LitElement {
   /** Adds a note to a card; returns it. */
   addNote(cardId: string, text: string, options: { color?: NoteColor; author?: string } = {}): Note {
     const note = this.#change(() => this.guide.store.addNote({ cardId, text, ...options }, { source: this }));
-    ownNotesOf(this.guide.store).add(note.id);
+    this.guide.guide.ownNotes.add(note.id);
     return note;
   }
 
@@ -244,7 +245,7 @@ export class GuideElement extends LitElement {
 
   /** Written by this person: on this device, or signed with their name. */
   protected isOwnNote(note: Note): boolean {
-    return ownNotesOf(this.guide.store).has(note.id) || (note.author !== '' && note.author === this.author);
+    return this.guide.guide.ownNotes.has(note.id) || (note.author !== '' && note.author === this.author);
   }
 
   /** The step this element shows (0 and 5 are the guide's introduction and summary). */
@@ -273,6 +274,18 @@ export class GuideElement extends LitElement {
     this.guide.reconfigure();
     if (changed.has('content' as keyof GuideElement) && !this.guide.nested) this.guide.store.cardIds = cardIdsOf(this.content);
     this.identity.follow();
+    this.guide.provide(this.sheetView());
+  }
+
+  /** How this element's sheets show the guide, handed to the cards and lists inside through context. */
+  protected sheetView(): Partial<Omit<GuideView, 'guide'>> {
+    return {
+      content: this.content,
+      author: this.author,
+      participantId: this.identity.participantId,
+      readonly: this.readonly,
+      othersFixed: this.othersNotesFixed,
+    };
   }
 
   /** The author new notes from this screen carry. */

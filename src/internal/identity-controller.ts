@@ -1,14 +1,10 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { identityKeeper, sourceOf, type IdentityKeeper } from '../sources/document-source.js';
+import type { IdentityKeeper } from '../sources/document-source.js';
+import type { PageGuide } from '../sources/page-guide.js';
 import type { Identity } from '../storage/participant.js';
-import type { StorageAdapter } from '../storage/storage-adapter.js';
-import type { GuideStore } from '../store/guide-store.js';
 
 interface IdentityHost extends ReactiveControllerHost, HTMLElement {
-  storageKey: string;
-  noStorage: boolean;
-  storage?: StorageAdapter;
   readonly: boolean;
 }
 
@@ -24,7 +20,7 @@ export class IdentityController implements ReactiveController {
 
   constructor(
     private readonly host: IdentityHost,
-    private readonly store: () => GuideStore,
+    private readonly guide: () => PageGuide,
   ) {
     host.addController(this);
   }
@@ -34,7 +30,7 @@ export class IdentityController implements ReactiveController {
    * `sub`, so one person's tabs and devices vote once), else this browser's.
    */
   get participantId(): string {
-    return sourceOf(this.store())?.room?.connection.participantId ?? this.value.id;
+    return this.guide().room?.connection.participantId ?? this.value.id;
   }
 
   /** The author new notes from this screen carry. */
@@ -58,7 +54,7 @@ export class IdentityController implements ReactiveController {
    */
   follow(): void {
     const { host } = this;
-    const keeper = sourceOf(this.store())?.identity ?? identityKeeper(host.storageKey, !host.noStorage && !host.storage);
+    const keeper = this.guide().identity;
     if (this.#keeper?.key === keeper.key) return;
     this.#stop?.();
     this.#keeper = keeper;
@@ -72,7 +68,7 @@ export class IdentityController implements ReactiveController {
   #update(changes: Partial<Identity>): void {
     this.follow();
     const identity = this.#keeper!.set(changes);
-    if (identity.name) this.store().upsertParticipant({ id: this.participantId, name: identity.name }, { source: this.host });
+    if (identity.name) this.guide().store.upsertParticipant({ id: this.participantId, name: identity.name }, { source: this.host });
   }
 
   render() {

@@ -14,7 +14,8 @@ export const featureLoaders = {
   timer: () => import('../innovasjon-tidtaker/innovasjon-tidtaker.js'),
   phasePanel: () => import('../features/phase-panel.js'),
   actionForms: () => import('../features/action-forms.js'),
-  collab: () => import('../collab/index.js'),
+  collab: () => import('../features/live.js'),
+  session: () => import('../features/session-view.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { GuideStore } from '../store/guide-store.js';
 import type { GuideDocument } from '../store/types.js';
-import { storeContext } from './store-context.js';
+import { guideContext } from './guide-context.js';
 
 const sameItems = (a: unknown, b: unknown): boolean =>
   a === b ||
@@ -18,7 +18,7 @@ export class StoreSelection<T> implements ReactiveController {
   #store?: GuideStore;
   #unsubscribe?: () => void;
   #connected = false;
-  readonly #fromContext: ContextConsumer<typeof storeContext, ReactiveElement>;
+  readonly #fromContext: ContextConsumer<typeof guideContext, ReactiveElement>;
   value: T;
 
   constructor(
@@ -29,7 +29,7 @@ export class StoreSelection<T> implements ReactiveController {
     private readonly given: () => GuideStore | undefined = () => undefined,
   ) {
     this.value = initial;
-    this.#fromContext = new ContextConsumer(host, { context: storeContext, subscribe: true, callback: () => this.follow() });
+    this.#fromContext = new ContextConsumer(host, { context: guideContext, subscribe: true, callback: () => this.follow() });
     host.addController(this);
   }
 
@@ -40,7 +40,7 @@ export class StoreSelection<T> implements ReactiveController {
 
   /** Follows the given or the context's store (call when the given one changed). */
   follow(): void {
-    const store = this.given() ?? this.#fromContext.value;
+    const store = this.given() ?? this.#fromContext.value?.guide.store;
     if (store === this.#store) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;

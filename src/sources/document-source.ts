@@ -1,23 +1,16 @@
 import type { LiveRoom } from '../collab/live-room.js';
 import type { GuideSession } from '../storage/guide-session.js';
-import { getIdentity, onIdentityChange, setIdentity, type Identity } from '../storage/participant.js';
+import { getIdentity, onIdentityChange, setIdentity, type IdentityKeeper } from '../storage/participant.js';
+
+export type { IdentityKeeper };
 import { roomDeviceKey } from '../storage/room-device.js';
 import type { StorageAdapter, StorageError } from '../storage/storage-adapter.js';
 import { mergeDocuments } from '../store/document.js';
 import type { GuideStore } from '../store/guide-store.js';
-import { keepHiddenNotes } from './hidden-notes.js';
-import { keepOwnNotes } from './own-notes.js';
 import { acquireAdapterSession, acquireLocalSession } from './local-sessions.js';
+import { PageGuide } from './page-guide.js';
+import { PageSession } from './session-keeper.js';
 import { acquireRoom, type CollabTokenSource, type RoomLoader } from './room-sessions.js';
-
-/** Who is at this browser, as the source that holds the document keeps it. */
-export interface IdentityKeeper {
-  /** Which identity this is (two keepers with one `key` keep the same person). */
-  readonly key: string;
-  get(): Identity;
-  set(changes: Partial<Omit<Identity, 'id'>>): Identity;
-  subscribe(listener: (identity: Identity) => void): () => void;
-}
 
 /**
  * Where one guide's document lives: this browser's localStorage, the host's
@@ -27,6 +20,8 @@ export interface IdentityKeeper {
  */
 export interface DocumentSource {
   readonly kind: 'local' | 'adapter' | 'memory' | 'room';
+  /** What the guide is on this page (store, session, identity, hidden and own notes), shared by every element on the source. */
+  readonly guide: PageGuide;
   readonly store: GuideStore;
   readonly identity: IdentityKeeper;
   /** Storage problems so far, oldest first. */
@@ -55,8 +50,8 @@ export interface SourceSettings {
 
 export interface SourceOptions {
   cardIds: ReadonlySet<string>;
-  /** The element's own store: used in memory, with an adapter first named by it, and carried into the others. */
-  ownStore: GuideStore;
+  /** The element's own guide (its store, memory-only notes): used in memory, with an adapter first named by it, and its store carried into the others. */
+  ownGuide: PageGuide;
   /** Changes made to `ownStore` before connecting: merged into the source's document, or put in its place. */
   carry: 'none' | 'merge' | 'replace';
   /** Who asks (an element): changes carried in are its changes, for events. */
@@ -66,13 +61,9 @@ export interface SourceOptions {
   loadRoom: RoomLoader;
 }
 
-const byStore = new WeakMap<GuideStore, DocumentSource>();
 /** For the kinds that have no live room, or no storage to fail. */
 const noRoom = { room: undefined, onRoom: () => () => undefined };
 const noErrors = { errors: [] as readonly StorageError[], onError: () => () => undefined };
-
-/** The source a store belongs to (a guide's sheets find their guide's source through the store they are given). */
-export const sourceOf = (store: GuideStore): DocumentSource | undefined => byStore.get(store);
 
 export function identityKeeper(key: string, persist: boolean): IdentityKeeper {
   return {
@@ -93,17 +84,39 @@ export function collabServers({ collabUrl, collabUrls }: Pick<SourceSettings, 'c
 /** Resolves where an element's document lives and joins the page's one source for it. */
 export function acquireSource(settings: SourceSettings, options: SourceOptions): DocumentSource {
   const { storageKey, noStorage, storage, collabRoom } = settings;
-  const { cardIds, ownStore, carry } = options;
+  const { cardIds, ownGuide, carry } = options;
+  const ownStore = ownGuide.store;
   const servers = collabServers(settings);
   let source: DocumentSource;
 
+  // Notes written hidden wait on this device, and the record of one's own notes is kept: beside the room's copy.
+  const beside = (kind: DocumentSource['kind'], what: 'hidden' | 'own') =>
+    kind === 'room' ? roomDeviceKey(storageKey, what, servers[0], collabRoom || storageKey) : kind === 'local' && what === 'hidden' ? `${storageKey}:${what}` : undefined;
+  const guideOf = (kind: DocumentSource['kind'], identity: IdentityKeeper) => (store: GuideStore) =>
+    new PageGuide({
+      store,
+      identity,
+      kind,
+      hiddenKey: beside(kind, 'hidden'),
+      ownKey: beside(kind, 'own'),
+      // The room's session document says who leads; until its code is here, nobody on this page does.
+      session: kind === 'room' ? new PageSession(false, false) : undefined,
+    });
+
   if (servers.length) {
     const identity = identityKeeper(storageKey, true);
-    const handle = acquireRoom(servers, collabRoom || storageKey, cardIds, { storageKey, identity, token: options.token, load: options.loadRoom });
+    const handle = acquireRoom(
+      servers,
+      collabRoom || storageKey,
+      cardIds,
+      { storageKey, identity, token: options.token, load: options.loadRoom },
+      guideOf('room', identity),
+    );
     source = {
       kind: 'room',
-      store: handle.store,
-      identity,
+      guide: handle.guide,
+      store: handle.guide.store,
+      identity: handle.guide.identity,
       ...noErrors,
       get room() {
         return handle.room();
@@ -112,33 +125,28 @@ export function acquireSource(settings: SourceSettings, options: SourceOptions):
       release: handle.release,
     };
   } else if (noStorage) {
-    source = { kind: 'memory', store: ownStore, identity: identityKeeper(storageKey, false), ...noErrors, ...noRoom, loaded: Promise.resolve(), release: () => undefined };
+    source = { kind: 'memory', guide: ownGuide, store: ownStore, identity: ownGuide.identity, ...noErrors, ...noRoom, loaded: Promise.resolve(), release: () => undefined };
   } else if (storage) {
-    const { session, release } = acquireAdapterSession(storage, ownStore);
-    source = sessionSource('adapter', session, identityKeeper(storageKey, false), release);
+    const { session, guide, release } = acquireAdapterSession(storage, ownStore, () => ownGuide);
+    source = sessionSource('adapter', session, guide, release);
   } else {
-    const { session, release } = acquireLocalSession(storageKey, cardIds);
-    source = sessionSource('local', session, identityKeeper(storageKey, true), release);
+    const { session, guide, release } = acquireLocalSession(storageKey, cardIds, guideOf('local', identityKeeper(storageKey, true)));
+    source = sessionSource('local', session, guide, release);
   }
 
-  // Notes written hidden wait on this device, and the record of one's own notes is kept: beside the room's copy.
-  const beside = (what: 'hidden' | 'own') =>
-    source.kind === 'room' ? roomDeviceKey(storageKey, what, servers[0], collabRoom || storageKey) : source.kind === 'local' ? `${storageKey}:${what}` : undefined;
-  keepHiddenNotes(source.store, beside('hidden'));
-  if (source.kind === 'room') keepOwnNotes(source.store, beside('own'));
   if (carry !== 'none' && source.store !== ownStore) {
     const carried = ownStore.document;
     source.store.setDocument(carry === 'replace' ? carried : mergeDocuments(source.store.document, carried), { source: options.requester });
   }
-  if (!byStore.has(source.store) || source.kind !== 'memory') byStore.set(source.store, source);
   return source;
 }
 
-function sessionSource(kind: 'local' | 'adapter', session: GuideSession, identity: IdentityKeeper, release: () => void): DocumentSource {
+function sessionSource(kind: 'local' | 'adapter', session: GuideSession, guide: PageGuide, release: () => void): DocumentSource {
   return {
     kind,
+    guide,
     store: session.store,
-    identity,
+    identity: guide.identity,
     get errors() {
       return session.errors;
     },

@@ -3,8 +3,7 @@ import { addNote, createDocument, removeNote, updateNote } from '../store/docume
 import type { GuideStore } from '../store/guide-store.js';
 import type { NoteChanges, NewNote, Note } from '../store/types.js';
 import { validateNote } from '../store/validate.js';
-import { ownNotesOf } from './own-notes.js';
-import { onSession, sessionOf } from './session-keeper.js';
+import type { OwnNotes } from './own-notes.js';
 
 /**
  * The notes this person wrote while the facilitator hides the writing: kept on
@@ -49,11 +48,11 @@ export class HiddenNotes {
     this.#set(removeNote(this.#document, id).document);
   }
 
-  /** Puts every hidden note into `store` (new notes there) and forgets them here; returns how many. */
-  publish(store: GuideStore): number {
+  /** Puts every hidden note into `store` (new notes there, recorded in `own`) and forgets them here; returns how many. */
+  publish(store: GuideStore, own: OwnNotes): number {
     const notes = this.notes;
     if (notes.length === 0) return 0;
-    for (const { cardId, text, color, author } of notes) ownNotesOf(store).add(store.addNote({ cardId, text, color, author }).id);
+    for (const { cardId, text, color, author } of notes) own.add(store.addNote({ cardId, text, color, author }).id);
     this.#set(createDocument());
     return notes.length;
   }
@@ -74,33 +73,4 @@ export class HiddenNotes {
     if (this.key) writeDeviceValue(this.key, document.notes.length ? document.notes : undefined);
     for (const listener of [...this.#listeners]) listener();
   }
-}
-
-const byStore = new WeakMap<GuideStore, HiddenNotes>();
-
-/** This person's hidden notes for the guide that shows `store` (memory only until a source names where). */
-export function hiddenNotesOf(store: GuideStore): HiddenNotes {
-  let hidden = byStore.get(store);
-  if (!hidden) byStore.set(store, (hidden = new HiddenNotes()));
-  return hidden;
-}
-
-/**
- * Keeps `store`'s hidden notes under `key`, and publishes them into the store
- * whenever its session is known (`ready`) and no longer hides the writing.
- */
-export function keepHiddenNotes(store: GuideStore, key: string | undefined): void {
-  if (byStore.has(store)) return;
-  const hidden = new HiddenNotes(key);
-  byStore.set(store, hidden);
-  // After the session's other listeners: the page has heard the reveal before its notes arrive.
-  const publish = () =>
-    queueMicrotask(() => {
-      const session = sessionOf(store);
-      if (session.ready !== false && !session.state.hidden) hidden.publish(store);
-    });
-  // For as long as the store lives: it is the page's one store for that source.
-  onSession(store, publish);
-  hidden.subscribe(publish);
-  publish();
 }

@@ -2,16 +2,12 @@ import { GuideSession } from '../storage/guide-session.js';
 import { LocalStorageAdapter } from '../storage/local-storage-adapter.js';
 import type { StorageAdapter } from '../storage/storage-adapter.js';
 import { GuideStore } from '../store/guide-store.js';
+import type { PageGuide } from './page-guide.js';
+import { acquireShared, type Shared, type SharedTable } from './shared.js';
 
 interface Entry {
   session: GuideSession;
-  users: number;
-}
-
-interface Sessions<K> {
-  get(key: K): Entry | undefined;
-  set(key: K, entry: Entry): unknown;
-  delete(key: K): unknown;
+  guide: PageGuide;
 }
 
 /**
@@ -20,40 +16,35 @@ interface Sessions<K> {
  * last one saves and stops it. Its store outlives the session: joining again
  * loads and merges again.
  */
-function acquire<K>(sessions: Sessions<K>, key: K, create: () => GuideSession): { session: GuideSession; release: () => void } {
-  let entry = sessions.get(key);
-  if (!entry) {
-    entry = { session: create(), users: 0 };
-    sessions.set(key, entry);
-    void entry.session.start();
-  }
-  entry.users += 1;
-  const current = entry;
-  let released = false;
-  return {
-    session: current.session,
-    release: () => {
-      if (released) return;
-      released = true;
-      current.users -= 1;
-      if (current.users === 0) {
-        sessions.delete(key);
-        void current.session.stop();
-      }
+function acquire<K>(
+  sessions: SharedTable<K, Entry>,
+  key: K,
+  create: () => GuideSession,
+  makeGuide: (store: GuideStore) => PageGuide,
+): { session: GuideSession; guide: PageGuide; release: () => void } {
+  const { shared, release } = acquireShared(
+    sessions,
+    key,
+    () => {
+      const session = create();
+      void session.start();
+      return { session, guide: makeGuide(session.store) };
     },
-  };
+    ({ session }) => void session.stop(),
+  );
+  return { ...shared.value, release };
 }
 
-const localSessions = new Map<string, Entry>();
-const adapterSessions = new WeakMap<StorageAdapter, Entry>();
+const localSessions = new Map<string, Shared<Entry>>();
+const adapterSessions = new WeakMap<StorageAdapter, Shared<Entry>>();
 
 /**
  * Elements on one page that use the same storage key share one store and one
  * session, so a guide and a single step on the same key show the same notes at once.
  */
-export const acquireLocalSession = (key: string, cardIds: ReadonlySet<string>) =>
-  acquire(localSessions, key, () => new GuideSession(new GuideStore({ cardIds }), new LocalStorageAdapter(key)));
+export const acquireLocalSession = (key: string, cardIds: ReadonlySet<string>, makeGuide: (store: GuideStore) => PageGuide) =>
+  acquire(localSessions, key, () => new GuideSession(new GuideStore({ cardIds }), new LocalStorageAdapter(key)), makeGuide);
 
 /** Elements given the same host adapter share one session; the first one's own store holds the document. */
-export const acquireAdapterSession = (adapter: StorageAdapter, store: GuideStore) =>
-  acquire(adapterSessions, adapter, () => new GuideSession(store, adapter));
+export const acquireAdapterSession = (adapter: StorageAdapter, store: GuideStore, makeGuide: (store: GuideStore) => PageGuide) =>
+  acquire(adapterSessions, adapter, () => new GuideSession(store, adapter), makeGuide);

@@ -1,5 +1,4 @@
 import { readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
-import type { GuideStore } from '../store/guide-store.js';
 import { LIMITS } from '../store/types.js';
 
 /**
@@ -32,18 +31,4 @@ export class OwnNotes {
     this.#ids.clear();
     if (this.key) writeDeviceValue(this.key, undefined);
   }
-}
-
-const byStore = new WeakMap<GuideStore, OwnNotes>();
-
-/** The notes this person wrote, for the guide that shows `store`. */
-export function ownNotesOf(store: GuideStore): OwnNotes {
-  let own = byStore.get(store);
-  if (!own) byStore.set(store, (own = new OwnNotes()));
-  return own;
-}
-
-/** Keeps the record under `key` (once per store). */
-export function keepOwnNotes(store: GuideStore, key: string | undefined): void {
-  if (!byStore.has(store)) byStore.set(store, new OwnNotes(key));
 }

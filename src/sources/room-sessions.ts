@@ -1,10 +1,12 @@
 import type { LiveRoom, RoomOptions } from '../collab/live-room.js';
+import type { CollabToken } from '../collab/room-connection.js';
 import { GuideStore } from '../store/guide-store.js';
-import type { IdentityKeeper } from './document-source.js';
-import { PageSession, useSession } from './session-keeper.js';
+import type { IdentityKeeper } from '../storage/participant.js';
+import type { PageGuide } from './page-guide.js';
+import { acquireShared, type Shared } from './shared.js';
 
-/** A string, or a function that fetches a fresh token (asked again on every reconnect). */
-export type CollabTokenSource = string | (() => string | Promise<string>);
+/** A string, or a function that fetches a fresh token (asked again on every reconnect): the room's one token type. */
+export type CollabTokenSource = CollabToken;
 
 /** Fetches the room's code (its own chunk); rejects when it cannot be fetched. */
 export type RoomLoader = () => Promise<{ LiveRoom: new (options: RoomOptions) => LiveRoom }>;
@@ -19,18 +21,17 @@ export interface RoomUser {
 }
 
 interface Entry {
-  readonly store: GuideStore;
-  /** The users of the room, newest last: the latest one's token is asked for. */
-  readonly users: RoomUser[];
+  readonly guide: PageGuide;
   room?: LiveRoom;
   loading?: Promise<void>;
   readonly listeners: Set<(room: LiveRoom) => void>;
 }
 
-const rooms = new Map<string, Entry>();
+/** The rooms on this page; their users (RoomUser), newest last: the latest one's token is asked for. */
+const rooms = new Map<string, Shared<Entry, RoomUser>>();
 
 export interface RoomHandle {
-  readonly store: GuideStore;
+  readonly guide: PageGuide;
   /** The live room once its chunk has arrived (undefined before, or when it could not be fetched). */
   readonly room: () => LiveRoom | undefined;
   /** Calls `listener` when the live room is ready (at once if it is). */
@@ -43,22 +44,29 @@ export interface RoomHandle {
  * and one live room. The store is there at once, so a person can write before
  * the room's code has arrived; what they wrote then goes into the room.
  */
-export function acquireRoom(urls: readonly string[], room: string, cardIds: ReadonlySet<string>, user: RoomUser): RoomHandle {
+export function acquireRoom(
+  urls: readonly string[],
+  room: string,
+  cardIds: ReadonlySet<string>,
+  user: RoomUser,
+  makeGuide: (store: GuideStore) => PageGuide,
+): RoomHandle {
   const key = `${urls.join('\n')}\n${room}`;
-  let entry = rooms.get(key);
-  if (!entry) {
-    entry = { store: new GuideStore({ cardIds }), users: [], listeners: new Set() };
-    // The room's session document says who leads; until its code is here, nobody on this page does.
-    useSession(entry.store, new PageSession(false, false));
-    rooms.set(key, entry);
-  }
-  const current = entry;
-  current.users.push(user);
-  open(current, urls, room, user);
-  let released = false;
   const stops: (() => void)[] = [];
+  const { shared, release } = acquireShared(
+    rooms,
+    key,
+    (): Entry => ({ guide: makeGuide(new GuideStore({ cardIds })), listeners: new Set() }),
+    (entry) => {
+      entry.room?.destroy();
+      entry.guide.room = undefined;
+    },
+    user,
+  );
+  const current = shared.value;
+  open(shared, urls, room, user);
   return {
-    store: current.store,
+    guide: current.guide,
     room: () => current.room,
     onRoom(listener) {
       if (current.room) listener(current.room);
@@ -68,37 +76,31 @@ export function acquireRoom(urls: readonly string[], room: string, cardIds: Read
       return stop;
     },
     release() {
-      if (released) return;
-      released = true;
-      for (const stop of stops) stop();
-      current.users.splice(current.users.indexOf(user), 1);
-      if (current.users.length === 0) {
-        rooms.delete(key);
-        current.room?.destroy();
-      }
+      for (const stop of stops.splice(0)) stop();
+      release();
     },
   };
 }
 
-function open(entry: Entry, urls: readonly string[], room: string, user: RoomUser): void {
+function open(shared: Shared<Entry, RoomUser>, urls: readonly string[], room: string, user: RoomUser): void {
+  const entry = shared.value;
   if (entry.room || entry.loading) return;
   const options: RoomOptions = {
     url: urls[0],
     urls,
     room,
-    store: entry.store,
+    guide: entry.guide,
     storageKey: user.storageKey,
-    identity: user.identity,
     token: async () => {
-      const source = entry.users.at(-1)?.token();
+      const source = shared.users.at(-1)?.token();
       return typeof source === 'function' ? await source() : (source ?? '');
     },
   };
   entry.loading = user.load().then(
     ({ LiveRoom }) => {
       entry.loading = undefined;
-      if (entry.users.length === 0) return;
-      entry.room = new LiveRoom(options);
+      if (shared.users.length === 0) return;
+      entry.room = entry.guide.room = new LiveRoom(options);
       for (const listener of [...entry.listeners]) listener(entry.room);
     },
     () => {

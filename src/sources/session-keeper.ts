@@ -1,30 +1,7 @@
-import type { GuideStore } from '../store/guide-store.js';
-import { afterTimeUp, NO_SESSION, type SessionState } from '../store/session.js';
+import { afterTimeUp, NO_SESSION, SessionRoleError, type SessionKeeper, type SessionState } from '../store/session.js';
 
-/** Thrown when someone who does not lead the session tries to change it; nothing changes. */
-export class SessionRoleError extends Error {
-  override name = 'SessionRoleError';
-  constructor() {
-    super('Only the facilitator (prosessleder) can change the session.');
-  }
-}
-
-/** Where a guide's session lives (on this page, or in the live room's session document) and who may change it. */
-export interface SessionKeeper {
-  readonly state: SessionState;
-  /** Whether this person leads the session. */
-  readonly canLead: boolean;
-  /** False until the session is known (a room's session document has synced once); hidden notes wait for it. */
-  readonly ready?: boolean;
-  /** Nobody's token says who leads (open development mode): this page may take the lead. */
-  readonly mayTakeLead?: boolean;
-  takeLead?(): void;
-  /** Sets the session; throws a {@link SessionRoleError} when `canLead` is false. A timer asked for (`startedAt` 0) is stamped with the session's clock. */
-  set(next: SessionState): void;
-  /** The session's clock (the server's, in a live room), in milliseconds since 1970. */
-  now(): number;
-  subscribe(listener: () => void): () => void;
-}
+// What a session is and who may change it are the store's (no DOM there); a page session, with its timers, is here.
+export { SessionRoleError, type SessionKeeper } from '../store/session.js';
 
 /**
  * A session on this page only: whoever uses the page leads it (alone, or on
@@ -65,47 +42,4 @@ export class PageSession implements SessionKeeper {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
-}
-
-interface Hub {
-  keeper: SessionKeeper;
-  stop: () => void;
-  readonly listeners: Set<() => void>;
-}
-
-const hubs = new WeakMap<GuideStore, Hub>();
-
-function hubOf(store: GuideStore): Hub {
-  let hub = hubs.get(store);
-  if (!hub) {
-    hub = { keeper: new PageSession(), stop: () => undefined, listeners: new Set() };
-    const current = hub;
-    hub.stop = hub.keeper.subscribe(() => notify(current));
-    hubs.set(store, hub);
-  }
-  return hub;
-}
-
-function notify(hub: Hub): void {
-  for (const listener of [...hub.listeners]) listener();
-}
-
-/** The session of the guide that shows `store`. */
-export const sessionOf = (store: GuideStore): SessionKeeper => hubOf(store).keeper;
-
-/** Calls `listener` when the store's session changes, or is replaced (a live room arriving). */
-export function onSession(store: GuideStore, listener: () => void): () => void {
-  const hub = hubOf(store);
-  hub.listeners.add(listener);
-  return () => hub.listeners.delete(listener);
-}
-
-/** Puts `keeper` in charge of the store's session (a room's session document, or a page session). */
-export function useSession(store: GuideStore, keeper: SessionKeeper): void {
-  const hub = hubOf(store);
-  if (hub.keeper === keeper) return;
-  hub.stop();
-  hub.keeper = keeper;
-  hub.stop = keeper.subscribe(() => notify(hub));
-  notify(hub);
 }

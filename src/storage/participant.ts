@@ -14,6 +14,15 @@ type Listener = (identity: Identity) => void;
 const identities = new Map<string, Identity>();
 const listeners = new Map<string, Set<Listener>>();
 /** Where the identity for a storage key is remembered in this browser. */
+/** Who is at this browser, as the source that holds the document keeps it. */
+export interface IdentityKeeper {
+  /** Which identity this is (two keepers with one `key` keep the same person). */
+  readonly key: string;
+  get(): Identity;
+  set(changes: Partial<Omit<Identity, 'id'>>): Identity;
+  subscribe(listener: (identity: Identity) => void): () => void;
+}
+
 export const identityStorageKey = (key: string) => `${key}:participant`;
 
 function read(key: string, persist: boolean): Identity {

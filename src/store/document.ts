@@ -303,9 +303,11 @@ export function removeAction(
   };
 }
 
-function sameNoteContent(a: Note, b: Note): boolean {
-  return a.text === b.text && a.color === b.color && a.author === b.author && a.cardId === b.cardId;
-}
+/** The fields a person writes on a note: a change of one of them is a change of the note (events, updateNote). */
+export const NOTE_CONTENT_FIELDS = ['text', 'color', 'author', 'cardId'] as const satisfies readonly (keyof Note)[];
+
+/** Whether two versions of a note say the same (text, colour, author, card); votes and times aside. */
+export const sameNoteContent = (a: Note, b: Note): boolean => NOTE_CONTENT_FIELDS.every((field) => a[field] === b[field]);
 
 const sameVotes = (a: Note, b: Note) => a.votes.length === b.votes.length && a.votes.every((v, i) => v === b.votes[i]);
 

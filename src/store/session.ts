@@ -123,3 +123,28 @@ export function controlsFor(session: SessionState, step: number, facilitator: bo
       return { addNotes: facilitator, voteButtons: false, votes: false, actions: true };
   }
 }
+
+/** Thrown when someone who does not lead the session tries to change it; nothing changes. */
+export class SessionRoleError extends Error {
+  override name = 'SessionRoleError';
+  constructor() {
+    super('Only the facilitator (prosessleder) can change the session.');
+  }
+}
+
+/** Where a guide's session lives (on this page, or in the live room's session document) and who may change it. */
+export interface SessionKeeper {
+  readonly state: SessionState;
+  /** Whether this person leads the session. */
+  readonly canLead: boolean;
+  /** False until the session is known (a room's session document has synced once); hidden notes wait for it. */
+  readonly ready?: boolean;
+  /** Nobody's token says who leads (open development mode): this page may take the lead. */
+  readonly mayTakeLead?: boolean;
+  takeLead?(): void;
+  /** Sets the session; throws a {@link SessionRoleError} when `canLead` is false. A timer asked for (`startedAt` 0) is stamped with the session's clock. */
+  set(next: SessionState): void;
+  /** The session's clock (the server's, in a live room), in milliseconds since 1970. */
+  now(): number;
+  subscribe(listener: () => void): () => void;
+}

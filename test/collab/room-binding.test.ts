@@ -5,7 +5,9 @@ import * as Y from 'yjs';
 import { bindRoom, type InvalidRoomItem, type RoomBinding, type RoomRefusal } from '../../src/collab/room-binding.js';
 import { SCHEMA_VERSION } from '../../src/collab/schema.js';
 import '../../src/innovasjon-trinn/innovasjon-trinn.js';
-import { storeContext } from '../../src/internal/store-context.js';
+import { guideContext, plainView } from '../../src/internal/guide-context.js';
+import { identityKeeper } from '../../src/sources/document-source.js';
+import { PageGuide } from '../../src/sources/page-guide.js';
 import { createDocument } from '../../src/store/document.js';
 import { GuideStore, type StoreChange } from '../../src/store/guide-store.js';
 import { LIMITS, NOTE_COLORS, type GuideDocument, type Note } from '../../src/store/types.js';
@@ -13,6 +15,9 @@ import { validateDocument } from '../../src/store/validate.js';
 import { makeNote, T0 } from '../fixtures/notes.js';
 import { cardIn, composedElements, lappsIn, settled } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
+
+/** A guide around `store`, as a guide element would provide it to the steps inside. */
+const viewOf = (store: GuideStore) => plainView(new PageGuide({ store, identity: identityKeeper('room-binding-test', false), kind: 'room' }));
 
 /** The origin of updates relayed between docs: a change that arrives from elsewhere. */
 const RELAY = { relay: true };
@@ -465,7 +470,7 @@ describe('room binding', function () {
     it('shows hostile markup from the room as text in a step, never as elements', async () => {
       const { honest } = rogueRoom();
       const host = await fixture<HTMLDivElement>(html`<div></div>`);
-      new ContextProvider(host, { context: storeContext, initialValue: honest.store });
+      new ContextProvider(host, { context: guideContext, initialValue: viewOf(honest.store) });
       const trinn = document.createElement('innovasjon-trinn');
       trinn.setAttribute('no-storage', '');
       trinn.setAttribute('number', '1');
@@ -485,7 +490,7 @@ describe('room binding', function () {
     const notes = Array.from({ length: 5 }, (_, index) => a.store.addNote({ cardId: 't1-mal', text: `Lapp ${index}` }));
     await bindingsSettled();
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    new ContextProvider(host, { context: storeContext, initialValue: b.store });
+    new ContextProvider(host, { context: guideContext, initialValue: viewOf(b.store) });
     const trinn = document.createElement('innovasjon-trinn');
     trinn.setAttribute('number', '1');
     host.append(trinn);

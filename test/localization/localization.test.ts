@@ -142,7 +142,7 @@ describe('an on-demand feature’s translations', function () {
   });
 
   it('come with the feature’s chunk and follow later changes of language', async () => {
-    const { InnovasjonRomStatus } = await import('../../src/collab/index.js');
+    const { InnovasjonRomStatus } = await import('../../src/features/live.js');
     const { FakeRoom } = await import('../innovasjon-rom-status/fake-room.js');
     const element = await fixture<InstanceType<typeof InnovasjonRomStatus>>(
       html`<innovasjon-rom-status .room=${new FakeRoom().asRoom}></innovasjon-rom-status>`,

@@ -23,8 +23,8 @@ import { ManualClock } from '../manual-clock.js';
 import '../../src/innovasjon-tidtaker/innovasjon-tidtaker.js';
 import type { InnovasjonTidtaker } from '../../src/innovasjon-tidtaker/innovasjon-tidtaker.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
-import { SessionRoleError, useSession, type SessionKeeper } from '../../src/sources/session-keeper.js';
-import type { GuideStore } from '../../src/store/guide-store.js';
+import { SessionRoleError, type SessionKeeper } from '../../src/sources/session-keeper.js';
+import type { PageGuide } from '../../src/sources/page-guide.js';
 import type { SessionState } from '../../src/store/session.js';
 
 const PSEUDO = 'se-x-pseudo';
@@ -300,11 +300,11 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
   });
 
   it('a participant in a session someone else leads, who may take the lead', async () => {
-    await import('../../src/collab/index.js'); // a session led elsewhere comes from a live room, whose chunk carries these strings
+    await import('../../src/features/live.js'); // a session led elsewhere comes from a live room, whose chunk carries these strings
     const guide = await pseudoGuide(2);
     guide.addNote('t2-forsta', 'Ventetid');
     const led = new LedElsewhere({ step: 2, phase: 'write', notesWhileVoting: false, hidden: true, timer: null });
-    useSession((guide as unknown as { guide: { store: GuideStore } }).guide.store, led);
+    (guide as unknown as { guide: { guide: PageGuide } }).guide.guide.useSession(led);
     await settled(guide);
     expectAllFromCatalogue(guide, 'following the facilitator');
     await click(guideHarness(guide).followToggle);
@@ -369,7 +369,7 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
   });
 
   it('the live room’s status element in each state, with people present, the offer and the removal question', async () => {
-    await import('../../src/collab/index.js');
+    await import('../../src/features/live.js');
     document.documentElement.lang = PSEUDO; // the element follows the page's language, as the guide does
     const room = new FakeRoom({ state: { status: 'connecting' } });
     const element = await fixture<InnovasjonRomStatus>(html`<innovasjon-rom-status .room=${room.asRoom}></innovasjon-rom-status>`);

@@ -7,8 +7,9 @@ import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guid
 import { collabServers } from '../../src/sources/document-source.js';
 import type { StorageAdapter } from '../../src/storage/storage-adapter.js';
 import type { GuideDocument } from '../../src/store/types.js';
-import { cardIn, lappsIn, waitUntil } from '../helpers.js';
+import { cardIn, lappsIn, settled, waitUntil } from '../helpers.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
+import { harness } from '../refleksjon-lapp/harness.js';
 
 /** A host's backend: async, counting its calls, pushing outside changes when told. */
 class HostAdapter implements StorageAdapter {
@@ -105,13 +106,21 @@ describe('Document sources', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Escape' }); // Firefox's name suggestions
     await waitUntil(() => localStorage.getItem('identity-source:participant')?.includes('Kari'), 'the name is kept');
+    guide.votesPerPerson = 3;
     const note = guide.addNote('t1-mal', 'Stem her');
     const trinn = guideHarness(guide).trinn!;
-    await trinn.updateComplete;
+    await settled(guide);
     // The step's vote uses the id the guide's source keeps for this person.
     const stored = JSON.parse(localStorage.getItem('identity-source:participant')!) as { id: string; name: string };
     expect(stored.name).to.equal('Kari');
-    expect(cardIn(trinn, 't1-mal').participantId).to.equal(stored.id);
+    const voteButton = () => {
+      const lapp = lappsIn(cardIn(trinn, 't1-mal'))[0];
+      return lapp ? harness(lapp).voteButton : null;
+    };
+    await waitUntil(voteButton, 'the note offers a vote');
+    voteButton()!.click();
+    await waitUntil(() => guide.data.notes.find((each) => each.id === note.id)?.votes.length, 'the vote is given');
+    expect(guide.data.notes.find((each) => each.id === note.id)!.votes).to.deep.equal([stored.id]);
     guide.removeNote(note.id);
     localStorage.removeItem('identity-source:participant');
     localStorage.removeItem('identity-source');
