@@ -41,7 +41,9 @@ const SUMMARY = 5;
  * @event innovasjon-action-change - A follow-up action was changed. Detail: `{action, previous}`.
  * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
- * @event innovasjon-error - Storage or an import failed. Detail: `{code, message}`.
+ * @event innovasjon-error - Storage or an import failed, or a workshop room could not be started or joined. Detail: `{code, message}`.
+ * @event innovasjon-room-start - This page started a workshop room and leads it. Detail: `{room, linkExpiresAt, codeExpiresAt}`.
+ * @event innovasjon-participant-remove - The facilitator removed a person from the workshop room. Detail: `{participant, name}`.
  *
  * @csspart nav - The step navigation.
  * @csspart nav-button - One step in the navigation.
@@ -186,7 +188,7 @@ export class InnovasjonGuide extends GuideElement {
       ${renderRoomStatus(this.guide.live, this.guide.room)}
       ${this.toolbar.render()}
       <div class="workshop">
-        ${this.identity.render()}
+        ${this.workshop.render()} ${this.identity.render()}
         ${this.readonly ? nothing : this.#renderTimer()} ${this.sessionControls.render()}
       </div>
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>

@@ -35,7 +35,9 @@ import { plural } from '../internal/intl.js';
  * @event innovasjon-action-change - A follow-up action was changed. Detail: `{action, previous}`.
  * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
- * @event innovasjon-error - Storage failed. Detail: `{code, message}`.
+ * @event innovasjon-error - Storage failed, or a workshop room could not be started or joined. Detail: `{code, message}`.
+ * @event innovasjon-room-start - This page started a workshop room and leads it. Detail: `{room, linkExpiresAt, codeExpiresAt}`.
+ * @event innovasjon-participant-remove - The facilitator removed a person from the workshop room. Detail: `{participant, name}`.
  *
  * @csspart sheet - The worksheet.
  * @csspart title - The step's heading.
@@ -110,7 +112,7 @@ export class InnovasjonTrinn extends GuideElement {
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
         ${standalone ? renderRoomStatus(this.guide.live, this.guide.room) : nothing}
-        ${standalone ? this.identity.render() : nothing}
+        ${standalone ? this.workshop.render() : nothing} ${standalone ? this.identity.render() : nothing}
         <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
         ${heading(
           this.headingLevel,

@@ -11,7 +11,10 @@ import { loadFeature } from './load-feature.js';
 import { storeContext } from './store-context.js';
 
 /** What a guide or a step tells its controller about where its notes live. */
-export interface GuideHost extends ReactiveControllerHost, HTMLElement, SourceSettings {}
+export interface GuideHost extends ReactiveControllerHost, HTMLElement, SourceSettings {
+  /** Where the notes live when that is not simply the element's attributes (a workshop room joined by link or code). */
+  sourceSettings?(): SourceSettings;
+}
 
 /**
  * Finds the store an element shows and hands it to everything inside through
@@ -73,7 +76,11 @@ export class GuideController implements ReactiveController {
 
   /** Whether the element names a collaboration server (`collab-url` or `collabUrls`). */
   get live(): boolean {
-    return collabServers(this.host).length > 0;
+    return collabServers(this.#settings).length > 0;
+  }
+
+  get #settings(): SourceSettings {
+    return this.host.sourceSettings?.() ?? this.host;
   }
 
   /** Whether this element is a sheet inside a guide (which then speaks for it). */
@@ -100,8 +107,9 @@ export class GuideController implements ReactiveController {
   }
 
   get #configuration(): unknown[] {
-    const { noStorage, storage, storageKey, collabRoom } = this.host;
-    return [this.#enclosing.value, noStorage, storage, storageKey, collabServers(this.host).join('\n'), collabRoom];
+    const settings = this.#settings;
+    const { noStorage, storage, storageKey, collabRoom } = settings;
+    return [this.#enclosing.value, noStorage, storage, storageKey, collabServers(settings).join('\n'), collabRoom];
   }
 
   /** Remember that the document was changed through the API before the element was connected. */
@@ -123,12 +131,13 @@ export class GuideController implements ReactiveController {
     if (enclosing) {
       this.#store = enclosing;
     } else {
-      const source = acquireSource(host, {
+      const settings = this.#settings;
+      const source = acquireSource(settings, {
         cardIds: this.cardIds(),
         ownStore: this.#ownStore,
         carry,
         requester: host,
-        token: () => host.collabToken,
+        token: () => this.#settings.collabToken,
         loadRoom: () => loadFeature(host, 'collab'),
       });
       this.#source = source;

@@ -16,6 +16,8 @@ import { GuideController } from './guide-controller.js';
 import { IdentityController } from './identity-controller.js';
 import { loadFeature } from './load-feature.js';
 import { UndoController } from './undo-controller.js';
+import { WorkshopHook, type StartedRoom } from './workshop-hook.js';
+import type { SourceSettings } from '../sources/document-source.js';
 
 /**
  * What `<innovasjon-guide>` and `<innovasjon-trinn>` share: where their notes
@@ -71,6 +73,19 @@ export class GuideElement extends LitElement {
    */
   @property({ attribute: 'collab-token' }) collabToken?: string | (() => string | Promise<string>);
 
+  /**
+   * With `collab-url` and no token: offers *Start en felles økt* (when the server allows creating
+   * rooms) and *Bli med med kode*. The room, its link and its code are made by the server; this
+   * page leads the room it started. Its code is fetched after the first render.
+   */
+  @property({ type: Boolean, attribute: 'collab-start' }) collabStart = false;
+
+  /**
+   * A public page to put in workshop links and QR codes instead of this page's own address (when
+   * the facilitator's page is on the intranet). It must hold a guide with the same `collab-url`.
+   */
+  @property({ attribute: 'collab-join-url' }) collabJoinUrl?: string;
+
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;
 
@@ -96,6 +111,41 @@ export class GuideElement extends LitElement {
   protected readonly identity = new IdentityController(this, () => this.guide.store);
   protected readonly undoOffer = new UndoController(this, () => !this.guide.nested);
   protected readonly pageLocale = new PageLocaleController(this);
+  protected readonly workshop = new WorkshopHook(this);
+
+  override connectedCallback(): void {
+    // A join link's invitation leaves the address before the room's code loads.
+    this.workshop.beforeConnect();
+    super.connectedCallback();
+  }
+
+  /** Where the notes live: the attributes, or the workshop room this page holds a credential for. */
+  sourceSettings(): SourceSettings {
+    return this.workshop.settings();
+  }
+
+  /**
+   * Starts a workshop room on the `collab-url` server (as *Start en felles økt* does): this page
+   * leads it. Resolves to the room, its link and code and when they expire; rejects with an Error
+   * whose `code` names the reason (see the README), changing nothing.
+   */
+  async startRoom(): Promise<StartedRoom> {
+    return (await this.workshop.load()).startRoom();
+  }
+
+  /**
+   * Joins a workshop room by its link or its code, as the person `name` (the name given before, if
+   * left out). A refused join rejects with an Error whose `code` names the reason, sends
+   * `innovasjon-error` (`collab-join-refused`), and changes nothing.
+   */
+  async joinRoom(linkOrCode: string, { name }: { name?: string } = {}): Promise<void> {
+    return (await this.workshop.load()).joinRoom(linkOrCode, { name });
+  }
+
+  /** The facilitator removes a person (by their id in the room) from the workshop room: they cannot come back. */
+  async removeParticipant(participant: string): Promise<void> {
+    return (await this.workshop.load()).removeParticipant(participant);
+  }
 
   /** A copy of the saved document. Setting it validates first: a bad value throws a TypeError and changes nothing. */
   get data(): GuideDocument {

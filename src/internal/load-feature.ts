@@ -15,6 +15,8 @@ export const featureLoaders = {
   phasePanel: () => import('../features/phase-panel.js'),
   actionForms: () => import('../features/action-forms.js'),
   collab: () => import('../collab/index.js'),
+  workshop: () => import('../workshop/workshop-ui.js'),
+  sharePanel: () => import('../workshop/share-panel.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;
