@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { readWorkshopConfig, type WorkshopConfig } from './workshop/config.js';
 
 export interface Config {
   host: string;
@@ -33,6 +34,8 @@ export interface Config {
   tenantsFile: string | null;
   /** How often a changing room gets a snapshot (SNAPSHOT_INTERVAL_MINUTES) and how long they are kept (SNAPSHOT_RETENTION_DAYS). */
   snapshots: { intervalMs: number; keepMs: number };
+  /** Rooms made on request, invitations and join codes (issue #22; workshop/config.ts). */
+  workshop: WorkshopConfig;
 }
 
 export class ConfigError extends Error {
@@ -177,11 +180,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         return origin;
       }),
   );
+  const tokenMaxMs = number(env, 'TOKEN_MAX_HOURS', 12, (v) => v > 0 && v <= 24 * 30, 'a number of hours from 0 to 720') * 3_600_000;
   return {
+    workshop: readWorkshopConfig(env, { openMode, allowedOrigins, tokenMaxMs }),
     databaseUrl,
     redisUrl,
     allowedOrigins,
-    tokenMaxMs: number(env, 'TOKEN_MAX_HOURS', 12, (v) => v > 0 && v <= 24 * 30, 'a number of hours from 0 to 720') * 3_600_000,
+    tokenMaxMs,
     pingIntervalMs: number(env, 'PING_INTERVAL_SECONDS', 30, (v) => v >= 1 && v <= 300, 'a number of seconds from 1 to 300') * 1000,
     maxRooms: number(env, 'MAX_ROOMS', 10_000, (v) => Number.isInteger(v) && v > 0, 'a positive whole number'),
     metricsToken: metricsToken(env),

@@ -58,7 +58,16 @@ export type RefusalReason =
   | 'too-many-rooms'
   | 'origin-not-allowed'
   | 'server-error'
-  | 'storage-unavailable';
+  | 'storage-unavailable'
+  // A personal credential from a room made on request (workshop/): docs/workshop-api.md.
+  | 'credential-invalid'
+  | 'credential-expired'
+  | 'credential-revoked'
+  | 'credential-wrong-room'
+  | 'proof-missing'
+  | 'proof-invalid'
+  | 'proof-stale'
+  | 'proof-replayed';
 
 /**
  * Thrown from hooks to refuse a connection or a message. Deliberately not an Error and

@@ -3,7 +3,7 @@ import { Refusal } from './limits.js';
 
 /** At most this long a presence name (as the client cuts it: room-connection.ts). */
 const MAX_NAME = 80;
-const cleanName = (value: unknown): string =>
+export const cleanName = (value: unknown): string =>
   typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_NAME) : '';
 
 /**

@@ -25,6 +25,10 @@ import { RoomService, type LiveRooms } from './room-service.js';
 import { Sockets } from './sockets.js';
 import { DATABASE_FILE, openRoomStorage, SqliteRoomStore } from './storage.js';
 import { readTenants, type TenantKeys } from './tenants.js';
+import { MemoryCounters, RedisCounters } from './workshop/counters.js';
+import { workshopHandler } from './workshop/http.js';
+import { Workshop } from './workshop/service.js';
+import { WorkshopStore } from './workshop/store.js';
 
 /** Saves follow a change after this pause, and at the latest this long into a stream of changes. */
 export const SAVE_DEBOUNCE_MS = 1000;
@@ -103,6 +107,17 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     }
   }
   setMaxTokenLifetime(config.tokenMaxMs);
+  // Rooms made on request (issue #22): invitations, codes and revocations beside the rooms.
+  let workshopStore: WorkshopStore;
+  try {
+    workshopStore = await WorkshopStore.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  } catch (error) {
+    redis?.disconnect();
+    await store.close();
+    throw error;
+  }
+  const counters = config.redisUrl ? new RedisCounters(config.redisUrl) : new MemoryCounters();
+  let workshop: Workshop | undefined;
   const authentication = new Authentication({
     secret: config.secret,
     tenants: () => tenants,
@@ -112,6 +127,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     touch: (name) => store.touch(name),
     connections: () => hocuspocus.getConnectionsCount(),
     maxRooms: config.maxRooms,
+    credentials: (token, documentName) => workshop!.verifyConnection(token, documentName),
   });
   const sockets = new Sockets(config, () => hocuspocus, report, () => (metrics.messages += 1));
   const hocuspocus: Hocuspocus = new Hocuspocus({
@@ -151,6 +167,28 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     announceDeleted: (name) => redis?.announceDeleted(name),
   };
   const service = new RoomService(store, live);
+  workshop = new Workshop({
+    config,
+    store: workshopStore,
+    counters,
+    key: await workshopStore.signingKey(),
+    tenants: () => tenants,
+    rooms: service,
+    roomStore: store,
+    closeSub: (room, sub) => {
+      let closed = 0;
+      for (const name of [room, `${room}${SESSION_SUFFIX}`]) {
+        for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
+          if ((connection.context as { sub?: string })?.sub !== sub) continue;
+          connection.close({ code: 4403, reason: 'credential-revoked' });
+          const ws = connection.webSocket;
+          setImmediate(() => ws.close(4403, 'credential-revoked'));
+          closed += 1;
+        }
+      }
+      return closed;
+    },
+  });
 
   /** Whether this instance can serve: the storage answers (and its saves work), Redis answers when configured. */
   let lastReady = true;
@@ -187,10 +225,15 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
         unsavedRooms: persistence.unsaved,
         saveErrors: persistence.saveErrors,
         writtenBytes: store.writtenBytes,
-      }),
+      }) + workshop.metrics(),
   }, adminKey);
+  const handleWorkshop = workshopHandler(config, workshop, (request) => sockets.clientAddress(request));
   const httpServer = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
+    handleWorkshop(request, response)
+      .then(async (handled) => {
+        if (!handled) await handle(request, response);
+      })
+      .catch((error: unknown) => {
       log('error', { during: 'request', error: error instanceof Error ? error.message : String(error) });
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -214,6 +257,7 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
   const runSweep = () =>
     service
       .sweep(Date.now() - config.retentionDays * 86_400_000)
+      .then(() => workshop!.sweep())
       .then(async () => {
         metrics.roomsStored = await store.countRooms();
       })
@@ -246,6 +290,9 @@ export async function startCollabServer(config: Config): Promise<CollabServer> {
     while (hocuspocus.documents.size > 0 && Date.now() < deadline) await persistence.unloaded(200);
     sockets.terminateAll();
     persistence.stop();
+    workshop?.stop();
+    counters.close();
+    await workshopStore.close().catch(() => {});
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
     await store.close();
     rmSync(serverFile, { force: true });

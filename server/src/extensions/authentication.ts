@@ -17,6 +17,7 @@ import { Refusal, ROOM_NAME, roomOf } from '../limits.js';
 import { log } from '../log.js';
 import type { RoomStorage } from '../storage.js';
 import type { TenantKeys } from '../tenants.js';
+import { looksLikeCredential } from '../workshop/credentials.js';
 import { verifyRoomToken, verifyTenantRoomToken, type Claims } from '../tokens.js';
 
 export interface AuthenticationOptions {
@@ -29,6 +30,8 @@ export interface AuthenticationOptions {
   connections: () => number;
   /** Rooms the storage may hold; a new room past it is refused. */
   maxRooms: number;
+  /** A personal credential from a room made on request (workshop/service.ts): its claims, or a Refusal. */
+  credentials?: (token: string, documentName: string) => Promise<Claims>;
 }
 
 /** A fresh token is asked for this long before the one a connection holds expires (at most half its time left). */
@@ -45,6 +48,7 @@ export class Authentication implements Extension {
   async #verify(token: string, documentName: string): Promise<Claims | undefined> {
     const { secret, tenants } = this.options;
     const room = roomOf(documentName);
+    if (this.options.credentials && looksLikeCredential(token)) return this.options.credentials(token, documentName);
     const keys = tenants();
     return keys ? verifyTenantRoomToken(token, keys, room) : secret ? verifyRoomToken(token, secret, room) : undefined;
   }
@@ -92,7 +96,8 @@ export class Authentication implements Extension {
     for (const document of instance.documents.values()) {
       for (const connection of document.getConnections()) {
         const room = connection.context as RoomContext;
-        if (room?.token === undefined) continue;
+        // Credentials are not signed with the tenants' keys (and a facilitator's proof is used once).
+        if (room?.token === undefined || looksLikeCredential(room.token)) continue;
         try {
           await this.#verify(room.token, document.name);
         } catch {
