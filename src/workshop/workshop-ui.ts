@@ -203,7 +203,7 @@ class Workshop implements WorkshopUi {
       const status = await this.#client.status(key);
       this.#shareState = {
         link: this.#shareState?.link,
-        code: status.code,
+        code: status.code === null ? null : displayCode(status.code),
         linkExpiresAt: status.linkExpiresAt,
         codeExpiresAt: status.codeExpiresAt,
         door: status.door,
