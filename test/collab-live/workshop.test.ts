@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { readCredential } from '../../src/sources/workshop-credentials.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { waitUntil } from '../helpers.js';
-import { cardOf, engine, startServer, waitForStatus, writeNote, type Page, type Server } from './rooms.js';
+import { cardOf, closeAllPages, engine, freshRoom, openPage, startServer, token, waitForStatus, writeNote, type Page, type Server } from './rooms.js';
 
 type WorkshopWindow = Window & {
   guide: InnovasjonGuide;
@@ -128,6 +128,16 @@ describe('A workshop started from the page (collab-start, real server with ROOM_
 
   afterEach(() => {
     for (const page of [...opened]) page.close();
+    closeAllPages();
+  });
+
+  it('with a token (the sign-on path), the token’s name signs new notes by default', async () => {
+    const room = freshRoom('signert');
+    const page = await openPage({ url: server.url, room, token: await token(room, 'Signe Sørli', { sub: 'signe' }) });
+    await waitForStatus(page.guide, 'connected');
+    await writeNote(page, 't1-mal', 'Signert');
+    expect(page.guide.data.notes.find((note) => note.text === 'Signert')!.author).to.equal('Signe Sørli');
+    expect(inGuide<HTMLInputElement>(page, '.participant input[type=text]')!.value).to.equal('Signe Sørli');
   });
 
   it('starts a room from the keyboard; a second machine joins by the link, a third by the code; notes flow; nothing secret leaks; a reload keeps the lead', async () => {
