@@ -111,7 +111,7 @@ export class GuideElement extends LitElement {
   protected readonly identity = new IdentityController(this, () => this.guide.store);
   protected readonly undoOffer = new UndoController(this, () => !this.guide.nested);
   protected readonly pageLocale = new PageLocaleController(this);
-  protected readonly workshop = new WorkshopHook(this);
+  protected readonly workshop = new WorkshopHook(this, () => this.guide.room);
 
   override connectedCallback(): void {
     // A join link's invitation leaves the address before the room's code loads.

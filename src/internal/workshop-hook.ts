@@ -73,7 +73,11 @@ export class WorkshopHook implements ReactiveController {
   #ui?: WorkshopUi;
   #loading?: Promise<WorkshopUi>;
 
-  constructor(private readonly host: WorkshopHost) {
+  constructor(
+    private readonly host: WorkshopHost,
+    /** The guide's live room, once its code has arrived: the workshop watches it for a credential the server refused for good. */
+    readonly liveRoom: () => { readonly removedFromDevice: boolean; readonly connection: { readonly state: { status: string; reason?: string } } } | undefined = () => undefined,
+  ) {
     host.addController(this);
   }
 

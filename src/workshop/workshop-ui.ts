@@ -489,6 +489,7 @@ class Workshop implements WorkshopUi {
   }
 
   #renderInRoom(error: unknown) {
+    this.#watchRoom();
     const facilitator = Boolean(this.#key);
     return html`<div class="workshop-room">
       ${facilitator
@@ -510,6 +511,25 @@ class Workshop implements WorkshopUi {
       ${error}
     </div>`;
   }
+
+  /**
+   * The server refused the credential for good (the person was removed, the room ended) or the person
+   * removed the room from this device: the credential leaves the device too.
+   */
+  #watchRoom(): void {
+    const room = this.hook.liveRoom();
+    if (!room || this.#leaving) return;
+    const { status, reason = '' } = room.connection.state;
+    const refused = (status === 'refused' || status === 'unauthorized') && FINAL.has(reason);
+    if (!refused && !room.removedFromDevice) return;
+    this.#leaving = true;
+    queueMicrotask(() => {
+      if (refused) this.#error = refusalMessage(reason === 'room-deleted' ? 'room-ended' : (reason as WorkshopRefusal));
+      void this.#leave().finally(() => (this.#leaving = false));
+    });
+  }
+
+  #leaving = false;
 
   async #copy(text: string): Promise<void> {
     try {

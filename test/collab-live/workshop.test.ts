@@ -253,4 +253,26 @@ describe('A workshop started from the page (collab-start, real server with ROOM_
     expect(page.window.location.hash).to.equal('#trinn-2');
     await waitUntil(() => page.guide.canLead, 'the page leads the room it started', { timeout: 30_000 });
   });
+
+  it('the facilitator removes a person: their page is refused, forgets its credential, and the facilitator’s page says so', async () => {
+    const lead = await openMachine(server);
+    const { code } = await lead.guide.startRoom();
+    const guest = await openMachine(server);
+    await guest.guide.joinRoom(code!, { name: 'Gjest' });
+    await waitForStatus(guest.guide, 'connected');
+    const stored = await readCredential(server.url, guest.key);
+    await lead.guide.removeParticipant(stored!.sub);
+    expect(lead.window.events.filter((event) => event.type === 'innovasjon-participant-remove').map((event) => event.detail)).to.deep.equal([
+      { participant: stored!.sub, name: 'Gjest' },
+    ]);
+    await waitUntil(() => inGuide(guest, '.workshop-error')?.textContent?.includes('Du er tatt ut av økta'), 'the removed person is told', { timeout: 30_000 });
+    expect(await readCredential(server.url, guest.key), 'the credential is gone from the device').to.be.undefined;
+    let refused: (Error & { code?: string }) | undefined;
+    try {
+      await lead.guide.removeParticipant(stored!.sub.replace(/.$/, (last) => (last === 'a' ? 'b' : 'a')));
+    } catch (error) {
+      refused = error as Error & { code?: string };
+    }
+    expect(refused?.code, 'removing someone who is not in the room').to.equal('not-found');
+  });
 });
