@@ -310,6 +310,10 @@ export class LiveRoom {
   #onState(state: ConnectionState): void {
     const { status, reason } = state;
     this.#bridge.emitFromLead('innovasjon-connection', reason ? { status, reason } : { status });
+    // With a token (a sign-on's, or a workshop credential), its name signs new notes unless the person gave one.
+    const signed = this.connection.tokenName;
+    const person = this.#options.identity.get();
+    if (status === 'connected' && signed && !person.name && !person.anonymous) this.#options.identity.set({ name: signed });
     if (status === 'unauthorized') {
       this.#bridge.emitFromLead('innovasjon-error', { code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
     } else if (status === 'refused') {

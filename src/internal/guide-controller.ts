@@ -13,7 +13,7 @@ import { storeContext } from './store-context.js';
 /** What a guide or a step tells its controller about where its notes live. */
 export interface GuideHost extends ReactiveControllerHost, HTMLElement, SourceSettings {
   /** Where the notes live when that is not simply the element's attributes (a workshop room joined by link or code). */
-  sourceSettings?(): SourceSettings;
+  readonly workshop?: { settings(): SourceSettings };
 }
 
 /**
@@ -80,7 +80,7 @@ export class GuideController implements ReactiveController {
   }
 
   get #settings(): SourceSettings {
-    return this.host.sourceSettings?.() ?? this.host;
+    return this.host.workshop?.settings() ?? this.host;
   }
 
   /** Whether this element is a sheet inside a guide (which then speaks for it). */

@@ -17,7 +17,6 @@ import { IdentityController } from './identity-controller.js';
 import { loadFeature } from './load-feature.js';
 import { UndoController } from './undo-controller.js';
 import { WorkshopHook, type StartedRoom } from './workshop-hook.js';
-import type { SourceSettings } from '../sources/document-source.js';
 
 /**
  * What `<innovasjon-guide>` and `<innovasjon-trinn>` share: where their notes
@@ -82,9 +81,11 @@ export class GuideElement extends LitElement {
 
   /**
    * A public page to put in workshop links and QR codes instead of this page's own address (when
-   * the facilitator's page is on the intranet). It must hold a guide with the same `collab-url`.
+   * the facilitator's page is on the intranet). It must hold a guide with the same `collab-url` and
+   * `collab-start`. Read when a link is made (the attribute `collab-join-url` works too).
+   * @attr collab-join-url
    */
-  @property({ attribute: 'collab-join-url' }) collabJoinUrl?: string;
+  collabJoinUrl?: string;
 
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;
@@ -111,41 +112,27 @@ export class GuideElement extends LitElement {
   protected readonly identity = new IdentityController(this, () => this.guide.store);
   protected readonly undoOffer = new UndoController(this, () => !this.guide.nested);
   protected readonly pageLocale = new PageLocaleController(this);
-  protected readonly workshop = new WorkshopHook(this, () => this.guide.room);
-
-  override connectedCallback(): void {
-    // A join link's invitation leaves the address before the room's code loads.
-    this.workshop.beforeConnect();
-    super.connectedCallback();
-  }
-
-  /** Where the notes live: the attributes, or the workshop room this page holds a credential for. */
-  sourceSettings(): SourceSettings {
-    return this.workshop.settings();
-  }
+  /** @internal The workshop (`collab-start`): which room the notes live in, and its chunk. */
+  readonly workshop = new WorkshopHook(this);
 
   /**
-   * Starts a workshop room on the `collab-url` server (as *Start en felles økt* does): this page
+   * Starts a workshop room on the `collab-url` server (as *Start en felles økt* does; the guide needs `collab-start`): this page
    * leads it. Resolves to the room, its link and code and when they expire; rejects with an Error
    * whose `code` names the reason (see the README), changing nothing.
    */
-  async startRoom(): Promise<StartedRoom> {
-    return (await this.workshop.load()).startRoom();
+  startRoom(): Promise<StartedRoom> {
+    return this.workshop.load().then((ui) => ui.startRoom());
   }
 
   /**
-   * Joins a workshop room by its link or its code, as the person `name` (the name given before, if
+   * Joins a workshop room by its link or its code (the guide needs `collab-start`), as the person `name` (the name given before, if
    * left out). A refused join rejects with an Error whose `code` names the reason, sends
    * `innovasjon-error` (`collab-join-refused`), and changes nothing.
    */
-  async joinRoom(linkOrCode: string, { name }: { name?: string } = {}): Promise<void> {
-    return (await this.workshop.load()).joinRoom(linkOrCode, { name });
+  joinRoom(linkOrCode: string, options: { name?: string } = {}): Promise<void> {
+    return this.workshop.load().then((ui) => ui.joinRoom(linkOrCode, options));
   }
 
-  /** The facilitator removes a person (by their id in the room) from the workshop room: they cannot come back. */
-  async removeParticipant(participant: string): Promise<void> {
-    return (await this.workshop.load()).removeParticipant(participant);
-  }
 
   /** A copy of the saved document. Setting it validates first: a bad value throws a TypeError and changes nothing. */
   get data(): GuideDocument {

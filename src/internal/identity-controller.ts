@@ -39,9 +39,7 @@ export class IdentityController implements ReactiveController {
 
   /** The author new notes from this screen carry. */
   get author(): string {
-    if (this.value.anonymous) return '';
-    // With a token (a sign-on's, or a workshop credential) its name signs new notes unless the person typed another.
-    return this.value.name || (sourceOf(this.store())?.room?.connection.tokenName ?? '');
+    return this.value.anonymous ? '' : this.value.name;
   }
 
   hostConnected(): void {
@@ -80,7 +78,6 @@ export class IdentityController implements ReactiveController {
   render() {
     if (this.host.readonly) return nothing;
     const { name, anonymous } = this.value;
-    const signed = sourceOf(this.store())?.room?.connection.tokenName ?? '';
     return html`<div part="participant" class="participant">
       <label class="field">
         <span>${msg('Navnet ditt')}</span>
@@ -89,7 +86,7 @@ export class IdentityController implements ReactiveController {
           autocomplete="name"
           maxlength="100"
           aria-describedby="participant-hint"
-          .value=${name || signed}
+          .value=${name}
           @change=${(event: Event) => this.#update({ name: (event.target as HTMLInputElement).value.trim() })}
         />
       </label>

@@ -16,7 +16,6 @@ export const featureLoaders = {
   actionForms: () => import('../features/action-forms.js'),
   collab: () => import('../collab/index.js'),
   workshop: () => import('../workshop/workshop-ui.js'),
-  sharePanel: () => import('../workshop/share-panel.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;

@@ -1,7 +1,6 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CollabTokenSource } from '../sources/room-sessions.js';
-import { collabServers, type SourceSettings } from '../sources/document-source.js';
-import { takeJoinFragment } from '../collab/join-fragment.js';
+import type { SourceSettings } from '../sources/document-source.js';
 import { loadFeature } from './load-feature.js';
 
 /** What `startRoom()` resolves to. The link and the code are for the host page to show: never put them in a log. */
@@ -58,14 +57,14 @@ export interface WorkshopUi {
   startRoom(): Promise<StartedRoom>;
   joinRoom(linkOrCode: string, options: { name?: string }): Promise<void>;
   removeParticipant(participant: string): Promise<void>;
-  disconnect(): void;
 }
 
 /**
- * The first-render part of the workshop (`collab-start`): takes a join link's invitation out of the
- * address before the room's code loads, and decides which room the guide connects to. Everything
- * else (the offer, the name prompt, the share panel, the server's API) is in a chunk fetched after
- * the first render, or when `startRoom()`/`joinRoom()` is called.
+ * The first-render part of the workshop (`collab-start`): decides which room the guide connects to
+ * (none, its notes on this device only, until the page holds a credential: so no room code loads
+ * while a join link's invitation is still in the address). Everything else (taking the invitation
+ * out of the address, the offer, the name prompt, the share panel, the server's API) is in a chunk
+ * fetched after the first render, or when `startRoom()`/`joinRoom()` is called.
  */
 export class WorkshopHook implements ReactiveController {
   /** Set by the chunk once this page holds a credential. */
@@ -73,64 +72,42 @@ export class WorkshopHook implements ReactiveController {
   #ui?: WorkshopUi;
   #loading?: Promise<WorkshopUi>;
 
-  constructor(
-    private readonly host: WorkshopHost,
-    /** The guide's live room, once its code has arrived: the workshop watches it for a credential the server refused for good. */
-    readonly liveRoom: () => { readonly removedFromDevice: boolean; readonly connection: { readonly state: { status: string; reason?: string } } } | undefined = () => undefined,
-  ) {
+  constructor(private readonly host: WorkshopHost) {
     host.addController(this);
   }
 
-  /** The workshop is on: `collab-start`, or a join link in the address, on a guide with a server and no token of the host's. */
+  /** The workshop is on: `collab-start` on a guide with `collab-url` and no token of the host's. */
   get enabled(): boolean {
     const { host } = this;
-    return collabServers(host).length > 0 && host.collabToken === undefined && (host.collabStart || this.#fromLink || this.#requested);
-  }
-
-  #fromLink = false;
-  /** `startRoom()` or `joinRoom()` was called. */
-  #requested = false;
-
-  /** Called from the host's connectedCallback, before the guide's source attaches. */
-  beforeConnect(): void {
-    if (collabServers(this.host).length > 0 && this.host.collabToken === undefined) this.#fromLink = takeJoinFragment();
+    return host.collabStart && host.collabToken === undefined && !!host.collabUrl;
   }
 
   hostConnected(): void {
     if (this.enabled) void this.load().catch(() => undefined);
   }
 
-  hostDisconnected(): void {
-    this.#ui?.disconnect();
-  }
-
   /** Where the guide's notes live: the workshop room with its credential, or (none yet) this device only. */
   settings(): SourceSettings {
-    const { host } = this;
-    if (!this.enabled) return host;
-    const { storageKey, noStorage, storage } = host;
-    if (!this.room) return { storageKey, noStorage, storage };
-    return { storageKey, noStorage, storage, collabUrl: host.collabUrl, collabUrls: host.collabUrls, collabRoom: this.room.room, collabToken: this.room.token };
+    const { host, room } = this;
+    const { storageKey, noStorage, storage, collabUrl } = host;
+    // One server (`collab-url`): a workshop room lives where it was made.
+    return this.enabled ? { storageKey, noStorage, storage, collabUrl: room && collabUrl, collabRoom: room?.room, collabToken: room?.token } : host;
   }
 
   load(): Promise<WorkshopUi> {
-    this.#requested = true;
-    if (this.#ui) return Promise.resolve(this.#ui);
-    this.#loading ??= loadFeature(this.host, 'workshop').then(
+    return (this.#loading ??= loadFeature(this.host, 'workshop').then(
       ({ attachWorkshop }) => {
-        this.#ui = attachWorkshop(this.host, this);
         this.host.requestUpdate();
-        return this.#ui;
+        return (this.#ui = attachWorkshop(this.host, this));
       },
       (error: unknown) => {
         this.#loading = undefined;
         throw error;
       },
-    );
-    return this.#loading;
+    ));
   }
 
   render(): unknown {
-    return this.#ui && this.enabled && !this.host.readonly ? this.#ui.render() : nothing;
+    return this.#ui?.render();
   }
 }

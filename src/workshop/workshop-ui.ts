@@ -3,7 +3,8 @@
 // Its own chunk, fetched after the first render; the share panel is a chunk of its own.
 import { msg } from '@lit/localize';
 import { css, html, nothing, type CSSResult } from 'lit';
-import { claimInvitation, invitationInLink, joinLink } from '../collab/join-fragment.js';
+import { takeJoinFragment } from '../collab/join-fragment.js';
+import { invitationInLink, joinLink } from '../collab/join-link.js';
 import {
   WorkshopClient,
   WorkshopError,
@@ -19,10 +20,9 @@ import {
 import { emit } from '../events.js';
 import { workshopTranslations } from '../generated/locales/workshop/loaders.js';
 import { announce } from '../internal/announcer.js';
-import { loadFeature } from '../internal/load-feature.js';
 import type { StartedRoom, WorkshopHook, WorkshopHost, WorkshopUi } from '../internal/workshop-hook.js';
 import { addTranslations } from '../localization.js';
-import { collabServers, identityKeeper } from '../sources/document-source.js';
+import { identityKeeper } from '../sources/document-source.js';
 import { forgetCredential, keepCredential, readCredential, type StoredCredential } from '../sources/workshop-credentials.js';
 import type { ShareState } from './share-panel.js';
 import { refusalMessage } from './refusals.js';
@@ -123,13 +123,12 @@ class Workshop implements WorkshopUi {
   #share?: typeof import('./share-panel.js');
   #shareOpen = false;
   #shareState?: ShareState;
-  #stops: (() => void)[] = [];
 
   constructor(
     private readonly host: WorkshopHost,
     private readonly hook: WorkshopHook,
   ) {
-    const server = collabServers(host)[0] ?? '';
+    const server = host.collabUrl ?? '';
     this.#server = server;
     try {
       this.#client = new WorkshopClient(server);
@@ -141,12 +140,17 @@ class Workshop implements WorkshopUi {
     void this.#begin();
   }
 
+  /** Where links lead: `collab-join-url` (a public page), else this page. */
+  get #joinBase(): string {
+    return this.host.collabJoinUrl || this.host.getAttribute('collab-join-url') || location.href;
+  }
+
   get #storageKey(): string {
     return this.host.storageKey;
   }
 
   async #begin(): Promise<void> {
-    const invitation = claimInvitation();
+    const invitation = takeJoinFragment();
     if (invitation) {
       this.#invitation = invitation;
       this.#stage = 'name';
@@ -161,10 +165,6 @@ class Workshop implements WorkshopUi {
     }
     this.#capabilities = await this.#client?.capabilities().catch(() => undefined);
     this.#update();
-  }
-
-  disconnect(): void {
-    for (const stop of this.#stops.splice(0)) stop();
   }
 
   #update(): void {
@@ -233,7 +233,7 @@ class Workshop implements WorkshopUi {
 
   async startRoom(): Promise<StartedRoom> {
     const client = this.#client;
-    if (!client) throw new RoomJoinError('network', 'The workshop needs collab-url.');
+    if (!client || !this.hook.enabled) throw new RoomJoinError('bad-request', 'A workshop needs collab-url and collab-start, and no collab-token.');
     if (this.#credential) throw new RoomJoinError('bad-request', 'This guide is in a workshop room already: remove it from this device first.');
     try {
       const capabilities = (this.#capabilities ??= await client.capabilities());
@@ -244,7 +244,7 @@ class Workshop implements WorkshopUi {
       const issued = await client.exchange(created.facilitatorInvitation, name, keys.publicJwk);
       const credential: StoredCredential = { ...issued, privateKey: keys.privateKey };
       await keepCredential(this.#server, this.#storageKey, credential);
-      const link = joinLink(this.host.collabJoinUrl || location.href, created.participantInvitation);
+      const link = joinLink(this.#joinBase, created.participantInvitation);
       const code = created.code === null ? null : displayCode(created.code);
       this.#shareState = { link, code, linkExpiresAt: created.linkExpiresAt, codeExpiresAt: created.codeExpiresAt, door: 'open' };
       this.#enter(credential);
@@ -262,7 +262,7 @@ class Workshop implements WorkshopUi {
 
   async joinRoom(linkOrCode: string, { name }: { name?: string }): Promise<void> {
     const client = this.#client;
-    if (!client) throw this.#refused('network');
+    if (!client || !this.hook.enabled) throw this.#refused('bad-request');
     if (this.#credential) throw this.#refused('bad-request');
     const person = (name ?? identityKeeper(this.#storageKey, true).get().name).trim();
     if (!person) throw this.#refused('name-invalid');
@@ -312,9 +312,12 @@ class Workshop implements WorkshopUi {
 
   async #openShare(): Promise<void> {
     try {
-      this.#share ??= await loadFeature(this.host, 'sharePanel');
+      // Its own chunk, fetched from here (not listed among the core's features, which stay small).
+      this.#share ??= await import('./share-panel.js');
     } catch {
-      return; // told already; the button stays for another try
+      emit(this.host, 'innovasjon-error', { code: 'chunk-load-failed', message: 'The code for "sharePanel" could not be fetched.' });
+      announce(msg('Denne delen av guiden kunne ikke lastes. Sjekk nettverket og prøv igjen. Ingenting er tapt.'));
+      return; // the button stays for another try
     }
     this.#shareOpen = true;
     this.#update();
@@ -345,7 +348,7 @@ class Workshop implements WorkshopUi {
       const key = this.#key!;
       const next = await this.#client!.newLink(key);
       this.#shareState = {
-        link: joinLink(this.host.collabJoinUrl || location.href, next.participantInvitation),
+        link: joinLink(this.#joinBase, next.participantInvitation),
         code: next.code === null ? null : displayCode(next.code),
         linkExpiresAt: next.linkExpiresAt,
         codeExpiresAt: next.codeExpiresAt,
@@ -435,6 +438,7 @@ class Workshop implements WorkshopUi {
   }
 
   render(): unknown {
+    if (this.host.readonly || !this.hook.enabled) return nothing;
     const error = html`<p class="workshop-error" role="alert" tabindex="-1">${this.#error}</p>`;
     if (this.#stage === 'name' || (this.#stage === 'busy' && this.#invitation)) return this.#renderName(error);
     if (this.#stage === 'in-room') return this.#renderInRoom(error);
@@ -517,7 +521,8 @@ class Workshop implements WorkshopUi {
    * removed the room from this device: the credential leaves the device too.
    */
   #watchRoom(): void {
-    const room = this.hook.liveRoom();
+    // The guide's live room (its controller is the element's own; the workshop only reads it).
+    const room = (this.host as unknown as { guide: { room?: { removedFromDevice: boolean; connection: { state: { status: string; reason?: string } } } } }).guide.room;
     if (!room || this.#leaving) return;
     const { status, reason = '' } = room.connection.state;
     const refused = (status === 'refused' || status === 'unauthorized') && FINAL.has(reason);
