@@ -188,7 +188,7 @@ export class InnovasjonGuide extends GuideElement {
       ${renderRoomStatus(this.guide.live, this.guide.room)}
       ${this.toolbar.render()}
       <div class="workshop">
-        ${this.workshop.render()} ${this.identity.render()}
+        ${this.workshop?.render()} ${this.identity.render()}
         ${this.readonly ? nothing : this.#renderTimer()} ${this.sessionControls.render()}
       </div>
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>

@@ -112,7 +112,7 @@ export class InnovasjonTrinn extends GuideElement {
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
         ${standalone ? renderRoomStatus(this.guide.live, this.guide.room) : nothing}
-        ${this.workshop.render()} ${standalone ? this.identity.render() : nothing}
+        ${this.workshop?.render()} ${standalone ? this.identity.render() : nothing}
         <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
         ${heading(
           this.headingLevel,

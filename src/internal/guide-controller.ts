@@ -11,10 +11,7 @@ import { loadFeature } from './load-feature.js';
 import { storeContext } from './store-context.js';
 
 /** What a guide or a step tells its controller about where its notes live. */
-export interface GuideHost extends ReactiveControllerHost, HTMLElement, SourceSettings {
-  /** Where the notes live when that is not simply the element's attributes (a workshop room joined by link or code). */
-  readonly workshop?: { settings(): SourceSettings };
-}
+export interface GuideHost extends ReactiveControllerHost, HTMLElement, SourceSettings {}
 
 /**
  * Finds the store an element shows and hands it to everything inside through
@@ -76,11 +73,7 @@ export class GuideController implements ReactiveController {
 
   /** Whether the element names a collaboration server (`collab-url` or `collabUrls`). */
   get live(): boolean {
-    return collabServers(this.#settings).length > 0;
-  }
-
-  get #settings(): SourceSettings {
-    return this.host.workshop?.settings() ?? this.host;
+    return collabServers(this.host).length > 0;
   }
 
   /** Whether this element is a sheet inside a guide (which then speaks for it). */
@@ -107,9 +100,8 @@ export class GuideController implements ReactiveController {
   }
 
   get #configuration(): unknown[] {
-    const settings = this.#settings;
-    const { noStorage, storage, storageKey, collabRoom } = settings;
-    return [this.#enclosing.value, noStorage, storage, storageKey, collabServers(settings).join('\n'), collabRoom];
+    const { noStorage, storage, storageKey, collabRoom } = this.host;
+    return [this.#enclosing.value, noStorage, storage, storageKey, collabServers(this.host).join('\n'), collabRoom];
   }
 
   /** Remember that the document was changed through the API before the element was connected. */
@@ -131,13 +123,12 @@ export class GuideController implements ReactiveController {
     if (enclosing) {
       this.#store = enclosing;
     } else {
-      const settings = this.#settings;
-      const source = acquireSource(settings, {
+      const source = acquireSource(host, {
         cardIds: this.cardIds(),
         ownStore: this.#ownStore,
         carry,
         requester: host,
-        token: () => this.#settings.collabToken,
+        token: () => host.collabToken,
         loadRoom: () => loadFeature(host, 'collab'),
       });
       this.#source = source;

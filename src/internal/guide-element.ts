@@ -16,7 +16,7 @@ import { GuideController } from './guide-controller.js';
 import { IdentityController } from './identity-controller.js';
 import { loadFeature } from './load-feature.js';
 import { UndoController } from './undo-controller.js';
-import { WorkshopHook, type StartedRoom } from './workshop-hook.js';
+import type { StartedRoom, WorkshopUi } from './workshop-hook.js';
 
 /**
  * What `<innovasjon-guide>` and `<innovasjon-trinn>` share: where their notes
@@ -112,8 +112,18 @@ export class GuideElement extends LitElement {
   protected readonly identity = new IdentityController(this, () => this.guide.store);
   protected readonly undoOffer = new UndoController(this, () => !this.guide.nested);
   protected readonly pageLocale = new PageLocaleController(this);
-  /** @internal The workshop (`collab-start`): which room the notes live in, and its chunk. */
-  readonly workshop = new WorkshopHook(this);
+  /** @internal The workshop's part of the render (`collab-start`), once its chunk has arrived. */
+  workshop?: WorkshopUi;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.collabStart) this.#workshop().catch(() => undefined);
+  }
+
+  /** The workshop's chunk (fetched after the first render): it joins a room by setting `collabRoom` and `collabToken`. */
+  #workshop(): Promise<WorkshopUi> {
+    return loadFeature(this, 'workshop').then((chunk) => chunk.workshopOf(this));
+  }
 
   /**
    * Starts a workshop room on the `collab-url` server (as *Start en felles økt* does; the guide needs `collab-start`): this page
@@ -121,7 +131,7 @@ export class GuideElement extends LitElement {
    * whose `code` names the reason (see the README), changing nothing.
    */
   startRoom(): Promise<StartedRoom> {
-    return this.workshop.load().then((ui) => ui.startRoom());
+    return this.#workshop().then((ui) => ui.startRoom());
   }
 
   /**
@@ -130,7 +140,7 @@ export class GuideElement extends LitElement {
    * `innovasjon-error` (`collab-join-refused`), and changes nothing.
    */
   joinRoom(linkOrCode: string, options: { name?: string } = {}): Promise<void> {
-    return this.workshop.load().then((ui) => ui.joinRoom(linkOrCode, options));
+    return this.#workshop().then((ui) => ui.joinRoom(linkOrCode, options));
   }
 
 

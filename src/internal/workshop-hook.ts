@@ -1,7 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CollabTokenSource } from '../sources/room-sessions.js';
+// Types of the workshop (`collab-start`, issue 22) that the elements' API and events name; the code is in src/workshop/ (a chunk).
+import type { ReactiveControllerHost } from 'lit';
 import type { SourceSettings } from '../sources/document-source.js';
-import { loadFeature } from './load-feature.js';
 
 /** What `startRoom()` resolves to. The link and the code are for the host page to show: never put them in a log. */
 export interface StartedRoom {
@@ -38,76 +37,19 @@ declare module '../events.js' {
   }
 }
 
-/** What the guide (or a lone step) gives the workshop. */
+/** What the guide (or a lone step) gives the workshop: it joins a room by setting `collabRoom` and `collabToken`. */
 export interface WorkshopHost extends ReactiveControllerHost, HTMLElement, SourceSettings {
   collabStart: boolean;
   collabJoinUrl?: string;
   readonly readonly: boolean;
+  /** The workshop's part of the guide's render, once its chunk has arrived. */
+  workshop?: WorkshopUi;
 }
 
-/** The room this page holds a workshop credential for: the guide connects to it with that credential. */
-export interface WorkshopRoom {
-  readonly room: string;
-  readonly token: CollabTokenSource;
-}
-
-/** The workshop's own chunk, as the hook sees it. */
+/** The workshop's chunk, as the guide sees it. */
 export interface WorkshopUi {
   render(): unknown;
   startRoom(): Promise<StartedRoom>;
   joinRoom(linkOrCode: string, options: { name?: string }): Promise<void>;
   removeParticipant(participant: string): Promise<void>;
-}
-
-/**
- * The first-render part of the workshop (`collab-start`): decides which room the guide connects to
- * (none, its notes on this device only, until the page holds a credential: so no room code loads
- * while a join link's invitation is still in the address). Everything else (taking the invitation
- * out of the address, the offer, the name prompt, the share panel, the server's API) is in a chunk
- * fetched after the first render, or when `startRoom()`/`joinRoom()` is called.
- */
-export class WorkshopHook implements ReactiveController {
-  /** Set by the chunk once this page holds a credential. */
-  room?: WorkshopRoom;
-  #ui?: WorkshopUi;
-  #loading?: Promise<WorkshopUi>;
-
-  constructor(private readonly host: WorkshopHost) {
-    host.addController(this);
-  }
-
-  /** The workshop is on: `collab-start` on a guide with `collab-url` and no token of the host's. */
-  get enabled(): boolean {
-    const { host } = this;
-    return host.collabStart && host.collabToken === undefined && !!host.collabUrl;
-  }
-
-  hostConnected(): void {
-    if (this.enabled) void this.load().catch(() => undefined);
-  }
-
-  /** Where the guide's notes live: the workshop room with its credential, or (none yet) this device only. */
-  settings(): SourceSettings {
-    const { host, room } = this;
-    const { storageKey, noStorage, storage, collabUrl } = host;
-    // One server (`collab-url`): a workshop room lives where it was made.
-    return this.enabled ? { storageKey, noStorage, storage, collabUrl: room && collabUrl, collabRoom: room?.room, collabToken: room?.token } : host;
-  }
-
-  load(): Promise<WorkshopUi> {
-    return (this.#loading ??= loadFeature(this.host, 'workshop').then(
-      ({ attachWorkshop }) => {
-        this.host.requestUpdate();
-        return (this.#ui = attachWorkshop(this.host, this));
-      },
-      (error: unknown) => {
-        this.#loading = undefined;
-        throw error;
-      },
-    ));
-  }
-
-  render(): unknown {
-    return this.#ui?.render();
-  }
 }

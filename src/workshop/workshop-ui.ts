@@ -20,7 +20,7 @@ import {
 import { emit } from '../events.js';
 import { workshopTranslations } from '../generated/locales/workshop/loaders.js';
 import { announce } from '../internal/announcer.js';
-import type { StartedRoom, WorkshopHook, WorkshopHost, WorkshopUi } from '../internal/workshop-hook.js';
+import type { StartedRoom, WorkshopHost, WorkshopUi } from '../internal/workshop-hook.js';
 import { addTranslations } from '../localization.js';
 import { identityKeeper } from '../sources/document-source.js';
 import { forgetCredential, keepCredential, readCredential, type StoredCredential } from '../sources/workshop-credentials.js';
@@ -124,10 +124,11 @@ class Workshop implements WorkshopUi {
   #shareOpen = false;
   #shareState?: ShareState;
 
-  constructor(
-    private readonly host: WorkshopHost,
-    private readonly hook: WorkshopHook,
-  ) {
+  /** The host gave a token of its own (the sign-on path): then the workshop stays out of the way. */
+  readonly #hostToken: boolean;
+
+  constructor(private readonly host: WorkshopHost) {
+    this.#hostToken = host.collabToken !== undefined;
     const server = host.collabUrl ?? '';
     this.#server = server;
     try {
@@ -137,7 +138,14 @@ class Workshop implements WorkshopUi {
     }
     const root = host.shadowRoot;
     if (root && !root.adoptedStyleSheets.includes(workshopStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, workshopStyles.styleSheet!];
+    host.workshop = this;
+    host.requestUpdate();
     void this.#begin();
+  }
+
+  /** The workshop is on: `collab-start` on a guide with `collab-url` and no token of the host's. */
+  get #enabled(): boolean {
+    return this.host.collabStart && Boolean(this.host.collabUrl) && !this.#hostToken;
   }
 
   /** Where links lead: `collab-join-url` (a public page), else this page. */
@@ -187,11 +195,9 @@ class Workshop implements WorkshopUi {
     this.#credential = credential;
     this.#stage = 'in-room';
     const key = this.#key;
-    this.hook.room = {
-      room: credential.room,
-      // A facilitator signs each (re)connection anew; a participant's credential is its token.
-      token: key ? async () => `${credential.credential}~${await makeProof(key, 'connect')}` : credential.credential,
-    };
+    // The guide connects to the room with the credential: a facilitator signs each (re)connection anew.
+    this.host.collabToken = key ? async () => `${credential.credential}~${await makeProof(key, 'connect')}` : credential.credential;
+    this.host.collabRoom = credential.room;
     this.#update();
     if (key) void this.#refreshShareState();
   }
@@ -221,7 +227,8 @@ class Workshop implements WorkshopUi {
     this.#shareState = undefined;
     this.#shareOpen = false;
     this.#stage = 'idle';
-    this.hook.room = undefined;
+    this.host.collabRoom = undefined;
+    this.host.collabToken = undefined;
     this.#update();
   }
 
@@ -233,7 +240,7 @@ class Workshop implements WorkshopUi {
 
   async startRoom(): Promise<StartedRoom> {
     const client = this.#client;
-    if (!client || !this.hook.enabled) throw new RoomJoinError('bad-request', 'A workshop needs collab-url and collab-start, and no collab-token.');
+    if (!client || !this.#enabled) throw new RoomJoinError('bad-request', 'A workshop needs collab-url and collab-start, and no collab-token.');
     if (this.#credential) throw new RoomJoinError('bad-request', 'This guide is in a workshop room already: remove it from this device first.');
     try {
       const capabilities = (this.#capabilities ??= await client.capabilities());
@@ -262,7 +269,7 @@ class Workshop implements WorkshopUi {
 
   async joinRoom(linkOrCode: string, { name }: { name?: string }): Promise<void> {
     const client = this.#client;
-    if (!client || !this.hook.enabled) throw this.#refused('bad-request');
+    if (!client || !this.#enabled) throw this.#refused('bad-request');
     if (this.#credential) throw this.#refused('bad-request');
     const person = (name ?? identityKeeper(this.#storageKey, true).get().name).trim();
     if (!person) throw this.#refused('name-invalid');
@@ -438,7 +445,7 @@ class Workshop implements WorkshopUi {
   }
 
   render(): unknown {
-    if (this.host.readonly || !this.hook.enabled) return nothing;
+    if (this.host.readonly || !this.#enabled) return nothing;
     const error = html`<p class="workshop-error" role="alert" tabindex="-1">${this.#error}</p>`;
     if (this.#stage === 'name' || (this.#stage === 'busy' && this.#invitation)) return this.#renderName(error);
     if (this.#stage === 'in-room') return this.#renderInRoom(error);
@@ -546,7 +553,11 @@ class Workshop implements WorkshopUi {
   }
 }
 
-/** Called by the guide's workshop hook once this chunk has arrived. */
-export function attachWorkshop(host: WorkshopHost, hook: WorkshopHook): WorkshopUi {
-  return new Workshop(host, hook);
+const workshops = new WeakMap<WorkshopHost, Workshop>();
+
+/** The workshop of a guide (made the first time): called by the guide once this chunk has arrived. */
+export function workshopOf(host: WorkshopHost): WorkshopUi {
+  let workshop = workshops.get(host);
+  if (!workshop) workshops.set(host, (workshop = new Workshop(host)));
+  return workshop;
 }

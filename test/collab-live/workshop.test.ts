@@ -261,7 +261,7 @@ describe('A workshop started from the page (collab-start, real server with ROOM_
     await guest.guide.joinRoom(code!, { name: 'Gjest' });
     await waitForStatus(guest.guide, 'connected');
     const stored = await readCredential(server.url, guest.key);
-    await lead.guide.workshop.load().then((ui) => ui.removeParticipant(stored!.sub));
+    await lead.guide.workshop!.removeParticipant(stored!.sub);
     expect(lead.window.events.filter((event) => event.type === 'innovasjon-participant-remove').map((event) => event.detail)).to.deep.equal([
       { participant: stored!.sub, name: 'Gjest' },
     ]);
@@ -270,7 +270,7 @@ describe('A workshop started from the page (collab-start, real server with ROOM_
     let refused: (Error & { code?: string }) | undefined;
     try {
       const other = stored!.sub.replace(/.$/, (last) => (last === 'a' ? 'b' : 'a'));
-      await lead.guide.workshop.load().then((ui) => ui.removeParticipant(other));
+      await lead.guide.workshop!.removeParticipant(other);
     } catch (error) {
       refused = error as Error & { code?: string };
     }
