@@ -117,7 +117,8 @@ export class GuideElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.collabStart) this.#workshop().catch(() => undefined);
+    // A failed fetch is told by loadFeature (chunk-load-failed); the API's next call tries again.
+    if (this.collabStart) void this.#workshop();
   }
 
   /** The workshop's chunk (fetched after the first render): it joins a room by setting `collabRoom` and `collabToken`. */
@@ -139,7 +140,7 @@ export class GuideElement extends LitElement {
    * left out). A refused join rejects with an Error whose `code` names the reason, sends
    * `innovasjon-error` (`collab-join-refused`), and changes nothing.
    */
-  joinRoom(linkOrCode: string, options: { name?: string } = {}): Promise<void> {
+  joinRoom(linkOrCode: string, options?: { name?: string }): Promise<void> {
     return this.#workshop().then((ui) => ui.joinRoom(linkOrCode, options));
   }
 

@@ -50,6 +50,6 @@ export interface WorkshopHost extends ReactiveControllerHost, HTMLElement, Sourc
 export interface WorkshopUi {
   render(): unknown;
   startRoom(): Promise<StartedRoom>;
-  joinRoom(linkOrCode: string, options: { name?: string }): Promise<void>;
+  joinRoom(linkOrCode: string, options?: { name?: string }): Promise<void>;
   removeParticipant(participant: string): Promise<void>;
 }

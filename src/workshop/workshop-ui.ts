@@ -267,7 +267,7 @@ class Workshop implements WorkshopUi {
     }
   }
 
-  async joinRoom(linkOrCode: string, { name }: { name?: string }): Promise<void> {
+  async joinRoom(linkOrCode: string, { name }: { name?: string } = {}): Promise<void> {
     const client = this.#client;
     if (!client || !this.#enabled) throw this.#refused('bad-request');
     if (this.#credential) throw this.#refused('bad-request');
