@@ -16,7 +16,7 @@
 //    (`.two` in nn or en) is left out.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const FEATURES = ['collab', 'lead'];
+const FEATURES = ['collab', 'lead', 'workshop'];
 const PLURAL = /^(.+)\.(zero|one|two|few|many|other)$/;
 
 const { targetLocales } = JSON.parse(readFileSync('lit-localize.json', 'utf8'));

@@ -67,7 +67,9 @@ export interface ChangeDetail {
  * code could not be fetched (nothing is lost, the person can try again);
  * `collab-unauthorized`: the room refused the token; `collab-refused`: the
  * room refused for another reason (a limit, a deleted room; see `message`);
- * `collab-invalid`: an item from the room failed validation and was skipped.
+ * `collab-invalid`: an item from the room failed validation and was skipped;
+ * `collab-join-refused`: a workshop room could not be joined by link or code;
+ * `collab-start-refused`: a workshop room could not be started (see the README for the reasons).
  */
 export type ErrorCode =
   | StorageErrorCode
@@ -75,7 +77,9 @@ export type ErrorCode =
   | 'chunk-load-failed'
   | 'collab-unauthorized'
   | 'collab-refused'
-  | 'collab-invalid';
+  | 'collab-invalid'
+  | 'collab-join-refused'
+  | 'collab-start-refused';
 export interface ErrorDetail {
   code: ErrorCode;
   message: string;

@@ -351,6 +351,11 @@ export class LiveRoom {
   #onState(state: ConnectionState): void {
     const { status, reason } = state;
     this.#tell({ kind: 'connection', state });
+    // With a token (a sign-on's, or a workshop credential), its name signs new notes unless the person gave one.
+    const signed = this.connection.tokenName;
+    const keeper = this.#options.guide.identity;
+    const person = keeper.get();
+    if (status === 'connected' && signed && !person.name && !person.anonymous) keeper.set({ name: signed });
     if (status === 'unauthorized') {
       this.#tell({ kind: 'problem', code: 'collab-unauthorized', message: `The room refused the token (${reason}).` });
     } else if (status === 'refused') {

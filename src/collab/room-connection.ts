@@ -192,6 +192,12 @@ export class RoomConnection {
     return this.#leading || tokenClaims(this.#latestToken).role === 'facilitator';
   }
 
+  /** The name the token (a host's sign-on, or a workshop credential) gives this person; undefined without one. */
+  get tokenName(): string | undefined {
+    const name = tokenName(this.#latestToken);
+    return name === undefined ? undefined : cleanName(name);
+  }
+
   /** The page names no token, so the server runs in open development mode, where a page may take the lead. */
   get mayTakeLead(): boolean {
     return this.#latestToken === '' && !this.#leading;

@@ -42,11 +42,13 @@ const SUMMARY = 5;
  * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
  * @event innovasjon-load - The stored document is loaded (localStorage, the `storage` adapter, or none with `no-storage`), once per connect; not in a live room. Detail: `{data}`.
- * @event innovasjon-error - Storage or an import failed. Detail: `{code, message}`.
+ * @event innovasjon-error - Storage or an import failed, or a workshop room could not be started or joined. Detail: `{code, message}`.
  * @event innovasjon-phase-change - The phase changed, here or by the room's facilitator. Detail: `{step, phase, hidden}`.
  * @event innovasjon-reveal - The facilitator revealed hidden writing; again as the notes arrive. Detail: `{step, count}`.
  * @event innovasjon-connection - Where the live room's connection stands (`collab-url`). Detail: `{status, reason?}`.
  * @event innovasjon-presence - Who is in the live room changed. Detail: `{participants}`.
+ * @event innovasjon-room-start - This page started a workshop room and leads it. Detail: `{room, linkExpiresAt, codeExpiresAt}`.
+ * @event innovasjon-participant-remove - The facilitator removed a person from the workshop room. Detail: `{participant, name}`.
  *
  * @csspart nav - The step navigation.
  * @csspart nav-button - One step in the navigation.
@@ -212,7 +214,7 @@ export class InnovasjonGuide extends GuideElement {
       ${renderRoomStatus(this.guide.live, this.guide.room)}
       ${this.toolbar.render()}
       <div class="workshop">
-        ${this.identity.render()}
+        ${this.workshop?.render()} ${this.identity.render()}
         ${this.readonly ? nothing : this.#renderTimer()} ${this.sessionControls.render()}
       </div>
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>

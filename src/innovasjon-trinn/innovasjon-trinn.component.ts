@@ -33,11 +33,13 @@ import { plural } from '../internal/intl.js';
  * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
  * @event innovasjon-load - The stored document is loaded (localStorage, the `storage` adapter, or none with `no-storage`), once per connect; not in a live room. Detail: `{data}`.
- * @event innovasjon-error - Storage failed. Detail: `{code, message}`.
+ * @event innovasjon-error - Storage failed, or a workshop room could not be started or joined. Detail: `{code, message}`.
  * @event innovasjon-phase-change - The phase changed, here or by the room's facilitator. Detail: `{step, phase, hidden}`.
  * @event innovasjon-reveal - The facilitator revealed hidden writing; again as the notes arrive. Detail: `{step, count}`.
  * @event innovasjon-connection - Where the live room's connection stands (`collab-url`). Detail: `{status, reason?}`.
  * @event innovasjon-presence - Who is in the live room changed. Detail: `{participants}`.
+ * @event innovasjon-room-start - This page started a workshop room and leads it. Detail: `{room, linkExpiresAt, codeExpiresAt}`.
+ * @event innovasjon-participant-remove - The facilitator removed a person from the workshop room. Detail: `{participant, name}`.
  *
  * @csspart sheet - The worksheet.
  * @csspart title - The step's heading.
@@ -152,7 +154,7 @@ export class InnovasjonTrinn extends GuideElement {
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
         ${standalone ? renderRoomStatus(this.guide.live, this.guide.room) : nothing}
-        ${standalone ? this.identity.render() : nothing}
+        ${this.workshop?.render()} ${standalone ? this.identity.render() : nothing}
         <p class="eyebrow" aria-hidden="true">${msg(str`Trinn ${step.number}`)}</p>
         ${heading(
           this.headingLevel,

@@ -17,6 +17,7 @@ import type { GuideView } from './guide-context.js';
 import { IdentityController } from './identity-controller.js';
 import { loadFeature } from './load-feature.js';
 import { UndoController } from './undo-controller.js';
+import type { StartedRoom, WorkshopUi } from './workshop-hook.js';
 
 /**
  * What `<innovasjon-guide>` and `<innovasjon-trinn>` share: where their notes
@@ -73,6 +74,21 @@ export class GuideElement extends LitElement {
    */
   @property({ attribute: 'collab-token' }) collabToken?: CollabToken;
 
+  /**
+   * With `collab-url` and no token: offers *Start en felles økt* (when the server allows creating
+   * rooms) and *Bli med med kode*. The room, its link and its code are made by the server; this
+   * page leads the room it started. Its code is fetched after the first render.
+   */
+  @property({ type: Boolean, attribute: 'collab-start' }) collabStart = false;
+
+  /**
+   * A public page to put in workshop links and QR codes instead of this page's own address (when
+   * the facilitator's page is on the intranet). It must hold a guide with the same `collab-url` and
+   * `collab-start`. Read when a link is made (the attribute `collab-join-url` works too).
+   * @attr collab-join-url
+   */
+  collabJoinUrl?: string;
+
   /** A storage adapter of the host's own, used instead of localStorage. */
   @property({ attribute: false }) storage?: StorageAdapter;
 
@@ -98,6 +114,38 @@ export class GuideElement extends LitElement {
   protected readonly identity = new IdentityController(this, () => this.guide.guide);
   protected readonly undoOffer = new UndoController(this, () => !this.guide.nested);
   protected readonly pageLocale = new PageLocaleController(this);
+  /** @internal The workshop's part of the render (`collab-start`), once its chunk has arrived. */
+  workshop?: WorkshopUi;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A failed fetch is told by loadFeature (chunk-load-failed); the API's next call tries again.
+    if (this.collabStart) void this.#workshop();
+  }
+
+  /** The workshop's chunk (fetched after the first render): it joins a room by setting `collabRoom` and `collabToken`. */
+  #workshop(): Promise<WorkshopUi> {
+    return loadFeature(this, 'workshop').then((chunk) => chunk.workshopOf(this));
+  }
+
+  /**
+   * Starts a workshop room on the `collab-url` server (as *Start en felles økt* does; the guide needs `collab-start`): this page
+   * leads it. Resolves to the room, its link and code and when they expire; rejects with an Error
+   * whose `code` names the reason (see the README), changing nothing.
+   */
+  startRoom(): Promise<StartedRoom> {
+    return this.#workshop().then((ui) => ui.startRoom());
+  }
+
+  /**
+   * Joins a workshop room by its link or its code (the guide needs `collab-start`), as the person `name` (the name given before, if
+   * left out). A refused join rejects with an Error whose `code` names the reason, sends
+   * `innovasjon-error` (`collab-join-refused`), and changes nothing.
+   */
+  joinRoom(linkOrCode: string, options?: { name?: string }): Promise<void> {
+    return this.#workshop().then((ui) => ui.joinRoom(linkOrCode, options));
+  }
+
 
   /** A copy of the saved document. Setting it validates first: a bad value throws a TypeError and changes nothing. */
   get data(): GuideDocument {

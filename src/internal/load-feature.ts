@@ -16,6 +16,7 @@ export const featureLoaders = {
   actionForms: () => import('../features/action-forms.js'),
   collab: () => import('../features/live.js'),
   session: () => import('../features/session-view.js'),
+  workshop: () => import('../workshop/workshop-ui.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;

@@ -46,6 +46,8 @@ export interface SourceSettings {
   collabUrls?: readonly string[];
   collabRoom?: string;
   collabToken?: CollabTokenSource;
+  /** A workshop (`collab-start`): no room until the page has joined one (the workshop then sets `collabRoom`; a host with a token names it). */
+  collabStart?: boolean;
 }
 
 export interface SourceOptions {
@@ -75,7 +77,8 @@ export function identityKeeper(key: string, persist: boolean): IdentityKeeper {
 }
 
 /** The collaboration server's addresses an element names: `collabUrls` when it has any, else `collabUrl`. */
-export function collabServers({ collabUrl, collabUrls }: Pick<SourceSettings, 'collabUrl' | 'collabUrls'>): string[] {
+export function collabServers({ collabUrl, collabUrls, collabStart, collabRoom }: Partial<SourceSettings>): string[] {
+  if (collabStart && !collabRoom) return [];
   const listed = Array.isArray(collabUrls) ? collabUrls.filter((url): url is string => typeof url === 'string' && url.trim() !== '') : [];
   if (listed.length) return listed.map((url) => url.trim());
   return collabUrl?.trim() ? [collabUrl.trim()] : [];

@@ -1,0 +1,563 @@
+// The workshop on a guide with `collab-start` (issue 22): *Start en felles økt*, *Bli med med kode*,
+// the name asked of a person who came by link, and the facilitator's credential on this device.
+// Its own chunk, fetched after the first render; the share panel is a chunk of its own.
+import { msg } from '@lit/localize';
+import { css, html, nothing, type CSSResult } from 'lit';
+import { takeJoinFragment } from '../collab/join-fragment.js';
+import { invitationInLink, joinLink } from '../collab/join-link.js';
+import {
+  WorkshopClient,
+  WorkshopError,
+  displayCode,
+  makeProof,
+  newFacilitatorKeys,
+  normalizeCode,
+  type FacilitatorKey,
+  type IssuedCredential,
+  type WorkshopCapabilities,
+  type WorkshopRefusal,
+} from '../collab/workshop-client.js';
+import { emit } from '../events.js';
+import { workshopTranslations } from '../generated/locales/workshop/loaders.js';
+import { announce } from '../internal/announcer.js';
+import type { StartedRoom, WorkshopHost, WorkshopUi } from '../internal/workshop-hook.js';
+import { addTranslations } from '../localization.js';
+import { identityKeeper } from '../sources/document-source.js';
+import { forgetCredential, keepCredential, readCredential, type StoredCredential } from '../sources/workshop-credentials.js';
+import type { ShareState } from './share-panel.js';
+import { refusalMessage } from './refusals.js';
+
+await addTranslations(workshopTranslations);
+
+/** Reasons after which the credential on this device can never connect again. */
+const FINAL = new Set(['credential-invalid', 'credential-expired', 'credential-revoked', 'credential-wrong-room', 'room-deleted']);
+
+/** An Error whose `code` names why a workshop request was refused (the README lists them). */
+export class RoomJoinError extends Error {
+  override name = 'RoomJoinError';
+  constructor(
+    readonly code: WorkshopRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const workshopStyles: CSSResult = css`
+  .workshop-start,
+  .workshop-join,
+  .workshop-name {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 1px solid var(--innovasjon-color-border, #8a8a8a);
+    border-radius: var(--innovasjon-radius, 0.5rem);
+  }
+  .workshop-join form,
+  .workshop-name form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  .workshop-join label,
+  .workshop-name label {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .workshop-code-input {
+    text-transform: uppercase;
+    letter-spacing: 0.1em;
+    inline-size: 10ch;
+  }
+  .workshop-error {
+    margin: 0;
+    padding: 0.25rem 0.5rem;
+    border-inline-start: 4px solid var(--innovasjon-color-danger, #b00020);
+  }
+  .workshop-error:empty {
+    display: none;
+  }
+  .share-panel {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 2px solid var(--innovasjon-color-accent, #0062ba);
+    border-radius: var(--innovasjon-radius, 0.5rem);
+    background: var(--innovasjon-color-surface, #fff);
+  }
+  .share-panel .join-code {
+    font-size: 2.5rem;
+    font-weight: 700;
+    letter-spacing: 0.12em;
+    font-variant-numeric: tabular-nums;
+    margin: 0;
+  }
+  .share-panel .link {
+    overflow-wrap: anywhere;
+    font-size: 0.9rem;
+  }
+  .share-panel .qr {
+    inline-size: min(14rem, 100%);
+    block-size: auto;
+    background: #fff;
+    color: #000;
+  }
+  .share-panel .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+`;
+
+type Stage = 'idle' | 'name' | 'busy' | 'in-room';
+
+class Workshop implements WorkshopUi {
+  readonly #client?: WorkshopClient;
+  readonly #server: string;
+  #capabilities?: WorkshopCapabilities;
+  #credential?: StoredCredential;
+  #stage: Stage = 'idle';
+  #error = '';
+  #invitation?: string;
+  #share?: typeof import('./share-panel.js');
+  #shareOpen = false;
+  #shareState?: ShareState;
+
+  /** The host gave a token of its own (the sign-on path): then the workshop stays out of the way. */
+  readonly #hostToken: boolean;
+
+  constructor(private readonly host: WorkshopHost) {
+    this.#hostToken = host.collabToken !== undefined;
+    const server = host.collabUrl ?? '';
+    this.#server = server;
+    try {
+      this.#client = new WorkshopClient(server);
+    } catch {
+      this.#client = undefined;
+    }
+    const root = host.shadowRoot;
+    if (root && !root.adoptedStyleSheets.includes(workshopStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, workshopStyles.styleSheet!];
+    host.workshop = this;
+    host.requestUpdate();
+    void this.#begin();
+  }
+
+  /** The workshop is on: `collab-start` on a guide with `collab-url` and no token of the host's. */
+  get #enabled(): boolean {
+    return this.host.collabStart && Boolean(this.host.collabUrl) && !this.#hostToken;
+  }
+
+  /** Where links lead: `collab-join-url` (a public page), else this page. */
+  get #joinBase(): string {
+    return this.host.collabJoinUrl || this.host.getAttribute('collab-join-url') || location.href;
+  }
+
+  get #storageKey(): string {
+    return this.host.storageKey;
+  }
+
+  async #begin(): Promise<void> {
+    const invitation = takeJoinFragment();
+    if (invitation) {
+      this.#invitation = invitation;
+      this.#stage = 'name';
+      this.#update();
+      this.#focusSoon('.workshop-name input');
+      return;
+    }
+    const stored = await readCredential(this.#server, this.#storageKey);
+    if (stored) {
+      this.#enter(stored);
+      return;
+    }
+    this.#capabilities = await this.#client?.capabilities().catch(() => undefined);
+    this.#update();
+  }
+
+  #update(): void {
+    this.host.requestUpdate();
+  }
+
+  #focusSoon(selector: string): void {
+    void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  /** The key that signs this facilitator's requests. */
+  get #key(): FacilitatorKey | undefined {
+    const credential = this.#credential;
+    if (!credential?.privateKey) return undefined;
+    return { credential: credential.credential, credentialId: credential.credentialId, room: credential.room, privateKey: credential.privateKey };
+  }
+
+  /** This page holds a credential: the guide connects to its room with it. */
+  #enter(credential: StoredCredential): void {
+    this.#credential = credential;
+    this.#stage = 'in-room';
+    const key = this.#key;
+    // The guide connects to the room with the credential: a facilitator signs each (re)connection anew.
+    this.host.collabToken = key ? async () => `${credential.credential}~${await makeProof(key, 'connect')}` : credential.credential;
+    this.host.collabRoom = credential.room;
+    this.#update();
+    if (key) void this.#refreshShareState();
+  }
+
+  async #refreshShareState(): Promise<void> {
+    const key = this.#key;
+    if (!key || !this.#client) return;
+    try {
+      const status = await this.#client.status(key);
+      this.#shareState = {
+        link: this.#shareState?.link,
+        code: status.code === null ? null : displayCode(status.code),
+        linkExpiresAt: status.linkExpiresAt,
+        codeExpiresAt: status.codeExpiresAt,
+        door: status.door,
+      };
+    } catch (error) {
+      if (error instanceof WorkshopError && FINAL.has(error.code)) await this.#leave();
+    }
+    this.#update();
+  }
+
+  /** The credential cannot connect again (removed, room ended) or the person removed it: gone from this device. */
+  async #leave(): Promise<void> {
+    await forgetCredential(this.#server, this.#storageKey);
+    this.#credential = undefined;
+    this.#shareState = undefined;
+    this.#shareOpen = false;
+    this.#stage = 'idle';
+    this.host.collabRoom = undefined;
+    this.host.collabToken = undefined;
+    this.#update();
+  }
+
+  #refused(code: WorkshopRefusal): RoomJoinError {
+    const error = new RoomJoinError(code, `The workshop room could not be joined: ${code}.`);
+    emit(this.host, 'innovasjon-error', { code: 'collab-join-refused', message: error.message });
+    return error;
+  }
+
+  async startRoom(): Promise<StartedRoom> {
+    const client = this.#client;
+    if (!client || !this.#enabled) throw new RoomJoinError('bad-request', 'A workshop needs collab-url and collab-start, and no collab-token.');
+    if (this.#credential) throw new RoomJoinError('bad-request', 'This guide is in a workshop room already: remove it from this device first.');
+    try {
+      const capabilities = (this.#capabilities ??= await client.capabilities());
+      if (!capabilities.create) throw new WorkshopError(capabilities.createNeedsToken ? 'creation-token-required' : 'creation-off');
+      const created = await client.createRoom();
+      const keys = await newFacilitatorKeys();
+      const name = identityKeeper(this.#storageKey, true).get().name || 'Prosessleder';
+      const issued = await client.exchange(created.facilitatorInvitation, name, keys.publicJwk);
+      const credential: StoredCredential = { ...issued, privateKey: keys.privateKey };
+      await keepCredential(this.#server, this.#storageKey, credential);
+      const link = joinLink(this.#joinBase, created.participantInvitation);
+      const code = created.code === null ? null : displayCode(created.code);
+      this.#shareState = { link, code, linkExpiresAt: created.linkExpiresAt, codeExpiresAt: created.codeExpiresAt, door: 'open' };
+      this.#enter(credential);
+      emit(this.host, 'innovasjon-room-start', { room: created.room, linkExpiresAt: created.linkExpiresAt, codeExpiresAt: created.codeExpiresAt });
+      announce(msg('Den felles økta er startet. Del lenken eller koden med deltakerne.', { id: 'workshop.started' }));
+      await this.#openShare();
+      return { room: created.room, link, code, linkExpiresAt: created.linkExpiresAt, codeExpiresAt: created.codeExpiresAt };
+    } catch (error) {
+      const code = error instanceof WorkshopError ? error.code : 'network';
+      const refusal = new RoomJoinError(code, `The workshop room could not be started: ${code}.`);
+      emit(this.host, 'innovasjon-error', { code: 'collab-start-refused', message: refusal.message });
+      throw refusal;
+    }
+  }
+
+  async joinRoom(linkOrCode: string, { name }: { name?: string } = {}): Promise<void> {
+    const client = this.#client;
+    if (!client || !this.#enabled) throw this.#refused('bad-request');
+    if (this.#credential) throw this.#refused('bad-request');
+    const person = (name ?? identityKeeper(this.#storageKey, true).get().name).trim();
+    if (!person) throw this.#refused('name-invalid');
+    const invitation = invitationInLink(linkOrCode);
+    let issued: IssuedCredential;
+    let privateKey: CryptoKey | undefined;
+    try {
+      if (invitation) {
+        // A hand-over link makes this device the facilitator: its key is made before the exchange, kept only then.
+        const keys = await newFacilitatorKeys();
+        issued = await client.exchange(invitation, person, keys.publicJwk);
+        if (issued.role === 'facilitator') privateKey = keys.privateKey;
+      } else {
+        const code = normalizeCode(linkOrCode);
+        if (!/^[0-9A-Z]{4,12}$/.test(code)) throw new WorkshopError('code-unknown');
+        issued = await client.joinByCode(code, person);
+      }
+    } catch (error) {
+      throw this.#refused(error instanceof WorkshopError ? error.code : 'network');
+    }
+    identityKeeper(this.#storageKey, true).set({ name: issued.name || person, anonymous: false });
+    const credential: StoredCredential = privateKey ? { ...issued, privateKey } : issued;
+    await keepCredential(this.#server, this.#storageKey, credential);
+    this.#enter(credential);
+    announce(msg('Du er med i den felles økta.', { id: 'workshop.joined' }));
+  }
+
+  async removeParticipant(participant: string): Promise<void> {
+    const key = this.#key;
+    if (!key || !this.#client) throw new RoomJoinError('facilitator-only', 'Only the facilitator of a workshop room removes people.');
+    let name = '';
+    try {
+      name = (await this.#client.status(key)).people.find((person) => person.sub === participant)?.name ?? '';
+      await this.#client.remove(key, participant);
+    } catch (error) {
+      const code = error instanceof WorkshopError ? error.code : 'network';
+      throw new RoomJoinError(code, `The person could not be removed: ${code}.`);
+    }
+    emit(this.host, 'innovasjon-participant-remove', { participant, name });
+  }
+
+  /** *Fjern fra denne enheten* for the workshop: the credential (and key) leave this device. */
+  async removeFromDevice(): Promise<void> {
+    await this.#leave();
+    announce(msg('Tilgangen til økta er fjernet fra denne enheten.', { id: 'workshop.removed' }));
+  }
+
+  async #openShare(): Promise<void> {
+    try {
+      // Its own chunk, fetched from here (not listed among the core's features, which stay small).
+      this.#share ??= await import('./share-panel.js');
+    } catch {
+      emit(this.host, 'innovasjon-error', { code: 'chunk-load-failed', message: 'The code for "sharePanel" could not be fetched.' });
+      announce(msg('Denne delen av guiden kunne ikke lastes. Sjekk nettverket og prøv igjen. Ingenting er tapt.'));
+      return; // the button stays for another try
+    }
+    this.#shareOpen = true;
+    this.#update();
+    this.#focusSoon('#share-title');
+  }
+
+  #closeShare(): void {
+    this.#shareOpen = false;
+    this.#update();
+    this.#focusSoon('.share-toggle');
+  }
+
+  async #act(action: () => Promise<void>, done: string): Promise<void> {
+    this.#error = '';
+    try {
+      await action();
+      announce(done);
+    } catch (error) {
+      const code = error instanceof WorkshopError ? error.code : 'network';
+      this.#error = refusalMessage(code);
+      if (FINAL.has(code)) await this.#leave();
+    }
+    this.#update();
+  }
+
+  #newLink(): Promise<void> {
+    return this.#act(async () => {
+      const key = this.#key!;
+      const next = await this.#client!.newLink(key);
+      this.#shareState = {
+        link: joinLink(this.#joinBase, next.participantInvitation),
+        code: next.code === null ? null : displayCode(next.code),
+        linkExpiresAt: next.linkExpiresAt,
+        codeExpiresAt: next.codeExpiresAt,
+        door: this.#shareState?.door ?? 'open',
+      };
+    }, msg('Ny lenke og ny kode er laget. De gamle virker ikke lenger.', { id: 'workshop.new-link-done' }));
+  }
+
+  #door(open: boolean): Promise<void> {
+    return this.#act(
+      async () => {
+        const door = await this.#client!.setDoor(this.#key!, open);
+        if (this.#shareState) this.#shareState = { ...this.#shareState, door };
+      },
+      open ? msg('Døren er åpen: nye deltakere kan bli med.', { id: 'workshop.door-opened' }) : msg('Døren er lukket: ingen nye kan bli med.', { id: 'workshop.door-closed' }),
+    );
+  }
+
+  async #submitName(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
+    if (!name) {
+      this.#error = msg('Skriv navnet ditt.', { id: 'workshop.name-missing' });
+      this.#update();
+      this.#focusSoon('.workshop-name input');
+      return;
+    }
+    const invitation = this.#invitation;
+    if (!invitation) return;
+    this.#stage = 'busy';
+    this.#error = '';
+    this.#update();
+    try {
+      await this.joinRoom(`#innovasjon-join=${encodeURIComponent(invitation)}`, { name });
+      this.#invitation = undefined;
+    } catch (error) {
+      this.#stage = 'name';
+      this.#error = refusalMessage((error as RoomJoinError).code);
+      // A link that can never work again is forgotten; the person can still join by code.
+      if (!['network', 'unavailable', 'name-invalid'].includes((error as RoomJoinError).code)) {
+        this.#invitation = undefined;
+        this.#stage = 'idle';
+        this.#capabilities ??= await this.#client?.capabilities().catch(() => undefined);
+      }
+      this.#update();
+      this.#focusSoon('.workshop-error');
+    }
+  }
+
+  async #submitCode(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const code = (form.elements.namedItem('code') as HTMLInputElement).value;
+    const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
+    if (!normalizeCode(code) || !name) {
+      this.#error = !name ? msg('Skriv navnet ditt.', { id: 'workshop.name-missing' }) : msg('Skriv koden du har fått.', { id: 'workshop.code-missing' });
+      this.#update();
+      this.#focusSoon(!name ? '.workshop-join input[name=name]' : '.workshop-join input[name=code]');
+      return;
+    }
+    this.#stage = 'busy';
+    this.#error = '';
+    this.#update();
+    try {
+      await this.joinRoom(code, { name });
+    } catch (error) {
+      this.#stage = 'idle';
+      this.#error = refusalMessage((error as RoomJoinError).code);
+      this.#update();
+      this.#focusSoon('.workshop-join input[name=code]');
+    }
+  }
+
+  async #pressStart(): Promise<void> {
+    this.#stage = 'busy';
+    this.#error = '';
+    this.#update();
+    try {
+      await this.startRoom();
+    } catch (error) {
+      this.#stage = 'idle';
+      this.#error = refusalMessage((error as RoomJoinError).code);
+      this.#update();
+      this.#focusSoon('.start-room');
+    }
+  }
+
+  render(): unknown {
+    if (this.host.readonly || !this.#enabled) return nothing;
+    const error = html`<p class="workshop-error" role="alert" tabindex="-1">${this.#error}</p>`;
+    if (this.#stage === 'name' || (this.#stage === 'busy' && this.#invitation)) return this.#renderName(error);
+    if (this.#stage === 'in-room') return this.#renderInRoom(error);
+    return this.#renderOffer(error);
+  }
+
+  #renderName(error: unknown) {
+    const busy = this.#stage === 'busy';
+    const name = identityKeeper(this.#storageKey, true).get().name;
+    return html`<section class="workshop-name" aria-labelledby="workshop-name-title">
+      <p id="workshop-name-title"><strong>${msg('Du er invitert til en felles økt', { id: 'workshop.invited' })}</strong></p>
+      <form @submit=${(event: SubmitEvent) => this.#submitName(event)}>
+        <label
+          >${msg('Navnet ditt, slik de andre ser det', { id: 'workshop.name-label' })}
+          <input name="name" autocomplete="name" maxlength="80" .value=${name} ?disabled=${busy} />
+        </label>
+        <button type="submit" class="primary join-by-link" ?disabled=${busy}>${msg('Bli med', { id: 'workshop.join' })}</button>
+      </form>
+      ${error}
+    </section>`;
+  }
+
+  #renderOffer(error: unknown) {
+    const capabilities = this.#capabilities;
+    if (!capabilities || (!capabilities.create && !capabilities.codes)) return this.#error ? error : nothing;
+    const busy = this.#stage === 'busy';
+    const name = identityKeeper(this.#storageKey, true).get().name;
+    return html`<div class="workshop-start">
+      ${capabilities.create
+        ? html`<button type="button" class="primary start-room" ?disabled=${busy} @click=${() => this.#pressStart()}>
+            ${msg('Start en felles økt', { id: 'workshop.start' })}
+          </button>`
+        : nothing}
+      ${capabilities.codes
+        ? html`<section class="workshop-join" aria-labelledby="workshop-join-title">
+            <p id="workshop-join-title"><strong>${msg('Bli med med kode', { id: 'workshop.join-code-title' })}</strong></p>
+            <form @submit=${(event: SubmitEvent) => this.#submitCode(event)}>
+              <label
+                >${msg('Koden', { id: 'workshop.code-label' })}
+                <input name="code" class="workshop-code-input" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="12" ?disabled=${busy} />
+              </label>
+              <label
+                >${msg('Navnet ditt', { id: 'workshop.name-short' })}
+                <input name="name" autocomplete="name" maxlength="80" .value=${name} ?disabled=${busy} />
+              </label>
+              <button type="submit" class="join-by-code" ?disabled=${busy}>${msg('Bli med', { id: 'workshop.join' })}</button>
+            </form>
+          </section>`
+        : nothing}
+      ${error}
+    </div>`;
+  }
+
+  #renderInRoom(error: unknown) {
+    this.#watchRoom();
+    const facilitator = Boolean(this.#key);
+    return html`<div class="workshop-room">
+      ${facilitator
+        ? html`<button type="button" class="share-toggle" aria-expanded=${this.#shareOpen ? 'true' : 'false'} @click=${() => (this.#shareOpen ? this.#closeShare() : this.#openShare())}>
+            ${msg('Del økta', { id: 'workshop.share' })}
+          </button>`
+        : nothing}
+      <button type="button" class="workshop-forget" @click=${() => this.removeFromDevice()}>
+        ${msg('Fjern tilgangen fra denne enheten', { id: 'workshop.forget' })}
+      </button>
+      ${facilitator && this.#shareOpen && this.#share && this.#shareState
+        ? this.#share.renderSharePanel(this.#shareState, {
+            newLink: () => this.#newLink(),
+            door: (open) => this.#door(open),
+            close: () => this.#closeShare(),
+            copy: (text) => this.#copy(text),
+          })
+        : nothing}
+      ${error}
+    </div>`;
+  }
+
+  /**
+   * The server refused the credential for good (the person was removed, the room ended) or the person
+   * removed the room from this device: the credential leaves the device too.
+   */
+  #watchRoom(): void {
+    // The guide's live room (its controller is the element's own; the workshop only reads it).
+    const room = (this.host as unknown as { guide: { room?: { removedFromDevice: boolean; connection: { state: { status: string; reason?: string } } } } }).guide.room;
+    if (!room || this.#leaving) return;
+    const { status, reason = '' } = room.connection.state;
+    const refused = (status === 'refused' || status === 'unauthorized') && FINAL.has(reason);
+    if (!refused && !room.removedFromDevice) return;
+    this.#leaving = true;
+    queueMicrotask(() => {
+      if (refused) this.#error = refusalMessage(reason === 'room-deleted' ? 'room-ended' : (reason as WorkshopRefusal));
+      void this.#leave().finally(() => (this.#leaving = false));
+    });
+  }
+
+  #leaving = false;
+
+  async #copy(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      announce(msg('Lenken er kopiert.', { id: 'workshop.copied' }));
+    } catch {
+      announce(msg('Lenken kunne ikke kopieres. Merk den og kopier den selv.', { id: 'workshop.copy-failed' }));
+    }
+  }
+}
+
+const workshops = new WeakMap<WorkshopHost, Workshop>();
+
+/** The workshop of a guide (made the first time): called by the guide once this chunk has arrived. */
+export function workshopOf(host: WorkshopHost): WorkshopUi {
+  let workshop = workshops.get(host);
+  if (!workshop) workshops.set(host, (workshop = new Workshop(host)));
+  return workshop;
+}
