@@ -247,6 +247,7 @@ for (const { name, lang, fetched, problems, actions } of measured) {
       lang === 'nb' ? `${over ? 'OVER' : 'ok'}, budget ${kb(BUDGETS.firstUse)}${FIRST_USE_PENDING ? ` (pending; may not pass ${kb(FIRST_USE_CEILING)})` : ''}` : ''
     }`,
   );
+  if (process.env.SIZE_BYTES && lang === 'nb') console.log(`${name}: ${total} B`);
   if (lang === 'nb' && FIRST_USE_PENDING && total > FIRST_USE_CEILING) {
     failures.push(`the ${name} page fetches ${kb(total)} min+gzip of script for its first render and first actions, more than the ${kb(FIRST_USE_CEILING)} it may have while the 25 KB budget is pending`);
   } else if (over) {

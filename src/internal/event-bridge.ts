@@ -6,7 +6,6 @@ import type { StorageError } from '../storage/storage-adapter.js';
 import type { StoreChange } from '../store/guide-store.js';
 import { NO_SESSION, type SessionState, type SessionTimer } from '../store/session.js';
 import { announce } from './announcer.js';
-import { chime } from './chime.js';
 import { phaseName } from './phase-name.js';
 import { plural } from './intl.js';
 
@@ -184,7 +183,8 @@ export class EventBridge {
   #timeIsUp(): void {
     if (!this.lead) return;
     announce(msg('Tiden er ute.', { id: 'session.time-up' }));
-    chime();
+    // The tone's code is fetched only when a timebox ends (a person who turned sound on has the session view's copy already).
+    void import('./chime.js').then(({ chime }) => chime(), () => {});
   }
 
   #onChange(change: StoreChange): void {
