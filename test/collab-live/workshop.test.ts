@@ -2,6 +2,7 @@
 // a second machine joins by the link, a third by the code; each machine is an iframe with its own
 // storage key (so its own credential and name), as another browser would have.
 import { expect } from '@open-wc/testing';
+import { deepMarkup, workshopHarness } from './harness.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { readCredential } from '../../src/sources/workshop-credentials.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
@@ -58,27 +59,12 @@ async function openMachine(server: Server, { address, key = `verksted-${Date.now
   return page;
 }
 
-const inGuide = <T extends Element>(page: Page, selector: string) => page.guide.shadowRoot!.querySelector<T>(selector);
+const inGuide = <T extends Element>(page: Page, selector: string) => workshopHarness(page.guide).part<T>(selector);
 
 /** Waits for an element in a page's guide and returns it. */
 async function found<T extends Element>(page: Page, selector: string, what: string): Promise<T> {
   await waitUntil(() => inGuide(page, selector), what, { timeout: 30_000 });
   return inGuide<T>(page, selector)!;
-}
-
-/** Everything a page shows, shadow roots and attributes included, as one string. */
-function deepMarkup(node: Node): string {
-  let out = '';
-  const walk = (each: Node) => {
-    if (each instanceof Element) {
-      out += `<${each.localName} ${[...each.attributes].map((a) => `${a.name}="${a.value}"`).join(' ')}>`;
-      if (each instanceof HTMLInputElement || each instanceof HTMLTextAreaElement) out += each.value;
-      if (each.shadowRoot) walk(each.shadowRoot);
-    } else if (each.nodeType === Node.TEXT_NODE) out += each.textContent;
-    for (const child of each.childNodes) walk(child);
-  };
-  walk(node);
-  return out;
 }
 
 /** axe-core finds nothing wrong with the page's whole guide (run in the page's own frame). */
@@ -90,14 +76,14 @@ async function expectAccessible(page: WorkshopPage) {
 async function pressWithKeyboard(page: Page, element: HTMLElement, what: string) {
   page.frame.focus();
   element.focus();
-  await waitUntil(() => page.guide.shadowRoot!.activeElement === element, `${what} has focus`);
+  await waitUntil(() => workshopHarness(page.guide).focused === element, `${what} has focus`);
   await sendKeys({ press: 'Enter' });
 }
 
 async function typeInto(page: Page, input: HTMLInputElement, text: string) {
   page.frame.focus();
   input.focus();
-  await waitUntil(() => page.guide.shadowRoot!.activeElement === input, 'the field has focus');
+  await waitUntil(() => workshopHarness(page.guide).focused === input, 'the field has focus');
   await sendKeys({ type: text });
 }
 
@@ -148,7 +134,7 @@ describe('A workshop started from the page (collab-start, real server with ROOM_
 
     await pressWithKeyboard(lead, start, '«Start en felles økt»');
     await waitUntil(() => inGuide(lead, '.share-panel'), 'the share panel opens', { timeout: 30_000 });
-    await waitUntil(() => lead.guide.shadowRoot!.activeElement?.id === 'share-title', 'focus moves to the share panel');
+    await waitUntil(() => workshopHarness(lead.guide).focused?.id === 'share-title', 'focus moves to the share panel');
     const link = inGuide(lead, '.share-panel .link')!.textContent!.trim();
     const code = inGuide(lead, '.share-panel .join-code')!.textContent!.trim();
     expect(link).to.match(/#innovasjon-join=/);
@@ -168,7 +154,7 @@ describe('A workshop started from the page (collab-start, real server with ROOM_
     const second = await openMachine(server, { address: link });
     await waitUntil(() => second.window.location.hash === '', 'the invitation leaves the address');
     const nameField = await found<HTMLInputElement>(second, '.workshop-name input[name=name]', 'the page asks for the name');
-    await waitUntil(() => second.guide.shadowRoot!.activeElement === nameField, 'focus is on the name field');
+    await waitUntil(() => workshopHarness(second.guide).focused === nameField, 'focus is on the name field');
     await expectAccessible(second);
     await typeInto(second, nameField, 'Kari');
     await sendKeys({ press: 'Enter' });
