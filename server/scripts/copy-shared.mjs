@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const server = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(server, '..');
 
-const required = ['LICENSE', 'docs/drift.md', 'docs/behandlingsprotokoll.md', 'docs/collab-schema.md'];
+const required = ['LICENSE', 'docs/drift.md', 'docs/behandlingsprotokoll.md', 'docs/collab-schema.md', 'docs/workshop-api.md'];
 const optional = ['SECURITY.md'];
 
 rmSync(join(server, 'docs'), { recursive: true, force: true });
