@@ -218,14 +218,15 @@ for (const lang of LANGUAGES) {
       assert.ok(markdown.includes(`Kortere ventetid (${lang})`), 'the export holds the note');
     });
 
-    it('loads the live room and the facilitator panel chunks with their translations', async () => {
-      // Both need a collaboration server to be reached through the page (collab-url, Led økten):
+    it('loads the chunks that need a collaboration server (live room, session, facilitator panel, workshop) with their translations', async () => {
+      // They need a collaboration server reached through the page (collab-url, Led økten, collab-start):
       // here they are imported as the bundle's own import() does, from the same folder.
       const { tab } = run;
-      const chunks = filesUnder(CMS).filter((file) => /^chunks\/(collab|phase-panel)-[^/]+\.js$/.test(file));
-      assert.equal(chunks.length, 2, `chunks/collab-… and chunks/phase-panel-… in cms/: ${chunks}`);
-      for (const chunk of chunks) {
-        await tab.evaluate((url) => import(url).then(() => undefined), `${origin}${BASE}${chunk}`);
+      const features = ['live', 'session-view', 'phase-panel', 'countdown', 'chime', 'workshop-ui', 'share-panel'];
+      for (const feature of features) {
+        const chunks = filesUnder(CMS).filter((file) => new RegExp(`^chunks/${feature}-[^/]+\\.js$`).test(file));
+        assert.equal(chunks.length, 1, `one chunks/${feature}-… in cms/: ${chunks}`);
+        await tab.evaluate((url) => import(url).then(() => undefined), `${origin}${BASE}${chunks[0]}`);
       }
     });
 
@@ -243,7 +244,7 @@ for (const lang of LANGUAGES) {
       const localeChunks = paths.filter((path) => path.startsWith(`${BASE}locales/`));
       if (lang === 'nb') assert.deepEqual(localeChunks, [], 'bokmål is in the core: no locale chunk');
       else {
-        for (const feature of ['', 'collab-', 'lead-']) {
+        for (const feature of ['', 'collab-', 'lead-', 'workshop-']) {
           assert.ok(
             localeChunks.some((path) => new RegExp(`/locales/${feature}${lang}-[^/]+\\.js$`).test(path)),
             `the ${feature || 'page'} translations for ${lang} were fetched: ${localeChunks}`,
