@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { LIMITS } from '../../src/store/types.js';
 import { MAX_IMPORT_BYTES } from '../../src/store/import.js';
-import { mapItems, SESSION_SUFFIX } from '../../src/collab/schema.js';
+import { mapItems, SESSION_SUFFIX, type CredentialRefusal } from '../../src/collab/schema.js';
 
 /** A room: 1–64 of A–Z a–z 0–9 _ -, after an optional tenant prefix (`bergen.`, see tenants.ts); `/` is reserved. */
 export const ROOM_NAME = /^(?:[a-z0-9][a-z0-9-]{0,31}\.)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -60,14 +60,7 @@ export type RefusalReason =
   | 'server-error'
   | 'storage-unavailable'
   // A personal credential from a room made on request (workshop/): docs/workshop-api.md.
-  | 'credential-invalid'
-  | 'credential-expired'
-  | 'credential-revoked'
-  | 'credential-wrong-room'
-  | 'proof-missing'
-  | 'proof-invalid'
-  | 'proof-stale'
-  | 'proof-replayed';
+  | CredentialRefusal;
 
 /**
  * Thrown from hooks to refuse a connection or a message. Deliberately not an Error and

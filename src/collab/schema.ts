@@ -183,3 +183,14 @@ export function writeRoomSession(doc: Y.Doc, session: SessionState, origin?: unk
     for (const [key, value] of sessionEntries(session)) map.set(key, value);
   }, origin);
 }
+
+/** Why the server refuses a workshop credential or its proof of possession (docs/workshop-api.md): the page and the server both name them. */
+export type CredentialRefusal =
+  | 'credential-invalid'
+  | 'credential-expired'
+  | 'credential-revoked'
+  | 'credential-wrong-room'
+  | 'proof-missing'
+  | 'proof-invalid'
+  | 'proof-stale'
+  | 'proof-replayed';

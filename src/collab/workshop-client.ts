@@ -2,6 +2,8 @@
 // invitations exchanged for personal credentials, join codes, and the facilitator's actions signed
 // with a proof of possession. No Lit, no DOM: plain fetch and WebCrypto.
 
+import type { CredentialRefusal } from './schema.js';
+
 /** Why the server (or this page) said no: one of the contract's refusal reasons, or `network`. */
 export type WorkshopRefusal =
   | 'origin-not-allowed'
@@ -24,14 +26,7 @@ export type WorkshopRefusal =
   | 'code-replaced'
   | 'code-attempts-exceeded'
   | 'slow-down'
-  | 'credential-invalid'
-  | 'credential-expired'
-  | 'credential-revoked'
-  | 'credential-wrong-room'
-  | 'proof-missing'
-  | 'proof-invalid'
-  | 'proof-stale'
-  | 'proof-replayed'
+  | CredentialRefusal
   | 'facilitator-only'
   | 'remove-self'
   | 'not-found'
