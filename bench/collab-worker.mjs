@@ -29,7 +29,9 @@ class NodeWebSocket extends WebSocket {
 /** The page's reconnect timing (src/collab/room-connection.ts RECONNECT), so failover takes as long as a page's. */
 const RECONNECT = { delay: 1000, minDelay: 500, factor: 2, maxDelay: 10_000, jitter: true, spreadMs: 3000, maxSpreadMs: 10_000 };
 /** Close codes after which a page stops (src/collab/room-connection.ts isRefusal): no failover then. */
-const isRefusal = (code, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason);
+/** Not a refusal: connect again to the same address (src/collab/room-connection.ts OUT_OF_ORDER). */
+const OUT_OF_ORDER = 'out-of-order';
+const isRefusal = (code, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason) && reason !== OUT_OF_ORDER;
 /** Refusals after which a page waits and tries again (src/collab/room-connection.ts). */
 const WAIT_REASONS = new Set(['storage-unavailable', 'server-error']);
 
@@ -43,7 +45,7 @@ function serviceSocket(client) {
     constructor(_url, protocols) {
       super(roomAddress(client.servers[client.serverIndex], client.room.name), protocols);
       this.on('close', (code, reason) => {
-        if (isRefusal(code, String(reason))) return;
+        if (isRefusal(code, String(reason)) || String(reason) === OUT_OF_ORDER) return;
         client.serverIndex = (client.serverIndex + 1) % client.servers.length;
         const ceiling = Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** client.closesSinceSync);
         client.closesSinceSync += 1;

@@ -42,7 +42,9 @@ export type ReportRefusal = (fields: { reason: string; addr: string; room?: stri
 export function refuseMessage(report: ReportRefusal, room: string, context: RoomContext, refusal: Refusal): void {
   report({ room, addr: context.address, reason: refusal.reason, where: refusal.where });
   const socket = context.socket;
-  if (socket) setImmediate(() => socket.ws.close(4403, refusal.reason));
+  // 'out-of-order' keeps its own code: the page connects again rather than stopping.
+  const code = refusal.reason === 'out-of-order' ? refusal.code : 4403;
+  if (socket) setImmediate(() => socket.ws.close(code, refusal.reason));
 }
 
 /** The document a message is for: Hocuspocus 4 allows `name\0session` addresses. */

@@ -45,6 +45,8 @@ export type RefusalReason =
   | 'document-too-large'
   | 'message-too-large'
   | 'malformed-update'
+  // Not a refusal: written under items the room does not have yet; the page connects again and syncs.
+  | 'out-of-order'
   | 'unsupported-content'
   | 'unknown-root'
   | 'facilitator-only'

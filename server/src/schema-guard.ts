@@ -11,6 +11,8 @@ import { Refusal } from './limits.js';
 
 /** A time written into a room may run this far ahead of the server's clock (the pages' clocks differ a little). */
 export const MAX_CLOCK_LEAD_MS = 5 * 60_000;
+/** The close code for 'out-of-order': not a refusal; the page connects again (src/collab/room-connection.ts). */
+export const OUT_OF_ORDER_CODE = 4409;
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 type Struct = Decoded['structs'][number];
@@ -18,7 +20,13 @@ type Struct = Decoded['structs'][number];
 type Path = string[];
 /** Written into a map that has been deleted meanwhile (a note removed while another page edited it): Yjs keeps it deleted. */
 const GONE = 'gone' as const;
-type Place = Path | typeof GONE | null;
+/**
+ * Written under an item the room does not have yet (a page passing on changes made on an instance
+ * that died before saving them, ahead of the sync that brings them): not refused as malformed; the
+ * page reconnects and its sync brings everything in order (docs/collab-schema.md).
+ */
+const MISSING = 'missing' as const;
+type Place = Path | typeof GONE | typeof MISSING | null;
 
 export interface Writer {
   /** The verified person id (a token's `sub`); votes go only under it. */
@@ -41,6 +49,7 @@ export function checkSchema(doc: Y.Doc, decoded: Decoded, writer: Writer, now = 
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const path = places.of(struct);
     if (path === GONE) continue;
+    if (path === MISSING) throw new Refusal('out-of-order', OUT_OF_ORDER_CODE);
     if (!path) throw new Refusal('malformed-update');
     checkItem(path, struct, writer, now);
   }
@@ -164,11 +173,14 @@ class Places {
     doc.share.forEach((type, name) => this.#roots.set(type, name));
   }
 
-  /** The item with this id: in the update, else in the room; GONE where the room has only its garbage-collected trace. */
-  #find(id: Y.ID): Y.Item | typeof GONE | undefined {
+  /**
+   * The item with this id: in the update, else in the room; GONE where the room has only its
+   * garbage-collected trace; MISSING where neither has it yet.
+   */
+  #find(id: Y.ID): Y.Item | typeof GONE | typeof MISSING {
     const incoming = this.#incoming.get(id.client)?.find((struct) => struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length);
     if (incoming) return incoming instanceof Y.Item ? incoming : GONE;
-    if (id.clock >= Y.getState(this.doc.store, id.client)) return undefined;
+    if (id.clock >= Y.getState(this.doc.store, id.client)) return MISSING;
     return findItem(this.doc, id.client, id.clock) ?? GONE;
   }
 
@@ -182,7 +194,7 @@ class Places {
 
   #place(item: Y.Item): Place {
     const parent = item.parent as unknown;
-    const below = (above: Place, key: string | null): Place => (above === GONE ? GONE : above && key !== null ? [...above, key] : null);
+    const below = (above: Place, key: string | null): Place => (above === GONE || above === MISSING ? above : above && key !== null ? [...above, key] : null);
     if (parent instanceof Y.AbstractType) {
       // In the room already: its map, and that map's own place.
       const root = this.#roots.get(parent);
@@ -193,12 +205,14 @@ class Places {
     if (typeof parent === 'string') return item.parentSub === null ? null : [parent, item.parentSub];
     if (parent && typeof parent === 'object' && 'client' in (parent as object)) {
       const owner = this.#find(parent as Y.ID);
-      if (owner === GONE || (owner && owner.deleted && !(owner.content instanceof Y.ContentType))) return GONE;
-      return below(owner && owner.content instanceof Y.ContentType ? this.of(owner) : null, item.parentSub);
+      if (owner === GONE || owner === MISSING) return owner;
+      if (owner.deleted && !(owner.content instanceof Y.ContentType)) return GONE;
+      return below(owner.content instanceof Y.ContentType ? this.of(owner) : null, item.parentSub);
     }
     // No parent written: a map entry written over an earlier one takes its place from its neighbour.
-    const neighbour = (item.origin && this.#find(item.origin)) || (item.rightOrigin && this.#find(item.rightOrigin));
-    if (neighbour === GONE) return GONE;
+    const left = item.origin ? this.#find(item.origin) : null;
+    const neighbour = left && left !== MISSING ? left : item.rightOrigin ? this.#find(item.rightOrigin) : left;
+    if (neighbour === GONE || neighbour === MISSING) return neighbour;
     return neighbour ? this.of(neighbour) : null;
   }
 }

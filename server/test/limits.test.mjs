@@ -137,6 +137,42 @@ describe('a hostile or broken client', () => {
     witness.destroy();
   });
 
+  it('a change that comes before what it builds on is not refused: the page connects again and syncs', async () => {
+    // After an instance dies, a page can send a change to a note the new instance has not seen yet.
+    const { hostile: page, witness, jwt } = await hostileAndWitness('order');
+    const local = new Y.Doc();
+    addNote(local, 'n9', 'first');
+    const before = Y.encodeStateVector(local);
+    local.getMap('notes').get('n9').set('text', 'second');
+    page.send(updateMessage('order', Y.encodeStateAsUpdate(local, before)));
+    assert.equal(await page.closeReason('order'), 'out-of-order');
+    const closed = await waitFor(() => page.closed, { what: 'the socket to close' });
+    assert.deepEqual(closed, { code: 4409, reason: 'out-of-order' }, 'a code the page connects again after, not a refusal (4403)');
+    assert.equal(witness.doc.getMap('notes').get('n9'), undefined, 'nothing of it applied');
+    // Connected again, the sync brings the note and the change together.
+    const again = rawClient(server);
+    assert.equal(await again.authenticate('order', jwt), 'authenticated');
+    again.send(updateMessage('order', Y.encodeStateAsUpdate(local)));
+    await waitFor(() => noteText(witness.doc, 'n9') === 'second', { what: 'the witness to see the change' });
+    assert.equal(again.closed, null);
+    // A hostile change under a missing item is still never applied, whatever comes later.
+    const evil = new Y.Doc();
+    addNote(evil, 'n10', 'ok');
+    const at = Y.encodeStateVector(evil);
+    evil.getMap('notes').get('n10').set('color', 'purple');
+    const tail = Y.encodeStateAsUpdate(evil, at);
+    const hostile = rawClient(server);
+    assert.equal(await hostile.authenticate('order', jwt), 'authenticated');
+    hostile.send(updateMessage('order', tail));
+    assert.equal(await hostile.closeReason('order'), 'out-of-order');
+    const honest = rawClient(server);
+    assert.equal(await honest.authenticate('order', jwt), 'authenticated');
+    honest.send(updateMessage('order', Y.encodeStateAsUpdate(evil)));
+    assert.equal(await honest.closeReason('order'), 'schema-mismatch', 'the whole copy, with the bad colour, is checked');
+    assert.equal(witness.doc.getMap('notes').get('n10'), undefined);
+    witness.destroy();
+  });
+
   it('cannot broadcast an oversized awareness message', async () => {
     const { hostile, witness } = await hostileAndWitness('presence');
     hostile.send(awarenessMessage('presence', new Uint8Array(20 * 1024)));

@@ -63,8 +63,14 @@ const MAX_HIDDEN = 10_000;
  */
 export const WAIT_REASONS: ReadonlySet<string> = new Set(['storage-unavailable', 'server-error']);
 
+/**
+ * The server could not place a change yet (it came before the sync that brings what it builds on,
+ * after an instance died): connect again to the same address; the sync puts everything in order.
+ */
+export const OUT_OF_ORDER = 'out-of-order';
+
 /** Close codes by which the server says no (or deleted the room); 4408 is the provider's own timeout. 4500 and up: wait. */
-const isRefusal = (code: number, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason);
+const isRefusal = (code: number, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason) && reason !== OUT_OF_ORDER;
 
 /**
  * How the page reconnects. After a socket closes, the first attempt waits `delay` plus a random
@@ -366,7 +372,7 @@ export class RoomConnection {
       constructor(_url: string | URL, protocols?: string | string[]) {
         super(roomAddress(connection.server, connection.#options.room), protocols);
         this.addEventListener('close', (event) => {
-          if (isRefusal(event.code, event.reason)) return;
+          if (isRefusal(event.code, event.reason) || event.reason === OUT_OF_ORDER) return;
           connection.#serverIndex = (connection.#serverIndex + 1) % connection.#servers.length;
           const socket = owner();
           if (socket) socket.configuration.initialDelay = connection.#spread();

@@ -304,15 +304,24 @@ describe('A live room (real server on loopback, two pages)', function () {
     // The server stores on a debounce (Hocuspocus: 2 s, at most 10 s), so a hard kill right after a
     // change can lose it on the server; the pages still hold it and send it when it is back.
     const { a, b, room } = await twoPages(server);
-    a.guide.addNote('t1-mal', 'Rett før kill -9');
+    const note = a.guide.addNote('t1-mal', 'Rett før kill -9');
     await waitUntil(() => notesOf(b).length === 1, 'the note reaches the other page', { timeout: 30_000 });
     await killServer();
+    // The other page changes that note while the server is away: its change builds on a note the
+    // restarted server has not seen yet, and may reach it before the sync does ('out-of-order':
+    // not applied, the page connects again; never refused).
+    b.guide.updateNote(note.id, { text: 'Endret mens serveren var borte' });
     server = await startServer();
     await Promise.all([waitForStatus(a.guide, 'connected', 60_000), waitForStatus(b.guide, 'connected', 60_000)]);
+    await waitUntil(() => textsOf(a).includes('Endret mens serveren var borte'), 'the change reaches the first page', { timeout: 60_000 });
+    for (const page of [a, b]) {
+      expect(page.window.events.some((event) => event.type === 'innovasjon-error'), 'no page was refused').to.equal(false);
+      expect(page.window.events.some((event) => event.type === 'innovasjon-connection' && /refused|unauthorized/.test((event.detail as { status: string }).status))).to.equal(false);
+    }
     a.close();
     b.close();
     const fresh = await openPage({ url: server.url, room, token: await token(room, 'Per'), key: `${room}-fresh` });
-    await waitUntil(() => notesOf(fresh).length === 1, 'a fresh page sees the note', { timeout: 30_000 });
+    await waitUntil(() => textsOf(fresh).includes('Endret mens serveren var borte'), 'a fresh page sees the note as changed', { timeout: 30_000 });
   });
 
   it('keeps editing with the server gone, keeps the edits through a reload, and sends them when the server is back', async () => {
