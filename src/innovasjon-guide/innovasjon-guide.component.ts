@@ -190,20 +190,20 @@ export class InnovasjonGuide extends GuideElement {
     return this.#sessionControlsLoading;
   }
 
-  /** «Led økten» before the session's chunk has arrived: pressed, it fetches the chunk and opens the panel. */
-  #renderLeadPlaceholder() {
-    if (this.readonly || !this.canLead) return nothing;
+  /** «Led økten» outside a room: its session chunk (and the phase panel's) are fetched when it is first pressed. */
+  #renderLead() {
+    const controls = this.sessionControls;
+    if (this.readonly || !this.canLead) return controls?.render() ?? nothing;
     return html`<div class="lead">
       <button
         type="button"
         class="lead-toggle"
-        aria-expanded="false"
-        @click=${async () => {
-          await (await this.#loadSessionControls())?.openLead();
-        }}
+        aria-expanded=${controls?.leadOpen ? 'true' : 'false'}
+        @click=${async () => (this.sessionControls ?? (await this.#loadSessionControls()))?.toggleLead()}
       >
         ${msg('Led økten', { id: 'session.lead-toggle' })}
       </button>
+      ${controls?.renderLeadPanel() ?? nothing}
     </div>`;
   }
 
@@ -251,7 +251,7 @@ export class InnovasjonGuide extends GuideElement {
         : html`${renderRoomStatus(this.guide.live, this.guide.room)} ${this.toolbar.render()}
             <div class="workshop">
               ${this.workshop?.render()} ${this.identity.render()} ${this.readonly ? nothing : this.#renderTimer()}
-              ${this.sessionControls?.render() ?? this.#renderLeadPlaceholder()}
+              ${this.#renderLead()}
             </div>`}
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>

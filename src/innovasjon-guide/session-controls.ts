@@ -126,10 +126,19 @@ export class SessionControls implements ReactiveController {
     if (root && !root.adoptedStyleSheets.includes(barStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, barStyles.styleSheet!];
   }
 
-  /** Opens «Led økten» (the guide's placeholder button was pressed before this chunk arrived). */
-  openLead(): Promise<void> {
-    this.#open = false;
-    return this.#toggleLead(true);
+  /** Whether «Led økten»'s phase panel is open. */
+  get leadOpen(): boolean {
+    return Boolean(this.#panel && this.#open);
+  }
+
+  /** Opens or closes «Led økten»'s phase panel (its own chunk, fetched the first time). */
+  toggleLead(): Promise<void> {
+    return this.#toggleLead();
+  }
+
+  /** The phase panel while «Led økten» is open; the guide renders the button (outside a room, before this chunk). */
+  renderLeadPanel() {
+    return this.leadOpen ? this.#panel!.renderPhasePanel(this.#panelHost) : nothing;
   }
 
   hostUpdate(): void {
@@ -174,7 +183,7 @@ export class SessionControls implements ReactiveController {
           : nothing}
         <div class="bar-actions">
           ${lead
-            ? html`<button type="button" class="lead-toggle" aria-expanded=${this.#open && this.#panel ? 'true' : 'false'} @click=${() => this.#toggleLead()}>
+            ? html`<button type="button" class="lead-toggle" aria-expanded=${this.leadOpen ? 'true' : 'false'} @click=${() => this.#toggleLead()}>
                 ${msg('Led økten', { id: 'session.lead-toggle' })}
               </button>`
             : nothing}
@@ -196,7 +205,7 @@ export class SessionControls implements ReactiveController {
             ${parts.menu} ${parts.workshop?.menu ?? nothing} ${this.#renderRemove(parts.room)}
           </div>`
         : nothing}
-      ${lead && this.#open && this.#panel ? html`<div class="lead">${this.#panel.renderPhasePanel(this.#panelHost)}</div>` : nothing}
+      ${lead && this.leadOpen ? html`<div class="lead">${this.renderLeadPanel()}</div>` : nothing}
       ${parts.workshop?.panels ?? nothing} ${this.host.readonly ? nothing : this.#renderTakeLead()}
     </section>`;
   }
@@ -287,7 +296,7 @@ export class SessionControls implements ReactiveController {
 
   render() {
     if (this.host.readonly) return nothing;
-    if (this.host.canLead) return this.#renderLead();
+    if (this.host.canLead) return nothing; // the guide renders «Led økten» and asks for renderLeadPanel()
     const { phase, step } = this.host.session;
     return html`${phase !== null && step !== null ? html`<div class="follow">${this.#renderFollow(step)}</div>` : nothing}
     ${this.#renderTakeLead()}`;
@@ -315,16 +324,6 @@ export class SessionControls implements ReactiveController {
         ? msg(str`Du følger prosesslederen (trinn ${step}).`, { id: 'collab.follow-on' })
         : msg('Du går på egen hånd.', { id: 'collab.follow-off' }),
     );
-  }
-
-  #renderLead() {
-    const open = Boolean(this.#panel && this.#open);
-    return html`<div class="lead">
-      <button type="button" class="lead-toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleLead()}>
-        ${msg('Led økten', { id: 'session.lead-toggle' })}
-      </button>
-      ${open ? this.#panel!.renderPhasePanel(this.#panelHost) : nothing}
-    </div>`;
   }
 
   /** What the panel works on: the guide, with the session's clock. */

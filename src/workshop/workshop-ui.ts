@@ -635,7 +635,8 @@ class Workshop implements WorkshopUi {
     this.#error = '';
     try {
       await this.removeParticipant(person.sub);
-      announce(msg(str`${person.name || msg('Uten navn', { id: 'workshop.unnamed' })} er tatt ut av økta.`, { id: 'workshop.person-removed' }));
+      const name = person.name || msg('Uten navn', { id: 'workshop.unnamed' });
+      announce(msg(str`${name} er tatt ut av økta.`, { id: 'workshop.person-removed' }));
       this.#people = (await this.#client!.status(this.#key!)).people;
     } catch (error) {
       this.#error = refusalMessage((error as RoomJoinError).code ?? 'network');

@@ -246,6 +246,42 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
     return this.maybe<HTMLInputElement>('.participant input[type=checkbox]');
   }
 
+  /** The room's compact bar (status, who is here, phase, time left, its buttons), or null outside a room. */
+  get roomBar(): HTMLElement | null {
+    return this.maybe('.room-bar');
+  }
+
+  /** The room bar's «Flere valg», the disclosure button of its menu. */
+  get menuToggle(): HTMLButtonElement {
+    return this.one<HTMLButtonElement>('.room-bar .menu-toggle', '«Flere valg»');
+  }
+
+  /** The room bar's menu of rare actions, or null while closed. */
+  get roomMenu(): HTMLElement | null {
+    return this.maybe('#room-menu');
+  }
+
+  /** The room bar's phase and time left, spaces squeezed, or undefined without a phase. */
+  get barPhase(): string | undefined {
+    return this.maybe('.room-bar .bar-phase')?.textContent?.replace(/\s+/g, ' ').trim();
+  }
+
+  /** The part of the guide matching `selector` (a room bar's button or panel), or null. */
+  part<T extends Element = HTMLElement>(selector: string): T | null {
+    return this.maybe<T>(selector);
+  }
+
+  /** Pixels from the guide's top to the top of the sheet shown (what stands above it is controls). */
+  get sheetOffset(): number {
+    return this.one('.sheet', 'sheet').getBoundingClientRect().top - this.host.getBoundingClientRect().top;
+  }
+
+  /** Pixels from the guide's top to the top of the first question card on the sheet shown. */
+  get firstCardOffset(): number {
+    const card = this.sheet.cards[0];
+    return card.getBoundingClientRect().top - this.host.getBoundingClientRect().top;
+  }
+
   /** The room's status line, or null when the guide is not in a room. */
   get roomStatus(): InnovasjonRomStatus | null {
     return this.maybe<InnovasjonRomStatus>('innovasjon-rom-status');
