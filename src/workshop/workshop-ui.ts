@@ -775,7 +775,9 @@ class Workshop implements WorkshopUi {
     if (!refused && !room.removedFromDevice) return;
     this.#leaving = true;
     queueMicrotask(() => {
-      if (refused) this.#error = refusalMessage(reason === 'room-deleted' ? 'room-ended' : (reason as WorkshopRefusal));
+      // A facilitator's credential is revoked when a hand-over link is used: the lead moved, nobody removed them.
+      if (refused && reason === 'credential-revoked' && this.#key) this.#error = msg('Ledelsen er gitt videre til en annen enhet.', { id: 'workshop.handed-over' });
+      else if (refused) this.#error = refusalMessage(reason === 'room-deleted' ? 'room-ended' : (reason as WorkshopRefusal));
       void this.#leave().finally(() => (this.#leaving = false));
     });
   }

@@ -4,6 +4,7 @@ import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innova
 import type { InnovasjonTidtaker } from '../../src/innovasjon-tidtaker/innovasjon-tidtaker.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { ShadowHarness } from '../harness.js';
+import { waitUntil } from '../helpers.js';
 import { TrinnHarness } from '../innovasjon-trinn/harness.js';
 
 /**
@@ -259,6 +260,28 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
   /** The room bar's menu of rare actions, or null while closed. */
   get roomMenu(): HTMLElement | null {
     return this.maybe('#room-menu');
+  }
+
+  /** Opens the room bar's menu with a click on «Flere valg», unless it is open or the guide shows no bar. */
+  async openRoomMenu(): Promise<void> {
+    if (!this.roomBar || this.roomMenu) return;
+    this.menuToggle.click();
+    await waitUntil(() => this.roomMenu, 'the room bar’s menu opens');
+  }
+
+  /** The menu's «Fjern fra denne enheten», or null while the menu is closed. */
+  get removeDeviceButton(): HTMLButtonElement | null {
+    return this.maybe<HTMLButtonElement>('#room-menu .remove-device');
+  }
+
+  /** The menu's «Fjern» that confirms the removal, or null until asked. */
+  get confirmRemoveButton(): HTMLButtonElement | null {
+    return this.maybe<HTMLButtonElement>('#room-menu .confirm-remove');
+  }
+
+  /** The menu's question before the removal. */
+  get removeQuestion(): HTMLElement {
+    return this.one('#room-menu #remove-question', 'the removal question');
   }
 
   /** The room bar's phase and time left, spaces squeezed, or undefined without a phase. */

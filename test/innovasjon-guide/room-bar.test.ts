@@ -6,18 +6,10 @@ import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { settled, uniqueKey, waitUntil } from '../helpers.js';
 import { guideHarness } from './harness.js';
+import { FIRST_CARD_WITHIN, SHEET_WITHIN } from './room-bar-bounds.js';
 
 /** Nothing listens on port 9 of the loopback (discard): the room never connects. */
 const NOWHERE = 'ws://127.0.0.1:9';
-
-/**
- * Measured on a 1280×1000 window (Chromium), a participant's guide in a room, step 1: before the bar, the step's
- * sheet began 384 px below the guide's top (room box, toolbar, name, «Tidtaker») and its first question card at
- * 622 px; with the bar, 184 px and 422 px. What stands between the sheet's top and the card is the step's own
- * title and introduction (about 240 px), not controls. The bounds leave ~20 px for fonts and engines.
- */
-export const SHEET_WITHIN = 205;
-export const FIRST_CARD_WITHIN = 445;
 
 async function guideInRoom(): Promise<InnovasjonGuide> {
   const guide = await fixture<InnovasjonGuide>(

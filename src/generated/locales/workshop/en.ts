@@ -31,6 +31,7 @@ export const templates = {
 'workshop.hand-over-explain': `Open the link on the device that is to lead (the projector PC, a co-facilitator). The link works once. When it has been used, that device leads and this one no longer does.`,
 'workshop.hand-over-made': `The link to hand over the lead is ready.`,
 'workshop.hand-over-making': `Making the link …`,
+'workshop.handed-over': `The lead has been handed over to another device.`,
 'workshop.invited': `You are invited to a shared session`,
 'workshop.join': `Join`,
 'workshop.join-code-title': `Join with a code`,

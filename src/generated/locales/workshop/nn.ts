@@ -31,6 +31,7 @@ export const templates = {
 'workshop.hand-over-explain': `Opna lenka på eininga som skal leie (prosjektor-PC-en, ein medhjelpar). Lenka verkar éin gong. Når ho er brukt, leier den eininga, og denne gjer det ikkje lenger.`,
 'workshop.hand-over-made': `Lenka for å gi leiinga vidare er laga.`,
 'workshop.hand-over-making': `Lagar lenka …`,
+'workshop.handed-over': `Leiinga er gitt vidare til ei anna eining.`,
 'workshop.invited': `Du er invitert til ei felles økt`,
 'workshop.join': `Bli med`,
 'workshop.join-code-title': `Bli med med kode`,

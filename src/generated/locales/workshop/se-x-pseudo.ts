@@ -31,6 +31,7 @@ export const templates = {
 'workshop.hand-over-explain': `⟦Åpñé léñkéñ på éñhétéñ šõm škàl lédé (prõšjéktõr-PÇ-éñ, éñ médhjélpér). Léñkéñ vîrkér éñ gàñg. Ñår déñ ér brükt, lédér déñ éñhétéñ, õg déññé gjør dét îkké léñgér.⟧`,
 'workshop.hand-over-made': `⟦Léñkéñ fõr å gî lédélšéñ vîdéré ér làgét.⟧`,
 'workshop.hand-over-making': `⟦Làgér léñkéñ …⟧`,
+'workshop.handed-over': `⟦Lédélšéñ ér gîtt vîdéré tîl éñ àññéñ éñhét.⟧`,
 'workshop.invited': `⟦Dü ér îñvîtért tîl éñ félléš økt⟧`,
 'workshop.join': `⟦Blî méd⟧`,
 'workshop.join-code-title': `⟦Blî méd méd kõdé⟧`,
