@@ -60,6 +60,8 @@ const SUMMARY = 5;
  * @csspart toast - The Undo offer after a delete.
  * @csspart timer - The timebox for silent writing.
  * @csspart message - A storage problem message.
+ * @csspart room - The live room's status (`<innovasjon-rom-status>`), in the room bar once it is there.
+ * @csspart room-bar - In a live room: the one compact bar (status, who is here, phase, time left, its buttons and menu).
  *
  * @cssproperty --innovasjon-font-family - Font of all text; the host page's by default.
  * @cssproperty --innovasjon-color-text - Text colour.
