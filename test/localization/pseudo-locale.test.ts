@@ -305,6 +305,8 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     guide.addNote('t2-forsta', 'Ventetid');
     const led = new LedElsewhere({ step: 2, phase: 'write', notesWhileVoting: false, hidden: true, timer: null });
     (guide as unknown as { guide: { guide: PageGuide } }).guide.guide.useSession(led);
+    // The session's controls are a chunk, fetched once a session has a phase.
+    await waitUntil(() => guideHarness(guide).follow, 'the session’s controls arrive', { timeout: 10_000 });
     await settled(guide);
     expectAllFromCatalogue(guide, 'following the facilitator');
     await click(guideHarness(guide).followToggle);
