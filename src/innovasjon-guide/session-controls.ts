@@ -264,6 +264,7 @@ export class SessionControls implements ReactiveController {
           this.#confirmingRemoval = false;
           this.#menuOpen = false;
           this.host.requestUpdate();
+          this.#focusSoon('.menu-toggle');
           void room.removeFromDevice();
         }}
       >
