@@ -35,13 +35,13 @@ const BUDGETS = { firstUse: 25 * KB, locale: 6 * KB };
 const FIRST_USE_PENDING = true;
 /**
  * While the 25 KB target is pending, the first use may not grow: the ceiling is
- * what it measured after issue 27 moved the led session's view on a step (the
- * phase, its guidance and time left, hidden counts) into a chunk fetched with
- * the first phase: 46.1 KB after merging main (innovasjon-load, the entries' events import), so 46.2 KB with its rounding (main: 46.3 KB; with issue 27's guide object and
- * event bridge counted in). It moves up only by an allowance that another issue
- * states; lower it with every change that shrinks the core.
+ * what it measured after issue 27 moved the session's controls (following,
+ * «Led økten»'s state, the room's bar) into a chunk fetched when a session
+ * starts, a room opens or «Led økten» is first pressed: 45.7 KB (main before
+ * it: 46.1 KB), so 45.8 KB with its rounding. It moves up only by an allowance
+ * that another issue states; lower it with every change that shrinks the core.
  */
-const FIRST_USE_CEILING = 46.2 * KB;
+const FIRST_USE_CEILING = 45.8 * KB;
 const pending = [];
 const BUNDLE = 'dist/innovasjon-guide.bundle.js';
 const CHUNK_FOLDERS = ['locales', 'chunks'];

@@ -43,7 +43,10 @@ export function renderPhase({ phase, notesWhileVoting, timer }: SessionState, no
 export function renderHiddenCounts(own: number, presence: readonly PresenceEntry[]) {
   const others = presence.filter((person) => !person.self && person.hidden);
   const names = others.map((person) => msg(str`${person.name || msg('uten navn')}: ${noteCount(person.hidden ?? 0)}`, { id: 'collab.hidden-count-of' }));
-  return html`<p class="hidden-counts">
+  return html`<p class="hidden-explain">
+      ${msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}
+    </p>
+    <p class="hidden-counts">
     ${msg(str`Skjulte lapper – du: ${noteCount(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
   </p>`;
 }

@@ -17,7 +17,7 @@ import { sharedStyles } from '../styles/shared.styles.js';
 import '../innovasjon-oppsummering/innovasjon-oppsummering.js';
 import type { InnovasjonOppsummering } from '../innovasjon-oppsummering/innovasjon-oppsummering.component.js';
 import { GuideToolbar } from './guide-toolbar.js';
-import { SessionControls } from './session-controls.js';
+import type { SessionControls } from './session-controls.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 import { StoreSelection } from '../internal/store-selection.js';
 
@@ -60,6 +60,8 @@ const SUMMARY = 5;
  * @csspart toast - The Undo offer after a delete.
  * @csspart timer - The timebox for silent writing.
  * @csspart message - A storage problem message.
+ * @csspart room - The live room's status (`<innovasjon-rom-status>`), in the room bar once it is there.
+ * @csspart room-bar - In a live room: the one compact bar (status, who is here, phase, time left, its buttons and menu).
  *
  * @cssproperty --innovasjon-font-family - Font of all text; the host page's by default.
  * @cssproperty --innovasjon-color-text - Text colour.
@@ -103,7 +105,11 @@ export class InnovasjonGuide extends GuideElement {
   /** The timebox is shown (its code fetched) once a person asks for it. */
   @state() private timerShown = false;
 
-  protected readonly sessionControls = new SessionControls(this, () => this.guide.session);
+  /** The session's controls and the room's bar: a chunk, fetched when a session starts, a room opens, or «Led økten» is first pressed. */
+  @state() private sessionControls?: SessionControls;
+  #sessionControlsLoading?: Promise<SessionControls | undefined>;
+  /** A fetch started by a room or a session failed (told once): only a press of «Led økten» tries again. */
+  #sessionControlsFailed = false;
   /**
    * What the navigation shows of the document, as numbers: open actions, unplaced notes (0 or 1), then per
    * step its notes, cards with notes and open actions. The guide re-renders when one of them changes, not
@@ -170,6 +176,37 @@ export class InnovasjonGuide extends GuideElement {
     const step = Math.trunc(Number(this.step));
     if (!(step >= 0 && step <= SUMMARY)) this.step = 0;
     else if (step !== this.step) this.step = step;
+    if (!this.sessionControls && !this.#sessionControlsFailed && (this.guide.live || this.session.phase !== null)) void this.#loadSessionControls();
+  }
+
+  #loadSessionControls(): Promise<SessionControls | undefined> {
+    this.#sessionControlsLoading ??= loadFeature(this, 'sessionControls').then(
+      ({ SessionControls }) => (this.sessionControls = new SessionControls(this, () => this.guide.session)),
+      () => {
+        // Told already (chunk-load-failed); «Led økten» tries again.
+        this.#sessionControlsLoading = undefined;
+        this.#sessionControlsFailed = true;
+        return undefined;
+      },
+    );
+    return this.#sessionControlsLoading;
+  }
+
+  /** «Led økten» outside a room: its session chunk (and the phase panel's) are fetched when it is first pressed. */
+  #renderLead() {
+    const controls = this.sessionControls;
+    if (this.readonly || !this.canLead) return controls?.render() ?? nothing;
+    return html`<div class="lead">
+      <button
+        type="button"
+        class="lead-toggle"
+        aria-expanded=${controls?.leadOpen ? 'true' : 'false'}
+        @click=${async () => (this.sessionControls ?? (await this.#loadSessionControls()))?.toggleLead()}
+      >
+        ${msg('Led økten', { id: 'session.lead-toggle' })}
+      </button>
+      ${controls?.renderLeadPanel() ?? nothing}
+    </div>`;
   }
 
   /** The sheet the presentation shows: the facilitator's step while a phase is set, else the guide's. */
@@ -211,12 +248,13 @@ export class InnovasjonGuide extends GuideElement {
     const [open, unplaced, ...perStep] = this.#progress.value;
     return html`
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
-      ${renderRoomStatus(this.guide.live, this.guide.room)}
-      ${this.toolbar.render()}
-      <div class="workshop">
-        ${this.workshop?.render()} ${this.identity.render()}
-        ${this.readonly ? nothing : this.#renderTimer()} ${this.sessionControls.render()}
-      </div>
+      ${this.guide.live && this.sessionControls
+        ? this.#renderRoomBar(this.sessionControls)
+        : html`${renderRoomStatus(this.guide.live, this.guide.room)} ${this.toolbar.render()}
+            <div class="workshop">
+              ${this.workshop?.render()} ${this.identity.render()} ${this.readonly ? nothing : this.#renderTimer()}
+              ${this.#renderLead()}
+            </div>`}
       <nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
           <li>${this.#navButton(0, msg('Introduksjon'), nothing)}</li>
@@ -268,6 +306,18 @@ export class InnovasjonGuide extends GuideElement {
       </div>
       ${renderCredit()}
     `;
+  }
+
+  /** In a live room: one compact bar; the toolbar, the name and the timer wait in its menu. */
+  #renderRoomBar(controls: SessionControls) {
+    return controls.renderBar({
+      room: this.guide.room,
+      status: html`<innovasjon-rom-status part="room" compact .room=${this.guide.room}
+        >${this.guide.room ? nothing : html`<p>${msg('Kobler til rommet …')}</p>`}</innovasjon-rom-status
+      >`,
+      menu: html`${this.toolbar.render()} ${this.identity.render()} ${this.readonly ? nothing : this.#renderTimer()}`,
+      workshop: this.workshop?.renderBar?.(),
+    });
   }
 
   #renderSheet(sheet: number, presented = false) {
@@ -369,7 +419,7 @@ export class InnovasjonGuide extends GuideElement {
 
   /** The person's own navigation (step list, pager). */
   #go(step: number): Promise<void> {
-    this.sessionControls.wentElsewhere(step);
+    this.sessionControls?.wentElsewhere(step);
     return this.goTo(step);
   }
 

@@ -298,7 +298,8 @@ export class InnovasjonKort extends LitElement {
               </li>`
             : nothing}</ul>
         ${hiddenWriting && !readonly && !this.unplaced
-          ? html`<p class="hidden-writing" id="hidden-writing">
+          ? // Said once on the step (its session view); here only for the add button's description.
+            html`<p class=${view?.sessionUnknown ? 'hidden-writing' : 'visually-hidden'} id="hidden-writing">
               ${view?.sessionUnknown
                 ? msg('Siden vet ennå ikke om skrivingen er skjult: nye lapper blir på denne enheten til den vet det.', { id: 'collab.session-unknown-explain' })
                 : msg('Skjult skriving: lappene dine blir på denne enheten til prosesslederen viser alle. De andre ser bare hvor mange du har skrevet.', { id: 'hidden.explain' })}

@@ -36,6 +36,9 @@ export class InnovasjonRomStatus extends LitElement {
   /** The live room to show. */
   @property({ attribute: false }) room?: LiveRoom;
 
+  /** One line for the guide's room bar: the connection and who is here; removing the room's copy is in the bar's menu. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
   /** The removal is asked for once more before it is done. */
   @state() private confirmingRemoval = false;
 
@@ -94,7 +97,7 @@ export class InnovasjonRomStatus extends LitElement {
           </section>`
         : nothing}
       ${room.localOffer && !room.removedFromDevice ? this.#renderOffer(room) : nothing}
-      ${room.removedFromDevice ? nothing : this.#renderRemove(room)}
+      ${room.removedFromDevice || this.compact ? nothing : this.#renderRemove(room)}
     </div>`;
   }
 

@@ -16,6 +16,13 @@ export const romStatusStyles = css`
     background: var(--_surface);
   }
 
+  :host([compact]) .base {
+    gap: 0.25rem 1rem;
+    padding: 0;
+    border: none;
+    background: none;
+  }
+
   .status {
     display: flex;
     align-items: center;

@@ -13,6 +13,7 @@ export const featureLoaders = {
   drag: () => import('../features/note-drag.js'),
   timer: () => import('../innovasjon-tidtaker/innovasjon-tidtaker.js'),
   phasePanel: () => import('../features/phase-panel.js'),
+  sessionControls: () => import('../innovasjon-guide/session-controls.js'),
   actionForms: () => import('../features/action-forms.js'),
   collab: () => import('../features/live.js'),
   session: () => import('../features/session-view.js'),

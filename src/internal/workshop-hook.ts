@@ -49,6 +49,11 @@ export interface WorkshopHost extends ReactiveControllerHost, HTMLElement, Sourc
 /** The workshop's chunk, as the guide sees it. */
 export interface WorkshopUi {
   render(): unknown;
+  /**
+   * In a room this page joined through the workshop, its parts of the guide's room bar: the facilitator's
+   * buttons (*Del økta*, *Deltakere*), the panels they open, and the items of the bar's menu; else undefined.
+   */
+  renderBar(): { controls: unknown; panels: unknown; menu: unknown } | undefined;
   startRoom(): Promise<StartedRoom>;
   joinRoom(linkOrCode: string, options?: { name?: string }): Promise<void>;
   removeParticipant(participant: string): Promise<void>;

@@ -1,7 +1,7 @@
 // The workshop on a guide with `collab-start` (issue 22): *Start en felles økt*, *Bli med med kode*,
 // the name asked of a person who came by link, and the facilitator's credential on this device.
 // Its own chunk, fetched after the first render; the share panel is a chunk of its own.
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { css, html, nothing, type CSSResult } from 'lit';
 import { takeJoinFragment } from '../collab/join-fragment.js';
 import { invitationInLink, joinLink } from '../collab/join-link.js';
@@ -14,6 +14,7 @@ import {
   normalizeCode,
   type FacilitatorKey,
   type IssuedCredential,
+  type RoomStatus,
   type WorkshopCapabilities,
   type WorkshopRefusal,
 } from '../collab/workshop-client.js';
@@ -24,6 +25,8 @@ import type { StartedRoom, WorkshopHost, WorkshopUi } from '../internal/workshop
 import { addTranslations } from '../localization.js';
 import { identityKeeper } from '../sources/document-source.js';
 import { forgetCredential, keepCredential, readCredential, type StoredCredential } from '../sources/workshop-credentials.js';
+import type { ExportFormat } from '../export/formats.js';
+import { intlLocale } from '../internal/intl.js';
 import type { ShareState } from './share-panel.js';
 import { refusalMessage } from './refusals.js';
 
@@ -103,12 +106,48 @@ const workshopStyles: CSSResult = css`
     background: #fff;
     color: #000;
   }
-  .share-panel .actions {
+  .share-panel .actions,
+  .manage-panel .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
   }
+  .manage-panel {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border: 1px solid var(--innovasjon-color-border, #8a8a8a);
+    border-radius: var(--innovasjon-radius, 0.5rem);
+    background: var(--innovasjon-color-surface, #fff);
+  }
+  .manage-panel h3,
+  .manage-panel p {
+    margin: 0;
+  }
+  .people-list {
+    display: grid;
+    gap: 0.35rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .people-list li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .handover-link {
+    overflow-wrap: anywhere;
+    font-size: 0.9rem;
+  }
+  .manage-panel .danger {
+    border-color: var(--innovasjon-color-danger, #b00020);
+  }
 `;
+
+/** The facilitator's panel open under the bar: the people in the room, handing the lead over, ending the room. */
+type ManagePanel = 'people' | 'hand-over' | 'end' | 'end-confirm';
 
 type Stage = 'idle' | 'name' | 'busy' | 'in-room';
 
@@ -123,6 +162,11 @@ class Workshop implements WorkshopUi {
   #share?: typeof import('./share-panel.js');
   #shareOpen = false;
   #shareState?: ShareState;
+  #manage?: ManagePanel;
+  #people?: RoomStatus['people'];
+  /** The person whose removal is being confirmed (their `sub`). */
+  #removing?: string;
+  #handOver?: { link: string; expiresAt: number };
 
   /** The host gave a token of its own (the sign-on path): then the workshop stays out of the way. */
   readonly #hostToken: boolean;
@@ -226,6 +270,9 @@ class Workshop implements WorkshopUi {
     this.#credential = undefined;
     this.#shareState = undefined;
     this.#shareOpen = false;
+    this.#manage = undefined;
+    this.#people = undefined;
+    this.#handOver = undefined;
     this.#stage = 'idle';
     this.host.collabRoom = undefined;
     this.host.collabToken = undefined;
@@ -327,6 +374,7 @@ class Workshop implements WorkshopUi {
       return; // the button stays for another try
     }
     this.#shareOpen = true;
+    this.#manage = undefined;
     this.#update();
     this.#focusSoon('#share-title');
   }
@@ -341,7 +389,7 @@ class Workshop implements WorkshopUi {
     this.#error = '';
     try {
       await action();
-      announce(done);
+      if (done) announce(done);
     } catch (error) {
       const code = error instanceof WorkshopError ? error.code : 'network';
       this.#error = refusalMessage(code);
@@ -523,6 +571,197 @@ class Workshop implements WorkshopUi {
     </div>`;
   }
 
+  renderBar() {
+    if (this.host.readonly || !this.#enabled || this.#stage !== 'in-room') return undefined;
+    this.#watchRoom();
+    const error = html`<p class="workshop-error" role="alert" tabindex="-1">${this.#error}</p>`;
+    if (!this.#key) return { controls: nothing, panels: error, menu: nothing };
+    const peopleOpen = this.#manage === 'people';
+    return {
+      controls: html`<button type="button" class="share-toggle" aria-expanded=${this.#shareOpen ? 'true' : 'false'} @click=${() => (this.#shareOpen ? this.#closeShare() : this.#openShare())}>
+          ${msg('Del økta', { id: 'workshop.share' })}
+        </button>
+        <button type="button" class="people-toggle" aria-expanded=${peopleOpen ? 'true' : 'false'} @click=${() => (peopleOpen ? this.#closeManage('.people-toggle') : this.#openPeople())}>
+          ${msg('Deltakere', { id: 'workshop.people' })}
+        </button>`,
+      panels: html`${this.#shareOpen && this.#share && this.#shareState
+        ? this.#share.renderSharePanel(this.#shareState, {
+            newLink: () => this.#newLink(),
+            door: (open) => this.#door(open),
+            close: () => this.#closeShare(),
+            copy: (text) => this.#copy(text),
+          })
+        : nothing}
+      ${this.#renderManage()} ${error}`,
+      menu: html`<button type="button" class="hand-over" @click=${() => this.#openHandOver()}>${msg('Gi ledelsen videre', { id: 'workshop.hand-over' })}</button>
+        <button type="button" class="end-room" @click=${() => this.#openManage('end', '#end-title')}>${msg('Avslutt og slett rommet', { id: 'workshop.end' })}</button>`,
+    };
+  }
+
+  #openManage(panel: ManagePanel, focus: string): void {
+    this.#manage = panel;
+    this.#shareOpen = false;
+    this.#removing = undefined;
+    this.#error = '';
+    this.#update();
+    this.#focusSoon(focus);
+  }
+
+  #closeManage(focus: string): void {
+    this.#manage = undefined;
+    this.#removing = undefined;
+    this.#update();
+    this.#focusSoon(focus);
+  }
+
+  async #openPeople(): Promise<void> {
+    this.#openManage('people', '#people-title');
+    await this.#act(async () => {
+      this.#people = (await this.#client!.status(this.#key!)).people;
+    }, '');
+  }
+
+  async #openHandOver(): Promise<void> {
+    this.#handOver = undefined;
+    this.#openManage('hand-over', '#hand-over-title');
+    await this.#act(async () => {
+      const { invitation, expiresAt } = await this.#client!.handOver(this.#key!);
+      this.#handOver = { link: joinLink(this.#joinBase, invitation), expiresAt };
+    }, msg('Lenken for å gi ledelsen videre er laget.', { id: 'workshop.hand-over-made' }));
+  }
+
+  async #remove(person: { sub: string; name: string }): Promise<void> {
+    this.#removing = undefined;
+    this.#error = '';
+    try {
+      await this.removeParticipant(person.sub);
+      const name = person.name || msg('Uten navn', { id: 'workshop.unnamed' });
+      announce(msg(str`${name} er tatt ut av økta.`, { id: 'workshop.person-removed' }));
+      this.#people = (await this.#client!.status(this.#key!)).people;
+    } catch (error) {
+      this.#error = refusalMessage((error as RoomJoinError).code ?? 'network');
+    }
+    this.#update();
+    this.#focusSoon('#people-title');
+  }
+
+  async #end(): Promise<void> {
+    const key = this.#key;
+    if (!key || !this.#client) return;
+    this.#error = '';
+    try {
+      await this.#client.end(key);
+    } catch (error) {
+      this.#error = refusalMessage(error instanceof WorkshopError ? error.code : 'network');
+      this.#update();
+      this.#focusSoon('.workshop-error');
+      return;
+    }
+    await this.#leave();
+    announce(msg('Rommet er avsluttet og slettet for alle.', { id: 'workshop.ended' }));
+  }
+
+  #onManageKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.#closeManage(this.#manage === 'people' ? '.people-toggle' : '.menu-toggle');
+  };
+
+  #renderManage() {
+    const panel = this.#manage;
+    if (!panel) return nothing;
+    const close = html`<button type="button" class="close-manage" @click=${() => this.#closeManage(panel === 'people' ? '.people-toggle' : '.menu-toggle')}>
+      ${panel === 'end' || panel === 'end-confirm' ? msg('Avbryt', { id: 'workshop.cancel' }) : msg('Lukk', { id: 'workshop.close-panel' })}
+    </button>`;
+    if (panel === 'people') return this.#renderPeople(close);
+    if (panel === 'hand-over') {
+      const made = this.#handOver;
+      return html`<section class="manage-panel hand-over-panel" aria-labelledby="hand-over-title" @keydown=${this.#onManageKeydown}>
+        <h3 id="hand-over-title" tabindex="-1">${msg('Gi ledelsen videre', { id: 'workshop.hand-over' })}</h3>
+        <p>${msg('Åpne lenken på enheten som skal lede (prosjektor-PC-en, en medhjelper). Lenken virker én gang. Når den er brukt, leder den enheten, og denne gjør det ikke lenger.', { id: 'workshop.hand-over-explain' })}</p>
+        ${made
+          ? html`<p><code class="handover-link">${made.link}</code></p>
+              <p class="expires">${msg(str`Lenken virker til ${timeOf(made.expiresAt)}.`, { id: 'workshop.hand-over-expires' })}</p>`
+          : html`<p>${msg('Lager lenken …', { id: 'workshop.hand-over-making' })}</p>`}
+        <div class="actions">
+          ${made ? html`<button type="button" class="copy-hand-over" @click=${() => this.#copy(made.link)}>${msg('Kopier lenken', { id: 'workshop.copy' })}</button>` : nothing}
+          ${close}
+        </div>
+      </section>`;
+    }
+    if (panel === 'end') {
+      const download = (format: ExportFormat) => (this.host as unknown as { download(format: ExportFormat): Promise<string> }).download(format).catch(() => {});
+      return html`<section class="manage-panel end-panel" aria-labelledby="end-title" @keydown=${this.#onManageKeydown}>
+        <h3 id="end-title" tabindex="-1">${msg('Avslutt og slett rommet', { id: 'workshop.end' })}</h3>
+        <p>${msg('Last ned lappene først: når rommet er slettet, finnes det ikke lenger på serveren, og ingen kan koble til det igjen.', { id: 'workshop.end-export' })}</p>
+        <div class="actions">
+          <button type="button" class="end-download-json" @click=${() => download('json')}>${msg('Last ned (JSON, for import)', { id: 'workshop.end-download-json' })}</button>
+          <button type="button" class="end-download-markdown" @click=${() => download('markdown')}>${msg('Last ned (Markdown, tekst)', { id: 'workshop.end-download-markdown' })}</button>
+          <button type="button" class="end-next" @click=${() => this.#openManage('end-confirm', '.end-confirm .confirm-end')}>${msg('Videre til sletting', { id: 'workshop.end-next' })}</button>
+          ${close}
+        </div>
+      </section>`;
+    }
+    return html`<section class="manage-panel end-confirm" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-question" @keydown=${this.#onManageKeydown}>
+      <h3 id="end-title" tabindex="-1">${msg('Avslutt og slett rommet', { id: 'workshop.end' })}</h3>
+      <p id="end-question">${msg('Slette rommet for alle nå? Alle blir koblet fra, og det kan ikke angres.', { id: 'workshop.end-question' })}</p>
+      <div class="actions">
+        <button type="button" class="confirm-end danger" @click=${() => this.#end()}>${msg('Avslutt og slett rommet', { id: 'workshop.end' })}</button>
+        ${close}
+      </div>
+    </section>`;
+  }
+
+  #renderPeople(close: unknown) {
+    const people = this.#people?.filter((person) => !person.removed);
+    const self = this.#credential?.sub;
+    return html`<section class="manage-panel people-panel" aria-labelledby="people-title" @keydown=${this.#onManageKeydown}>
+      <h3 id="people-title" tabindex="-1">${msg('Deltakere', { id: 'workshop.people' })}</h3>
+      ${people
+        ? html`<ul class="people-list">
+            ${people.map((person) => {
+              const name = person.name || msg('Uten navn', { id: 'workshop.unnamed' });
+              const lead = person.role === 'facilitator';
+              return html`<li class="person" data-sub=${person.sub}>
+                <span class="person-name">${name}${person.sub === self ? html` ${msg('(deg)', { id: 'workshop.you' })}` : lead ? html` ${msg('(leder)', { id: 'workshop.lead' })}` : nothing}</span>
+                ${lead
+                  ? nothing
+                  : this.#removing === person.sub
+                    ? html`<span class="remove-person-question" role="group" aria-label=${msg(str`Fjern ${name}`, { id: 'workshop.remove-person' })}>
+                        <span id=${`remove-${person.sub}`}>${msg(str`Ta ${name} ut av økta? Tilgangen stenges, og den kommer ikke inn igjen. Det som alt er på enheten, blir der.`, { id: 'workshop.remove-person-question' })}</span>
+                        <button type="button" class="confirm-remove-person" aria-describedby=${`remove-${person.sub}`} @click=${() => this.#remove(person)}>${msg(str`Fjern ${name}`, { id: 'workshop.remove-person' })}</button>
+                        <button
+                          type="button"
+                          class="cancel-remove-person"
+                          @click=${() => {
+                            this.#removing = undefined;
+                            this.#update();
+                            this.#focusSoon(`.person[data-sub="${CSS.escape(person.sub)}"] .remove-person`);
+                          }}
+                        >
+                          ${msg('Avbryt', { id: 'workshop.cancel' })}
+                        </button>
+                      </span>`
+                    : html`<button
+                        type="button"
+                        class="remove-person"
+                        aria-label=${msg(str`Fjern ${name}`, { id: 'workshop.remove-person' })}
+                        @click=${() => {
+                          this.#removing = person.sub;
+                          this.#update();
+                          this.#focusSoon('.cancel-remove-person');
+                        }}
+                      >
+                        ${msg('Fjern', { id: 'workshop.remove' })}
+                      </button>`}
+              </li>`;
+            })}
+          </ul>`
+        : html`<p>${msg('Henter deltakerne …', { id: 'workshop.people-loading' })}</p>`}
+      <div class="actions">${close}</div>
+    </section>`;
+  }
+
   /**
    * The server refused the credential for good (the person was removed, the room ended) or the person
    * removed the room from this device: the credential leaves the device too.
@@ -536,7 +775,9 @@ class Workshop implements WorkshopUi {
     if (!refused && !room.removedFromDevice) return;
     this.#leaving = true;
     queueMicrotask(() => {
-      if (refused) this.#error = refusalMessage(reason === 'room-deleted' ? 'room-ended' : (reason as WorkshopRefusal));
+      // A facilitator's credential is revoked when a hand-over link is used: the lead moved, nobody removed them.
+      if (refused && reason === 'credential-revoked' && this.#key) this.#error = msg('Ledelsen er gitt videre til en annen enhet.', { id: 'workshop.handed-over' });
+      else if (refused) this.#error = refusalMessage(reason === 'room-deleted' ? 'room-ended' : (reason as WorkshopRefusal));
       void this.#leave().finally(() => (this.#leaving = false));
     });
   }
@@ -552,6 +793,8 @@ class Workshop implements WorkshopUi {
     }
   }
 }
+
+const timeOf = (at: number) => new Intl.DateTimeFormat(intlLocale(Intl.DateTimeFormat), { hour: '2-digit', minute: '2-digit' }).format(at);
 
 const workshops = new WeakMap<WorkshopHost, Workshop>();
 

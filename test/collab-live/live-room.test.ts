@@ -433,9 +433,10 @@ describe('A live room and this device (real server on loopback)', function () {
     await waitUntil(() => notesOf(b).length === 1, 'the note reaches the other page', { timeout: 30_000 });
     const databases = async () => (await indexedDB.databases()).map((each) => each.name ?? '');
     await waitUntil(async () => (await databases()).some((name) => name.endsWith(`#${room}`)), 'the device copy exists');
-    await clickIn(a, roomStatusOf(a).removeButton!);
-    await waitUntil(() => roomStatusOf(a).confirmRemoveButton, 'the removal asks once more');
-    await clickIn(a, roomStatusOf(a).confirmRemoveButton!);
+    await guideHarness(a.guide).openRoomMenu();
+    await clickIn(a, guideHarness(a.guide).removeDeviceButton!);
+    await waitUntil(() => guideHarness(a.guide).confirmRemoveButton, 'the removal asks once more');
+    await clickIn(a, guideHarness(a.guide).confirmRemoveButton!);
     await waitUntil(() => notesOf(a).length === 0, 'the page no longer shows the room’s notes', { timeout: 30_000 });
     await waitUntil(async () => !(await databases()).some((name) => name.endsWith(`#${room}`)), 'the device copy is gone', {
       timeout: 30_000,

@@ -34,9 +34,12 @@ const roomTexts = (doc: Y.Doc) => [...doc.getMap('notes').values()].map((value) 
 /** Every localStorage key a page kept under its storage key (the tests give each page its own). */
 const keptUnder = (key: string) => Object.keys(localStorage).filter((each) => each === key || each.startsWith(`${key}:`));
 const nameField = (page: Page) => guideHarness(page.guide).nameField;
+/** In a room the name waits in the bar's menu: opens it. */
+const openMenu = (page: Page) => guideHarness(page.guide).openRoomMenu();
 
 /** Types a name in «Navnet ditt», as a person does, and leaves the field. */
 async function typeName(page: Page, name: string) {
+  await openMenu(page);
   const field = nameField(page)!;
   page.frame.focus();
   field.focus();
@@ -183,19 +186,23 @@ describe('Page rules (issue 24): what people write is kept, nothing of a room li
     expect(keptUnder(key).some((each) => each.includes(':own:'))).to.be.true;
     expect(keptUnder(key)).to.include(`${key}:participant`);
 
-    await clickIn(kari, roomStatusOf(kari).removeButton!);
-    await waitUntil(() => roomStatusOf(kari).confirmRemoveButton, 'the removal asks once more');
-    expect(roomStatusOf(kari).removeQuestion.textContent).to.contain('navnet');
-    await clickIn(kari, roomStatusOf(kari).confirmRemoveButton!);
+    await openMenu(kari);
+    await clickIn(kari, guideHarness(kari.guide).removeDeviceButton!);
+    await waitUntil(() => guideHarness(kari.guide).confirmRemoveButton, 'the removal asks once more');
+    expect(guideHarness(kari.guide).removeQuestion.textContent).to.contain('navnet');
+    await clickIn(kari, guideHarness(kari.guide).confirmRemoveButton!);
     await waitUntil(() => kari.guide.data.notes.length === 0, 'the page no longer shows the room’s notes', { timeout: 30_000 });
     await waitUntil(() => keptUnder(key).length === 0, `nothing of the room is left in localStorage (${JSON.stringify(keptUnder(key))})`);
     expect(hiddenLapps(kari, 't2-forsta')).to.have.length(0);
+    await openMenu(kari);
     expect(nameField(kari)!.value, 'the name is forgotten on the page too').to.equal('');
 
     // The next person at this PC opens the same guide and room.
     kari.close();
     const next = await openPage({ url: server.url, room, key, token: await token(room, 'Ola', { sub: 'ola' }), step: 2 });
     await waitForStatus(next.guide, 'connected');
+    await waitUntil(() => guideHarness(next.guide).roomBar, 'the room bar shows');
+    await openMenu(next);
     // Not Kari's: the field holds the next person's own token name, which signs notes by default (issue 22).
     await waitUntil(() => nameField(next)!.value === 'Ola', `the next person's field holds their own token's name (it holds «${nameField(next)!.value}»)`);
     expect(hiddenLapps(next, 't2-forsta')).to.have.length(0);

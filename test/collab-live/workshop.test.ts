@@ -3,6 +3,7 @@
 // storage key (so its own credential and name), as another browser would have.
 import { expect } from '@open-wc/testing';
 import { deepMarkup, workshopHarness } from './harness.js';
+import { guideHarness } from '../innovasjon-guide/harness.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { readCredential } from '../../src/sources/workshop-credentials.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
@@ -122,6 +123,8 @@ describe('A workshop started from the page (collab-start, real server with ROOM_
     const page = await openPage({ url: server.url, room, token: await token(room, 'Signe Sørli', { sub: 'signe' }) });
     await waitForStatus(page.guide, 'connected');
     await writeNote(page, 't1-mal', 'Signert');
+    await waitUntil(() => guideHarness(page.guide).roomBar, 'the room bar shows');
+    await guideHarness(page.guide).openRoomMenu(); // the name waits in the bar's menu
     expect(page.guide.data.notes.find((note) => note.text === 'Signert')!.author).to.equal('Signe Sørli');
     expect(inGuide<HTMLInputElement>(page, '.participant input[type=text]')!.value, 'the name field shows it, to change').to.equal('Signe Sørli');
   });

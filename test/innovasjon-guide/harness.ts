@@ -4,6 +4,7 @@ import type { InnovasjonRomStatus } from '../../src/innovasjon-rom-status/innova
 import type { InnovasjonTidtaker } from '../../src/innovasjon-tidtaker/innovasjon-tidtaker.component.js';
 import type { InnovasjonTrinn } from '../../src/innovasjon-trinn/innovasjon-trinn.component.js';
 import { ShadowHarness } from '../harness.js';
+import { waitUntil } from '../helpers.js';
 import { TrinnHarness } from '../innovasjon-trinn/harness.js';
 
 /**
@@ -244,6 +245,64 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
   /** «Skriv anonymt» beside the name field, or null. */
   get anonymousCheckbox(): HTMLInputElement | null {
     return this.maybe<HTMLInputElement>('.participant input[type=checkbox]');
+  }
+
+  /** The room's compact bar (status, who is here, phase, time left, its buttons), or null outside a room. */
+  get roomBar(): HTMLElement | null {
+    return this.maybe('.room-bar');
+  }
+
+  /** The room bar's «Flere valg», the disclosure button of its menu. */
+  get menuToggle(): HTMLButtonElement {
+    return this.one<HTMLButtonElement>('.room-bar .menu-toggle', '«Flere valg»');
+  }
+
+  /** The room bar's menu of rare actions, or null while closed. */
+  get roomMenu(): HTMLElement | null {
+    return this.maybe('#room-menu');
+  }
+
+  /** Opens the room bar's menu with a click on «Flere valg», unless it is open or the guide shows no bar. */
+  async openRoomMenu(): Promise<void> {
+    if (!this.roomBar || this.roomMenu) return;
+    this.menuToggle.click();
+    await waitUntil(() => this.roomMenu, 'the room bar’s menu opens');
+  }
+
+  /** The menu's «Fjern fra denne enheten», or null while the menu is closed. */
+  get removeDeviceButton(): HTMLButtonElement | null {
+    return this.maybe<HTMLButtonElement>('#room-menu .remove-device');
+  }
+
+  /** The menu's «Fjern» that confirms the removal, or null until asked. */
+  get confirmRemoveButton(): HTMLButtonElement | null {
+    return this.maybe<HTMLButtonElement>('#room-menu .confirm-remove');
+  }
+
+  /** The menu's question before the removal. */
+  get removeQuestion(): HTMLElement {
+    return this.one('#room-menu #remove-question', 'the removal question');
+  }
+
+  /** The room bar's phase and time left, spaces squeezed, or undefined without a phase. */
+  get barPhase(): string | undefined {
+    return this.maybe('.room-bar .bar-phase')?.textContent?.replace(/\s+/g, ' ').trim();
+  }
+
+  /** The part of the guide matching `selector` (a room bar's button or panel), or null. */
+  part<T extends Element = HTMLElement>(selector: string): T | null {
+    return this.maybe<T>(selector);
+  }
+
+  /** Pixels from the guide's top to the top of the sheet shown (what stands above it is controls). */
+  get sheetOffset(): number {
+    return this.one('.sheet', 'sheet').getBoundingClientRect().top - this.host.getBoundingClientRect().top;
+  }
+
+  /** Pixels from the guide's top to the top of the first question card on the sheet shown. */
+  get firstCardOffset(): number {
+    const card = this.sheet.cards[0];
+    return card.getBoundingClientRect().top - this.host.getBoundingClientRect().top;
   }
 
   /** The room's status line, or null when the guide is not in a room. */

@@ -305,6 +305,8 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     guide.addNote('t2-forsta', 'Ventetid');
     const led = new LedElsewhere({ step: 2, phase: 'write', notesWhileVoting: false, hidden: true, timer: null });
     (guide as unknown as { guide: { guide: PageGuide } }).guide.guide.useSession(led);
+    // The session's controls are a chunk, fetched once a session has a phase.
+    await waitUntil(() => guideHarness(guide).follow, 'the session’s controls arrive', { timeout: 10_000 });
     await settled(guide);
     expectAllFromCatalogue(guide, 'following the facilitator');
     await click(guideHarness(guide).followToggle);
@@ -314,6 +316,22 @@ describe('the pseudo-locale: every visible string comes from the catalogue', fun
     await click(guideHarness(guide).followToggle);
     await settled(guide);
     expectAllFromCatalogue(guide, 'following to a timed vote');
+  });
+
+  it('the room bar and its menu, with the removal question (a room whose server does not answer)', async () => {
+    document.documentElement.lang = PSEUDO;
+    const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} collab-url="ws://127.0.0.1:9" step="1"></innovasjon-guide>`);
+    await pseudoReady();
+    const ui = guideHarness(guide);
+    await waitUntil(() => ui.roomBar && ui.roomStatus?.room, 'the room bar shows', { timeout: 20_000 });
+    await settled(guide);
+    expectAllFromCatalogue(guide, 'the room bar');
+    await ui.openRoomMenu();
+    await settled(guide);
+    expectAllFromCatalogue(guide, 'the room bar’s menu');
+    await click(ui.removeDeviceButton!);
+    await waitUntil(() => ui.confirmRemoveButton, 'the removal question');
+    expectAllFromCatalogue(guide, 'the removal question in the menu');
   });
 
   it('the stand-alone step, the timer run out, a note too long, a full storage and notes whose card is gone', async () => {

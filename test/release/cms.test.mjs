@@ -219,10 +219,10 @@ for (const lang of LANGUAGES) {
     });
 
     it('loads the chunks that need a collaboration server (live room, session, facilitator panel, workshop) with their translations', async () => {
-      // They need a collaboration server reached through the page (collab-url, Led økten, collab-start):
+      // They need a collaboration server reached through the page (collab-url, a session, Led økten, collab-start):
       // here they are imported as the bundle's own import() does, from the same folder.
       const { tab } = run;
-      const features = ['live', 'session-view', 'phase-panel', 'countdown', 'chime', 'workshop-ui', 'share-panel'];
+      const features = ['live', 'session-controls', 'session-view', 'phase-panel', 'countdown', 'chime', 'workshop-ui', 'share-panel'];
       for (const feature of features) {
         const chunks = filesUnder(CMS).filter((file) => new RegExp(`^chunks/${feature}-[^/]+\\.js$`).test(file));
         assert.equal(chunks.length, 1, `one chunks/${feature}-… in cms/: ${chunks}`);

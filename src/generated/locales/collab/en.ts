@@ -6,6 +6,9 @@ void str;
 
 export const templates = {
 'collab.anonymous-explain': `You are writing without a name: your name does not go with the note, and the others in the room cannot see that it is yours. Whoever runs the server could in principle tell which connection the note came from, and if you change it later, the change can be tied to you.`,
+'collab.bar-label': `The room`,
+'collab.bar-menu': `More options`,
+'collab.bar-phase': str`${0} on step ${1}`,
 'collab.bring-in': `Bring them in`,
 'collab.brought-in': `The notes from this device have been brought into the room.`,
 'collab.cancel': `Cancel`,

@@ -6,6 +6,9 @@ void str;
 
 export const templates = {
 'collab.anonymous-explain': `Du skriv utan namn: namnet ditt følgjer ikkje med lappen, og dei andre i rommet kan ikkje sjå at han er din. Den som driftar tenaren, kan i prinsippet sjå kva for tilkopling lappen kom frå, og endrar du han seinare, kan endringa knytast til deg.`,
+'collab.bar-label': `Rommet`,
+'collab.bar-menu': `Fleire val`,
+'collab.bar-phase': str`${0} på trinn ${1}`,
 'collab.bring-in': `Ta dei med inn`,
 'collab.brought-in': `Lappane frå denne eininga er tekne med inn i rommet.`,
 'collab.cancel': `Avbryt`,

@@ -6,6 +6,9 @@ void str;
 
 export const templates = {
 'collab.anonymous-explain': `⟦Dü škrîvér ütéñ ñàvñ: ñàvñét dîtt følgér îkké méd làppéñ, õg dé àñdré î rõmmét kàñ îkké šé àt déñ ér dîñ. Déñ šõm drîftér šérvéréñ, kàñ î prîñšîppét šé hvîlkéñ tîlkõblîñg làppéñ kõm frà, õg éñdrér dü déñ šéñéré, kàñ éñdrîñgéñ kñýttéš tîl dég.⟧`,
+'collab.bar-label': `⟦Rõmmét⟧`,
+'collab.bar-menu': `⟦Fléré vàlg⟧`,
+'collab.bar-phase': str`⟦${0} på trîññ ${1}⟧`,
 'collab.bring-in': `⟦Tà dém méd îññ⟧`,
 'collab.brought-in': `⟦Làppéñé frà déññé éñhétéñ ér tàtt méd îññ î rõmmét.⟧`,
 'collab.cancel': `⟦Àvbrýt⟧`,
