@@ -38,12 +38,16 @@ export interface RoomContext {
 /** `failed` names what failed underneath (`postgres`, `sqlite`), `error` its message; `where` a place in the room (never a value). */
 export type ReportRefusal = (fields: { reason: string; addr: string; room?: string; failed?: string; error?: string; where?: string }) => void;
 
+/** Not a refusal of the person: the page tries again (src/collab/room-connection.ts WAIT_REASONS, OUT_OF_ORDER). */
+const RETRY_REASONS: ReadonlySet<string> = new Set(['out-of-order', 'storage-unavailable', 'server-error']);
+
 /** Logs a refused message and closes its socket right after Hocuspocus has sent the reason. */
 export function refuseMessage(report: ReportRefusal, room: string, context: RoomContext, refusal: Refusal): void {
-  report({ room, addr: context.address, reason: refusal.reason, where: refusal.where });
+  const cause = refusal.cause;
+  report({ room, addr: context.address, reason: refusal.reason, where: refusal.where, ...(cause !== undefined && { error: cause instanceof Error ? cause.message : String(cause) }) });
   const socket = context.socket;
-  // 'out-of-order' keeps its own code: the page connects again rather than stopping.
-  const code = refusal.reason === 'out-of-order' ? refusal.code : 4403;
+  // These keep their own code: the page connects again (or waits and then does) rather than stopping.
+  const code = RETRY_REASONS.has(refusal.reason) ? refusal.code : 4403;
   if (socket) setImmediate(() => socket.ws.close(code, refusal.reason));
 }
 

@@ -74,6 +74,8 @@ export class Refusal {
     readonly code = 4403,
     /** Where in the room, for the log (a field's place, never a value). */
     readonly where?: string,
+    /** What failed underneath (a storage error), for the log. */
+    readonly cause?: unknown,
   ) {}
 }
 

@@ -79,7 +79,9 @@ describe('bad days', () => {
     const room = 'pg-borte';
     const jwt = await token({ room });
     const writers = await Promise.all(['kari', 'ola'].map((name) => openPage({ urls: [server.url], room, token: jwt, name })));
-    await waitFor(() => writers.every((page) => page.connected()), { what: 'the writers to connect' });
+    // Per votes: a token with a `sub`, so the server records whose Yjs client cast each vote.
+    const voter = await openPage({ urls: [server.url], room, token: await token({ room, name: 'Per', sub: 'per' }), name: 'per' });
+    await waitFor(() => [...writers, voter].every((page) => page.connected()), { what: 'the writers to connect' });
     const stop = keepWriting(writers);
     let late;
     try {
@@ -102,8 +104,12 @@ describe('bad days', () => {
       assert.equal(notReady.body.storage.kind, 'postgres');
       assert.equal((await fetch(`${server.http}/health`)).status, 200, '/health: the process lives');
       // The writers already in the room go on: the room is loaded here, so the failing deletion check does not hold them up.
+      // A vote while the storage is away: applied all the same, its record stored once the storage is back.
+      await waitFor(() => voter.doc.getMap('notes').has(writers[0].written[0]), { what: 'the voter to see a note' });
+      voter.doc.getMap('notes').get(writers[0].written[0]).get('votes').set('per', true);
+      await server.waitForLine(/ error during=vote-record /);
       await waitFor(() => Date.now() - stoppedAt > 3000, { what: 'some writing during the outage' });
-      assert.ok(writers.every((page) => page.connected()), 'people already in the room keep working');
+      assert.ok([...writers, voter].every((page) => page.connected()), 'people already in the room keep working, voting too');
       await postgres.start();
       const back = Date.now();
       await waitFor(() => late.connected(), { timeout: 60_000, what: 'the late page to heal' });
@@ -120,6 +126,11 @@ describe('bad days', () => {
     assert.equal(await server.stop(), 0);
     assert.deepEqual(await storedNotes(env.DATABASE_URL, room), notes, 'everything is stored');
     assert.deepEqual(await storedNotes(env.DATABASE_URL, `${room}-2`), lateNotes);
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query('SELECT sub FROM vote_clients WHERE name = $1', [room]).finally(() => client.end());
+    assert.deepEqual(rows.map((row) => row.sub), ['per'], 'the vote cast during the outage has its record');
+    voter.close();
   });
 
   it('a start with an unreachable REDIS_URL stops with a message naming it', async () => {

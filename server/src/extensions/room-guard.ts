@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { refuseMessage, type ReportRefusal, type RoomContext } from '../context.js';
 import { decodeUpdate, Refusal, roomOf, RoomMeasure, SESSION_ROOT_LIMITS } from '../limits.js';
 import { readMessage, SYNC_UPDATE_TYPES } from '../messages.js';
+import { log } from '../log.js';
 import { checkSchema } from '../schema-guard.js';
 import type { SeenVote } from '../storage.js';
 
@@ -20,6 +21,8 @@ export class RoomGuard implements Extension {
   readonly measures = new WeakMap<Y.Doc, RoomMeasure>();
   /** Per room: the Yjs clients seen voting, as whom and up to which clock (kept in storage too). */
   readonly #votes = new WeakMap<Y.Doc, Map<number, Omit<SeenVote, 'client'>>>();
+  /** Votes applied while the storage was away, whose records are not stored yet. */
+  readonly #unrecorded = new WeakMap<Y.Doc, SeenVote[]>();
 
   constructor(
     private readonly report: ReportRefusal,
@@ -51,21 +54,32 @@ export class RoomGuard implements Extension {
       check();
     } catch (error) {
       if (!(error instanceof Refusal) || error.reason !== 'vote-not-yours' || !record || !seen) throw error;
-      seen = await record.seen(name);
+      seen = await record.seen(name).catch((cause: unknown) => {
+        throw new Refusal('storage-unavailable', 4503, undefined, cause);
+      });
       this.#votes.set(document, seen);
       ownVotes.clear();
       check();
     }
-    if (!record || !seen || sub === undefined) return;
+    if (!record || !seen) return;
     const fresh: SeenVote[] = [];
-    for (const [client, end] of ownVotes) {
+    if (sub !== undefined) for (const [client, end] of ownVotes) {
       const known = seen.get(client);
       if (known && (known.sub !== sub || known.end >= end)) continue;
       fresh.push({ client, sub, end });
     }
-    if (!fresh.length) return;
-    await record.remember(name, fresh);
-    for (const { client, end } of fresh) seen.set(client, { sub, end });
+    if (!fresh.length && !this.#unrecorded.has(document)) return;
+    for (const vote of fresh) seen.set(vote.client, { sub: vote.sub, end: vote.end });
+    // With the storage away the vote is applied all the same (people in the room keep working, issue 25);
+    // its record waits here and goes with the room's next change. Only a crash before then loses it.
+    const waiting = [...(this.#unrecorded.get(document) ?? []), ...fresh];
+    try {
+      await record.remember(name, waiting);
+      this.#unrecorded.delete(document);
+    } catch (error) {
+      if (!this.#unrecorded.has(document)) log('error', { during: 'vote-record', room: name, error: error instanceof Error ? error.message : String(error) });
+      this.#unrecorded.set(document, [...new Map(waiting.map((vote) => [vote.client, vote])).values()]);
+    }
   }
 
   async beforeHandleMessage({ document, update: message, context }: beforeHandleMessagePayload): Promise<void> {
