@@ -41,7 +41,7 @@ export const cleanName = (value: unknown): string =>
   typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_NAME) : '';
 
 /** The note's fields the room keeps as plain values of its Y.Map, from the store's declaration (`votes` is a map apart). */
-export const NOTE_FIELDS = NOTE_FIELD_NAMES.filter((name) => NOTE_FIELD_SPECS[name].room);
+export const NOTE_FIELDS = NOTE_FIELD_NAMES.filter((name) => (NOTE_FIELD_SPECS[name] as NoteFieldSpec<unknown>).room !== false);
 export const ACTION_FIELDS = ['id', 'step', 'what', 'who', 'due', 'done', 'createdAt', 'updatedAt'] as const;
 
 /** Checks one field's value; throws the store's DocumentError when it is not what the page writes. */

@@ -1,5 +1,5 @@
 import { AsyncDirective, directive } from 'lit/async-directive.js';
-import { formatTimeLeft } from './clock.js';
+import { formatTimeLeft } from './time-format.js';
 
 /**
  * The time left until `end` on the clock `now` (never more than `duration`: a

@@ -1,5 +1,5 @@
 import { readDeviceValue, writeDeviceValue } from '../storage/device-value.js';
-import { addNote, createDocument, removeNote, updateNote, writtenPart } from '../store/document.js';
+import { addNote, createDocument, removeNote, updateNote } from '../store/document.js';
 import type { GuideStore } from '../store/guide-store.js';
 import type { NoteChanges, NewNote, Note } from '../store/types.js';
 import { validateNote } from '../store/validate.js';
@@ -52,7 +52,8 @@ export class HiddenNotes {
   publish(store: GuideStore, own: OwnNotes): number {
     const notes = this.notes;
     if (notes.length === 0) return 0;
-    for (const note of notes) own.add(store.addNote(writtenPart(note)).id);
+    // addNote copies what the person wrote (the note's written fields), nothing else.
+    for (const note of notes) own.add(store.addNote(note).id);
     this.#set(createDocument());
     return notes.length;
   }

@@ -191,7 +191,8 @@ export function restoreNote(
   const deleted = document.deleted.filter((each) => each.id !== note.id);
   const { document: added, note: placed } = addNote(
     withParts(document, { deleted }),
-    writtenPart(note),
+    // addNote takes the written fields (NOTE_CONTENT_FIELDS) of the note, and only those.
+    note,
     { id: note.id, now, ...validate },
   );
   const restored: Note = Object.freeze({ ...placed, votes: note.votes, createdAt: note.createdAt });
@@ -295,12 +296,9 @@ export function removeAction(
   };
 }
 
-/** What a person wrote on a note ({@link NOTE_CONTENT_FIELDS}): what a restore or a published hidden note carries over. */
-export const writtenPart = (note: Note): Required<NewNote> =>
-  Object.fromEntries(NOTE_CONTENT_FIELDS.map((field) => [field, note[field]])) as unknown as Required<NewNote>;
-
 /**
- * Checks the written fields `input` gives ({@link NOTE_CONTENT_FIELDS}); for a new note (`fill`)
+ * Checks the written fields `input` gives ({@link NOTE_CONTENT_FIELDS}) and nothing else, so a whole
+ * note may be given to copy what a person wrote on it (a restore, a published hidden note); for a new note (`fill`)
  * the missing ones take their declared default, or fail when they have none.
  */
 function checkWritten(input: NoteChanges, options: ValidateOptions, fill: true): Required<NewNote>;
@@ -308,9 +306,9 @@ function checkWritten(input: NoteChanges, options: ValidateOptions, fill: false)
 function checkWritten(input: NoteChanges, options: ValidateOptions, fill: boolean): NoteChanges {
   const out: Record<string, unknown> = {};
   for (const field of NOTE_CONTENT_FIELDS) {
-    const spec = NOTE_FIELD_SPECS[field] as NoteFieldSpec<unknown> & { written: { default?: unknown } };
+    const spec = NOTE_FIELD_SPECS[field] as NoteFieldSpec<unknown>;
     // A new note takes the default for a missing (or null) value; a change leaves out only what is undefined.
-    const value = fill ? (input[field] ?? spec.written.default) : input[field];
+    const value = fill ? (input[field] ?? spec.default) : input[field];
     if (fill || value !== undefined) out[field] = spec.check(value, field, options, DOCUMENT_VERSION);
   }
   return out;

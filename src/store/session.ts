@@ -62,7 +62,7 @@ export function readSession(raw: unknown): SessionState {
   if (!raw || typeof raw !== 'object') return NO_SESSION;
   const { step, phase, notesWhileVoting, hidden, timer } = raw as Record<string, unknown>;
   if (!isPhase(phase) || !isStep(step)) return NO_SESSION;
-  return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: PHASE_SPECS[phase].hiddenWriting && hidden === true, timer: readTimer(timer) };
+  return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: PHASE_SPECS[phase].hiddenWriting === true && hidden === true, timer: readTimer(timer) };
 }
 
 /** Checks what a facilitator asks for (a new phase has no timer yet); throws a TypeError naming what is wrong. */
@@ -73,9 +73,8 @@ export function nextSession(
   if (phase === null) return NO_SESSION;
   if (!isPhase(phase)) throw new TypeError(`phase must be one of ${PHASES.join(', ')} or null, got ${String(phase)}`);
   if (!isStep(step)) throw new TypeError(`step must be 1, 2, 3 or 4, got ${String(step)}`);
-  if (hidden === true && !PHASE_SPECS[phase].hiddenWriting) {
-    throw new TypeError(`hidden writing is for the ${PHASES.filter((each) => PHASE_SPECS[each].hiddenWriting).join(' or ')} phase, not ${phase}`);
-  }
+  // (Only the write phase has hidden writing today; the message names it rather than carrying the lookup into the bundle.)
+  if (hidden === true && !PHASE_SPECS[phase].hiddenWriting) throw new TypeError(`hidden writing is for the write phase, not ${phase}`);
   return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: hidden === true, timer: null };
 }
 
@@ -114,10 +113,12 @@ export interface PhaseSpec {
   /** What a participant and a facilitator get on the step the phase is set on. */
   controls(facilitator: boolean, session: SessionState): StepControls;
   /** The facilitator may hide what is written: new notes stay on each writer's device until revealed. */
-  readonly hiddenWriting: boolean;
+  readonly hiddenWriting?: boolean;
   /** The facilitator may let participants add notes during it (`notesWhileVoting`). */
-  readonly lateNotes: boolean;
+  readonly lateNotes?: boolean;
 }
+
+const writing = (facilitator: boolean): StepControls => ({ addNotes: true, voteButtons: false, votes: false, actions: facilitator });
 
 /**
  * Every phase, declared once (README, «Faser»; docs/architecture.md, «Add a phase»): the session's
@@ -125,26 +126,13 @@ export interface PhaseSpec {
  * own notes stay open in every phase. {@link PHASES} gives their order.
  */
 export const PHASE_SPECS: { readonly [P in Phase]: PhaseSpec } = {
-  write: {
-    controls: (facilitator) => ({ addNotes: true, voteButtons: false, votes: false, actions: facilitator }),
-    hiddenWriting: true,
-    lateNotes: false,
-  },
-  share: {
-    controls: (facilitator) => ({ addNotes: true, voteButtons: false, votes: false, actions: facilitator }),
-    hiddenWriting: false,
-    lateNotes: false,
-  },
+  write: { controls: writing, hiddenWriting: true },
+  share: { controls: writing },
   vote: {
     controls: (facilitator, session) => ({ addNotes: facilitator || session.notesWhileVoting, voteButtons: true, votes: true, actions: facilitator }),
-    hiddenWriting: false,
     lateNotes: true,
   },
-  agree: {
-    controls: (facilitator) => ({ addNotes: facilitator, voteButtons: false, votes: false, actions: true }),
-    hiddenWriting: false,
-    lateNotes: false,
-  },
+  agree: { controls: (facilitator) => ({ addNotes: facilitator, voteButtons: false, votes: false, actions: true }) },
 };
 
 /** What a person may do on `step` in the session: its phase's controls there, everything elsewhere. */

@@ -135,13 +135,12 @@ function validateVotes(value: unknown, path: string): readonly string[] {
 export interface NoteFieldSpec<T> {
   /** Checks a value from outside and returns it clean; `path` names it in the error, `version` is the document's. */
   check(value: unknown, path: string, options: ValidateOptions, version: number): T;
-  /**
-   * A person writes it (adding, editing, restoring, publishing a hidden note): a change of it is a
-   * change of the note. `default` is what a new note gets when it is not given (none: it is required).
-   */
-  written?: { default?: T };
-  /** The room keeps it as a plain value of the note's Y.Map (`votes` is a Y.Map of its own, read apart). */
-  room: boolean;
+  /** A person writes it (adding, editing, restoring, publishing a hidden note): a change of it is a change of the note. */
+  written?: true;
+  /** What a new note gets when a written field is not given (none: it is required). */
+  default?: T;
+  /** `false`: the room does not keep it as a plain value of the note's Y.Map (`votes` is a Y.Map of its own, read apart). */
+  room?: false;
 }
 
 /**
@@ -151,18 +150,18 @@ export interface NoteFieldSpec<T> {
  * for key, or this does not compile.
  */
 export const NOTE_FIELD_SPECS = {
-  id: { check: (value, path) => validateId(value, path), room: true },
-  cardId: { check: (value, path, options) => validateCardId(value, options, path), written: {}, room: true },
-  text: { check: (value, path) => validateNoteText(value, path), written: {}, room: true },
-  color: { check: (value, path) => validateColor(value, path), written: { default: 'yellow' }, room: true },
-  author: { check: (value, path) => validateName(value, path), written: { default: '' }, room: true },
+  id: { check: validateId },
+  cardId: { check: (value, path, options) => validateCardId(value, options, path), written: true },
+  text: { check: validateNoteText, written: true },
+  color: { check: validateColor, written: true, default: 'yellow' },
+  author: { check: validateName, written: true, default: '' },
   votes: { check: (value, path, _options, version) => (version < 2 ? Object.freeze([]) : validateVotes(value, path)), room: false },
-  createdAt: { check: (value, path) => validateTimestamp(value, path), room: true },
-  updatedAt: { check: (value, path) => validateTimestamp(value, path), room: true },
+  createdAt: { check: validateTimestamp },
+  updatedAt: { check: validateTimestamp },
 } as const satisfies { readonly [K in keyof Note]-?: NoteFieldSpec<Note[K]> };
 
 export type NoteField = keyof typeof NOTE_FIELD_SPECS;
-type WrittenField = { [K in NoteField]: (typeof NOTE_FIELD_SPECS)[K] extends { written: object } ? K : never }[NoteField];
+type WrittenField = { [K in NoteField]: (typeof NOTE_FIELD_SPECS)[K] extends { written: true } ? K : never }[NoteField];
 
 /** Every field of a note, in the order the declaration gives them. */
 export const NOTE_FIELD_NAMES = Object.keys(NOTE_FIELD_SPECS) as readonly NoteField[];

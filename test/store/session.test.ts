@@ -62,7 +62,7 @@ describe('session (phases per step)', () => {
         const session = nextSession(phase, { step: 2, notesWhileVoting: spec.lateNotes });
         expect(controlsFor(session, 2, facilitator), phase).to.deep.equal(spec.controls(facilitator, session));
       }
-      expect(readSession({ step: 2, phase, hidden: true }).hidden, phase).to.equal(spec.hiddenWriting);
+      expect(readSession({ step: 2, phase, hidden: true }).hidden, phase).to.equal(spec.hiddenWriting === true);
       if (spec.hiddenWriting) expect(nextSession(phase, { step: 2, hidden: true }).hidden).to.be.true;
       else expect(() => nextSession(phase, { step: 2, hidden: true }), phase).to.throw(TypeError);
     }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatTimeLeft } from '../../src/internal/clock.js';
+import { formatTimeLeft } from '../../src/internal/time-format.js';
 
 // The one time formatter behind both clocks: the session's countdowns and <innovasjon-tidtaker>.
 describe('formatTimeLeft', () => {
