@@ -105,6 +105,12 @@ export class LiveRoom {
   readonly connection: RoomConnection;
   /** The led session: phases set by the room's facilitator. */
   readonly session: RoomSession;
+  /**
+   * Resolves when the room has synced with the server for the first time on this page: the room's
+   * notes are in the store (read as a load, not as changes), and changes from now on are changes.
+   */
+  readonly loaded: Promise<void>;
+  #resolveLoaded!: () => void;
   readonly #options: RoomOptions;
   readonly #binding: RoomBinding;
   readonly #listeners = new Set<() => void>();
@@ -126,6 +132,7 @@ export class LiveRoom {
 
   constructor(options: RoomOptions) {
     this.#options = options;
+    this.loaded = new Promise((resolve) => (this.#resolveLoaded = resolve));
     const { guide, url, urls, room, token } = options;
     const { store, identity: keeper } = guide;
     this.#held = readHeld(this.#key('held'));
@@ -350,6 +357,7 @@ export class LiveRoom {
 
   #onState(state: ConnectionState): void {
     const { status, reason } = state;
+    if (this.connection.everSynced) this.#resolveLoaded();
     this.#tell({ kind: 'connection', state });
     // With a token (a sign-on's, or a workshop credential), its name signs new notes unless the person gave one.
     const signed = this.connection.tokenName;

@@ -4,17 +4,18 @@
 // validators check every field.
 import * as Y from 'yjs';
 import { readSession, sessionEntries, type SessionState } from '../store/session.js';
-import { LIMITS, type Action, type Note, type Participant } from '../store/types.js';
+import { DOCUMENT_VERSION, LIMITS, type Action, type Note, type Participant } from '../store/types.js';
 import { DocumentError } from '../store/errors.js';
 import {
+  NOTE_FIELD_NAMES,
+  NOTE_FIELD_SPECS,
   validateActionText,
-  validateColor,
   validateDue,
   validateId,
   validateName,
-  validateNoteText,
   validateStep,
   validateTimestamp,
+  type NoteFieldSpec,
 } from '../store/validate.js';
 
 export const SCHEMA_VERSION = 1;
@@ -39,7 +40,8 @@ export const MAX_NAME = 80;
 export const cleanName = (value: unknown): string =>
   typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_NAME) : '';
 
-export const NOTE_FIELDS = ['id', 'cardId', 'text', 'color', 'author', 'createdAt', 'updatedAt'] as const;
+/** The note's fields the room keeps as plain values of its Y.Map, from the store's declaration (`votes` is a map apart). */
+export const NOTE_FIELDS = NOTE_FIELD_NAMES.filter((name) => (NOTE_FIELD_SPECS[name] as NoteFieldSpec<unknown>).room !== false);
 export const ACTION_FIELDS = ['id', 'step', 'what', 'who', 'due', 'done', 'createdAt', 'updatedAt'] as const;
 
 /** Checks one field's value; throws the store's DocumentError when it is not what the page writes. */
@@ -54,15 +56,15 @@ const orderKey: FieldCheck = (value) => {
  * id → true, checked apart): what the page writes, and all the server accepts (docs/collab-schema.md).
  */
 export const ROOM_FIELDS = {
+  // A note's checks are the store's own (card ids unchecked against any content), plus its order key.
   notes: {
-    id: validateId,
-    cardId: validateId,
-    text: validateNoteText,
-    color: validateColor,
-    author: validateName,
+    ...Object.fromEntries(
+      NOTE_FIELDS.map((name): [string, FieldCheck] => [
+        name,
+        (value) => void (NOTE_FIELD_SPECS[name] as NoteFieldSpec<unknown>).check(value, name, {}, DOCUMENT_VERSION),
+      ]),
+    ),
     order: orderKey,
-    createdAt: validateTimestamp,
-    updatedAt: validateTimestamp,
   },
   actions: {
     id: validateId,

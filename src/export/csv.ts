@@ -1,8 +1,9 @@
 // The notes as a spreadsheet: one row per note, RFC 4180, UTF-8 with a byte
 // order mark so Excel reads æøå correctly.
 import type { GuideContent } from '../content/types.js';
-import type { GuideDocument } from '../store/types.js';
-import * as text from './strings.js';
+import type { GuideDocument, Note } from '../store/types.js';
+import type { NoteField } from '../store/validate.js';
+import { csvHeaders } from './strings.js';
 import { cardPlaces } from './summary.js';
 
 const BOM = '\uFEFF';
@@ -36,6 +37,32 @@ export function csvField(value: string, separator: ',' | ';' = ','): string {
   return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+type Place = ReturnType<typeof cardPlaces> extends ReadonlyMap<string, infer P> ? P : never;
+interface Column {
+  /** A field of the note (the check below wants every field here or in {@link NOT_IN_CSV}), or a card's. */
+  name: NoteField | 'step' | 'question';
+  cell(note: Note, place: Place | undefined): string;
+}
+
+/** The columns, in order. */
+const COLUMNS = [
+  { name: 'step', cell: (_, place) => (place ? String(place.step.number) : '') },
+  { name: 'cardId', cell: (note) => note.cardId },
+  { name: 'question', cell: (_, place) => (place ? place.card.question() : '') },
+  { name: 'text', cell: (note) => note.text },
+  { name: 'color', cell: (note) => note.color },
+  { name: 'author', cell: (note) => note.author },
+  { name: 'votes', cell: (note) => String(note.votes.length) },
+  { name: 'createdAt', cell: (note) => note.createdAt },
+  { name: 'updatedAt', cell: (note) => note.updatedAt },
+] as const satisfies readonly Column[];
+
+/** The note's fields the CSV leaves out (the id means nothing in a spreadsheet). */
+type NotInCsv = 'id';
+// A new note field (NOTE_FIELD_SPECS) fails to compile here until it has a column or is named in NotInCsv.
+const everyFieldDecided: Exclude<NoteField, (typeof COLUMNS)[number]['name'] | NotInCsv> extends never ? true : never = true;
+void everyFieldDecided;
+
 /**
  * The notes as CSV, one row per note in document order, under a header row in
  * the active language: step, card id, card question, text, colour code
@@ -45,20 +72,10 @@ export function csvField(value: string, separator: ',' | ';' = ','): string {
  */
 export function toCsv(document: GuideDocument, content: GuideContent, { separator = ',' }: ToCsvOptions = {}): string {
   const places = cardPlaces(content);
-  const rows: string[][] = [text.csvHeader()];
+  const rows: string[][] = [COLUMNS.map((column) => csvHeaders[column.name]())];
   for (const note of document.notes) {
     const place = places.get(note.cardId);
-    rows.push([
-      place ? String(place.step.number) : '',
-      note.cardId,
-      place ? place.card.question() : '',
-      note.text,
-      note.color,
-      note.author,
-      String(note.votes.length),
-      note.createdAt,
-      note.updatedAt,
-    ]);
+    rows.push(COLUMNS.map((column) => column.cell(note, place)));
   }
   return BOM + rows.map((row) => row.map((field) => csvField(field, separator)).join(separator) + CRLF).join('');
 }

@@ -75,15 +75,15 @@ export const votes = (count: number): string =>
 export const due = (date: string): string =>
   msg(str`frist ${date}`, { id: 'export.due', desc: 'Export: due date of a follow-up action; the date is YYYY-MM-DD' });
 
-/** The CSV header row, in column order. */
-export const csvHeader = (): string[] => [
-  msg('Trinn', { id: 'export.csv.step', desc: 'CSV column header: step number' }),
-  msg('Kort-id', { id: 'export.csv.card-id', desc: 'CSV column header: the technical id of a question card' }),
-  msg('Spørsmål', { id: 'export.csv.question', desc: 'CSV column header: the question of the card' }),
-  msg('Tekst', { id: 'export.csv.text', desc: 'CSV column header: the text of the note' }),
-  msg('Farge', { id: 'export.csv.color', desc: 'CSV column header: colour code (yellow, pink, …), left untranslated' }),
-  msg('Forfatter', { id: 'export.csv.author', desc: 'CSV column header: who wrote the note' }),
-  msg('Stemmer', { id: 'export.csv.votes', desc: 'CSV column header: number of dot votes' }),
-  msg('Opprettet', { id: 'export.csv.created', desc: 'CSV column header: when the note was written' }),
-  msg('Endret', { id: 'export.csv.updated', desc: 'CSV column header: when the note was last changed' }),
-];
+/** The CSV column headers, by column (`src/export/csv.ts` puts them in order). */
+export const csvHeaders = {
+  step: () => msg('Trinn', { id: 'export.csv.step', desc: 'CSV column header: step number' }),
+  cardId: () => msg('Kort-id', { id: 'export.csv.card-id', desc: 'CSV column header: the technical id of a question card' }),
+  question: () => msg('Spørsmål', { id: 'export.csv.question', desc: 'CSV column header: the question of the card' }),
+  text: () => msg('Tekst', { id: 'export.csv.text', desc: 'CSV column header: the text of the note' }),
+  color: () => msg('Farge', { id: 'export.csv.color', desc: 'CSV column header: colour code (yellow, pink, …), left untranslated' }),
+  author: () => msg('Forfatter', { id: 'export.csv.author', desc: 'CSV column header: who wrote the note' }),
+  votes: () => msg('Stemmer', { id: 'export.csv.votes', desc: 'CSV column header: number of dot votes' }),
+  createdAt: () => msg('Opprettet', { id: 'export.csv.created', desc: 'CSV column header: when the note was written' }),
+  updatedAt: () => msg('Endret', { id: 'export.csv.updated', desc: 'CSV column header: when the note was last changed' }),
+};

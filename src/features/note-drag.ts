@@ -1,7 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { InnovasjonKort } from '../innovasjon-kort/innovasjon-kort.component.js';
 import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
 import type { GuideStore } from '../store/guide-store.js';
+import type { Note } from '../store/types.js';
+
+/**
+ * What a drag needs of a card (`<innovasjon-kort>`, which loads this feature): named here, so the
+ * feature does not import the element that fetches it.
+ */
+type InnovasjonKort = HTMLElement & {
+  readonly card?: { readonly id: string };
+  readonly notes: readonly Note[];
+  dropIndex: number;
+  focusNote(id: string | undefined, control?: 'text' | 'menu'): Promise<void>;
+};
 
 const THRESHOLD = 5;
 

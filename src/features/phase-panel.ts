@@ -6,7 +6,7 @@ import { leadTranslations } from '../generated/locales/lead/loaders.js';
 import { addTranslations } from '../localization.js';
 import { countdown } from '../internal/countdown.js';
 import { phaseName } from '../internal/phase-name.js';
-import { PHASES, type Phase, type SessionState } from '../store/session.js';
+import { PHASE_SPECS, PHASES, type Phase, type SessionState } from '../store/session.js';
 
 // Its own translations (src/generated/locales/lead/), added before the panel renders.
 await addTranslations(leadTranslations);
@@ -36,7 +36,7 @@ export function renderPhasePanel(host: PhasePanelHost) {
   const set = (phase: Phase | null, notesWhileVoting = session.notesWhileVoting) => host.setPhase(phase, { step, notesWhileVoting });
   const option = (phase: Phase | null, label: string) =>
     html`<label
-      ><input type="radio" name="phase" .checked=${here === phase} @change=${() => set(phase, phase === 'vote' && session.notesWhileVoting)} />
+      ><input type="radio" name="phase" .checked=${here === phase} @change=${() => set(phase, phase !== null && PHASE_SPECS[phase].lateNotes && session.notesWhileVoting)} />
       ${label}</label
     >`;
   return html`<fieldset part="phase-panel" class="phase-panel">
@@ -45,25 +45,25 @@ export function renderPhasePanel(host: PhasePanelHost) {
       ? html`<p class="elsewhere">${msg(str`Nå: ${phaseName(session.phase)} på trinn ${session.step}.`, { id: 'lead.elsewhere' })}</p>`
       : ''}
     ${option(null, msg('Ingen fase', { id: 'lead.none' }))} ${PHASES.map((phase) => option(phase, phaseName(phase)))}
-    ${here === 'vote'
+    ${here && PHASE_SPECS[here].lateNotes
       ? html`<label class="allow"
-          ><input type="checkbox" .checked=${session.notesWhileVoting} @change=${(event: Event) => set('vote', (event.target as HTMLInputElement).checked)} />
+          ><input type="checkbox" .checked=${session.notesWhileVoting} @change=${(event: Event) => set(here, (event.target as HTMLInputElement).checked)} />
           ${msg('Nye lapper er lov mens dere stemmer', { id: 'lead.notes-while-voting' })}</label
         >`
       : ''}
-    ${here === 'write' && !session.hidden
+    ${here && PHASE_SPECS[here].hiddenWriting && !session.hidden
       ? html`<button
           type="button"
           class="hide-writing"
           @click=${() => {
-            host.setPhase('write', { step, hidden: true });
+            host.setPhase(here, { step, hidden: true });
             host.focusSoon('.reveal');
           }}
         >
           ${msg('Skjul det som skrives', { id: 'lead.hide' })}
         </button>`
       : nothing}
-    ${here === 'write' && session.hidden
+    ${here && PHASE_SPECS[here].hiddenWriting && session.hidden
       ? html`<p class="hidden-on">${msg('Skrivingen er skjult: hver lapp blir hos den som skrev den.', { id: 'lead.hidden-on' })}</p>
           <button
             type="button"

@@ -5,7 +5,7 @@ import { setSound, soundOn } from '../internal/chime.js';
 import { countdown } from '../internal/countdown.js';
 import { noteCount } from '../internal/note-count.js';
 import { phaseName } from '../internal/phase-name.js';
-import type { SessionState } from '../store/session.js';
+import type { Phase, SessionState } from '../store/session.js';
 
 // What a led session shows on a step: the phase, its guidance and time left,
 // and the hidden notes' counts. A chunk of its own,
@@ -14,18 +14,21 @@ import type { SessionState } from '../store/session.js';
 
 export type SessionView = typeof import('./session-view.js');
 
+/** What each phase asks of the team, one per phase of `PHASE_SPECS` (src/store/session.ts); its name is `phaseName`. */
+const PHASE_GUIDANCE: { readonly [P in Phase]: (notesWhileVoting: boolean) => string } = {
+  write: () => msg('Skriv lappene dine. Avstemming og oppfølging kommer senere.', { id: 'phase.write.guidance' }),
+  share: () => msg('Del lappene med hverandre, og sorter dem sammen.', { id: 'phase.share.guidance' }),
+  vote: (notesWhileVoting) =>
+    notesWhileVoting
+      ? msg('Stem på lappene som betyr mest.', { id: 'phase.vote.guidance-open' })
+      : msg('Stem på lappene som betyr mest. Nye lapper venter til neste fase.', { id: 'phase.vote.guidance' }),
+  agree: () => msg('Bli enige om hva som skal skje videre, og skriv det inn under Oppfølging.', { id: 'phase.agree.guidance' }),
+};
+
 /** The phase the facilitator set on this step, and what it asks of the team. */
 export function renderPhase({ phase, notesWhileVoting, timer }: SessionState, now: () => number) {
   if (phase === null) return nothing;
-  const guidance = {
-    write: () => msg('Skriv lappene dine. Avstemming og oppfølging kommer senere.', { id: 'phase.write.guidance' }),
-    share: () => msg('Del lappene med hverandre, og sorter dem sammen.', { id: 'phase.share.guidance' }),
-    vote: () =>
-      notesWhileVoting
-        ? msg('Stem på lappene som betyr mest.', { id: 'phase.vote.guidance-open' })
-        : msg('Stem på lappene som betyr mest. Nye lapper venter til neste fase.', { id: 'phase.vote.guidance' }),
-    agree: () => msg('Bli enige om hva som skal skje videre, og skriv det inn under Oppfølging.', { id: 'phase.agree.guidance' }),
-  }[phase];
+  const guidance = () => PHASE_GUIDANCE[phase](notesWhileVoting);
   return html`<p part="phase" class="phase">
     <strong>${msg(str`Fase: ${phaseName(phase)}`, { id: 'phase.current' })}.</strong> ${guidance()}
     ${timer && timer.startedAt > 0

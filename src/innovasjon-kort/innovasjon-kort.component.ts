@@ -12,8 +12,7 @@ import type { HiddenNotes } from '../sources/hidden-notes.js';
 import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
-import { loadFeature } from '../internal/load-feature.js';
-import type { MoveDialog } from '../features/move-dialog.js';
+import { loadFeature, type FeatureModule } from '../internal/load-feature.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
 import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
@@ -97,7 +96,7 @@ export class InnovasjonKort extends LitElement {
   @state() private problem = '';
 
   /** The move dialog, fetched the first time a note is moved. */
-  #moveDialog?: MoveDialog;
+  #moveDialog?: InstanceType<FeatureModule<'moveDialog'>['MoveDialog']>;
 
   @query('.add') private addButton?: HTMLButtonElement;
 

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { systemClock, type Clock } from '../internal/clock.js';
+import { formatTimeLeft } from '../internal/time-format.js';
 import { PageLocaleController } from '../localization.js';
 import { emit } from '../events.js';
 import { announce } from '../internal/announcer.js';
@@ -36,8 +37,6 @@ const MAX_MINUTES = 180;
 const TICK_MS = 250;
 
 type Announcement = 'start' | 'resume' | 'pause' | 'reset' | 'end';
-
-const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /**
  * A timebox for silent writing, visible to everyone at the screen. It is local
@@ -151,7 +150,6 @@ export class InnovasjonTidtaker extends LitElement {
   }
 
   override render() {
-    const minutes = Math.floor(this.seconds / 60);
     const choices: number[] = [...TIMER_MINUTES];
     if (!choices.includes(this.#duration)) choices.push(this.#duration);
     choices.sort((a, b) => a - b);
@@ -166,7 +164,7 @@ export class InnovasjonTidtaker extends LitElement {
             role="timer"
             aria-live="off"
             aria-labelledby="time-label"
-            >${twoDigits(minutes)}:${twoDigits(this.seconds % 60)}</span
+            >${formatTimeLeft(this.seconds * 1000, { fixedMinutes: true })}</span
           >
         </div>
         <div part="controls" class="controls">

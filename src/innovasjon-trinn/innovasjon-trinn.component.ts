@@ -32,7 +32,7 @@ import { plural } from '../internal/intl.js';
  * @event innovasjon-action-change - A follow-up action was changed. Detail: `{action, previous}`.
  * @event innovasjon-action-remove - A follow-up action was removed. Detail: `{action}`.
  * @event innovasjon-change - The document changed in any way. Detail: `{data}`.
- * @event innovasjon-load - The stored document is loaded (localStorage, the `storage` adapter, or none with `no-storage`), once per connect; not in a live room. Detail: `{data}`.
+ * @event innovasjon-load - The stored document is loaded (localStorage, the `storage` adapter, or none with `no-storage`), once per connect; in a live room (`collab-url`), once the room has first synced with its server. Detail: `{data}`.
  * @event innovasjon-error - Storage failed, or a workshop room could not be started or joined. Detail: `{code, message}`.
  * @event innovasjon-phase-change - The phase changed, here or by the room's facilitator. Detail: `{step, phase, hidden}`.
  * @event innovasjon-reveal - The facilitator revealed hidden writing; again as the notes arrive. Detail: `{step, count}`.

@@ -1,13 +1,5 @@
 import { AsyncDirective, directive } from 'lit/async-directive.js';
-
-/** Time left as m:ss (h:mm:ss from an hour), whole seconds rounded up, never below zero. */
-export function formatTimeLeft(milliseconds: number): string {
-  const total = Math.max(0, Math.ceil(milliseconds / 1000));
-  const seconds = String(total % 60).padStart(2, '0');
-  const minutes = Math.floor(total / 60) % 60;
-  const hours = Math.floor(total / 3600);
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
+import { formatTimeLeft } from './time-format.js';
 
 /**
  * The time left until `end` on the clock `now` (never more than `duration`: a

@@ -21,7 +21,8 @@ export const featureLoaders = {
 };
 
 export type FeatureName = keyof typeof featureLoaders;
-type FeatureModule<K extends FeatureName> = Awaited<ReturnType<(typeof featureLoaders)[K]>>;
+/** What a feature's chunk exports, for an element that keeps one of its classes without importing the feature itself. */
+export type FeatureModule<K extends FeatureName> = Awaited<ReturnType<(typeof featureLoaders)[K]>>;
 
 /** Thrown when a feature's chunk could not be fetched; nothing has changed. */
 export class FeatureLoadError extends Error {

@@ -1,16 +1,16 @@
 import { msg } from '@lit/localize';
 import type { Phase } from '../store/session.js';
 
+/**
+ * A phase's name as the guide shows and announces it, one per phase of `PHASE_SPECS`
+ * (src/store/session.ts); its guidance is in `src/features/session-view.ts`, the chunk a session loads.
+ */
+const PHASE_NAMES: { readonly [P in Phase]: () => string } = {
+  write: () => msg('Skriv', { id: 'phase.write' }),
+  share: () => msg('Del og sorter', { id: 'phase.share' }),
+  vote: () => msg('Stem', { id: 'phase.vote' }),
+  agree: () => msg('Bli enige', { id: 'phase.agree' }),
+};
+
 /** A phase's name as the guide shows it. */
-export function phaseName(phase: Phase): string {
-  switch (phase) {
-    case 'write':
-      return msg('Skriv', { id: 'phase.write' });
-    case 'share':
-      return msg('Del og sorter', { id: 'phase.share' });
-    case 'vote':
-      return msg('Stem', { id: 'phase.vote' });
-    case 'agree':
-      return msg('Bli enige', { id: 'phase.agree' });
-  }
-}
+export const phaseName = (phase: Phase): string => PHASE_NAMES[phase]();

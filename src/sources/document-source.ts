@@ -31,7 +31,7 @@ export interface DocumentSource {
   readonly room: LiveRoom | undefined;
   /** Calls `listener` when the live room is ready (at once if it is); never for other kinds. */
   onRoom(listener: (room: LiveRoom) => void): () => void;
-  /** Resolves when the stored document is in the store (local storage, an adapter, memory); none for a live room. */
+  /** Resolves when the stored document is in the store (local storage, an adapter, memory), or when a live room has first synced with its server. */
   readonly loaded?: Promise<void>;
   release(): void;
 }
@@ -125,6 +125,7 @@ export function acquireSource(settings: SourceSettings, options: SourceOptions):
         return handle.room();
       },
       onRoom: handle.onRoom,
+      loaded: new Promise((resolve) => handle.onRoom((room) => void room.loaded.then(resolve))),
       release: handle.release,
     };
   } else if (noStorage) {

@@ -52,7 +52,8 @@ export class HiddenNotes {
   publish(store: GuideStore, own: OwnNotes): number {
     const notes = this.notes;
     if (notes.length === 0) return 0;
-    for (const { cardId, text, color, author } of notes) own.add(store.addNote({ cardId, text, color, author }).id);
+    // addNote copies what the person wrote (the note's written fields), nothing else.
+    for (const note of notes) own.add(store.addNote(note).id);
     this.#set(createDocument());
     return notes.length;
   }

@@ -16,14 +16,15 @@ import {
   type Tombstone,
 } from './types.js';
 import {
+  NOTE_CONTENT_FIELDS,
+  NOTE_FIELD_SPECS,
   validateActionText,
   validateCardId,
-  validateColor,
   validateDue,
   validateId,
   validateName,
-  validateNoteText,
   validateStep,
+  type NoteFieldSpec,
   type ValidateOptions,
 } from './validate.js';
 
@@ -98,14 +99,11 @@ export function addNote(
   input: NewNote,
   { id = createId(), now = nowIso(), ...validate }: Stamp & ValidateOptions = {},
 ): { document: GuideDocument; note: Note } {
-  const cardId = validateCardId(input.cardId, validate);
-  requireRoomOnCard(document, cardId);
+  const written = checkWritten(input, validate, true);
+  requireRoomOnCard(document, written.cardId);
   const note: Note = Object.freeze({
     id: requireNewId(document, id),
-    cardId,
-    text: validateNoteText(input.text),
-    color: validateColor(input.color ?? 'yellow'),
-    author: validateName(input.author ?? ''),
+    ...written,
     votes: Object.freeze([]),
     createdAt: now,
     updatedAt: now,
@@ -124,13 +122,7 @@ export function updateNote(
   { now = nowIso(), ...validate }: Stamp & ValidateOptions = {},
 ): { document: GuideDocument; note: Note; previous: Note } {
   const previous = requireNote(document, id);
-  const next = {
-    ...previous,
-    ...(changes.text !== undefined && { text: validateNoteText(changes.text) }),
-    ...(changes.color !== undefined && { color: validateColor(changes.color) }),
-    ...(changes.author !== undefined && { author: validateName(changes.author) }),
-    ...(changes.cardId !== undefined && { cardId: validateCardId(changes.cardId, validate) }),
-  };
+  const next = { ...previous, ...checkWritten(changes, validate, false) };
   if (next.cardId !== previous.cardId) requireRoomOnCard(document, next.cardId);
   if (sameNoteContent(previous, next)) return { document, note: previous, previous };
   const note = Object.freeze({ ...next, updatedAt: now });
@@ -199,7 +191,8 @@ export function restoreNote(
   const deleted = document.deleted.filter((each) => each.id !== note.id);
   const { document: added, note: placed } = addNote(
     withParts(document, { deleted }),
-    { cardId: note.cardId, text: note.text, color: note.color, author: note.author },
+    // addNote takes the written fields (NOTE_CONTENT_FIELDS) of the note, and only those.
+    note,
     { id: note.id, now, ...validate },
   );
   const restored: Note = Object.freeze({ ...placed, votes: note.votes, createdAt: note.createdAt });
@@ -303,8 +296,23 @@ export function removeAction(
   };
 }
 
-/** The fields a person writes on a note: a change of one of them is a change of the note (events, updateNote). */
-export const NOTE_CONTENT_FIELDS = ['text', 'color', 'author', 'cardId'] as const satisfies readonly (keyof Note)[];
+/**
+ * Checks the written fields `input` gives ({@link NOTE_CONTENT_FIELDS}) and nothing else, so a whole
+ * note may be given to copy what a person wrote on it (a restore, a published hidden note); for a new note (`fill`)
+ * the missing ones take their declared default, or fail when they have none.
+ */
+function checkWritten(input: NoteChanges, options: ValidateOptions, fill: true): Required<NewNote>;
+function checkWritten(input: NoteChanges, options: ValidateOptions, fill: false): NoteChanges;
+function checkWritten(input: NoteChanges, options: ValidateOptions, fill: boolean): NoteChanges {
+  const out: Record<string, unknown> = {};
+  for (const field of NOTE_CONTENT_FIELDS) {
+    const spec = NOTE_FIELD_SPECS[field] as NoteFieldSpec<unknown>;
+    // A new note takes the default for a missing (or null) value; a change leaves out only what is undefined.
+    const value = fill ? (input[field] ?? spec.default) : input[field];
+    if (fill || value !== undefined) out[field] = spec.check(value, field, options, DOCUMENT_VERSION);
+  }
+  return out;
+}
 
 /** Whether two versions of a note say the same (text, colour, author, card); votes and times aside. */
 export const sameNoteContent = (a: Note, b: Note): boolean => NOTE_CONTENT_FIELDS.every((field) => a[field] === b[field]);

@@ -4,6 +4,7 @@
  * is untrusted and read through `readSession`.
  */
 
+/** The phases in the order the facilitator moves through them; what each is: {@link PHASE_SPECS}. */
 export const PHASES = ['write', 'share', 'vote', 'agree'] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -61,7 +62,7 @@ export function readSession(raw: unknown): SessionState {
   if (!raw || typeof raw !== 'object') return NO_SESSION;
   const { step, phase, notesWhileVoting, hidden, timer } = raw as Record<string, unknown>;
   if (!isPhase(phase) || !isStep(step)) return NO_SESSION;
-  return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: phase === 'write' && hidden === true, timer: readTimer(timer) };
+  return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: PHASE_SPECS[phase].hiddenWriting === true && hidden === true, timer: readTimer(timer) };
 }
 
 /** Checks what a facilitator asks for (a new phase has no timer yet); throws a TypeError naming what is wrong. */
@@ -72,7 +73,8 @@ export function nextSession(
   if (phase === null) return NO_SESSION;
   if (!isPhase(phase)) throw new TypeError(`phase must be one of ${PHASES.join(', ')} or null, got ${String(phase)}`);
   if (!isStep(step)) throw new TypeError(`step must be 1, 2, 3 or 4, got ${String(step)}`);
-  if (hidden === true && phase !== 'write') throw new TypeError(`hidden writing is for the write phase, not ${phase}`);
+  // (Only the write phase has hidden writing today; the message names it rather than carrying the lookup into the bundle.)
+  if (hidden === true && !PHASE_SPECS[phase].hiddenWriting) throw new TypeError(`hidden writing is for the write phase, not ${phase}`);
   return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: hidden === true, timer: null };
 }
 
@@ -106,22 +108,37 @@ export interface StepControls {
 
 const EVERYTHING: StepControls = { addNotes: true, voteButtons: false, votes: true, actions: true };
 
+/** What a phase is and allows, beside its name and guidance (the element layer's `PHASE_WORDS`, keyed by the same {@link Phase}). */
+export interface PhaseSpec {
+  /** What a participant and a facilitator get on the step the phase is set on. */
+  controls(facilitator: boolean, session: SessionState): StepControls;
+  /** The facilitator may hide what is written: new notes stay on each writer's device until revealed. */
+  readonly hiddenWriting?: boolean;
+  /** The facilitator may let participants add notes during it (`notesWhileVoting`). */
+  readonly lateNotes?: boolean;
+}
+
+const writing = (facilitator: boolean): StepControls => ({ addNotes: true, voteButtons: false, votes: false, actions: facilitator });
+
 /**
- * The phase table (README, «Faser»): what a participant and a facilitator get
- * on the step the phase is set on. Editing, moving and deleting one's own notes
- * stay open in every phase.
+ * Every phase, declared once (README, «Faser»; docs/architecture.md, «Add a phase»): the session's
+ * rules, the facilitator's panel and the announcements read it. Editing, moving and deleting one's
+ * own notes stay open in every phase. {@link PHASES} gives their order.
  */
+export const PHASE_SPECS: { readonly [P in Phase]: PhaseSpec } = {
+  write: { controls: writing, hiddenWriting: true },
+  share: { controls: writing },
+  vote: {
+    controls: (facilitator, session) => ({ addNotes: facilitator || session.notesWhileVoting, voteButtons: true, votes: true, actions: facilitator }),
+    lateNotes: true,
+  },
+  agree: { controls: (facilitator) => ({ addNotes: facilitator, voteButtons: false, votes: false, actions: true }) },
+};
+
+/** What a person may do on `step` in the session: its phase's controls there, everything elsewhere. */
 export function controlsFor(session: SessionState, step: number, facilitator: boolean): StepControls {
   if (session.phase === null || session.step !== step) return EVERYTHING;
-  switch (session.phase) {
-    case 'write':
-    case 'share':
-      return { addNotes: true, voteButtons: false, votes: false, actions: facilitator };
-    case 'vote':
-      return { addNotes: facilitator || session.notesWhileVoting, voteButtons: true, votes: true, actions: facilitator };
-    case 'agree':
-      return { addNotes: facilitator, voteButtons: false, votes: false, actions: true };
-  }
+  return PHASE_SPECS[session.phase].controls(facilitator, session);
 }
 
 /** Thrown when someone who does not lead the session tries to change it; nothing changes. */

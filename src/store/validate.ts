@@ -131,19 +131,54 @@ function validateVotes(value: unknown, path: string): readonly string[] {
   return Object.freeze(ids);
 }
 
+/** How one field of a note is checked, written and kept: see {@link NOTE_FIELD_SPECS}. */
+export interface NoteFieldSpec<T> {
+  /** Checks a value from outside and returns it clean; `path` names it in the error, `version` is the document's. */
+  check(value: unknown, path: string, options: ValidateOptions, version: number): T;
+  /** A person writes it (adding, editing, restoring, publishing a hidden note): a change of it is a change of the note. */
+  written?: true;
+  /** What a new note gets when a written field is not given (none: it is required). */
+  default?: T;
+  /** `false`: the room does not keep it as a plain value of the note's Y.Map (`votes` is a Y.Map of its own, read apart). */
+  room?: false;
+}
+
+/**
+ * A note's fields, declared once. Validation, the store's defaults and equality, restore,
+ * hidden-note publishing, the room's fields and the server's schema guard are all derived from
+ * this table (docs/architecture.md, «Add a field to a note»); the `Note` type must match it key
+ * for key, or this does not compile.
+ */
+export const NOTE_FIELD_SPECS = {
+  id: { check: validateId },
+  cardId: { check: (value, path, options) => validateCardId(value, options, path), written: true },
+  text: { check: validateNoteText, written: true },
+  color: { check: validateColor, written: true, default: 'yellow' },
+  author: { check: validateName, written: true, default: '' },
+  votes: { check: (value, path, _options, version) => (version < 2 ? Object.freeze([]) : validateVotes(value, path)), room: false },
+  createdAt: { check: validateTimestamp },
+  updatedAt: { check: validateTimestamp },
+} as const satisfies { readonly [K in keyof Note]-?: NoteFieldSpec<Note[K]> };
+
+export type NoteField = keyof typeof NOTE_FIELD_SPECS;
+type WrittenField = { [K in NoteField]: (typeof NOTE_FIELD_SPECS)[K] extends { written: true } ? K : never }[NoteField];
+
+/** Every field of a note, in the order the declaration gives them. */
+export const NOTE_FIELD_NAMES = Object.keys(NOTE_FIELD_SPECS) as readonly NoteField[];
+
+/** The fields a person writes on a note: a change of one of them is a change of the note (events, updateNote). */
+export const NOTE_CONTENT_FIELDS = NOTE_FIELD_NAMES.filter(
+  (field): field is WrittenField => 'written' in NOTE_FIELD_SPECS[field],
+) as readonly WrittenField[];
+
 /** Checks one note and returns a clean, frozen copy with only the known fields. */
 export function validateNote(value: unknown, options: ValidateOptions = {}, path = 'note', version = DOCUMENT_VERSION): Note {
   const fields = fieldsOf(value, path);
-  return Object.freeze({
-    id: validateId(fields.id, `${path}.id`),
-    cardId: validateCardId(fields.cardId, options, `${path}.cardId`),
-    text: validateNoteText(fields.text, `${path}.text`),
-    color: validateColor(fields.color, `${path}.color`),
-    author: validateName(fields.author, `${path}.author`),
-    votes: version < 2 ? Object.freeze([]) : validateVotes(fields.votes, `${path}.votes`),
-    createdAt: validateTimestamp(fields.createdAt, `${path}.createdAt`),
-    updatedAt: validateTimestamp(fields.updatedAt, `${path}.updatedAt`),
-  });
+  const note: Record<string, unknown> = {};
+  for (const field of NOTE_FIELD_NAMES) {
+    note[field] = (NOTE_FIELD_SPECS[field] as NoteFieldSpec<unknown>).check(fields[field], `${path}.${field}`, options, version);
+  }
+  return Object.freeze(note) as unknown as Note;
 }
 
 export function validateAction(value: unknown, path = 'action'): Action {

@@ -25,7 +25,7 @@ guide.storageKey = params.get('key') ?? 'innovasjon-guide';
 guide.collabToken = params.get('token') ?? '';
 guide.step = Number(params.get('step') ?? 1);
 const events: { type: string; detail: unknown }[] = [];
-for (const type of ['innovasjon-connection', 'innovasjon-presence', 'innovasjon-error', 'innovasjon-note-add', 'innovasjon-change', 'innovasjon-phase-change', 'innovasjon-step-change', 'innovasjon-reveal']) {
+for (const type of ['innovasjon-load', 'innovasjon-connection', 'innovasjon-presence', 'innovasjon-error', 'innovasjon-note-add', 'innovasjon-change', 'innovasjon-phase-change', 'innovasjon-step-change', 'innovasjon-reveal']) {
   document.addEventListener(type, (event) => events.push({ type, detail: (event as CustomEvent).detail }));
 }
 Object.assign(window, { guide, events, sent });

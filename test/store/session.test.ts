@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { afterTimeUp, controlsFor, nextSession, NO_SESSION, readSession, requestedTimer } from '../../src/store/session.js';
+import { afterTimeUp, controlsFor, nextSession, NO_SESSION, PHASE_SPECS, PHASES, readSession, requestedTimer } from '../../src/store/session.js';
 
 describe('session (phases per step)', () => {
   it('reads what a room holds, and anything else as no session', () => {
@@ -52,5 +52,19 @@ describe('session (phases per step)', () => {
     expect(afterTimeUp(timed('write', false))).to.deep.equal({ step: 3, phase: 'write', notesWhileVoting: true, hidden: true, timer: null });
     expect(readSession({ step: 1, phase: 'vote', hidden: true }).hidden, 'hidden only while writing').to.be.false;
     expect(() => nextSession('vote', { step: 1, hidden: true })).to.throw(TypeError, /hidden writing is for the write phase/);
+  });
+
+  it('every phase is one entry of PHASE_SPECS, which the session rules read', () => {
+    expect(Object.keys(PHASE_SPECS)).to.have.members([...PHASES]);
+    for (const phase of PHASES) {
+      const spec = PHASE_SPECS[phase];
+      for (const facilitator of [false, true]) {
+        const session = nextSession(phase, { step: 2, notesWhileVoting: spec.lateNotes });
+        expect(controlsFor(session, 2, facilitator), phase).to.deep.equal(spec.controls(facilitator, session));
+      }
+      expect(readSession({ step: 2, phase, hidden: true }).hidden, phase).to.equal(spec.hiddenWriting === true);
+      if (spec.hiddenWriting) expect(nextSession(phase, { step: 2, hidden: true }).hidden).to.be.true;
+      else expect(() => nextSession(phase, { step: 2, hidden: true }), phase).to.throw(TypeError);
+    }
   });
 });
