@@ -24,6 +24,9 @@ import { StoreSelection } from '../internal/store-selection.js';
 /** The sheets: 0 the introduction, 1–4 the steps, 5 the summary. */
 const SUMMARY = 5;
 
+/** The presentation's type sizes (px), largest first: it shows the largest at which the board fits the screen, 24 at the least. */
+const PRESENTATION_SIZES = [40, 36, 32, 30, 28, 26, 24];
+
 /**
  * The whole «Turguide for innovasjon»: an introduction sheet and four
  * worksheets, one at a time, with a step navigation that shows how many
@@ -133,6 +136,7 @@ export class InnovasjonGuide extends GuideElement {
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
     this.addEventListener('keydown', this.#onKeydown);
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
   }
 
   override disconnectedCallback(): void {
@@ -140,6 +144,9 @@ export class InnovasjonGuide extends GuideElement {
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
     this.removeEventListener('keydown', this.#onKeydown);
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
+    this.#fitObserver?.disconnect();
+    this.#fitObserver = undefined;
     this.#afterPrint();
   }
 
@@ -172,26 +179,46 @@ export class InnovasjonGuide extends GuideElement {
     else if (step !== this.step) this.step = step;
   }
 
-  /** The sheet the presentation shows: the facilitator's step while a phase is set, else the guide's. */
+  /**
+   * The sheet the presentation shows: the facilitator's step while a phase is set, else the guide's; on the
+   * introduction, the first step (a projector shows the board, not the intro).
+   */
   get #presented(): number {
-    return this.session.step ?? this.step;
+    const sheet = this.session.step ?? this.step;
+    return sheet === 0 ? 1 : sheet;
   }
 
   #renderPresentation() {
-    return html`<div class="presentation-bar">
+    return html`<div class="presentation">
+      <div class="presentation-bar">
         <button type="button" class="end-presentation" @click=${() => this.#endPresentation()}>
           ${msg('Avslutt presentasjonen', { id: 'presentation.end' })}
         </button>
       </div>
       <div part="sheet" class="sheet presented">${this.#renderSheet(this.#presented, true)}</div>
-      ${renderCredit()}`;
+      ${this.workshop?.renderProjector() ?? nothing} ${renderCredit()}
+    </div>`;
   }
 
-  /** Opens the presentation view; focus goes to the button that ends it. */
+  /** Full screen was granted for this presentation: leaving it (Escape included) ends the view. */
+  #fullscreen = false;
+
+  /**
+   * Opens the presentation view, full screen where the browser allows it (in an iframe only with
+   * `allow="fullscreen"`; refused, the view opens in the page all the same); focus goes to the button that ends it.
+   */
   async startPresentation(): Promise<void> {
     this.presentation = true;
+    // Asked in the person's click or key press (the browser requires it), before anything is awaited.
+    const asked = document.fullscreenEnabled && !document.fullscreenElement ? this.requestFullscreen?.() : undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.end-presentation')?.focus();
+    try {
+      await asked;
+      this.#fullscreen = Boolean(asked) && document.fullscreenElement === this && this.presentation;
+    } catch {
+      this.#fullscreen = false; // refused: the view stays in the page
+    }
   }
 
   async #endPresentation(): Promise<void> {
@@ -200,9 +227,74 @@ export class InnovasjonGuide extends GuideElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.start-presentation')?.focus();
   }
 
+  #onFullscreenChange = (): void => {
+    if (this.#fullscreen && document.fullscreenElement !== this) {
+      this.#fullscreen = false;
+      if (this.presentation) void this.#endPresentation();
+    }
+  };
+
   #onKeydown = (event: KeyboardEvent): void => {
     if (this.presentation && event.key === 'Escape' && !event.defaultPrevented) void this.#endPresentation();
   };
+
+  #fitSheet?: CSSStyleSheet;
+  #fitObserver?: ResizeObserver;
+  #fitFrame = 0;
+
+  /** Sets the presented board's type size through a constructed sheet (no style attribute: strict CSP). */
+  #setPresentationSize(size: number): void {
+    const root = this.shadowRoot;
+    if (!root) return;
+    if (!this.#fitSheet) {
+      this.#fitSheet = new CSSStyleSheet();
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#fitSheet];
+    }
+    this.#fitSheet.replaceSync(`:host { --_present-size: ${size}px; }`);
+  }
+
+  /** Picks the largest type size at which the presented board shows without scrolling (24 px at the least). */
+  #fit = (): void => {
+    const board = this.renderRoot.querySelector<HTMLElement>('.presented');
+    if (!this.presentation || !board) return;
+    const fits = () => board.scrollHeight <= board.clientHeight + 1 && board.scrollWidth <= board.clientWidth + 1;
+    
+    const sizes = PRESENTATION_SIZES;
+    let chosen = sizes[sizes.length - 1];
+    for (const size of sizes) {
+      this.#setPresentationSize(size);
+      if (fits()) {
+        chosen = size;
+        break;
+      }
+    }
+    this.#setPresentationSize(chosen);
+  };
+
+  /** Fits the board again whenever the screen or what the board holds changes size. */
+  #followFit(): void {
+    const board = this.renderRoot.querySelector<HTMLElement>('.presented');
+    if (!this.presentation || this.printing || !board) {
+      this.#fitObserver?.disconnect();
+      this.#fitObserver = undefined;
+      this.#fitSheet?.replaceSync('');
+      return;
+    }
+    // Fitted in the next frame, not inside the observer's callback: sizing the board there would resize what it observes.
+    this.#fitObserver ??= new ResizeObserver(() => {
+      if (this.#fitFrame) return;
+      this.#fitFrame = requestAnimationFrame(() => {
+        this.#fitFrame = 0;
+        this.#fit();
+      });
+    });
+    this.#fitObserver.disconnect();
+    this.#fitObserver.observe(board);
+    // The step inside (its cards and notes) grows as notes arrive: its shadow parts are observed through the step.
+    const step = board.firstElementChild;
+    if (step) this.#fitObserver.observe(step);
+    this.#fit();
+  }
 
   override render() {
     if (this.presentation && !this.printing) return this.#renderPresentation();
@@ -336,6 +428,14 @@ export class InnovasjonGuide extends GuideElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('presentation') || changed.has('printing' as keyof InnovasjonGuide)) {
+      this.#followFit();
+      // The view ended some other way than leaving full screen (its button, Escape, the property): full screen ends too.
+      if (!this.presentation && this.#fullscreen) {
+        this.#fullscreen = false;
+        if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
+      }
+    }
     // Tells the room which sheet this person looks at (for the others' navigation); unchanged, nothing is sent.
     if (!this.guide.nested) this.guide.room?.setStep(this.step);
   }

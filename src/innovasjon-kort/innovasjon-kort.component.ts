@@ -233,8 +233,8 @@ export class InnovasjonKort extends LitElement {
     return html`
       <section part="card" class="card" aria-labelledby="question">
         ${heading(this.headingLevel, 'question', question, { id: 'question', part: 'question' })}
-        ${card.explanation ? html`<p class="explanation">${card.explanation()}</p>` : nothing}
-        ${card.prompts.length
+        ${card.explanation && !this.presentation ? html`<p class="explanation">${card.explanation()}</p>` : nothing}
+        ${card.prompts.length && !this.presentation
           ? html`<ul class="prompts">
               ${card.prompts.map((prompt) => html`<li>${prompt()}</li>`)}
             </ul>`

@@ -162,7 +162,7 @@ export class InnovasjonTrinn extends GuideElement {
           html`<span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}`,
           { id: 'title', part: 'title', focusable: true },
         )}
-        <p part="intro" class="intro">${step.intro()}</p>
+        ${this.presentation ? nothing : html`<p part="intro" class="intro">${step.intro()}</p>`}
         ${phased ? this.#renderSession(session.state, () => session.now()) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
@@ -183,11 +183,13 @@ export class InnovasjonTrinn extends GuideElement {
               ></innovasjon-kort>`,
           )}
         </div>
-        <innovasjon-oppfolging
-          step=${step.number}
-          heading-level=${clampLevel(this.headingLevel) + 1}
-          ?readonly=${this.readonly || this.presentation || !controls.actions}
-        ></innovasjon-oppfolging>
+        ${this.presentation
+          ? nothing
+          : html`<innovasjon-oppfolging
+              step=${step.number}
+              heading-level=${clampLevel(this.headingLevel) + 1}
+              ?readonly=${this.readonly || !controls.actions}
+            ></innovasjon-oppfolging>`}
         ${standalone ? this.undoOffer.render() : nothing}
         ${standalone ? renderCredit() : nothing}
       </article>

@@ -103,6 +103,35 @@ const workshopStyles: CSSResult = css`
     background: #fff;
     color: #000;
   }
+  /* On the projector: dark on light whatever the theme, as a phone's camera reads it best. */
+  .projector-share {
+    grid-area: share;
+    align-self: start;
+    display: grid;
+    justify-items: center;
+    gap: 0.25rem;
+    inline-size: min(17rem, 30vw);
+    margin-block-start: 3.5rem;
+    padding: 0.75rem;
+    background: #fff;
+    color: #000;
+    border-radius: var(--innovasjon-radius, 0.5rem);
+  }
+  .projector-share .qr {
+    inline-size: 100%;
+    block-size: auto;
+  }
+  .projector-share p {
+    margin: 0;
+    text-align: center;
+  }
+  .projector-share .join-code {
+    font-size: 2.25rem;
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
   .share-panel .actions {
     display: flex;
     flex-wrap: wrap;
@@ -309,6 +338,23 @@ class Workshop implements WorkshopUi {
       throw new RoomJoinError(code, `The person could not be removed: ${code}.`);
     }
     emit(this.host, 'innovasjon-participant-remove', { participant, name });
+  }
+
+  renderProjector(): unknown {
+    const state = this.#shareState;
+    if (!this.#key || !state || state.door !== 'open') return nothing;
+    if (!this.#share) {
+      // The QR drawing is the share panel's chunk: fetched the first time the projector needs it.
+      void import('./share-panel.js').then(
+        (chunk) => {
+          this.#share ??= chunk;
+          this.#update();
+        },
+        () => undefined, // the code still shows once the panel's chunk can be fetched; the board works without it
+      );
+      return nothing;
+    }
+    return this.#share.renderProjectorShare(state);
   }
 
   /** *Fjern fra denne enheten* for the workshop: the credential (and key) leave this device. */

@@ -31,6 +31,7 @@ export const templates = {
 'workshop.new-link-done': `A new link and a new code have been made. The old ones no longer work.`,
 'workshop.no-link': `The link is shown only when it is made. Make a new link to show it again.`,
 'workshop.open-door': `Open the door`,
+'workshop.projector-label': `Join the session`,
 'workshop.qr-label': `QR code with the link to the session`,
 'workshop.refused.code-old': `That code no longer works. Ask the facilitator for the new one.`,
 'workshop.refused.code-unknown': `That code does not exist. Check that you typed it correctly.`,

@@ -31,6 +31,7 @@ export const templates = {
 'workshop.new-link-done': `Ny lenke og ny kode er laga. Dei gamle verkar ikkje lenger.`,
 'workshop.no-link': `Lenka blir berre vist då ho vart laga. Lag ei ny lenke for å vise ho igjen.`,
 'workshop.open-door': `Opne døra`,
+'workshop.projector-label': `Bli med i økta`,
 'workshop.qr-label': `QR-kode med lenka til økta`,
 'workshop.refused.code-old': `Koden verkar ikkje lenger. Be prosessleiaren om den nye.`,
 'workshop.refused.code-unknown': `Koden finst ikkje. Sjekk at du har skrive han rett.`,

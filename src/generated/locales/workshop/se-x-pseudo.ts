@@ -31,6 +31,7 @@ export const templates = {
 'workshop.new-link-done': `⟦Ñý léñké õg ñý kõdé ér làgét. Dé gàmlé vîrkér îkké léñgér.⟧`,
 'workshop.no-link': `⟦Léñkéñ vîšéš bàré dà déñ blé làgét. Làg éñ ñý léñké fõr å vîšé déñ îgjéñ.⟧`,
 'workshop.open-door': `⟦Åpñé døréñ⟧`,
+'workshop.projector-label': `⟦Blî méd î øktà⟧`,
 'workshop.qr-label': `⟦QR-kõdé méd léñkéñ tîl øktà⟧`,
 'workshop.refused.code-old': `⟦Kõdéñ vîrkér îkké léñgér. Bé prõšéššlédéréñ õm déñ ñýé.⟧`,
 'workshop.refused.code-unknown': `⟦Kõdéñ fîññéš îkké. Šjékk àt dü hàr škrévét déñ rîktîg.⟧`,
