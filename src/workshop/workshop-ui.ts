@@ -22,7 +22,7 @@ import { workshopTranslations } from '../generated/locales/workshop/loaders.js';
 import { announce } from '../internal/announcer.js';
 import type { StartedRoom, WorkshopHost, WorkshopUi } from '../internal/workshop-hook.js';
 import { addTranslations } from '../localization.js';
-import { identityKeeper } from '../sources/document-source.js';
+import { collabServers, identityKeeper } from '../sources/document-source.js';
 import { forgetCredential, keepCredential, readCredential, type StoredCredential } from '../sources/workshop-credentials.js';
 import type { ShareState } from './share-panel.js';
 import { refusalMessage } from './refusals.js';
@@ -158,10 +158,12 @@ class Workshop implements WorkshopUi {
 
   constructor(private readonly host: WorkshopHost) {
     this.#hostToken = host.collabToken !== undefined;
-    const server = host.collabUrl ?? '';
+    // `collabUrls` (instances of one service, one database) or `collab-url`: the first names this device's credential.
+    const servers = collabServers({ collabUrl: host.collabUrl, collabUrls: host.collabUrls });
+    const server = servers[0] ?? '';
     this.#server = server;
     try {
-      this.#client = new WorkshopClient(server);
+      this.#client = new WorkshopClient(servers);
     } catch {
       this.#client = undefined;
     }
@@ -174,7 +176,7 @@ class Workshop implements WorkshopUi {
 
   /** The workshop is on: `collab-start` on a guide with `collab-url` and no token of the host's. */
   get #enabled(): boolean {
-    return this.host.collabStart && Boolean(this.host.collabUrl) && !this.#hostToken;
+    return this.host.collabStart && Boolean(this.#server) && !this.#hostToken;
   }
 
   /** Where links lead: `collab-join-url` (a public page), else this page. */
