@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { readCredential } from '../../src/sources/workshop-credentials.js';
 import { waitUntil } from '../helpers.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
 import { workshopHarness } from './harness.js';
 import { closeAllPages, engine, startServer, startService, stopServer, waitForStatus, writeNote, type Server } from './rooms.js';
 import { expectAccessible, found, inGuide, openMachine, opened, pressWithKeyboard, typeInto, type WorkshopPage } from './workshop-machines.js';
@@ -238,5 +239,36 @@ describe('A workshop through two instances sharing one database (PostgreSQL and 
     // The others stay.
     lead.guide.addNote('t1-mal', 'Etter');
     await waitUntil(() => ola.guide.data.notes.some((note) => note.text === 'Etter'), 'Ola is still in the room', { timeout: 30_000 });
+  });
+});
+
+describe('A participant on a phone (360×640), joined by link in phase Skriv', function () {
+  this.timeout(120_000);
+  let server: Server;
+
+  before(async () => {
+    server = await startServer(`workshop-proof-${engine}`, { ROOM_CREATION: 'open', ALLOWED_ORIGINS: location.origin });
+  });
+  afterEach(cleanUp);
+
+  // The honest assertion today: the step itself brings «Legg til lapp» within one phone screen of its top (its
+  // own title, intro, phase line and the card's question lie between). The guide's controls above the step
+  // (room bar, toolbar, name, timer, step navigation: about 1,060 px on this phone) are the compact room bar's to fold away.
+  it('the current step brings «Legg til lapp» within one screen (640 px) of its own top', async () => {
+    const lead = await openMachine(server);
+    await found(lead, '.start-room', '«Start en felles økt»');
+    const { link } = await lead.guide.startRoom();
+    await waitUntil(() => lead.guide.canLead, 'the page leads the room it started', { timeout: 30_000 });
+    lead.guide.setPhase('write', { step: 1 });
+    const phone = await openMachine(server, { address: link, width: 360, height: 640 });
+    await typeInto(phone, await found<HTMLInputElement>(phone, '.workshop-name input[name=name]', 'the page asks for the name'), 'Kari');
+    await sendKeys({ press: 'Enter' });
+    await waitForStatus(phone.guide, 'connected');
+    await waitUntil(() => phone.guide.session.phase === 'write', 'the phase reaches the phone', { timeout: 30_000 });
+    const step = guideHarness(phone.guide).trinn!;
+    const add = kortHarness(guideHarness(phone.guide).sheet.card('t1-mal')!).addButton!;
+    expect(phone.guide.getBoundingClientRect().width, 'the phone is 360 px wide').to.be.at.most(360);
+    expect(add.getBoundingClientRect().bottom - step.getBoundingClientRect().top).to.be.at.most(640);
+    await expectAccessible(phone);
   });
 });
