@@ -204,8 +204,8 @@ export class InnovasjonGuide extends GuideElement {
   #fullscreen = false;
 
   /**
-   * Opens the presentation view, full screen where the browser allows it (in an iframe only with
-   * `allow="fullscreen"`; refused, the view opens in the page all the same); focus goes to the button that ends it.
+   * Opens the presentation view, full screen where the browser allows it (an iframe from another origin needs
+   * `allow="fullscreen"`; refused, the view fills the page or frame all the same); focus goes to the button that ends it.
    */
   async startPresentation(): Promise<void> {
     this.presentation = true;
