@@ -20,12 +20,12 @@ import { GuideToolbar } from './guide-toolbar.js';
 import { SessionControls } from './session-controls.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 import { StoreSelection } from '../internal/store-selection.js';
+import { adoptPresentationLook } from '../internal/presentation-look.js';
+import type { PresentationFit } from '../features/presentation.js';
 
 /** The sheets: 0 the introduction, 1–4 the steps, 5 the summary. */
 const SUMMARY = 5;
 
-/** The presentation's type sizes (px), largest first: it shows the largest at which the board fits the screen, 24 at the least. */
-const PRESENTATION_SIZES = [40, 36, 32, 30, 28, 26, 24];
 
 /**
  * The whole «Turguide for innovasjon»: an introduction sheet and four
@@ -136,7 +136,6 @@ export class InnovasjonGuide extends GuideElement {
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
     this.addEventListener('keydown', this.#onKeydown);
-    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
   }
 
   override disconnectedCallback(): void {
@@ -144,9 +143,8 @@ export class InnovasjonGuide extends GuideElement {
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
     this.removeEventListener('keydown', this.#onKeydown);
-    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
-    this.#fitObserver?.disconnect();
-    this.#fitObserver = undefined;
+    this.#leaveFullscreen?.();
+    this.#leaveFullscreen = undefined;
     this.#afterPrint();
   }
 
@@ -200,25 +198,27 @@ export class InnovasjonGuide extends GuideElement {
     </div>`;
   }
 
-  /** Full screen was granted for this presentation: leaving it (Escape included) ends the view. */
-  #fullscreen = false;
+  /** Leaves full screen, while this presentation holds it. */
+  #leaveFullscreen?: () => void;
 
   /**
    * Opens the presentation view, full screen where the browser allows it (an iframe from another origin needs
    * `allow="fullscreen"`; refused, the view fills the page or frame all the same); focus goes to the button that ends it.
    */
   async startPresentation(): Promise<void> {
+    // Its looks and full screen are a chunk: the person's gesture still counts for full screen a moment later.
+    await adoptPresentationLook(this, 'guide');
     this.presentation = true;
-    // Asked in the person's click or key press (the browser requires it), before anything is awaited.
-    const asked = document.fullscreenEnabled && !document.fullscreenElement ? this.requestFullscreen?.() : undefined;
+    const chunk = await import('../features/presentation.js').catch(() => undefined);
+    if (this.presentation && !this.#leaveFullscreen) {
+      // Leaving full screen (Escape included) ends the view.
+      this.#leaveFullscreen = chunk?.fullScreen(this, () => {
+        this.#leaveFullscreen = undefined;
+        if (this.presentation) void this.#endPresentation();
+      });
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.end-presentation')?.focus();
-    try {
-      await asked;
-      this.#fullscreen = Boolean(asked) && document.fullscreenElement === this && this.presentation;
-    } catch {
-      this.#fullscreen = false; // refused: the view stays in the page
-    }
   }
 
   async #endPresentation(): Promise<void> {
@@ -227,74 +227,12 @@ export class InnovasjonGuide extends GuideElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.start-presentation')?.focus();
   }
 
-  #onFullscreenChange = (): void => {
-    if (this.#fullscreen && document.fullscreenElement !== this) {
-      this.#fullscreen = false;
-      if (this.presentation) void this.#endPresentation();
-    }
-  };
+  /** Fits the board to the screen while presenting (from the presentation chunk). */
+  #fit?: PresentationFit;
 
   #onKeydown = (event: KeyboardEvent): void => {
     if (this.presentation && event.key === 'Escape' && !event.defaultPrevented) void this.#endPresentation();
   };
-
-  #fitSheet?: CSSStyleSheet;
-  #fitObserver?: ResizeObserver;
-  #fitFrame = 0;
-
-  /** Sets the presented board's type size through a constructed sheet (no style attribute: strict CSP). */
-  #setPresentationSize(size: number): void {
-    const root = this.shadowRoot;
-    if (!root) return;
-    if (!this.#fitSheet) {
-      this.#fitSheet = new CSSStyleSheet();
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#fitSheet];
-    }
-    this.#fitSheet.replaceSync(`:host { --_present-size: ${size}px; }`);
-  }
-
-  /** Picks the largest type size at which the presented board shows without scrolling (24 px at the least). */
-  #fit = (): void => {
-    const board = this.renderRoot.querySelector<HTMLElement>('.presented');
-    if (!this.presentation || !board) return;
-    const fits = () => board.scrollHeight <= board.clientHeight + 1 && board.scrollWidth <= board.clientWidth + 1;
-    
-    const sizes = PRESENTATION_SIZES;
-    let chosen = sizes[sizes.length - 1];
-    for (const size of sizes) {
-      this.#setPresentationSize(size);
-      if (fits()) {
-        chosen = size;
-        break;
-      }
-    }
-    this.#setPresentationSize(chosen);
-  };
-
-  /** Fits the board again whenever the screen or what the board holds changes size. */
-  #followFit(): void {
-    const board = this.renderRoot.querySelector<HTMLElement>('.presented');
-    if (!this.presentation || this.printing || !board) {
-      this.#fitObserver?.disconnect();
-      this.#fitObserver = undefined;
-      this.#fitSheet?.replaceSync('');
-      return;
-    }
-    // Fitted in the next frame, not inside the observer's callback: sizing the board there would resize what it observes.
-    this.#fitObserver ??= new ResizeObserver(() => {
-      if (this.#fitFrame) return;
-      this.#fitFrame = requestAnimationFrame(() => {
-        this.#fitFrame = 0;
-        this.#fit();
-      });
-    });
-    this.#fitObserver.disconnect();
-    this.#fitObserver.observe(board);
-    // The step inside (its cards and notes) grows as notes arrive: its shadow parts are observed through the step.
-    const step = board.firstElementChild;
-    if (step) this.#fitObserver.observe(step);
-    this.#fit();
-  }
 
   override render() {
     if (this.presentation && !this.printing) return this.#renderPresentation();
@@ -429,11 +367,20 @@ export class InnovasjonGuide extends GuideElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('presentation') || changed.has('printing' as keyof InnovasjonGuide)) {
-      this.#followFit();
+      if (this.presentation && !this.printing) {
+        void adoptPresentationLook(this, 'guide')
+          .then(() => import('../features/presentation.js'))
+          .then(({ PresentationFit }) => {
+            if (this.shadowRoot) (this.#fit ??= new PresentationFit(this.shadowRoot)).follow();
+          })
+          .catch(() => undefined);
+      } else {
+        this.#fit?.follow();
+      }
       // The view ended some other way than leaving full screen (its button, Escape, the property): full screen ends too.
-      if (!this.presentation && this.#fullscreen) {
-        this.#fullscreen = false;
-        if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
+      if (!this.presentation) {
+        this.#leaveFullscreen?.();
+        this.#leaveFullscreen = undefined;
       }
     }
     // Tells the room which sheet this person looks at (for the others' navigation); unchanged, nothing is sent.

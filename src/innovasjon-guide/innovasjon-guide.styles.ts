@@ -109,51 +109,6 @@ export const guideStyles = css`
     margin: 0;
   }
 
-  /* The presentation view, for a projector: the board fills the screen (full screen, or the window when the
-     browser refuses it), in type sized to fit it (--_present-size, set by the guide), full contrast. */
-  :host([presentation]) {
-    --_text-subtle: var(--_text);
-    --_border-subtle: var(--_border);
-    position: fixed;
-    inset: 0;
-    z-index: 2147483000;
-    inline-size: 100%;
-    block-size: 100%;
-    overflow: hidden;
-    background: var(--innovasjon-guide-background, var(--_canvas));
-  }
-
-  .presentation {
-    box-sizing: border-box;
-    block-size: 100%;
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    grid-template-rows: minmax(0, 1fr) auto;
-    grid-template-areas: 'board share' 'credit share';
-    gap: 0 1rem;
-    padding: 0.75rem 1rem 0.25rem;
-  }
-
-  .presented {
-    grid-area: board;
-    min-block-size: 0;
-    overflow: auto;
-    /* The end button sits in the title's line. */
-    --_present-bar-space: 15rem;
-  }
-
-  .presentation > .credit {
-    grid-area: credit;
-    margin: 0;
-  }
-
-  .presentation-bar {
-    position: absolute;
-    inset-block-start: 0.75rem;
-    inset-inline-end: 1rem;
-    z-index: 1;
-  }
-
   .lead {
     display: flex;
     flex-direction: column;

@@ -13,6 +13,7 @@ import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
 import { loadFeature } from '../internal/load-feature.js';
+import { adoptPresentationLook } from '../internal/presentation-look.js';
 import type { MoveDialog } from '../features/move-dialog.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
@@ -233,8 +234,8 @@ export class InnovasjonKort extends LitElement {
     return html`
       <section part="card" class="card" aria-labelledby="question">
         ${heading(this.headingLevel, 'question', question, { id: 'question', part: 'question' })}
-        ${card.explanation && !this.presentation ? html`<p class="explanation">${card.explanation()}</p>` : nothing}
-        ${card.prompts.length && !this.presentation
+        ${card.explanation ? html`<p class="explanation">${card.explanation()}</p>` : nothing}
+        ${card.prompts.length
           ? html`<ul class="prompts">
               ${card.prompts.map((prompt) => html`<li>${prompt()}</li>`)}
             </ul>`
@@ -329,6 +330,7 @@ export class InnovasjonKort extends LitElement {
 
   protected override updated(): void {
     this.#moveDialog?.hostUpdated();
+    if (this.presentation) void adoptPresentationLook(this, 'kort');
   }
 
   #lapp(id: string): RefleksjonLapp | null {

@@ -150,61 +150,6 @@ export const kortStyles = css`
     max-width: 100%;
   }
 
-  /* In the guide's presentation view the card is its question and its notes (no explanation or prompts), packed: the card may run on
-     into the next column, a note never breaks. Every note's text is --_present-size (24 px at the least). */
-  :host([presentation]) {
-    margin-block-end: 0.4rem;
-  }
-
-  :host([presentation]) .card {
-    display: block;
-    height: auto;
-    padding: 0.3rem 0.4rem;
-    box-decoration-break: clone;
-  }
-
-  :host([presentation]) .question {
-    margin: 0 0 0.3rem;
-    font-size: var(--_present-size, 24px);
-    line-height: 1.15;
-  }
-
-  :host([presentation]) .notes {
-    display: block;
-    margin: 0;
-  }
-
-  :host([presentation]) .notes li {
-    break-inside: avoid;
-    margin-block-end: 0.3rem;
-  }
-
-  :host([presentation]) .notes refleksjon-lapp {
-    height: auto;
-    content-visibility: visible;
-    font-size: var(--_present-size, 24px);
-    line-height: 1.15;
-  }
-
-  :host([presentation]) refleksjon-lapp::part(note) {
-    display: block;
-    min-height: 0;
-    padding: 0.1em 0.3em;
-  }
-
-  /* The author and the votes follow the text on its last line, in the same size. */
-  :host([presentation]) refleksjon-lapp::part(text) {
-    display: inline;
-    padding: 0;
-    line-height: inherit;
-  }
-
-  :host([presentation]) refleksjon-lapp::part(meta) {
-    display: inline;
-    margin-inline-start: 0.5em;
-    font-size: inherit;
-  }
-
   @media print {
     .question {
       font-size: 1.05rem;

@@ -1,5 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { adoptPresentationLook } from '../internal/presentation-look.js';
 import { property, query } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import '../innovasjon-oppfolging/innovasjon-oppfolging.js';
@@ -136,6 +137,11 @@ export class InnovasjonTrinn extends GuideElement {
     ${state.hidden ? view.renderHiddenCounts(this.guide.hiddenNotes.notes.length, this.guide.room?.presence ?? []) : nothing}`;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.presentation) void adoptPresentationLook(this, 'trinn');
+  }
+
   /** Moves keyboard focus to the step's title. */
   focusTitle(): void {
     this.titleHeading?.focus();
@@ -162,7 +168,7 @@ export class InnovasjonTrinn extends GuideElement {
           html`<span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}`,
           { id: 'title', part: 'title', focusable: true },
         )}
-        ${this.presentation ? nothing : html`<p part="intro" class="intro">${step.intro()}</p>`}
+        <p part="intro" class="intro">${step.intro()}</p>
         ${phased ? this.#renderSession(session.state, () => session.now()) : nothing}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
@@ -183,13 +189,11 @@ export class InnovasjonTrinn extends GuideElement {
               ></innovasjon-kort>`,
           )}
         </div>
-        ${this.presentation
-          ? nothing
-          : html`<innovasjon-oppfolging
-              step=${step.number}
-              heading-level=${clampLevel(this.headingLevel) + 1}
-              ?readonly=${this.readonly || !controls.actions}
-            ></innovasjon-oppfolging>`}
+        <innovasjon-oppfolging
+          step=${step.number}
+          heading-level=${clampLevel(this.headingLevel) + 1}
+          ?readonly=${this.readonly || this.presentation || !controls.actions}
+        ></innovasjon-oppfolging>
         ${standalone ? this.undoOffer.render() : nothing}
         ${standalone ? renderCredit() : nothing}
       </article>

@@ -78,29 +78,6 @@ export const trinnStyles = css`
     gap: var(--innovasjon-trinn-gap, 1.25rem);
   }
 
-  /* The guide's presentation view: the board (title, then the cards with their notes; the intro left out) in type sized to
-     fit the screen. The cards flow through columns, so a card with many notes takes several. */
-  :host([presentation]) .eyebrow {
-    display: none;
-  }
-
-  :host([presentation]) .title {
-    margin: 0 0 0.4rem;
-    padding-inline-end: var(--_present-bar-space, 0);
-    font-size: calc(var(--_present-size, 24px) * 1.3);
-  }
-
-  :host([presentation]) .phase {
-    margin: 0 0 0.4rem;
-    max-width: none;
-  }
-
-  :host([presentation]) .cards {
-    display: block;
-    columns: calc(var(--_present-size, 24px) * 12.5) auto;
-    column-gap: 0.5rem;
-  }
-
   @media print {
     .title {
       margin-bottom: 0.3rem;

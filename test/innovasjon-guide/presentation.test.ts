@@ -43,8 +43,9 @@ describe('the presentation view', () => {
     const guide = await makeGuide();
     const normal = letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textButton);
     await click(guideHarness(guide).startPresentationButton);
+    // Its looks are a chunk, fetched on first use.
+    await waitUntil(() => guide.hasAttribute('presentation'), 'the presentation opens');
     await settled(guide);
-    expect(guide.hasAttribute('presentation')).to.be.true;
     expectFocusOn(guideHarness(guide).endPresentationButton);
     expect(operable(guide).map((element) => element.className)).to.deep.equal(['end-presentation'], 'only the button that ends it');
     const text = deepText(guide);
@@ -52,7 +53,7 @@ describe('the presentation view', () => {
     expect(text).to.contain('Ansatte i hjemmetjenesten');
     expect(text).to.contain('Ola');
     expect(text, 'the step shown, not the others').not.to.contain('Prøv i én bydel');
-    expect(letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textElement), 'the letters are larger on screen').to.be.greaterThan(normal * 1.4);
+    await waitUntil(() => letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textElement) > normal * 1.4, 'the letters are larger on screen');
     await sendKeys({ press: 'Escape' });
     await settled(guide);
     expect(guide.presentation).to.be.false;
@@ -131,7 +132,7 @@ describe('the presentation view on a 1280×720 screen', () => {
     }
     expect(board.scrollWidth).to.be.at.most(board.clientWidth);
     expect(documentScrolls(), 'the page does not scroll').to.be.false;
-    expect(kortHarness(cardIn(guide, 't2-forsta')).renderedText, 'the card shows its question, not its explanation').not.to.contain('Hvem er berørt');
+    expect(getComputedStyle(kortHarness(cardIn(guide, 't2-forsta')).promptList).display, 'the card shows its question, not its prompts').to.equal('none');
   });
 
   it('shows a few notes larger than 24 px', async function () {

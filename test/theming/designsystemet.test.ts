@@ -82,7 +82,7 @@ describe('on a page with Designsystemet', function () {
         const surface = getComputedStyle(kortHarness(presented).box).backgroundColor;
         expect(hex(surface)).to.equal(tokenAt(guide.parentElement!, 'var(--ds-color-neutral-surface-default)'));
         const shown = kortHarness(presented);
-        // The board shows the question (the prompts stay out of the presentation).
+        // The board shows the question (the prompts are hidden in the presentation).
         expect(contrast(getComputedStyle(shown.question).color, surface), 'presented .question').to.be.at.least(4.5);
         await expect(guide).to.be.accessible();
       });
