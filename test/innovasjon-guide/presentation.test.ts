@@ -46,7 +46,7 @@ describe('the presentation view', () => {
     // Its looks are a chunk, fetched on first use.
     await waitUntil(() => guide.hasAttribute('presentation'), 'the presentation opens');
     await settled(guide);
-    expectFocusOn(guideHarness(guide).endPresentationButton);
+    await waitUntil(() => guideHarness(guide).focused === guideHarness(guide).endPresentationButton, 'focus is on «Avslutt presentasjonen»');
     expect(operable(guide).map((element) => element.className)).to.deep.equal(['end-presentation'], 'only the button that ends it');
     const text = deepText(guide);
     expect(text).to.contain('Innbyggerne som venter');
