@@ -147,13 +147,25 @@ export const displayCode = (code: string): string => {
   return plain.length > 4 ? `${plain.slice(0, plain.length / 2)}-${plain.slice(plain.length / 2)}` : plain;
 };
 
-/** The workshop API of one collaboration server. */
+/**
+ * The workshop API of one collaboration service: one server, or several instances of it that share one
+ * database (`collabUrls`). A request that reaches no instance is tried at the next.
+ */
 export class WorkshopClient {
-  readonly origin: string;
+  readonly origins: readonly string[];
 
-  constructor(collabUrl: string) {
-    this.origin = httpOrigin(collabUrl);
+  constructor(collabUrls: string | readonly string[]) {
+    const urls = typeof collabUrls === 'string' ? [collabUrls] : collabUrls;
+    if (urls.length === 0) throw new TypeError('A workshop needs a collaboration server');
+    this.origins = [...new Set(urls.map(httpOrigin))];
   }
+
+  /** The instance tried first (the one that answered last). */
+  get origin(): string {
+    return this.origins[this.#current];
+  }
+
+  #current = 0;
 
   async capabilities(): Promise<WorkshopCapabilities> {
     const body = await this.#request('GET', '/workshop');
@@ -231,27 +243,38 @@ export class WorkshopClient {
   }
 
   async #facilitator(key: FacilitatorKey, method: 'GET' | 'POST', purpose: ProofPurpose, path: string, body?: unknown) {
-    const proof = await makeProof(key, purpose);
-    return this.#request(method, `/workshop/rooms/${encodeURIComponent(key.room)}${path}`, body, {
+    // A fresh proof for each instance tried: one that reached an instance before it failed is never sent again.
+    return this.#request(method, `/workshop/rooms/${encodeURIComponent(key.room)}${path}`, body, async () => ({
       Authorization: `Bearer ${key.credential}`,
-      'Innovasjon-Proof': proof,
-    });
+      'Innovasjon-Proof': await makeProof(key, purpose),
+    }));
   }
 
-  async #request(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.origin}${path}`, {
-        method,
-        mode: 'cors',
-        credentials: 'omit',
-        cache: 'no-store',
-        headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new WorkshopError('network');
+  async #request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+  ): Promise<Record<string, unknown>> {
+    let response: Response | undefined;
+    for (let tried = 0; tried < this.origins.length && !response; tried++) {
+      const origin = this.origins[(this.#current + tried) % this.origins.length];
+      const sent = typeof headers === 'function' ? await headers() : headers;
+      try {
+        response = await fetch(`${origin}${path}`, {
+          method,
+          mode: 'cors',
+          credentials: 'omit',
+          cache: 'no-store',
+          headers: body === undefined ? sent : { ...sent, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        this.#current = this.origins.indexOf(origin);
+      } catch {
+        // This instance cannot be reached: the next one is tried.
+      }
     }
+    if (!response) throw new WorkshopError('network');
     let json: unknown;
     try {
       json = await response.json();

@@ -20,9 +20,12 @@ import { GuideToolbar } from './guide-toolbar.js';
 import type { SessionControls } from './session-controls.js';
 import { guideStyles } from './innovasjon-guide.styles.js';
 import { StoreSelection } from '../internal/store-selection.js';
+import { adoptPresentationLook } from '../internal/presentation-look.js';
+import type { PresentationFit } from '../features/presentation.js';
 
 /** The sheets: 0 the introduction, 1–4 the steps, 5 the summary. */
 const SUMMARY = 5;
+
 
 /**
  * The whole «Turguide for innovasjon»: an introduction sheet and four
@@ -146,6 +149,8 @@ export class InnovasjonGuide extends GuideElement {
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
     this.removeEventListener('keydown', this.#onKeydown);
+    this.#leaveFullscreen?.();
+    this.#leaveFullscreen = undefined;
     this.#afterPrint();
   }
 
@@ -209,24 +214,46 @@ export class InnovasjonGuide extends GuideElement {
     </div>`;
   }
 
-  /** The sheet the presentation shows: the facilitator's step while a phase is set, else the guide's. */
+  /**
+   * The sheet the presentation shows: the facilitator's step while a phase is set, else the guide's; on the
+   * introduction, the first step (a projector shows the board, not the intro).
+   */
   get #presented(): number {
-    return this.session.step ?? this.step;
+    const sheet = this.session.step ?? this.step;
+    return sheet === 0 ? 1 : sheet;
   }
 
   #renderPresentation() {
-    return html`<div class="presentation-bar">
+    return html`<div class="presentation">
+      <div class="presentation-bar">
         <button type="button" class="end-presentation" @click=${() => this.#endPresentation()}>
           ${msg('Avslutt presentasjonen', { id: 'presentation.end' })}
         </button>
       </div>
       <div part="sheet" class="sheet presented">${this.#renderSheet(this.#presented, true)}</div>
-      ${renderCredit()}`;
+      ${this.workshop?.renderProjector() ?? nothing} ${renderCredit()}
+    </div>`;
   }
 
-  /** Opens the presentation view; focus goes to the button that ends it. */
+  /** Leaves full screen, while this presentation holds it. */
+  #leaveFullscreen?: () => void;
+
+  /**
+   * Opens the presentation view, full screen where the browser allows it (an iframe from another origin needs
+   * `allow="fullscreen"`; refused, the view fills the page or frame all the same); focus goes to the button that ends it.
+   */
   async startPresentation(): Promise<void> {
+    // Its looks and full screen are a chunk: the person's gesture still counts for full screen a moment later.
+    await adoptPresentationLook(this, 'guide');
     this.presentation = true;
+    const chunk = await import('../features/presentation.js').catch(() => undefined);
+    if (this.presentation && !this.#leaveFullscreen) {
+      // Leaving full screen (Escape included) ends the view.
+      this.#leaveFullscreen = chunk?.fullScreen(this, () => {
+        this.#leaveFullscreen = undefined;
+        if (this.presentation) void this.#endPresentation();
+      });
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.end-presentation')?.focus();
   }
@@ -236,6 +263,9 @@ export class InnovasjonGuide extends GuideElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.start-presentation')?.focus();
   }
+
+  /** Fits the board to the screen while presenting (from the presentation chunk). */
+  #fit?: PresentationFit;
 
   #onKeydown = (event: KeyboardEvent): void => {
     if (this.presentation && event.key === 'Escape' && !event.defaultPrevented) void this.#endPresentation();
@@ -386,6 +416,23 @@ export class InnovasjonGuide extends GuideElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('presentation') || changed.has('printing' as keyof InnovasjonGuide)) {
+      if (this.presentation && !this.printing) {
+        void adoptPresentationLook(this, 'guide')
+          .then(() => import('../features/presentation.js'))
+          .then(({ PresentationFit }) => {
+            if (this.shadowRoot) (this.#fit ??= new PresentationFit(this.shadowRoot)).follow();
+          })
+          .catch(() => undefined);
+      } else {
+        this.#fit?.follow();
+      }
+      // The view ended some other way than leaving full screen (its button, Escape, the property): full screen ends too.
+      if (!this.presentation) {
+        this.#leaveFullscreen?.();
+        this.#leaveFullscreen = undefined;
+      }
+    }
     // Tells the room which sheet this person looks at (for the others' navigation); unchanged, nothing is sent.
     if (!this.guide.nested) this.guide.room?.setStep(this.step);
   }

@@ -109,22 +109,6 @@ export const guideStyles = css`
     margin: 0;
   }
 
-  /* The presentation view: large type, full contrast, read from the back of a meeting room. */
-  :host([presentation]) {
-    --_text-subtle: var(--_text);
-    --_border-subtle: var(--_border);
-  }
-
-  .presented {
-    zoom: 1.6;
-  }
-
-  .presentation-bar {
-    display: flex;
-    justify-content: flex-end;
-    margin: 0 0 0.5rem;
-  }
-
   .lead {
     display: flex;
     flex-direction: column;

@@ -13,6 +13,7 @@ import { offerUndo } from '../internal/undo-controller.js';
 import { excerpt } from '../internal/excerpt.js';
 import { heading } from '../internal/heading.js';
 import { loadFeature, type FeatureModule } from '../internal/load-feature.js';
+import { adoptPresentationLook } from '../internal/presentation-look.js';
 import { notesOnCard, unplacedNotes } from '../internal/notes-by-card.js';
 import { StoreSelection } from '../internal/store-selection.js';
 import type { RefleksjonLapp } from '../refleksjon-lapp/refleksjon-lapp.component.js';
@@ -329,6 +330,7 @@ export class InnovasjonKort extends LitElement {
 
   protected override updated(): void {
     this.#moveDialog?.hostUpdated();
+    if (this.presentation) void adoptPresentationLook(this, 'kort');
   }
 
   #lapp(id: string): RefleksjonLapp | null {

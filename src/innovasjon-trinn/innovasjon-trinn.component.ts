@@ -1,5 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { adoptPresentationLook } from '../internal/presentation-look.js';
 import { property, query } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import '../innovasjon-oppfolging/innovasjon-oppfolging.js';
@@ -134,6 +135,11 @@ export class InnovasjonTrinn extends GuideElement {
     }
     return html`${view.renderPhase(state, now)}
     ${state.hidden ? view.renderHiddenCounts(this.guide.hiddenNotes.notes.length, this.guide.room?.presence ?? []) : nothing}`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.presentation) void adoptPresentationLook(this, 'trinn');
   }
 
   /** Moves keyboard focus to the step's title. */

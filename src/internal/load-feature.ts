@@ -18,6 +18,7 @@ export const featureLoaders = {
   collab: () => import('../features/live.js'),
   session: () => import('../features/session-view.js'),
   workshop: () => import('../workshop/workshop-ui.js'),
+  presentation: () => import('../features/presentation.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;

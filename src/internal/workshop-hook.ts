@@ -57,4 +57,6 @@ export interface WorkshopUi {
   startRoom(): Promise<StartedRoom>;
   joinRoom(linkOrCode: string, options?: { name?: string }): Promise<void>;
   removeParticipant(participant: string): Promise<void>;
+  /** The join code and QR code for the presentation view, while this page leads and the door is open; else nothing. */
+  renderProjector(): unknown;
 }

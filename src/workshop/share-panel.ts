@@ -81,3 +81,15 @@ export function renderSharePanel(state: ShareState, actions: ShareActions) {
     </div>
   </section>`;
 }
+
+/** The code and the QR code of the link on the projector, dark on light, while the door is open. */
+export function renderProjectorShare(state: ShareState) {
+  if (state.door !== 'open' || (!state.code && !state.link)) return nothing;
+  return html`<aside class="projector-share" aria-label=${msg('Bli med i økta', { id: 'workshop.projector-label' })}>
+    ${state.link ? qrCode(state.link, msg('QR-kode med lenken til økta', { id: 'workshop.qr-label' })) : nothing}
+    ${state.code
+      ? html`<p class="projector-code-intro">${msg('Eller gå til siden og skriv koden:', { id: 'workshop.code-intro' })}</p>
+          <p class="join-code">${state.code}</p>`
+      : nothing}
+  </aside>`;
+}

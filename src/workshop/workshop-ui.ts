@@ -23,7 +23,7 @@ import { workshopTranslations } from '../generated/locales/workshop/loaders.js';
 import { announce } from '../internal/announcer.js';
 import type { StartedRoom, WorkshopHost, WorkshopUi } from '../internal/workshop-hook.js';
 import { addTranslations } from '../localization.js';
-import { identityKeeper } from '../sources/document-source.js';
+import { collabServers, identityKeeper } from '../sources/document-source.js';
 import { forgetCredential, keepCredential, readCredential, type StoredCredential } from '../sources/workshop-credentials.js';
 import type { ExportFormat } from '../export/formats.js';
 import { intlLocale } from '../internal/intl.js';
@@ -106,6 +106,35 @@ const workshopStyles: CSSResult = css`
     background: #fff;
     color: #000;
   }
+  /* On the projector: dark on light whatever the theme, as a phone's camera reads it best. */
+  .projector-share {
+    grid-area: share;
+    align-self: start;
+    display: grid;
+    justify-items: center;
+    gap: 0.25rem;
+    inline-size: min(17rem, 30vw);
+    margin-block-start: 3.5rem;
+    padding: 0.75rem;
+    background: #fff;
+    color: #000;
+    border-radius: var(--innovasjon-radius, 0.5rem);
+  }
+  .projector-share .qr {
+    inline-size: 100%;
+    block-size: auto;
+  }
+  .projector-share p {
+    margin: 0;
+    text-align: center;
+  }
+  .projector-share .join-code {
+    font-size: 2.25rem;
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
   .share-panel .actions,
   .manage-panel .actions {
     display: flex;
@@ -173,10 +202,12 @@ class Workshop implements WorkshopUi {
 
   constructor(private readonly host: WorkshopHost) {
     this.#hostToken = host.collabToken !== undefined;
-    const server = host.collabUrl ?? '';
+    // `collabUrls` (instances of one service, one database) or `collab-url`: the first names this device's credential.
+    const servers = collabServers({ collabUrl: host.collabUrl, collabUrls: host.collabUrls });
+    const server = servers[0] ?? '';
     this.#server = server;
     try {
-      this.#client = new WorkshopClient(server);
+      this.#client = new WorkshopClient(servers);
     } catch {
       this.#client = undefined;
     }
@@ -189,7 +220,7 @@ class Workshop implements WorkshopUi {
 
   /** The workshop is on: `collab-start` on a guide with `collab-url` and no token of the host's. */
   get #enabled(): boolean {
-    return this.host.collabStart && Boolean(this.host.collabUrl) && !this.#hostToken;
+    return this.host.collabStart && Boolean(this.#server) && !this.#hostToken;
   }
 
   /** Where links lead: `collab-join-url` (a public page), else this page. */
@@ -356,6 +387,23 @@ class Workshop implements WorkshopUi {
       throw new RoomJoinError(code, `The person could not be removed: ${code}.`);
     }
     emit(this.host, 'innovasjon-participant-remove', { participant, name });
+  }
+
+  renderProjector(): unknown {
+    const state = this.#shareState;
+    if (!this.#key || !state || state.door !== 'open') return nothing;
+    if (!this.#share) {
+      // The QR drawing is the share panel's chunk: fetched the first time the projector needs it.
+      void import('./share-panel.js').then(
+        (chunk) => {
+          this.#share ??= chunk;
+          this.#update();
+        },
+        () => undefined, // the code still shows once the panel's chunk can be fetched; the board works without it
+      );
+      return nothing;
+    }
+    return this.#share.renderProjectorShare(state);
   }
 
   /** *Fjern fra denne enheten* for the workshop: the credential (and key) leave this device. */

@@ -23,6 +23,8 @@ window.WebSocket = class extends NativeSocket {
 };
 const guide = document.createElement('innovasjon-guide');
 guide.collabUrl = params.get('url')!;
+// Several instances of one service (`collabUrls`), as JSON, when the test names them.
+if (params.get('urls')) guide.collabUrls = JSON.parse(params.get('urls')!) as string[];
 guide.collabStart = true;
 guide.storageKey = params.get('key') ?? 'innovasjon-guide';
 guide.step = Number(params.get('step') ?? 1);

@@ -4,89 +4,11 @@
 import { expect } from '@open-wc/testing';
 import { deepMarkup, workshopHarness } from './harness.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
+import { expectAccessible, found, inGuide, openMachine, opened, pressWithKeyboard, typeInto, type WorkshopPage } from './workshop-machines.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { readCredential } from '../../src/sources/workshop-credentials.js';
-import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { waitUntil } from '../helpers.js';
-import { cardOf, closeAllPages, engine, freshRoom, openPage, startServer, token, waitForStatus, writeNote, type Page, type Server } from './rooms.js';
-
-type WorkshopWindow = Window & {
-  guide: InnovasjonGuide;
-  events: { type: string; detail: unknown }[];
-  sent: string[];
-  sockets: string[];
-  hashes: string[];
-  violations(element: Element): Promise<string[]>;
-};
-type WorkshopPage = Page & { window: WorkshopWindow; key: string };
-
-const opened = new Set<WorkshopPage>();
-let counter = 0;
-
-/** Opens the workshop page as another machine: `address` is a link someone shared, else the page itself. */
-async function openMachine(server: Server, { address, key = `verksted-${Date.now().toString(36)}-${counter++}` }: { address?: string; key?: string } = {}) {
-  const url = new URL(address ?? `/test/collab-live/workshop-page.html?url=${encodeURIComponent(server.url)}`, location.href);
-  // Another machine: the same page, its own storage (the link keeps the facilitator's query otherwise).
-  url.searchParams.set('key', key);
-  const frame = document.createElement('iframe');
-  frame.src = url.href;
-  frame.width = '1000';
-  frame.height = '800';
-  const page = {
-    frame,
-    key,
-    get window() {
-      return frame.contentWindow as WorkshopWindow;
-    },
-    get guide() {
-      return (frame.contentWindow as WorkshopWindow).guide;
-    },
-    async reload() {
-      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      frame.contentWindow!.location.reload();
-      await loaded;
-      await waitUntil(() => (frame.contentWindow as Partial<WorkshopWindow>)?.guide?.isConnected, 'the reloaded page shows its guide', { timeout: 30_000 });
-    },
-    close() {
-      frame.remove();
-      opened.delete(page);
-    },
-  } as WorkshopPage;
-  opened.add(page);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  await waitUntil(() => (frame.contentWindow as Partial<WorkshopWindow>)?.guide?.isConnected, 'the page shows its guide', { timeout: 30_000 });
-  return page;
-}
-
-const inGuide = <T extends Element>(page: Page, selector: string) => workshopHarness(page.guide).part<T>(selector);
-
-/** Waits for an element in a page's guide and returns it. */
-async function found<T extends Element>(page: Page, selector: string, what: string): Promise<T> {
-  await waitUntil(() => inGuide(page, selector), what, { timeout: 30_000 });
-  return inGuide<T>(page, selector)!;
-}
-
-/** axe-core finds nothing wrong with the page's whole guide (run in the page's own frame). */
-async function expectAccessible(page: WorkshopPage) {
-  expect(await page.window.violations(page.guide)).to.deep.equal([]);
-}
-
-/** Presses a control with the keyboard alone: focus, then Enter. */
-async function pressWithKeyboard(page: Page, element: HTMLElement, what: string) {
-  page.frame.focus();
-  element.focus();
-  await waitUntil(() => workshopHarness(page.guide).focused === element, `${what} has focus`);
-  await sendKeys({ press: 'Enter' });
-}
-
-async function typeInto(page: Page, input: HTMLInputElement, text: string) {
-  page.frame.focus();
-  input.focus();
-  await waitUntil(() => workshopHarness(page.guide).focused === input, 'the field has focus');
-  await sendKeys({ type: text });
-}
+import { cardOf, closeAllPages, engine, freshRoom, openPage, startServer, token, waitForStatus, writeNote, type Server } from './rooms.js';
 
 /** What must never leave the credential store: the secrets a page holds. */
 function expectNoLeak(page: WorkshopPage, secrets: string[], what: string) {

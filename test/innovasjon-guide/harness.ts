@@ -165,6 +165,16 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
     return this.one<HTMLButtonElement>('.end-presentation', 'end of presentation button');
   }
 
+  /** The presentation view's board (the presented sheet), while presenting. */
+  get presentedSheet(): HTMLElement {
+    return this.one('.presented', 'presented sheet');
+  }
+
+  /** The presentation view's join code and QR code (a workshop's facilitator, door open), or null. */
+  get projectorShare(): HTMLElement | null {
+    return this.maybe('.projector-share');
+  }
+
   /** The toolbar's «Tidtaker», until the timer shows. */
   get showTimerButton(): HTMLButtonElement {
     return this.one<HTMLButtonElement>('.show-timer', 'Tidtaker');

@@ -1,9 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/innovasjon-guide/innovasjon-guide.js';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
+import type { RefleksjonLapp } from '../../src/refleksjon-lapp/refleksjon-lapp.component.js';
 import { cardIn, click, deepText, expectFocusOn, lappsIn, settled, uniqueKey, waitUntil, deepQueryAll } from '../helpers.js';
 import { harness } from '../refleksjon-lapp/harness.js';
+import { kortHarness } from '../innovasjon-kort/harness.js';
 import { guideHarness } from './harness.js';
 
 async function makeGuide(step = 2) {
@@ -41,16 +43,17 @@ describe('the presentation view', () => {
     const guide = await makeGuide();
     const normal = letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textButton);
     await click(guideHarness(guide).startPresentationButton);
+    // Its looks are a chunk, fetched on first use.
+    await waitUntil(() => guide.hasAttribute('presentation'), 'the presentation opens');
     await settled(guide);
-    expect(guide.hasAttribute('presentation')).to.be.true;
-    expectFocusOn(guideHarness(guide).endPresentationButton);
+    await waitUntil(() => guideHarness(guide).focused === guideHarness(guide).endPresentationButton, 'focus is on «Avslutt presentasjonen»');
     expect(operable(guide).map((element) => element.className)).to.deep.equal(['end-presentation'], 'only the button that ends it');
     const text = deepText(guide);
     expect(text).to.contain('Innbyggerne som venter');
     expect(text).to.contain('Ansatte i hjemmetjenesten');
     expect(text).to.contain('Ola');
     expect(text, 'the step shown, not the others').not.to.contain('Prøv i én bydel');
-    expect(letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textElement), 'the letters are larger on screen').to.be.greaterThan(normal * 1.4);
+    await waitUntil(() => letterHeight(harness(lappsIn(cardIn(guide, 't2-forsta'))[0]).textElement) > normal * 1.4, 'the letters are larger on screen');
     await sendKeys({ press: 'Escape' });
     await settled(guide);
     expect(guide.presentation).to.be.false;
@@ -73,5 +76,93 @@ describe('the presentation view', () => {
     guide.presentation = true;
     await settled(guide);
     await expect(guide).to.be.accessible();
+  });
+});
+
+/** A note of exactly 100 characters, words of ordinary length, different for each `n`. */
+const hundred = (n: number) =>
+  `${n + 1}. Innbyggerne som venter på svar trenger bedre informasjon om hvor saken deres står og hvem som har den nå`.slice(0, 100);
+
+/**
+ * The notes of 100 characters a 1280×720 screen shows whole at 24 px or more in Arial's measures (measured: 12 fit at 26 px,
+ * 15 need 727 of the board's 689 px at 24 px). 30 such notes are about 32,600 px of text at 24 px, 26.5 full 1,232 px lines:
+ * 731 px at line-height 1.15 with no titles, gaps or padding at all, more than the screen.
+ */
+const FITS = 12;
+
+const STEP_2 = ['t2-forsta', 't2-metoder', 't2-formidle'];
+
+/** A guide on step 2 with `count` notes of 100 characters spread over its three cards, presenting on a 1280×720 screen. */
+async function presentingWith(count: number) {
+  await setViewport({ width: 1280, height: 720 });
+  const guide = await fixture<InnovasjonGuide>(html`<innovasjon-guide storage-key=${uniqueKey()} step="2"></innovasjon-guide>`);
+  // Arial's measures (Liberation Sans here), the font of most kommune pages.
+  guide.style.setProperty('--innovasjon-font-family', "'Liberation Sans', Arial, sans-serif");
+  for (let n = 0; n < count; n++) guide.addNote(STEP_2[n % 3], hundred(n));
+  expect(guide.data.notes.map((note) => note.text.length)).to.deep.equal(Array(count).fill(100));
+  await settled(guide);
+  await guide.startPresentation();
+  await settled(guide);
+  const lapps = STEP_2.flatMap((id) => lappsIn(cardIn(guide, id)));
+  expect(lapps).to.have.length(count);
+  return { guide, lapps, board: guideHarness(guide).presentedSheet };
+}
+
+/** The type size of every note's text and of its author/votes line, in px. */
+const noteSizes = (lapps: RefleksjonLapp[]) =>
+  lapps.flatMap((lapp) => [harness(lapp).textElement, harness(lapp).meta].map((part) => parseFloat(getComputedStyle(part).fontSize)));
+
+const documentScrolls = () => document.documentElement.scrollHeight > document.documentElement.clientHeight || document.documentElement.scrollWidth > document.documentElement.clientWidth;
+
+describe('the presentation view on a 1280×720 screen', () => {
+  afterEach(async () => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('test-')) localStorage.removeItem(key);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it(`fits ${FITS} notes of 100 characters on one step at 24 px or larger, without scrolling`, async function () {
+    this.timeout(30_000);
+    const { guide, lapps, board } = await presentingWith(FITS);
+    await waitUntil(() => board.scrollHeight <= board.clientHeight, `the board fits (${board.scrollHeight} > ${board.clientHeight})`);
+    expect(Math.min(...noteSizes(lapps))).to.be.at.least(24);
+    const box = board.getBoundingClientRect();
+    for (const lapp of lapps) {
+      const note = lapp.getBoundingClientRect();
+      expect(note.bottom <= box.bottom + 1 && note.right <= box.right + 1, 'every note shows whole on the screen').to.be.true;
+    }
+    expect(board.scrollWidth).to.be.at.most(board.clientWidth);
+    expect(documentScrolls(), 'the page does not scroll').to.be.false;
+    expect(getComputedStyle(kortHarness(cardIn(guide, 't2-forsta')).promptList).display, 'the card shows its question, not its prompts').to.equal('none');
+  });
+
+  it('shows a few notes larger than 24 px', async function () {
+    this.timeout(30_000);
+    const { lapps, board } = await presentingWith(6);
+    await waitUntil(() => Math.min(...noteSizes(lapps)) >= 32 && board.scrollHeight <= board.clientHeight, 'the notes grow, and the board fits');
+  });
+
+  it('with 30 notes of 100 characters (more than a 1280×720 screen holds at 24 px) keeps 24 px: only the board scrolls, the page does not', async function () {
+    this.timeout(30_000);
+    const { lapps, board } = await presentingWith(30);
+    await waitUntil(() => Math.min(...noteSizes(lapps)) === 24, 'the notes are at the smallest size');
+    expect(Math.max(...noteSizes(lapps))).to.equal(24);
+    expect(board.scrollHeight).to.be.greaterThan(board.clientHeight);
+    expect(documentScrolls(), 'the page does not scroll').to.be.false;
+  });
+
+  it('opens in the page when full screen is refused (an iframe without allow="fullscreen"), with no error', async function () {
+    this.timeout(30_000);
+    const guide = await makeGuide();
+    const errors: unknown[] = [];
+    guide.addEventListener('innovasjon-error', (event) => errors.push(event));
+    // Not from a person's gesture: the browser refuses full screen, as it does in an iframe without allow="fullscreen".
+    await guide.startPresentation();
+    await settled(guide);
+    expect(document.fullscreenElement).to.equal(null);
+    expect(guide.presentation).to.be.true;
+    expectFocusOn(guideHarness(guide).endPresentationButton);
+    const box = guide.getBoundingClientRect();
+    expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, innerWidth, innerHeight]);
+    expect(errors).to.deep.equal([]);
   });
 });

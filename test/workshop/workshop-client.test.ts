@@ -92,4 +92,29 @@ describe('workshop client (no server)', () => {
     expect((error as WorkshopError).code).to.equal('network');
     expect((error as Error).message).not.to.contain('SECRET');
   });
+
+  it('with several instances (collabUrls), tries the next when one cannot be reached, and keeps to the one that answered', async () => {
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      asked.push(url);
+      if (url.startsWith('http://127.0.0.1:9')) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify({ create: true, createNeedsToken: false, codes: true }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+    try {
+      const client = new WorkshopClient(['ws://127.0.0.1:9/a', 'ws://127.0.0.1:10']);
+      expect(await client.capabilities()).to.deep.equal({ create: true, createNeedsToken: false, codes: true });
+      expect(await client.capabilities()).to.deep.equal({ create: true, createNeedsToken: false, codes: true });
+      expect(asked).to.deep.equal(['http://127.0.0.1:9/workshop', 'http://127.0.0.1:10/workshop', 'http://127.0.0.1:10/workshop']);
+      window.fetch = (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch;
+      let refused: unknown;
+      await client.capabilities().catch((error: unknown) => (refused = error));
+      expect((refused as WorkshopError).code, 'no instance answers').to.equal('network');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
 });

@@ -49,6 +49,7 @@ export const templates = {
 'workshop.people': `Participants`,
 'workshop.people-loading': `Fetching the participants …`,
 'workshop.person-removed': str`${0} has been removed from the session.`,
+'workshop.projector-label': `Join the session`,
 'workshop.qr-label': `QR code with the link to the session`,
 'workshop.refused.code-old': `That code no longer works. Ask the facilitator for the new one.`,
 'workshop.refused.code-unknown': `That code does not exist. Check that you typed it correctly.`,

@@ -49,6 +49,7 @@ export const templates = {
 'workshop.people': `Deltakarar`,
 'workshop.people-loading': `Hentar deltakarane …`,
 'workshop.person-removed': str`${0} er teken ut av økta.`,
+'workshop.projector-label': `Bli med i økta`,
 'workshop.qr-label': `QR-kode med lenka til økta`,
 'workshop.refused.code-old': `Koden verkar ikkje lenger. Be prosessleiaren om den nye.`,
 'workshop.refused.code-unknown': `Koden finst ikkje. Sjekk at du har skrive han rett.`,

@@ -49,6 +49,7 @@ export const templates = {
 'workshop.people': `⟦Déltàkéré⟧`,
 'workshop.people-loading': `⟦Héñtér déltàkérñé …⟧`,
 'workshop.person-removed': str`⟦${0} ér tàtt üt àv øktà.⟧`,
+'workshop.projector-label': `⟦Blî méd î øktà⟧`,
 'workshop.qr-label': `⟦QR-kõdé méd léñkéñ tîl øktà⟧`,
 'workshop.refused.code-old': `⟦Kõdéñ vîrkér îkké léñgér. Bé prõšéššlédéréñ õm déñ ñýé.⟧`,
 'workshop.refused.code-unknown': `⟦Kõdéñ fîññéš îkké. Šjékk àt dü hàr škrévét déñ rîktîg.⟧`,
