@@ -35,13 +35,14 @@ const BUDGETS = { firstUse: 25 * KB, locale: 6 * KB };
 const FIRST_USE_PENDING = true;
 /**
  * While the 25 KB target is pending, the first use may not grow: the ceiling is
- * what it measured after issue 27 moved the session's controls (following,
- * «Led økten»'s state, the room's bar) into a chunk fetched when a session
- * starts, a room opens or «Led økten» is first pressed: 45.7 KB (main before
- * it: 46.1 KB), so 45.8 KB with its rounding. It moves up only by an allowance
- * that another issue states; lower it with every change that shrinks the core.
+ * what it measured once issue 27 moved the session's controls (following,
+ * «Led økten»'s state, the room's bar) into a chunk and issue 22 the
+ * presentation view, with issue 27's note-field and phase tables in core:
+ * 47,148 bytes (main before: 47,180), so 46.1 KB with its rounding (it was
+ * 46.2). It moves up only by an allowance that another issue states; lower it
+ * with every change that shrinks the core.
  */
-const FIRST_USE_CEILING = 45.8 * KB;
+const FIRST_USE_CEILING = 46.1 * KB;
 const pending = [];
 const BUNDLE = 'dist/innovasjon-guide.bundle.js';
 const CHUNK_FOLDERS = ['locales', 'chunks'];
