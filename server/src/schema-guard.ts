@@ -78,6 +78,11 @@ function containerGoes(item: Y.Item, ds: Decoded['ds']): boolean {
   return false;
 }
 
+/** A table's own entry only: `constructor` or `toString` must not find Object.prototype's functions. */
+function own<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function checkItem(path: Path, struct: Y.Item, writer: Writer, now: number): void {
   const [root, key, field, voter] = path;
   const content = struct.content;
@@ -96,7 +101,7 @@ function checkItem(path: Path, struct: Y.Item, writer: Writer, now: number): voi
     }
   };
   if (path.length === 2) {
-    if (root === 'meta') return check(META_FIELDS[key], value);
+    if (root === 'meta') return check(own(META_FIELDS, key), value);
     if (root === 'deleted') {
       check(validateId, key);
       check(validateTimestamp, value);
@@ -106,11 +111,11 @@ function checkItem(path: Path, struct: Y.Item, writer: Writer, now: number): voi
     if (!isMap(value)) refuse();
     return;
   }
-  const fields = (ROOM_FIELDS as Record<string, Record<string, FieldCheck>>)[root];
-  if (!fields) refuse('unknown-field');
+  const fields = own(ROOM_FIELDS as Record<string, Record<string, FieldCheck>>, root);
+  if (!fields) return refuse('unknown-field');
   if (path.length === 3) {
     if (root === 'notes' && field === 'votes') return void (isMap(value) || refuse());
-    check(fields[field], value);
+    check(own(fields, field), value);
     if (field === 'createdAt' || field === 'updatedAt') notAhead(value as string, now);
     return;
   }

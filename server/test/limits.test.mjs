@@ -217,6 +217,11 @@ describe('a hostile or broken client', () => {
       addNote(doc, 'n1', 'tekst');
       doc.getMap('notes').get('n1').set('onclick', 'x');
     }, 'unknown-field'],
+    ['a field named after an Object.prototype member (constructor)', (doc) => {
+      addNote(doc, 'n1', 'tekst');
+      doc.getMap('notes').get('n1').set('constructor', 'x');
+    }, 'unknown-field'],
+    ['a meta key named toString', (doc) => doc.getMap('meta').set('toString', 'x'), 'unknown-field'],
     ['meta.schema set to 99 (every honest page would stop writing)', (doc) => doc.getMap('meta').set('schema', 99), 'schema-mismatch'],
     ['a deletion dated 9999-12-31', (doc) => doc.getMap('deleted').set('n1', '9999-12-31T00:00:00.000Z'), 'time-ahead'],
   ]) {
