@@ -88,6 +88,7 @@ describe('Workshop refusals and the presentation (real server, ROOM_CREATION=ope
     await expectAccessible(guest);
 
     // Presenting with the door closed shows no code.
+    await guideHarness(lead.guide).openRoomMenu(); // «Presentasjonsvisning» waits in the room bar's menu
     const present = guideHarness(lead.guide).startPresentationButton;
     await pressWithKeyboard(lead, present, '«Presentasjonsvisning»');
     await waitUntil(() => lead.guide.presentation, 'the presentation opens from the keyboard');
@@ -101,6 +102,7 @@ describe('Workshop refusals and the presentation (real server, ROOM_CREATION=ope
 
     await pressWithKeyboard(lead, inGuide<HTMLButtonElement>(lead, '.share-panel .door')!, '«Åpne døren»');
     await waitUntil(() => !inGuide(lead, '.share-panel .door-state'), 'the door is open again', { timeout: 30_000 });
+    await guideHarness(lead.guide).openRoomMenu();
     await pressWithKeyboard(lead, guideHarness(lead.guide).startPresentationButton, '«Presentasjonsvisning»');
     await waitUntil(() => guideHarness(lead.guide).projectorShare?.querySelector('.join-code')?.textContent?.trim() === code, 'the presentation shows the code', {
       timeout: 30_000,
