@@ -33,6 +33,17 @@ export const trinnStyles = css`
     line-height: 1.55;
   }
 
+  /* A phone: the step's own text closer together, so a card's «Legg til lapp» comes sooner. */
+  @media (max-width: 30rem) {
+    .intro {
+      margin-block-end: 1rem;
+      line-height: 1.4;
+    }
+    .title {
+      margin-block-end: 0.5rem;
+    }
+  }
+
   .phase {
     margin: 0 0 1rem;
     padding: 0.5rem 0.75rem;

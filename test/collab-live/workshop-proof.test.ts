@@ -60,10 +60,13 @@ describe('Workshop refusals and the presentation (real server, ROOM_CREATION=ope
     const lead = await openMachine(server);
     await pressWithKeyboard(lead, await found<HTMLButtonElement>(lead, '.start-room', '«Start en felles økt»'), '«Start en felles økt»');
     await waitUntil(() => shownCode(lead), 'the share panel shows the code', { timeout: 30_000 });
+    // The room opens and its bar arrives (a chunk) before the facilitator acts on the panel.
+    await waitForStatus(lead.guide, 'connected');
+    await waitUntil(() => guideHarness(lead.guide).roomBar, 'the room bar shows', { timeout: 30_000 });
     const oldCode = shownCode(lead);
     const oldLink = inGuide(lead, '.share-panel .link')!.textContent!.trim();
 
-    await pressWithKeyboard(lead, inGuide<HTMLButtonElement>(lead, '.share-panel .new-link')!, '«Lag ny lenke»');
+    await pressWithKeyboard(lead, await found<HTMLButtonElement>(lead, '.share-panel .new-link', '«Lag ny lenke»'), '«Lag ny lenke»');
     await waitUntil(() => shownCode(lead) && shownCode(lead) !== oldCode, 'a new code is shown', { timeout: 30_000 });
     const code = shownCode(lead);
     const link = inGuide(lead, '.share-panel .link')!.textContent!.trim();
