@@ -3,53 +3,17 @@
 // (ROOM_CREATION=open). Each machine is an iframe with its own storage key, as another browser would have.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { readCredential } from '../../src/sources/workshop-credentials.js';
 import { waitUntil } from '../helpers.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
 import { FIRST_CARD_WITHIN, SHEET_WITHIN } from '../innovasjon-guide/room-bar-bounds.js';
-import { closeAllPages, engine, roomStatusOf, startServer, waitForStatus, type Page, type Server } from './rooms.js';
+import { closeAllPages, engine, roomStatusOf, startServer, waitForStatus, type Server } from './rooms.js';
+import { openMachine as openShared, opened, type WorkshopPage } from './workshop-machines.js';
 
-type WorkshopWindow = Window & {
-  guide: InnovasjonGuide;
-  events: { type: string; detail: unknown }[];
-  violations(element: Element): Promise<string[]>;
-};
-type Machine = Page & { window: WorkshopWindow; key: string };
+type Machine = WorkshopPage;
 
-const opened = new Set<Machine>();
-let counter = 0;
-
-/** Opens the workshop page as another machine (a 1280×1000 window): `address` is a link someone shared, else the page itself. */
-async function openMachine(server: Server, address?: string): Promise<Machine> {
-  const key = `stolpe-${Date.now().toString(36)}-${counter++}`;
-  const url = new URL(address ?? `/test/collab-live/workshop-page.html?url=${encodeURIComponent(server.url)}`, location.href);
-  url.searchParams.set('key', key);
-  const frame = document.createElement('iframe');
-  frame.src = url.href;
-  frame.width = '1280';
-  frame.height = '1000';
-  const machine = {
-    frame,
-    key,
-    get window() {
-      return frame.contentWindow as WorkshopWindow;
-    },
-    get guide() {
-      return (frame.contentWindow as WorkshopWindow).guide;
-    },
-    close() {
-      frame.remove();
-      opened.delete(machine);
-    },
-  } as Machine;
-  opened.add(machine);
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  await waitUntil(() => (frame.contentWindow as Partial<WorkshopWindow>)?.guide?.isConnected, 'the page shows its guide', { timeout: 30_000 });
-  return machine;
-}
+/** Another machine with a 1280×1000 window (the facilitator's screen the issue measures). */
+const openMachine = (server: Server, address?: string) => openShared(server, { address, width: 1280, height: 1000 });
 
 const ui = (machine: Machine) => guideHarness(machine.guide);
 const part = <T extends Element = HTMLElement>(machine: Machine, selector: string) => ui(machine).part<T>(selector);
