@@ -23,6 +23,7 @@ export class RoomGuard implements Extension {
   readonly #votes = new WeakMap<Y.Doc, Map<number, Omit<SeenVote, 'client'>>>();
   /** Votes applied while the storage was away, whose records are not stored yet. */
   readonly #unrecorded = new WeakMap<Y.Doc, SeenVote[]>();
+  readonly #flushing = new WeakSet<Y.Doc>();
 
   constructor(
     private readonly report: ReportRefusal,
@@ -68,13 +69,27 @@ export class RoomGuard implements Extension {
       if (known && (known.sub !== sub || known.end >= end)) continue;
       fresh.push({ client, sub, end });
     }
-    if (!fresh.length && !this.#unrecorded.has(document)) return;
+    if (!fresh.length) {
+      // Records left from the storage's absence go with the room's next change, without holding it up.
+      if (this.#unrecorded.has(document) && !this.#flushing.has(document)) {
+        this.#flushing.add(document);
+        void this.#record(document, name, []).finally(() => this.#flushing.delete(document));
+      }
+      return;
+    }
     for (const vote of fresh) seen.set(vote.client, { sub: vote.sub, end: vote.end });
-    // With the storage away the vote is applied all the same (people in the room keep working, issue 25);
-    // its record waits here and goes with the room's next change. Only a crash before then loses it.
+    await this.#record(document, name, fresh);
+  }
+
+  /**
+   * Stores the records of new votes (before they are applied) with any still waiting. With the storage
+   * away the votes are applied all the same (people in the room keep working, issue 25) and their records
+   * wait here; only a crash before the storage is back loses them.
+   */
+  async #record(document: Y.Doc, name: string, fresh: SeenVote[]): Promise<void> {
     const waiting = [...(this.#unrecorded.get(document) ?? []), ...fresh];
     try {
-      await record.remember(name, waiting);
+      await this.voteRecord!.remember(name, waiting);
       this.#unrecorded.delete(document);
     } catch (error) {
       if (!this.#unrecorded.has(document)) log('error', { during: 'vote-record', room: name, error: error instanceof Error ? error.message : String(error) });
