@@ -326,14 +326,20 @@ describe('A live room (real server on loopback, two pages)', function () {
 
   it('keeps editing with the server gone, keeps the edits through a reload, and sends them when the server is back', async () => {
     const { a, b, room } = await twoPages(server);
+    // Everything the page's live region says from here on: «Gikk ut: …» may follow «Frakoblet» in a later frame.
+    const heard: string[] = [];
+    const doc = a.frame.contentDocument!;
+    const listen = new (a.frame.contentWindow as Window & typeof globalThis).MutationObserver(() => {
+      const said = doc.querySelector('[data-innovasjon-announcer]')?.textContent;
+      if (said) heard.push(said);
+    });
+    listen.observe(doc.body, { subtree: true, childList: true, characterData: true });
     await stopServer();
     await waitForStatus(a.guide, 'offline');
     expect(shownStatus(a.guide)).to.equal('offline');
     // Said politely, once, on that page.
-    await waitUntil(
-      () => a.frame.contentDocument!.querySelector('[data-innovasjon-announcer]')?.textContent?.includes('Frakoblet'),
-      'the page announces that it is offline',
-    );
+    await waitUntil(() => heard.some((said) => said.includes('Frakoblet')), 'the page announces that it is offline');
+    listen.disconnect();
     const stored = await deviceUpdates(server.url, room);
     a.guide.addNote('t1-mal', 'Skrevet frakoblet');
     // y-indexeddb writes each update in a transaction of its own: the reload comes once it is stored,
