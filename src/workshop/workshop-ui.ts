@@ -81,13 +81,16 @@ const workshopStyles: CSSResult = css`
   .workshop-error:empty {
     display: none;
   }
-  .share-panel {
+  .share-panel,
+  .manage-panel {
     display: grid;
     gap: 0.5rem;
     padding: 0.75rem;
-    border: 2px solid var(--innovasjon-color-accent, #0062ba);
     border-radius: var(--innovasjon-radius, 0.5rem);
     background: var(--innovasjon-color-surface, #fff);
+  }
+  .share-panel {
+    border: 2px solid var(--innovasjon-color-accent, #0062ba);
   }
   .share-panel .join-code {
     font-size: 2.5rem;
@@ -142,12 +145,7 @@ const workshopStyles: CSSResult = css`
     gap: 0.5rem;
   }
   .manage-panel {
-    display: grid;
-    gap: 0.5rem;
-    padding: 0.75rem;
     border: 1px solid var(--innovasjon-color-border, #8a8a8a);
-    border-radius: var(--innovasjon-radius, 0.5rem);
-    background: var(--innovasjon-color-surface, #fff);
   }
   .manage-panel h3,
   .manage-panel p {
