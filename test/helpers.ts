@@ -35,11 +35,47 @@ export async function steadyBoxes(elements: Element[], scroll = () => {}): Promi
   return boxes;
 }
 
+/** What a pointer at (x, y) of `element`'s document would hit, at the bottom of all shadow roots. */
+function hitAt(element: Element, x: number, y: number): Element | null {
+  let hit = element.ownerDocument.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  return hit;
+}
+
+/** Whether `node` is `element` or inside it, across shadow roots. */
+function isWithin(node: Node | null, element: Element): boolean {
+  // Not `instanceof ShadowRoot`: a page in an iframe has its own ShadowRoot class.
+  for (let at = node; at; at = at.parentNode ?? ((at as Partial<ShadowRoot>).host ?? null)) if (at === element) return true;
+  return false;
+}
+
+/**
+ * The middle of `element`, in its own document's coordinates, once its box holds still and
+ * nothing covers it there. A page that re-lays out as a chunk arrives can move a button
+ * between measuring and clicking; a pointer sent then hits something else, silently.
+ */
+export async function clickPoint(element: Element, scroll: () => void): Promise<[number, number]> {
+  let covering: Element | null = null;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const [box] = await steadyBoxes([element], scroll);
+    if (!element.isConnected) throw new Error(`Cannot click <${element.localName}>: it left the page`);
+    if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
+    const point: [number, number] = [box.x + box.width / 2, box.y + box.height / 2];
+    covering = hitAt(element, ...point);
+    if (isWithin(covering, element)) return point;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Cannot click <${element.localName}>: ${nameOf(covering)} is where it shows`);
+}
+
 /** A real mouse click in the middle of `element`, as a person would make it. */
 export async function click(element: Element): Promise<void> {
-  const [box] = await steadyBoxes([element], () => element.scrollIntoView({ block: 'center', inline: 'center' }));
-  if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
-  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+  const [x, y] = await clickPoint(element, () => element.scrollIntoView({ block: 'center', inline: 'center' }));
+  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
   await resetMouse();
 }
 

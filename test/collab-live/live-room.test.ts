@@ -416,6 +416,8 @@ describe('A live room and this device (real server on loopback)', function () {
       const a = await openPage({ url: server.url, room, token: await token(room, 'Kari'), key: room });
       const b = await openPage({ url: server.url, room, token: await token(room, 'Ola'), key: `${room}-other` });
       await waitForStatus(a.guide, 'connected');
+      // The offer's buttons move down a line as Ola's name joins the list above them: click once both are here.
+      await waitUntil(() => guideHarness(a.guide).roomBar && guideHarness(a.guide).roomStatus && roomStatusOf(a).people.length === 2, 'both are here', { timeout: 30_000 });
       await waitUntil(() => roomStatusOf(a).bringInButton, 'the offer shows', { timeout: 30_000 });
       expect(roomStatusOf(a).offer!.textContent).to.contain('én lapp');
       expect(notesOf(b)).to.have.length(0);

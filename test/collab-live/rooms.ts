@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import type { ConnectionStatus } from '../../src/collab/room-connection.js';
 import type { GuideDocument } from '../../src/store/types.js';
-import { steadyBoxes, waitUntil } from '../helpers.js';
+import { clickPoint, steadyBoxes, waitUntil } from '../helpers.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
 import { kortHarness } from '../innovasjon-kort/harness.js';
 import { RomStatusHarness } from '../innovasjon-rom-status/harness.js';
@@ -136,12 +136,13 @@ export async function waitForSameDocument(a: InnovasjonGuide, b: InnovasjonGuide
 
 /** A real mouse click on an element inside a page's iframe, as a person would make it. */
 export async function clickIn(page: Page, element: Element): Promise<void> {
-  const [frameBox, box] = await steadyBoxes([page.frame, element], () => {
+  const scroll = () => {
     page.frame.scrollIntoView({ block: 'start' });
     element.scrollIntoView({ block: 'center', inline: 'center' });
-  });
-  if (box.width === 0 || box.height === 0) throw new Error(`Cannot click an invisible <${element.localName}>`);
-  await sendMouse({ type: 'click', position: [Math.round(frameBox.x + box.x + box.width / 2), Math.round(frameBox.y + box.y + box.height / 2)] });
+  };
+  const [x, y] = await clickPoint(element, scroll);
+  const [frameBox] = await steadyBoxes([page.frame], scroll);
+  await sendMouse({ type: 'click', position: [Math.round(frameBox.x + x), Math.round(frameBox.y + y)] });
   await resetMouse();
 }
 
