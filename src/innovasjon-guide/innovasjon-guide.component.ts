@@ -105,6 +105,13 @@ export class InnovasjonGuide extends GuideElement {
   protected readonly toolbar = new GuideToolbar(this);
   protected readonly noteMenu = new NoteMenuController(this);
 
+  /**
+   * The guide itself is narrow (a phone, a CMS column; the same 30rem as its container queries): in a room,
+   * the step list goes below the sheet, so the step comes right after the room's bar (in the DOM too, for the focus order).
+   */
+  @state() private narrow = false;
+  #widthObserver?: ResizeObserver;
+
   /** The timebox is shown (its code fetched) once a person asks for it. */
   @state() private timerShown = false;
 
@@ -142,6 +149,11 @@ export class InnovasjonGuide extends GuideElement {
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
     this.addEventListener('keydown', this.#onKeydown);
+    this.#widthObserver ??= new ResizeObserver(([entry]) => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      this.narrow = entry.contentRect.width <= 30 * rem;
+    });
+    this.#widthObserver.observe(this);
   }
 
   override disconnectedCallback(): void {
@@ -149,6 +161,7 @@ export class InnovasjonGuide extends GuideElement {
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
     this.removeEventListener('keydown', this.#onKeydown);
+    this.#widthObserver?.disconnect();
     this.#leaveFullscreen?.();
     this.#leaveFullscreen = undefined;
     this.#afterPrint();
@@ -276,16 +289,9 @@ export class InnovasjonGuide extends GuideElement {
     const { steps } = this.content;
     this.#progress.follow();
     const [open, unplaced, ...perStep] = this.#progress.value;
-    return html`
-      ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
-      ${this.guide.live && this.sessionControls
-        ? this.#renderRoomBar(this.sessionControls)
-        : html`${renderRoomStatus(this.guide.live, this.guide.room)} ${this.toolbar.render()}
-            <div class="workshop">
-              ${this.workshop?.render()} ${this.identity.render()} ${this.readonly ? nothing : this.#renderTimer()}
-              ${this.#renderLead()}
-            </div>`}
-      <nav part="nav" aria-label=${msg('Trinn i guiden')}>
+    const bar = this.guide.live && this.sessionControls;
+    const navBelow = Boolean(bar && this.narrow);
+    const nav = html`<nav part="nav" class=${navBelow ? 'below' : ''} aria-label=${msg('Trinn i guiden')}>
         <ol>
           <li>${this.#navButton(0, msg('Introduksjon'), nothing)}</li>
           ${steps.map((step, index) => {
@@ -311,7 +317,17 @@ export class InnovasjonGuide extends GuideElement {
             )}
           </li>
         </ol>
-      </nav>
+      </nav>`;
+    return html`
+      ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
+      ${bar
+        ? this.#renderRoomBar(bar)
+        : html`${renderRoomStatus(this.guide.live, this.guide.room)} ${this.toolbar.render()}
+            <div class="workshop">
+              ${this.workshop?.render()} ${this.identity.render()} ${this.readonly ? nothing : this.#renderTimer()}
+              ${this.#renderLead()}
+            </div>`}
+      ${navBelow ? nothing : nav}
       <div part="sheet" class="sheet">${this.#renderSheet(this.step)}</div>
       ${this.printing
         ? [0, ...steps.map((step) => step.number), SUMMARY].map(
@@ -334,7 +350,7 @@ export class InnovasjonGuide extends GuideElement {
             </button>`
           : nothing}
       </div>
-      ${renderCredit()}
+      ${navBelow ? nav : nothing} ${renderCredit()}
     `;
   }
 

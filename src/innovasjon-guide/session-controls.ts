@@ -93,6 +93,66 @@ const barStyles: CSSResult = css`
     flex: 1 1 100%;
     margin: 0;
   }
+  .room-menu .menu-follow,
+  .menu-toggle .menu-icon {
+    display: none;
+  }
+  /* A narrow guide (a phone, a CMS column; the guide is the container): one compact row (the connection in a
+     word, who is here as a count, the phase and time left, «Flere valg»); following the facilitator moves into the menu. */
+  @container (max-width: 30rem) {
+    .room-bar {
+      gap: 0.35rem;
+      margin-block-end: 0.75rem;
+    }
+    .bar-row {
+      gap: 0.25rem 0.5rem;
+      padding: 0.25rem;
+    }
+    .bar-row innovasjon-rom-status {
+      flex: 0 1 auto;
+    }
+    .bar-row button {
+      padding-inline: 0.5rem;
+    }
+    /* The phase and time left take the room left in the row, on two lines if need be, rather than a row of their own. */
+    .bar-phase {
+      flex: 1 1 5rem;
+      min-inline-size: 0;
+      line-height: 1.2;
+      font-variant-numeric: tabular-nums;
+    }
+    .bar-actions {
+      gap: 0.35rem;
+    }
+    .bar-actions .follow {
+      display: none;
+    }
+    /* «Flere valg» as ⋯ (its name stays «Flere valg»). */
+    .menu-toggle {
+      min-inline-size: 2.75rem;
+      min-block-size: 2.75rem;
+    }
+    .menu-toggle .menu-icon {
+      display: inline;
+      font-weight: 700;
+    }
+    .bar-phase .time-label,
+    .menu-toggle .menu-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .room-menu .menu-follow {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      flex: 1 1 100%;
+    }
+  }
   @media print {
     .room-bar {
       display: none;
@@ -175,7 +235,7 @@ export class SessionControls implements ReactiveController {
         ${phase !== null && step !== null
           ? html`<p class="bar-phase">
               <strong>${msg(str`${phaseName(phase)} på trinn ${step}`, { id: 'collab.bar-phase' })}</strong>${timer && timer.startedAt > 0
-                ? html`, <span role="timer">${msg('Tid igjen:', { id: 'phase.time-left' })}
+                ? html`, <span role="timer"><span class="time-label">${msg('Tid igjen:', { id: 'phase.time-left' })}</span>
                       ${countdown(timer.startedAt + timer.duration, timer.duration, () => this.keeper().now())}</span
                     >`
                 : nothing}
@@ -196,13 +256,14 @@ export class SessionControls implements ReactiveController {
             aria-controls="room-menu"
             @click=${() => this.#toggleMenu()}
           >
-            ${menuLabel}
+            <span class="menu-icon" aria-hidden="true">⋯</span><span class="menu-label">${menuLabel}</span>
           </button>
         </div>
       </div>
       ${this.#menuOpen
         ? html`<div id="room-menu" class="room-menu" role="group" aria-label=${menuLabel} @keydown=${this.#onMenuKeydown}>
-            ${parts.menu} ${parts.workshop?.menu ?? nothing} ${this.#renderRemove(parts.room)}
+            ${following ? html`<p class="menu-follow">${this.#renderFollow(step!, 'menu-follow-toggle')}</p>` : nothing} ${parts.menu}
+            ${parts.workshop?.menu ?? nothing} ${this.#renderRemove(parts.room)}
           </div>`
         : nothing}
       ${lead && this.leadOpen ? html`<div class="lead">${this.renderLeadPanel()}</div>` : nothing}
@@ -231,8 +292,11 @@ export class SessionControls implements ReactiveController {
     this.#focusSoon('.menu-toggle');
   };
 
+  /** Focuses the first element matching `selector` that is shown (a narrow guide's menu holds parts a wide one hides). */
   #focusSoon(selector: string): void {
-    void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
+    void this.host.updateComplete.then(() =>
+      [...(this.host.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])].find((element) => element.getClientRects().length > 0)?.focus(),
+    );
   }
 
   /** *Fjern fra denne enheten*: the room's copy (and a workshop's credential) leave this device, once confirmed. */
@@ -304,13 +368,13 @@ export class SessionControls implements ReactiveController {
   }
 
   /** Whether this person follows the facilitator's step, and the button that changes it. */
-  #renderFollow(step: number) {
+  #renderFollow(step: number, toggle = 'follow-toggle') {
     return html`<span class="follow-state"
         >${this.#following
           ? msg(str`Du følger prosesslederen (trinn ${step}).`, { id: 'collab.follow-on' })
           : msg('Du går på egen hånd.', { id: 'collab.follow-off' })}</span
       >
-      <button type="button" class="follow-toggle" @click=${() => this.#toggleFollowing()}>
+      <button type="button" class=${toggle} @click=${() => this.#toggleFollowing()}>
         ${this.#following ? msg('Gå på egen hånd', { id: 'collab.follow-leave' }) : msg('Følg prosesslederen', { id: 'collab.follow-join' })}
       </button>`;
   }

@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { LiveRoom } from '../collab/live-room.js';
-import { connectionMessage, readOnlyMessage } from './room-messages.js';
+import { connectionMessage, readOnlyMessage, shortConnectionMessage } from './room-messages.js';
 import { PageLocaleController } from '../localization.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { romStatusStyles } from './innovasjon-rom-status.styles.js';
@@ -42,6 +42,9 @@ export class InnovasjonRomStatus extends LitElement {
   /** The removal is asked for once more before it is done. */
   @state() private confirmingRemoval = false;
 
+  /** Compact on a narrow guide: who is here is a count whose button opens the list. */
+  @state() private presenceOpen = false;
+
   readonly #pageLocale = new PageLocaleController(this);
   #unsubscribe?: () => void;
 
@@ -74,13 +77,27 @@ export class InnovasjonRomStatus extends LitElement {
     return html`<div class="base" part="base">
       <p class=${classMap({ status: true, [status]: true })} part="status" data-status=${status}>
         <span class="dot" aria-hidden="true"></span>
-        <span>${room.removedFromDevice ? msg('Fjernet fra denne enheten. Last inn siden på nytt for å koble til igjen.', { id: 'collab.removed' }) : connectionMessage(room.state)}</span>
+        ${room.removedFromDevice
+          ? html`<span>${msg('Fjernet fra denne enheten. Last inn siden på nytt for å koble til igjen.', { id: 'collab.removed' })}</span>`
+          : this.#renderConnection(room)}
       </p>
       ${room.readOnly && !room.removedFromDevice ? html`<p class="read-only" part="read-only">${readOnlyMessage()}</p>` : nothing}
       ${people.length && !room.removedFromDevice
-        ? html`<section class="presence" aria-label=${msg('Her nå', { id: 'collab.here' })}>
-            <span aria-hidden="true">${msg(str`Her nå (${people.length}):`, { id: 'collab.here-count' })}</span>
+        ? html`<section class=${this.presenceOpen ? 'presence open' : 'presence'} aria-label=${msg('Her nå', { id: 'collab.here' })}>
+            ${this.compact
+              ? html`<button
+                  type="button"
+                  class="presence-toggle"
+                  aria-expanded=${this.presenceOpen ? 'true' : 'false'}
+                  aria-controls="presence-list"
+                  @click=${() => (this.presenceOpen = !this.presenceOpen)}
+                >
+                  ${msg(str`Her nå: ${people.length}`, { id: 'collab.here-toggle' })}
+                </button>`
+              : nothing}
+            <span class="presence-label" aria-hidden="true">${msg(str`Her nå (${people.length}):`, { id: 'collab.here-count' })}</span>
             <ul
+              id="presence-list"
               aria-label=${plural(people.length, {
                 one: () => msg(str`Her nå, ${people.length} person`, { id: 'collab.here-list.one' }),
                 two: () => msg(str`Her nå, ${people.length} personer`, { id: 'collab.here-list.two' }),
@@ -99,6 +116,13 @@ export class InnovasjonRomStatus extends LitElement {
       ${room.localOffer && !room.removedFromDevice ? this.#renderOffer(room) : nothing}
       ${room.removedFromDevice || this.compact ? nothing : this.#renderRemove(room)}
     </div>`;
+  }
+
+  /** The connection in words; compact, also in a word, which a narrow guide shows instead (the styles choose). */
+  #renderConnection(room: LiveRoom) {
+    const whole = connectionMessage(room.state);
+    const short = this.compact ? shortConnectionMessage(room.state) : undefined;
+    return short ? html`<span class="whole">${whole}</span><span class="short">${short}</span>` : html`<span>${whole}</span>`;
   }
 
   #renderOffer(room: LiveRoom) {

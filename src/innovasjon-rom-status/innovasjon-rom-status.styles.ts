@@ -105,4 +105,39 @@ export const romStatusStyles = css`
   button {
     min-height: 2.75rem;
   }
+
+  .short,
+  .presence-toggle {
+    display: none;
+  }
+
+  .presence-toggle[aria-expanded='true'] {
+    background: var(--_surface-alt);
+  }
+
+  /* Compact in a narrow guide (a phone, a CMS column): the connection in a word beside its dot, and who is
+     here as a count whose button opens the list. The guide is the container. */
+  @container (max-width: 30rem) {
+    :host([compact]) .base {
+      gap: 0.25rem 0.5rem;
+    }
+    :host([compact]) .whole,
+    :host([compact]) .presence-label,
+    :host([compact]) .presence:not(.open) ul {
+      display: none;
+    }
+    :host([compact]) .short {
+      display: inline;
+      white-space: nowrap;
+    }
+    :host([compact]) .presence-toggle {
+      display: inline-flex;
+      align-items: center;
+      padding-inline: 0.5rem;
+      white-space: nowrap;
+    }
+    :host([compact]) .presence.open {
+      flex-basis: 100%;
+    }
+  }
 `;

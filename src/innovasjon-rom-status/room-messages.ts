@@ -38,6 +38,16 @@ export function connectionMessage({ status, reason }: ConnectionState): string {
   }
 }
 
+/**
+ * The connection in a word, for the room bar on a narrow screen, while all is well (connected or connecting);
+ * anything else is said in full, since the person needs to know what it means for their notes.
+ */
+export function shortConnectionMessage(state: ConnectionState): string | undefined {
+  if (state.status === 'connected') return msg('Tilkoblet', { id: 'collab.status-short.connected' });
+  if (state.status === 'connecting') return msg('Kobler til …', { id: 'collab.status-short.connecting' });
+  return undefined;
+}
+
 /** The words for one piece of news from the room; empty for news that is sent as an event only. */
 export function newsMessage(news: RoomNews): string {
   switch (news.kind) {

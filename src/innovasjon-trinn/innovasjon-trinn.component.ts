@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { adoptPresentationLook } from '../internal/presentation-look.js';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import '../innovasjon-oppfolging/innovasjon-oppfolging.js';
 import { commonPartStyles, renderCredit, renderRoomStatus, renderStorageStatus } from '../internal/common-parts.js';
@@ -67,6 +67,9 @@ export class InnovasjonTrinn extends GuideElement {
   @property({ type: Boolean, reflect: true }) presentation = false;
 
   @query('.title') private titleHeading?: HTMLElement;
+
+  /** In a narrow guide's room while the team writes, the intro and the phase's guidance fold under «Om trinnet»; open. */
+  @state() private aboutOpen = false;
 
   protected readonly drag = new LazyNoteDrag(this, () => (this.readonly ? undefined : this.guide.store));
   protected readonly noteMenu = new NoteMenuController(this);
@@ -168,8 +171,25 @@ export class InnovasjonTrinn extends GuideElement {
           html`<span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}`,
           { id: 'title', part: 'title', focusable: true },
         )}
-        <p part="intro" class="intro">${step.intro()}</p>
-        ${phased ? this.#renderSession(session.state, () => session.now()) : nothing}
+        ${
+          // The room's bar says the phase and time left: on a phone, the first card's «Legg til lapp» comes right after the title.
+          this.guide.nested && this.guide.room && phased && session.state.phase === 'write' && !this.presentation
+            ? html`<button
+                  type="button"
+                  class="about-toggle"
+                  aria-expanded=${this.aboutOpen ? 'true' : 'false'}
+                  aria-controls="about"
+                  @click=${() => (this.aboutOpen = !this.aboutOpen)}
+                >
+                  ${msg('Om trinnet', { id: 'collab.step-about' })}
+                </button>
+                <div id="about" class=${this.aboutOpen ? 'about folds open' : 'about folds'}>
+                  <p part="intro" class="intro">${step.intro()}</p>
+                  ${this.#renderSession(session.state, () => session.now())}
+                </div>`
+            : html`<p part="intro" class="intro">${step.intro()}</p>
+                ${phased ? this.#renderSession(session.state, () => session.now()) : nothing}`
+        }
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${plural(this.votesPerPerson, {
