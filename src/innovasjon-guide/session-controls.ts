@@ -107,16 +107,17 @@ const barStyles: CSSResult = css`
     .bar-row {
       gap: 0.25rem 0.5rem;
       padding: 0.25rem;
+      font-size: 0.9rem;
     }
     .bar-row innovasjon-rom-status {
-      flex: 0 1 auto;
+      flex: none;
     }
     .bar-row button {
       padding-inline: 0.5rem;
     }
     /* The phase and time left take the room left in the row, on two lines if need be, rather than a row of their own. */
     .bar-phase {
-      flex: 1 1 5rem;
+      flex: 1 1 4.5rem;
       min-inline-size: 0;
       line-height: 1.2;
       font-variant-numeric: tabular-nums;

@@ -9,8 +9,9 @@ import { readCredential } from '../../src/sources/workshop-credentials.js';
 import { waitUntil } from '../helpers.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
 import { kortHarness } from '../innovasjon-kort/harness.js';
+import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import { workshopHarness } from './harness.js';
-import { closeAllPages, engine, startServer, startService, stopServer, waitForStatus, writeNote, type Server } from './rooms.js';
+import { closeAllPages, engine, roomStatusOf, startServer, startService, stopServer, waitForStatus, writeNote, type Server } from './rooms.js';
 import { expectAccessible, found, inGuide, openMachine, opened, pressWithKeyboard, typeInto, type WorkshopPage } from './workshop-machines.js';
 
 /** Joins by the API and returns why the server said no (the error's code), or 'joined'. */
@@ -256,10 +257,19 @@ describe('A participant on a phone (360×640), joined by link in phase Skriv', f
   });
   afterEach(cleanUp);
 
-  // The honest assertion today: the step itself brings «Legg til lapp» within one phone screen of its top (its
-  // own title, intro, phase line and the card's question lie between). The guide's controls above the step
-  // (room bar, toolbar, name, timer, step navigation: about 1,060 px on this phone) are the compact room bar's to fold away.
-  it('the current step brings «Legg til lapp» within one screen (640 px) of its own top', async () => {
+  // The page holds the guide alone (no header of its own, the body's 8 px margin above it), so «the first screen»
+  // is the frame's first 640 px. Between the room bar and «Legg til lapp» stand only the step's title (its «Trinn 1»
+  // above it, «Om trinnet» under it) and the card's question with its prompts: the step list goes below the sheet,
+  // the intro and the phase's guidance fold under «Om trinnet», following the facilitator waits in the menu.
+  /** Presses a control inside one of the guide's elements with the keyboard: `focused` is that element's focused part. */
+  async function pressInside(page: WorkshopPage, element: HTMLElement, focused: () => Element | null, what: string) {
+    page.frame.focus();
+    element.focus();
+    await waitUntil(() => focused() === element, `${what} has focus`);
+    await sendKeys({ press: 'Enter' });
+  }
+
+  it('reaches «Legg til lapp» on the first screen, with only the step’s title and the question between the one-row bar and it; keyboard and axe', async () => {
     const lead = await openMachine(server);
     await found(lead, '.start-room', '«Start en felles økt»');
     const { link } = await lead.guide.startRoom();
@@ -270,10 +280,71 @@ describe('A participant on a phone (360×640), joined by link in phase Skriv', f
     await sendKeys({ press: 'Enter' });
     await waitForStatus(phone.guide, 'connected');
     await waitUntil(() => phone.guide.session.phase === 'write', 'the phase reaches the phone', { timeout: 30_000 });
-    const step = guideHarness(phone.guide).trinn!;
-    const add = kortHarness(guideHarness(phone.guide).sheet.card('t1-mal')!).addButton!;
+    const ui = guideHarness(phone.guide);
+    await waitUntil(() => ui.roomBar && ui.trinn && trinnHarness(ui.trinn).aboutToggle, 'the room bar and the step in phase Skriv show', { timeout: 30_000 });
+    await waitUntil(() => roomStatusOf(phone).presenceToggle?.textContent?.includes('2'), 'who is here, as a count: 2', { timeout: 30_000 });
+    const step = ui.sheet;
+    const card = step.card('t1-mal')!;
+    const add = kortHarness(card).addButton!;
+    const about = step.aboutToggle!;
     expect(phone.guide.getBoundingClientRect().width, 'the phone is 360 px wide').to.be.at.most(360);
-    expect(add.getBoundingClientRect().bottom - step.getBoundingClientRect().top).to.be.at.most(640);
+    expect(phone.window.scrollY, 'the page is at its top').to.equal(0);
+
+    const bar = ui.roomBar!.getBoundingClientRect();
+    const reach = add.getBoundingClientRect().bottom;
+    console.log(`phone, 360×640, ${engine}: bar ${Math.round(bar.top)}–${Math.round(bar.bottom)} px, «Legg til lapp» ends at ${Math.round(reach)} px from the page's top`);
+    expect(reach, '«Legg til lapp» ends within the first screen').to.be.at.most(640);
+    // One row: the bar is its 44 px controls and its padding, not two rows of them.
+    expect(bar.height, 'the bar is one row').to.be.at.most(64);
+    expect(roomStatusOf(phone).shownStatus, 'the connection in a word').to.equal('Tilkoblet');
+    expect(ui.barPhase).to.equal('Skriv på trinn 1');
+    expect(ui.follow?.getClientRects().length ?? 0, 'following the facilitator is not in the bar').to.equal(0);
+    // Nothing between the bar and the step; the step list is below the sheet.
+    const sheet = ui.sheetBox;
+    expect(sheet.top - bar.bottom, 'the sheet follows the bar').to.be.at.most(16);
+    expect(ui.nav.getBoundingClientRect().top, 'the step list is below the sheet').to.be.greaterThan(sheet.bottom);
+    // Inside the step: the title, «Om trinnet», then the card; the intro and the phase line folded.
+    expect(step.intro.getClientRects().length, 'the intro is folded').to.equal(0);
+    await waitUntil(() => step.phaseLine.includes('Fase: Skriv'), 'the phase line (its chunk) is there to unfold');
+    expect(card.getBoundingClientRect().top - step.title.getBoundingClientRect().bottom).to.be.at.most(about.getBoundingClientRect().height + 24);
+    expect(card.getBoundingClientRect().top).to.be.at.least(about.getBoundingClientRect().bottom);
+    expect(about.getAttribute('aria-expanded')).to.equal('false');
+    await expectAccessible(phone);
+
+    // The keyboard goes from the bar to the step: who is here, «Flere valg», «Om trinnet», «Legg til lapp».
+    const here = roomStatusOf(phone).presenceToggle!;
+    phone.frame.focus();
+    here.focus();
+    await waitUntil(() => roomStatusOf(phone).focused === here, 'who is here has focus');
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => ui.focused === ui.menuToggle, 'Tab: «Flere valg»');
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => step.focused === about, 'Tab: «Om trinnet»');
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => kortHarness(card).focused === add, 'Tab: the first card’s «Legg til lapp»');
+
+    // Who is here opens as a list.
+    await pressInside(phone, here, () => roomStatusOf(phone).focused, 'who is here');
+    await waitUntil(() => here.getAttribute('aria-expanded') === 'true' && roomStatusOf(phone).personElements.every((person) => person.getClientRects().length > 0), 'the list opens');
+    expect(roomStatusOf(phone).people).to.include('Kari (deg)');
+    await expectAccessible(phone);
+    await pressInside(phone, here, () => roomStatusOf(phone).focused, 'who is here');
+    await waitUntil(() => here.getAttribute('aria-expanded') === 'false', 'the list folds');
+
+    // «Om trinnet» unfolds the intro and the phase's guidance.
+    await pressInside(phone, about, () => step.focused, '«Om trinnet»');
+    await waitUntil(() => about.getAttribute('aria-expanded') === 'true' && step.intro.getClientRects().length > 0, 'the intro unfolds');
+    expect(step.phaseLine).to.contain('Fase: Skriv');
+    await expectAccessible(phone);
+    await pressInside(phone, about, () => step.focused, '«Om trinnet»');
+    await waitUntil(() => step.intro.getClientRects().length === 0, 'and folds again');
+
+    // «Flere valg» (⋯) keeps its name, and holds following the facilitator.
+    expect(ui.menuToggle.textContent!.replace(/\s+/g, ' ')).to.contain('Flere valg');
+    await pressWithKeyboard(phone, ui.menuToggle, '«Flere valg»');
+    await waitUntil(() => ui.roomMenu && ui.menuFollowToggle?.getClientRects().length, 'the menu opens with «Gå på egen hånd»');
+    expect(ui.menuToggle.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => ui.focused === ui.menuFollowToggle, 'focus goes to the first thing the menu shows');
     await expectAccessible(phone);
   });
 });

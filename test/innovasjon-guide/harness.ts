@@ -267,6 +267,16 @@ export class GuideHarness extends ShadowHarness<InnovasjonGuide> {
     return this.one<HTMLButtonElement>('.room-bar .menu-toggle', '«Flere valg»');
   }
 
+  /** The menu's «Gå på egen hånd» / «Følg prosesslederen» (a narrow guide shows it there, not in the bar), or null. */
+  get menuFollowToggle(): HTMLButtonElement | null {
+    return this.maybe<HTMLButtonElement>('#room-menu .menu-follow-toggle');
+  }
+
+  /** The sheet shown (introduction, step or summary), as a box on the page. */
+  get sheetBox(): DOMRect {
+    return this.one('.sheet', 'sheet').getBoundingClientRect();
+  }
+
   /** The room bar's menu of rare actions, or null while closed. */
   get roomMenu(): HTMLElement | null {
     return this.maybe('#room-menu');

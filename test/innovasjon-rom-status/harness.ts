@@ -28,6 +28,20 @@ export class RomStatusHarness extends ShadowHarness<InnovasjonRomStatus> {
     return this.one('ul', 'list of people');
   }
 
+  /** Compact in a narrow guide: the button with who is here as a count, which opens the list; null otherwise. */
+  get presenceToggle(): HTMLButtonElement | null {
+    const toggle = this.maybe<HTMLButtonElement>('.presence-toggle');
+    return toggle && toggle.getClientRects().length > 0 ? toggle : null;
+  }
+
+  /** The connection's words as shown (spaces squeezed): in a narrow guide's bar, a word. */
+  get shownStatus(): string {
+    return this.all('[data-status] span:not(.dot)')
+      .filter((span) => span.getClientRects().length > 0)
+      .map((span) => squeezed(span.textContent))
+      .join(' ');
+  }
+
   /** Each person in the list, as shown (spaces squeezed): «Kari (deg)». */
   get people(): string[] {
     return this.all('li').map((item) => squeezed(item.textContent));

@@ -26,6 +26,16 @@ export class TrinnHarness extends ShadowHarness<InnovasjonTrinn> {
     return this.one('.eyebrow', 'eyebrow');
   }
 
+  /** The step's intro paragraph. */
+  get intro(): HTMLElement {
+    return this.one('.intro', 'intro');
+  }
+
+  /** «Om trinnet», the disclosure of the intro and the phase's guidance (a narrow guide's room, phase Skriv), or null. */
+  get aboutToggle(): HTMLButtonElement | null {
+    return this.maybe<HTMLButtonElement>('.about-toggle');
+  }
+
   /** The cards the step shows, in order. */
   get cards(): InnovasjonKort[] {
     return this.all<InnovasjonKort>('innovasjon-kort');
