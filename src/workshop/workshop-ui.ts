@@ -68,6 +68,19 @@ const workshopStyles: CSSResult = css`
     display: grid;
     gap: 0.25rem;
   }
+  /* A narrow guide (a phone): the name asked of a person who came by link in one tight box, the field beside «Bli med». */
+  @container (max-width: 30rem) {
+    .workshop-name {
+      gap: 0.35rem;
+      padding: 0.5rem;
+    }
+    .workshop-name p {
+      margin: 0;
+    }
+    .workshop-name label {
+      flex: 1 1 10rem;
+    }
+  }
   .workshop-code-input {
     text-transform: uppercase;
     letter-spacing: 0.1em;
