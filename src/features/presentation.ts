@@ -29,7 +29,7 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
     grid-template-rows: minmax(0, 1fr) auto;
     grid-template-areas: 'board share' 'credit share';
     gap: 0 1rem;
-    padding: 0.75rem 1rem 0.25rem;
+    padding: 0.4rem 0.6rem 0;
   }
 
   .presented {
@@ -47,8 +47,8 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
 
   .presentation-bar {
     position: absolute;
-    inset-block-start: 0.75rem;
-    inset-inline-end: 1rem;
+    inset-block-start: 0.4rem;
+    inset-inline-end: 0.6rem;
     z-index: 1;
   }
 
@@ -63,9 +63,10 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
   }
 
   :host([presentation]) .title {
-    margin: 0 0 0.4rem;
+    margin: 0 0 0.25rem;
     padding-inline-end: var(--_present-bar-space, 0);
-    font-size: calc(var(--_present-size, 24px) * 1.3);
+    font-size: calc(var(--_present-size, 24px) * 1.2);
+    line-height: 1.15;
   }
 
   :host([presentation]) .phase {
@@ -76,7 +77,7 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
   :host([presentation]) .cards {
     display: block;
     columns: calc(var(--_present-size, 24px) * 12.5) auto;
-    column-gap: 0.5rem;
+    column-gap: 0.4rem;
   }
 
   `,
@@ -84,13 +85,13 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
   /* In the guide's presentation view the card is its question and its notes (no explanation or prompts), packed: the card may run on
      into the next column, a note never breaks. Every note's text is --_present-size (24 px at the least). */
   :host([presentation]) {
-    margin-block-end: 0.4rem;
+    margin-block-end: 0.3rem;
   }
 
   :host([presentation]) .card {
     display: block;
     height: auto;
-    padding: 0.3rem 0.4rem;
+    padding: 0.2rem 0.3rem;
     box-decoration-break: clone;
   }
 
@@ -100,7 +101,7 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
   }
 
   :host([presentation]) .question {
-    margin: 0 0 0.3rem;
+    margin: 0 0 0.2rem;
     font-size: var(--_present-size, 24px);
     line-height: 1.15;
   }
@@ -112,7 +113,7 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
 
   :host([presentation]) .notes li {
     break-inside: avoid;
-    margin-block-end: 0.3rem;
+    margin-block-end: 0.2rem;
   }
 
   :host([presentation]) .notes refleksjon-lapp {
@@ -125,7 +126,7 @@ export const presentationStyles: Record<'guide' | 'trinn' | 'kort', CSSResult> =
   :host([presentation]) refleksjon-lapp::part(note) {
     display: block;
     min-height: 0;
-    padding: 0.1em 0.3em;
+    padding: 0.05em 0.25em;
   }
 
   /* The author and the votes follow the text on its last line, in the same size. */
