@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { css, html, nothing, type CSSResult, type LitElement } from 'lit';
 import type { PresenceEntry } from '../collab/room-connection.js';
 import { setSound, soundOn } from '../internal/chime.js';
 import { countdown } from '../internal/countdown.js';
@@ -52,4 +52,62 @@ export function renderHiddenCounts(own: number, presence: readonly PresenceEntry
     <p class="hidden-counts">
     ${msg(str`Skjulte lapper – du: ${noteCount(own)}`, { id: 'hidden.counts-own' })}${names.length ? html`; ${names.join('; ')}` : nothing}.
   </p>`;
+}
+
+/* Shown only in a narrow guide (the guide is the container); elsewhere the toggle is hidden and the text shows. */
+const foldStyles: CSSResult = css`
+  .about-toggle {
+    display: none;
+  }
+  .about-toggle[aria-expanded='true'] {
+    background: var(--_surface-alt);
+  }
+  @container (max-width: 30rem) {
+    .about-toggle {
+      display: inline-flex;
+      align-items: center;
+      margin: 0 0 0.75rem;
+    }
+    .about-toggle::before {
+      content: '▸' / '';
+      margin-inline-end: 0.4rem;
+    }
+    .about-toggle[aria-expanded='true']::before {
+      content: '▾' / '';
+    }
+    .folds:not(.open) {
+      display: none;
+    }
+  }
+`;
+
+/** Whether «Om trinnet» is open, per step element. */
+const unfolded = new WeakSet<LitElement>();
+
+/**
+ * The step's intro, the phase and its guidance, and while writing is hidden the counts. In a guide's room while the team
+ * writes, they fold under «Om trinnet», a disclosure only a narrow guide shows: the room's bar says the phase and time
+ * left, so the first card follows the title.
+ */
+export function renderSession(
+  step: LitElement & { presentation: boolean },
+  intro: unknown,
+  guide: { nested: boolean; room?: { presence: readonly PresenceEntry[] }; session: { state: SessionState; now(): number }; hiddenNotes: { notes: readonly unknown[] } },
+) {
+  const { state } = guide.session;
+  const content = html`${intro} ${renderPhase(state, () => guide.session.now())}
+  ${state.hidden ? renderHiddenCounts(guide.hiddenNotes.notes.length, guide.room?.presence ?? []) : nothing}`;
+  if (!guide.nested || !guide.room || state.phase !== 'write' || step.presentation) return content;
+  const root = step.shadowRoot;
+  if (root && !root.adoptedStyleSheets.includes(foldStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, foldStyles.styleSheet!];
+  const open = unfolded.has(step);
+  const toggle = () => {
+    if (open) unfolded.delete(step);
+    else unfolded.add(step);
+    step.requestUpdate();
+  };
+  return html`<button type="button" class="about-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="about" @click=${toggle}>
+      ${msg('Om trinnet', { id: 'collab.step-about' })}
+    </button>
+    <div id="about" class=${open ? 'folds open' : 'folds'}>${content}</div>`;
 }

@@ -105,13 +105,6 @@ export class InnovasjonGuide extends GuideElement {
   protected readonly toolbar = new GuideToolbar(this);
   protected readonly noteMenu = new NoteMenuController(this);
 
-  /**
-   * The guide itself is narrow (a phone, a CMS column; the same 30rem as its container queries): in a room,
-   * the step list goes below the sheet, so the step comes right after the room's bar (in the DOM too, for the focus order).
-   */
-  @state() private narrow = false;
-  #widthObserver?: ResizeObserver;
-
   /** The timebox is shown (its code fetched) once a person asks for it. */
   @state() private timerShown = false;
 
@@ -149,11 +142,6 @@ export class InnovasjonGuide extends GuideElement {
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
     this.addEventListener('keydown', this.#onKeydown);
-    this.#widthObserver ??= new ResizeObserver(([entry]) => {
-      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      this.narrow = entry.contentRect.width <= 30 * rem;
-    });
-    this.#widthObserver.observe(this);
   }
 
   override disconnectedCallback(): void {
@@ -161,7 +149,6 @@ export class InnovasjonGuide extends GuideElement {
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
     this.removeEventListener('keydown', this.#onKeydown);
-    this.#widthObserver?.disconnect();
     this.#leaveFullscreen?.();
     this.#leaveFullscreen = undefined;
     this.#afterPrint();
@@ -289,9 +276,9 @@ export class InnovasjonGuide extends GuideElement {
     const { steps } = this.content;
     this.#progress.follow();
     const [open, unplaced, ...perStep] = this.#progress.value;
-    const bar = this.guide.live && this.sessionControls;
-    const navBelow = Boolean(bar && this.narrow);
-    const nav = html`<nav part="nav" class=${navBelow ? 'below' : ''} aria-label=${msg('Trinn i guiden')}>
+    // A narrow guide's room: the step list goes below the sheet, so the step follows the bar (in the DOM too, for focus).
+    const below = this.guide.live && this.sessionControls?.narrow;
+    const nav = html`<nav part="nav" aria-label=${msg('Trinn i guiden')}>
         <ol>
           <li>${this.#navButton(0, msg('Introduksjon'), nothing)}</li>
           ${steps.map((step, index) => {
@@ -320,14 +307,14 @@ export class InnovasjonGuide extends GuideElement {
       </nav>`;
     return html`
       ${renderStorageStatus(this.guide.error, () => this.guide.dismissError())}
-      ${bar
-        ? this.#renderRoomBar(bar)
+      ${this.guide.live && this.sessionControls
+        ? this.#renderRoomBar(this.sessionControls)
         : html`${renderRoomStatus(this.guide.live, this.guide.room)} ${this.toolbar.render()}
             <div class="workshop">
               ${this.workshop?.render()} ${this.identity.render()} ${this.readonly ? nothing : this.#renderTimer()}
               ${this.#renderLead()}
             </div>`}
-      ${navBelow ? nothing : nav}
+      ${below ? nothing : nav}
       <div part="sheet" class="sheet">${this.#renderSheet(this.step)}</div>
       ${this.printing
         ? [0, ...steps.map((step) => step.number), SUMMARY].map(
@@ -350,7 +337,7 @@ export class InnovasjonGuide extends GuideElement {
             </button>`
           : nothing}
       </div>
-      ${navBelow ? nav : nothing} ${renderCredit()}
+      ${below ? nav : nothing} ${renderCredit()}
     `;
   }
 

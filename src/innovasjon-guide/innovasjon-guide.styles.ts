@@ -16,10 +16,6 @@ export const guideStyles = css`
     gap: 0.5rem;
   }
 
-  nav.below {
-    margin-block-start: 1.5rem;
-  }
-
   nav button {
     width: 100%;
     height: 100%;

@@ -93,6 +93,10 @@ const barStyles: CSSResult = css`
     flex: 1 1 100%;
     margin: 0;
   }
+  /* A narrow guide's step list, below the sheet. */
+  .pager + nav {
+    margin-block-start: 1.5rem;
+  }
   .room-menu .menu-follow,
   .menu-toggle .menu-icon {
     display: none;
@@ -178,6 +182,15 @@ export class SessionControls implements ReactiveController {
   /** The facilitator's step last followed; a new one moves a follower there. */
   #seenStep: number | null = null;
 
+  /** The guide is narrow (a phone, a CMS column: 30rem, as the bar's container query). */
+  #narrow = false;
+  readonly #width = new ResizeObserver(([entry]) => {
+    const narrow = entry.contentRect.width <= 30 * (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+    if (narrow === this.#narrow) return;
+    this.#narrow = narrow;
+    this.host.requestUpdate();
+  });
+
   constructor(
     private readonly host: SessionHost,
     private readonly keeper: () => SessionKeeper,
@@ -185,6 +198,19 @@ export class SessionControls implements ReactiveController {
     host.addController(this);
     const root = host.shadowRoot;
     if (root && !root.adoptedStyleSheets.includes(barStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, barStyles.styleSheet!];
+  }
+
+  hostConnected(): void {
+    this.#width.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.#width.disconnect();
+  }
+
+  /** Whether the guide is narrow: in a room, its step list goes below the sheet. */
+  get narrow(): boolean {
+    return this.#narrow;
   }
 
   /** Whether «Led økten»'s phase panel is open. */

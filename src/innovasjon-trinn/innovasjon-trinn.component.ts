@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { adoptPresentationLook } from '../internal/presentation-look.js';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import '../innovasjon-kort/innovasjon-kort.js';
 import '../innovasjon-oppfolging/innovasjon-oppfolging.js';
 import { commonPartStyles, renderCredit, renderRoomStatus, renderStorageStatus } from '../internal/common-parts.js';
@@ -12,7 +12,7 @@ import { StoreSelection } from '../internal/store-selection.js';
 import { loadFeature } from '../internal/load-feature.js';
 import type { SessionView } from '../features/session-view.js';
 import { NoteMenuController } from '../refleksjon-lapp/note-menu.js';
-import { controlsFor, type SessionState } from '../store/session.js';
+import { controlsFor } from '../store/session.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { trinnStyles } from './innovasjon-trinn.styles.js';
 import { plural } from '../internal/intl.js';
@@ -67,9 +67,6 @@ export class InnovasjonTrinn extends GuideElement {
   @property({ type: Boolean, reflect: true }) presentation = false;
 
   @query('.title') private titleHeading?: HTMLElement;
-
-  /** In a narrow guide's room while the team writes, the intro and the phase's guidance fold under «Om trinnet»; open. */
-  @state() private aboutOpen = false;
 
   protected readonly drag = new LazyNoteDrag(this, () => (this.readonly ? undefined : this.guide.store));
   protected readonly noteMenu = new NoteMenuController(this);
@@ -130,14 +127,14 @@ export class InnovasjonTrinn extends GuideElement {
     );
   }
 
-  #renderSession(state: SessionState, now: () => number) {
+  /** The intro, then the phase and its guidance and the hidden notes' counts (the session view's chunk). */
+  #renderSession(intro: unknown) {
     const view = this.#sessionView;
     if (!view) {
       this.#loadSessionView();
-      return nothing;
+      return intro;
     }
-    return html`${view.renderPhase(state, now)}
-    ${state.hidden ? view.renderHiddenCounts(this.guide.hiddenNotes.notes.length, this.guide.room?.presence ?? []) : nothing}`;
+    return view.renderSession(this, intro, this.guide);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -159,6 +156,7 @@ export class InnovasjonTrinn extends GuideElement {
     const controls = controlsFor(session.state, step.number, session.canLead);
     const voting = phased ? controls.voteButtons : this.votesPerPerson > 0;
     const votesUsed = this.#votesUsed.value;
+    const intro = html`<p part="intro" class="intro">${step.intro()}</p>`;
     return html`
       <article part="sheet" class="sheet" aria-labelledby="title">
         ${standalone ? renderStorageStatus(this.guide.error, () => this.guide.dismissError()) : nothing}
@@ -171,25 +169,7 @@ export class InnovasjonTrinn extends GuideElement {
           html`<span class="visually-hidden">${msg(str`Trinn ${step.number}:`)}</span> ${step.title()}`,
           { id: 'title', part: 'title', focusable: true },
         )}
-        ${
-          // The room's bar says the phase and time left: on a phone, the first card's «Legg til lapp» comes right after the title.
-          this.guide.nested && this.guide.room && phased && session.state.phase === 'write' && !this.presentation
-            ? html`<button
-                  type="button"
-                  class="about-toggle"
-                  aria-expanded=${this.aboutOpen ? 'true' : 'false'}
-                  aria-controls="about"
-                  @click=${() => (this.aboutOpen = !this.aboutOpen)}
-                >
-                  ${msg('Om trinnet', { id: 'collab.step-about' })}
-                </button>
-                <div id="about" class=${this.aboutOpen ? 'about folds open' : 'about folds'}>
-                  <p part="intro" class="intro">${step.intro()}</p>
-                  ${this.#renderSession(session.state, () => session.now())}
-                </div>`
-            : html`<p part="intro" class="intro">${step.intro()}</p>
-                ${phased ? this.#renderSession(session.state, () => session.now()) : nothing}`
-        }
+        ${phased ? this.#renderSession(intro) : intro}
         ${this.votesPerPerson > 0 && voting && !this.readonly && !this.presentation
           ? html`<p class="vote-budget">
               ${plural(this.votesPerPerson, {

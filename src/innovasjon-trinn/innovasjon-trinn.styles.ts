@@ -44,34 +44,6 @@ export const trinnStyles = css`
     }
   }
 
-  .about-toggle {
-    display: none;
-  }
-
-  .about-toggle[aria-expanded='true'] {
-    background: var(--_surface-alt);
-  }
-
-  /* In a narrow guide (the guide is the container) in a room while the team writes: the intro and the phase's
-     guidance fold under «Om trinnet» (the room's bar says the phase), so the first card comes right after the title. */
-  @container (max-width: 30rem) {
-    .about-toggle {
-      display: inline-flex;
-      align-items: center;
-      margin: 0 0 0.75rem;
-    }
-    .about-toggle::before {
-      content: '▸' / '';
-      margin-inline-end: 0.4rem;
-    }
-    .about-toggle[aria-expanded='true']::before {
-      content: '▾' / '';
-    }
-    .folds:not(.open) {
-      display: none;
-    }
-  }
-
   .phase {
     margin: 0 0 1rem;
     padding: 0.5rem 0.75rem;
