@@ -28,6 +28,7 @@ import {
   type Instances,
   type WorkshopPage,
 } from './workshop-machines.js';
+import type { StartedRoom } from '../../src/internal/workshop-hook.js';
 
 const HOUR = 3_600_000;
 /** The invitation in a link (what must never reach a log). */
@@ -51,18 +52,25 @@ describe('The lead, Redis away and the failure limits through two instances shar
   after(() => stopInstances(instances));
 
   it('a reload resumes the lead, on the other instance when the room’s own is stopped; the hand-over link moves the lead to a page on the other instance, and the old page loses the controls', async () => {
-    const [[nameA, a], [nameB, b]] = both();
-    const lead = await openMachine(a, { urls: [a, b] });
-    await found(lead, '.start-room', '«Start en felles økt»');
-    const started = await lead.guide.startRoom();
+    const [[nameA, a], [, b]] = both();
+    // A room that meets on A (its name orders A first: src/collab/room-order.ts), the instance the page names first
+    // (it names the device's credential, and the workshop's requests go there first): stopping A then moves everything.
+    let page: WorkshopPage | undefined;
+    let room: StartedRoom | undefined;
+    for (let tries = 0; !room || roomOrder([a.url, b.url], room.room)[0] !== a.url; tries++) {
+      if (tries === 20) throw new Error('20 rooms in a row met on B');
+      page?.close();
+      page = await openMachine(a, { urls: [a, b] });
+      await found(page, '.start-room', '«Start en felles økt»');
+      room = await page.guide.startRoom();
+    }
+    const [lead, started] = [page!, room!];
     await waitForStatus(lead.guide, 'connected');
     await waitUntil(() => leadsHere(lead), 'the page that started the room leads it', { timeout: 30_000 });
-    // The room meets on the instance its name orders first (src/collab/room-order.ts); the other is "away".
-    const [[homeName, home], [, away]] = roomOrder([a.url, b.url], started.room)[0] === a.url ? [[nameA, a], [nameB, b]] : [[nameB, b], [nameA, a]];
-    expect(roomSocketPort(lead), 'the room meets on its own instance').to.equal(home.port);
+    expect(roomSocketPort(lead), 'the room meets on A').to.equal(a.port);
 
     // Kari joins by the link on a page that names the other instance only: she sees what the lead does.
-    const kari = await joinByLink(away, started.link, 'Kari');
+    const kari = await joinByLink(b, started.link, 'Kari');
     await waitForStatus(kari.guide, 'connected');
 
     await lead.reload();
@@ -71,21 +79,21 @@ describe('The lead, Redis away and the failure limits through two instances shar
     lead.guide.setPhase('share', { step: 1 });
     await waitUntil(() => kari.guide.session.phase === 'share', 'the reloaded lead’s phase reaches Kari on the other instance', { timeout: 30_000 });
 
-    // The room's own instance stops: the reloaded page resumes the lead through the other one.
-    await stopServer(homeName);
+    // Instance A stops: the reloaded page resumes the lead through the other one.
+    await stopServer(nameA);
     try {
       await lead.reload();
       await waitForStatus(lead.guide, 'connected', 60_000);
-      await waitUntil(() => leadsHere(lead), 'the page reloaded while the room’s instance is down leads again', { timeout: 30_000 });
-      expect(roomSocketPort(lead), 'it is in the room on the other instance').to.equal(away.port);
-      // «Del økta» asks the room's state (a request with a fresh proof) of the instance left: the code shows again.
+      await waitUntil(() => leadsHere(lead), 'the page reloaded while instance A is down leads again', { timeout: 30_000 });
+      expect(roomSocketPort(lead), 'it is in the room on the other instance').to.equal(b.port);
+      // «Del økta» asks the room's state (a request with a fresh proof) of B: the code shows again.
       await pressWithKeyboard(lead, inGuide<HTMLButtonElement>(lead, '.share-toggle')!, '«Del økta»');
       await waitUntil(() => inGuide(lead, '.share-panel .join-code')?.textContent?.trim() === started.code, 'the share panel shows the code again', { timeout: 30_000 });
       await expectAccessible(lead);
       lead.guide.setPhase('vote', { step: 1 });
       await waitUntil(() => kari.guide.session.phase === 'vote', 'the lead’s phase reaches Kari', { timeout: 30_000 });
     } finally {
-      instances.servers.set(homeName, await startServer(homeName, instances.env));
+      instances.servers.set(nameA, await startServer(nameA, instances.env));
     }
     const leadCredential = (await readCredential(a.url, lead.key))!.credential;
 
@@ -108,6 +116,11 @@ describe('The lead, Redis away and the failure limits through two instances shar
     expect(inGuide(lead, '.people-toggle'), 'no «Deltakere»').to.be.null;
     expect(await readCredential(a.url, lead.key), 'its credential left the device').to.be.undefined;
     await expectAccessible(lead);
+    // The link worked once: opened again on the other instance, it is refused as used.
+    const [, otherServer] = both().find(([name]) => name !== projectorName)!;
+    const late = await openMachine(otherServer);
+    await found(late, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
+    expect(await joinRefusal(late, handOver, 'Sen'), 'the hand-over link used twice').to.equal('invitation-used');
     projector.guide.setPhase('agree', { step: 1 });
     await waitUntil(() => kari.guide.session.phase === 'agree', 'the new lead’s phase reaches Kari', { timeout: 30_000 });
     // Reloaded, the old page offers a start of its own: the lead does not come back.
@@ -117,11 +130,11 @@ describe('The lead, Redis away and the failure limits through two instances shar
 
     // Neither invitations nor credentials reached either instance's log.
     const secrets = [invitationOf(started.link), invitationOf(handOver), leadCredential];
-    for (const [page, server] of [[kari, away], [projector, projectorServer]] as const) secrets.push((await readCredential(server.url, page.key))!.credential);
+    for (const [page, server] of [[kari, b], [projector, projectorServer]] as const) secrets.push((await readCredential(server.url, page.key))!.credential);
     for (const [name] of both()) expect(await secretsInLog(secrets, name), `secrets in the log of ${name === projectorName ? 'the projector’s' : 'the other'} instance`).to.deep.equal([]);
   });
 
-  it('with Redis away, «Start en felles økt» and a code join fail closed with their reason on the page while a join by link goes on; Redis back, a code join works again', async () => {
+  it('with Redis away, «Start en felles økt» and a code join fail closed with their reason on the page while a join by link goes on, and a removal still reaches the other instance; Redis back, a code join works again', async () => {
     const [[nameA, a], [nameB, b]] = both();
     const lead = await openMachine(a, { urls: [a, b] });
     await found(lead, '.start-room', '«Start en felles økt»');
@@ -155,7 +168,14 @@ describe('The lead, Redis away and the failure limits through two instances shar
       // The link goes on, on the other instance.
       const kari = await joinByLink(b, started.link, 'Kari');
       await waitForStatus(kari.guide, 'connected');
-      expect((await readCredential(b.url, kari.key))?.role).to.equal('participant');
+      const { role, sub } = (await readCredential(b.url, kari.key))!;
+      expect(role).to.equal('participant');
+
+      // A removal still reaches every instance: the lead's request goes to A, and B, with no news through Redis,
+      // finds the revocation in the database (each instance checks it every 5 seconds: server/README.md).
+      await lead.guide.workshop!.removeParticipant(sub);
+      await waitUntil(() => inGuide(kari, '.workshop-error')?.textContent?.includes('Du er tatt ut av økta'), 'Kari’s page on B is told', { timeout: 30_000 });
+      expect(await readCredential(b.url, kari.key), 'her credential left the device').to.be.undefined;
     } finally {
       await startService('redis', instances.services);
     }
