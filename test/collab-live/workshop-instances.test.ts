@@ -1,7 +1,8 @@
 // Issue 22, the proof through two instances sharing one database (PostgreSQL, Redis; real processes), from the
 // page: a reload resumes the lead (on the other instance when the room's own is stopped), the hand-over link
 // moves it to a page on the other instance; with Redis away, creation and code joins fail closed while a join
-// by link goes on; wrong codes are refused up to the README's limit per address, counted across both instances.
+// by link goes on; wrong codes are refused up to the README's limit per address, counted across both instances;
+// past the total (set small), code joins slow down, one at a time per address across both, but never lock.
 // Each machine is an iframe with its own storage key, as another browser would have.
 import { expect } from '@open-wc/testing';
 import { roomOrder } from '../../src/collab/room-order.js';
@@ -31,6 +32,11 @@ import {
 import type { StartedRoom } from '../../src/internal/workshop-hook.js';
 
 const HOUR = 3_600_000;
+/** Failed code joins are counted per fixed hour (server/README.md): waits for an hour with room for a whole test, and returns it. */
+async function anHourWithRoom(): Promise<number> {
+  await waitUntil(() => HOUR - (Date.now() % HOUR) > 120_000, 'an hour with two minutes left', { timeout: 130_000, interval: 1_000 });
+  return Math.floor(Date.now() / HOUR);
+}
 /** The invitation in a link (what must never reach a log). */
 const invitationOf = (link: string) => decodeURIComponent(link.split('#innovasjon-join=')[1]);
 /** The facilitator's controls in the room bar: «Del økta» and «Deltakere». */
@@ -197,9 +203,7 @@ describe('The lead, Redis away and the failure limits through two instances shar
   it('wrong codes typed on either instance are refused as unknown up to the README’s limit per address, then even the right code is refused as too many; a join by link from the same address goes on', async () => {
     const { failuresPerAddress } = await readmeFigures();
     expect(failuresPerAddress).to.be.at.least(2);
-    // Counted per fixed hour (server/README.md): begin where this hour has room for the whole test.
-    await waitUntil(() => HOUR - (Date.now() % HOUR) > 120_000, 'an hour with two minutes left', { timeout: 130_000, interval: 1_000 });
-    const hour = Math.floor(Date.now() / HOUR);
+    const hour = await anHourWithRoom();
     const [[, a], [, b]] = both();
     const lead = await openMachine(a, { urls: [a, b] });
     await found(lead, '.start-room', '«Start en felles økt»');
@@ -236,5 +240,59 @@ describe('The lead, Redis away and the failure limits through two instances shar
     await waitForStatus(onA.guide, 'connected');
     const kari = await joinByLink(b, started.link, 'Kari');
     await waitForStatus(kari.guide, 'connected');
+  });
+});
+
+describe('Past the total of failed code joins (JOIN_CODE_FAILURES_TOTAL=3, the README’s setting set small; two instances, one Redis)', function () {
+  this.timeout(300_000);
+  const TOTAL = 3;
+  let instances: Instances;
+
+  before(async () => {
+    instances = await startInstances('slowdown', { JOIN_CODE_FAILURES_TOTAL: String(TOTAL) });
+  });
+  afterEach(() => {
+    for (const page of [...opened]) page.close();
+    closeAllPages();
+  });
+  after(() => stopInstances(instances));
+
+  it('code joins slow down, one at a time per address across both instances, and still succeed; a join by link goes on', async () => {
+    const { failuresPerAddress } = await readmeFigures();
+    expect(TOTAL + 2, 'this address stays within its own limit').to.be.at.most(failuresPerAddress);
+    const hour = await anHourWithRoom();
+    const [[, a], [, b]] = [...instances.servers];
+    const lead = await openMachine(a, { urls: [a, b] });
+    await found(lead, '.start-room', '«Start en felles økt»');
+    const started = await lead.guide.startRoom();
+    const onA = await openMachine(a);
+    const onB = await openMachine(b);
+    for (const page of [onA, onB]) await found(page, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
+    for (let failure = 0; failure < TOTAL; failure++) expect(await joinRefusal(failure % 2 ? onB : onA, 'ZZZZ-ZZZZ'), `failure ${failure + 1}`).to.equal('code-unknown');
+
+    // Past the total: two joins at once from this address, one through each instance. One waits its turn and its
+    // answer comes after a second; the other is told to slow down (the turn is taken in Redis, shared by both).
+    const timed = async (page: WorkshopPage, name: string) => {
+      const began = performance.now();
+      const answer = await joinRefusal(page, started.code!, name);
+      return { page, answer, ms: performance.now() - began };
+    };
+    const answers = await Promise.all([timed(onA, 'Ola'), timed(onB, 'Kari')]);
+    expect(answers.map(({ answer }) => answer).sort(), 'one joins, one is told to slow down').to.deep.equal(['joined', 'slow-down']);
+    const joined = answers.find(({ answer }) => answer === 'joined')!;
+    const slowed = answers.find(({ answer }) => answer === 'slow-down')!;
+    expect(joined.ms, 'the join is answered after a second').to.be.at.least(950);
+    expect(errorsOf(slowed.page).at(-1)!.message).to.contain('slow-down');
+    await waitForStatus(joined.page.guide, 'connected');
+    // Never locked: alone, the other joins too (still after a second).
+    const again = await timed(slowed.page, 'Kari');
+    expect(again.answer).to.equal('joined');
+    expect(again.ms).to.be.at.least(950);
+    await waitForStatus(slowed.page.guide, 'connected');
+    expect(Math.floor(Date.now() / HOUR), 'all in one hour window').to.equal(hour);
+
+    // Link joins go on beside it (they are not counted).
+    const per = await joinByLink(b, started.link, 'Per');
+    await waitForStatus(per.guide, 'connected');
   });
 });

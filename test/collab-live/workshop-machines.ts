@@ -133,12 +133,13 @@ export interface Instances {
 /**
  * Two instances of the service sharing one PostgreSQL and one Redis (real processes, `ROOM_CREATION=open`), their
  * own for `what`: tests that stop Redis or spend this address's failed code joins touch no other file's services.
+ * `settings`: more of the operator's settings (server/README.md), the same on both.
  */
-export async function startInstances(what: string): Promise<Instances> {
+export async function startInstances(what: string, settings: Record<string, string> = {}): Promise<Instances> {
   const services = `${what}-${engine}`;
   const redis = await startService('redis', services);
   const postgres = await startService('postgres', services);
-  const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url, ROOM_CREATION: 'open', ALLOWED_ORIGINS: location.origin };
+  const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url, ROOM_CREATION: 'open', ALLOWED_ORIGINS: location.origin, ...settings };
   const servers = new Map<string, Server>();
   for (const name of [`${what}-a-${engine}`, `${what}-b-${engine}`]) servers.set(name, await startServer(name, env));
   return { servers, env, services };
