@@ -14,6 +14,7 @@ import { closeAllPages, secretsInLog, serverReady, startServer, startService, st
 import {
   errorsOf,
   expectAccessible,
+  expectNoLeak,
   found,
   inGuide,
   joinByLink,
@@ -95,6 +96,7 @@ describe('The lead, Redis away and the failure limits through two instances shar
       // «Del økta» asks the room's state (a request with a fresh proof) of B: the code shows again.
       await pressWithKeyboard(lead, inGuide<HTMLButtonElement>(lead, '.share-toggle')!, '«Del økta»');
       await waitUntil(() => inGuide(lead, '.share-panel .join-code')?.textContent?.trim() === started.code, 'the share panel shows the code again', { timeout: 30_000 });
+      expect(inGuide(lead, '.share-panel .no-link'), 'the link is not kept: «Lag ny lenke» makes a new one').to.exist;
       await expectAccessible(lead);
       lead.guide.setPhase('vote', { step: 1 });
       await waitUntil(() => kari.guide.session.phase === 'vote', 'the lead’s phase reaches Kari', { timeout: 30_000 });
@@ -134,9 +136,12 @@ describe('The lead, Redis away and the failure limits through two instances shar
     await found(lead, '.start-room', '«Start en felles økt» again');
     expect(lead.guide.collabRoom).to.be.undefined;
 
-    // Neither invitations nor credentials reached either instance's log.
-    const secrets = [invitationOf(started.link), invitationOf(handOver), leadCredential];
-    for (const [page, server] of [[kari, b], [projector, projectorServer]] as const) secrets.push((await readCredential(server.url, page.key))!.credential);
+    // Neither invitations nor credentials reached either instance's log, nor Kari's or the projector's page but its credential store.
+    const kariCredential = (await readCredential(b.url, kari.key))!.credential;
+    const projectorCredential = (await readCredential(projectorServer.url, projector.key))!.credential;
+    expectNoLeak(kari, [invitationOf(started.link), kariCredential, invitationOf(handOver), projectorCredential, leadCredential], 'Kari, on B');
+    expectNoLeak(projector, [invitationOf(handOver), projectorCredential, invitationOf(started.link), kariCredential, leadCredential], 'the projector');
+    const secrets = [invitationOf(started.link), invitationOf(handOver), leadCredential, kariCredential, projectorCredential];
     for (const [name] of both()) expect(await secretsInLog(secrets, name), `secrets in the log of ${name === projectorName ? 'the projector’s' : 'the other'} instance`).to.deep.equal([]);
   });
 

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { waitUntil } from '../helpers.js';
-import { workshopHarness } from './harness.js';
+import { deepMarkup, workshopHarness } from './harness.js';
 import { engine, startServer, startService, stopServer, type Page, type Server } from './rooms.js';
 
 export type WorkshopWindow = Window & {
@@ -84,6 +84,23 @@ export async function found<T extends Element>(page: Page, selector: string, wha
 /** axe-core finds nothing wrong with the page's whole guide (run in the page's own frame). */
 export async function expectAccessible(page: WorkshopPage) {
   expect(await page.window.violations(page.guide)).to.deep.equal([]);
+}
+
+/** What must never leave the credential store: the secrets a page holds. */
+export function expectNoLeak(page: WorkshopPage, secrets: string[], what: string) {
+  const storage = JSON.stringify({ ...page.window.localStorage }) + JSON.stringify({ ...page.window.sessionStorage });
+  const room = (page.guide as unknown as { guide: { room?: { presence: unknown } } }).guide.room;
+  const places = {
+    DOM: deepMarkup(page.window.document),
+    'the address': page.window.location.href,
+    storage,
+    'a WebSocket address': page.window.sockets.join('\n'),
+    presence: JSON.stringify(room?.presence ?? []),
+    'an event': JSON.stringify(page.window.events),
+  };
+  for (const secret of secrets) {
+    for (const [place, text] of Object.entries(places)) expect(text.includes(secret), `${what}: a secret in ${place}`).to.be.false;
+  }
 }
 
 /** Presses a control with the keyboard alone: focus, then Enter. */
