@@ -118,7 +118,6 @@ export async function typeInto(page: Page, input: HTMLInputElement, text: string
   await sendKeys({ type: text });
 }
 
-
 /** Joins by the API and returns why the server said no (the error's code), or 'joined'. */
 export async function joinRefusal(page: WorkshopPage, linkOrCode: string, name = 'Per'): Promise<string> {
   try {
@@ -174,7 +173,7 @@ export async function readmeFigures() {
     if (!match) throw new Error(`server/README.md names no «${name}»`);
     return Number(match[1].replace(/,/g, '').replace(/ /g, ''));
   };
-  return { failuresPerAddress: figure('failures per address per hour'), failuresTotal: figure('failures in total per hour'), hours: figure('hours a code lives') };
+  return { failuresPerAddress: figure('failures per address per hour'), failuresTotal: figure('failures in total per hour') };
 }
 
 /** Types a code (and a name, when the field is empty) into «Bli med med kode» with the keyboard, and presses Enter. */
