@@ -234,7 +234,7 @@ describe('The lead, Redis away and the failure limits through two instances shar
     await typeCode(onB, started.code!);
     await waitUntil(() => errorsOf(onB).length > before, 'the right code typed on B is refused', { timeout: 30_000 });
     expect(errorsOf(onB).at(-1)!.message).to.contain('code-attempts-exceeded');
-    await waitUntil(() => inGuide(onB, '.workshop-error')?.textContent?.includes('For mange forsøk'), 'the form says there were too many tries', { timeout: 30_000 });
+    await waitUntil(() => inGuide(onB, '.workshop-error')?.textContent?.includes('For mange forsøk med feil kode herfra'), 'the form says there were too many wrong codes', { timeout: 30_000 });
     await waitUntil(() => workshopHarness(onB.guide).focused === inGuide(onB, '.workshop-join input[name=code]'), 'focus is back in the code field');
     await expectAccessible(onB);
     expect(Math.floor(Date.now() / HOUR), 'all in one hour window').to.equal(hour);
