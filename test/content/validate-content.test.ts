@@ -32,4 +32,12 @@ describe('validateContent', () => {
     expect(acceptContent(accepted)).to.equal(accepted);
     expect(() => acceptContent({ ...turguide, steps: [] })).to.throw(DocumentError);
   });
+
+  it('reads a host\'s content with the store\'s checks: a field read once, a bad one named by its path', () => {
+    const hostile = { get introduction(): never { throw new Error('no'); }, steps: turguide.steps };
+    expect(() => validateContent(hostile)).to.throw(DocumentError, 'could not be read').with.property('path', 'content');
+    const card = { id: 'eget', question: 42, prompts: [] };
+    const steps = [{ number: 1, title: 'Et trinn', intro: 'Om det', cards: [card] }];
+    expect(() => validateContent({ ...turguide, steps })).to.throw(DocumentError, 'must be a string, got 42').with.property('path', 'steps[0].cards[0].question');
+  });
 });
