@@ -35,14 +35,16 @@ const BUDGETS = { firstUse: 25 * KB, locale: 6 * KB };
 const FIRST_USE_PENDING = true;
 /**
  * While the 25 KB target is pending, the first use may not grow: the ceiling is
- * what it measured once issue 27 moved the session's controls (following,
- * «Led økten»'s state, the room's bar) into a chunk and issue 22 the
- * presentation view, with issue 27's note-field and phase tables in core:
- * 47,148 bytes (main before: 47,180), so 46.1 KB with its rounding (it was
- * 46.2). It moves up only by an allowance that another issue states; lower it
+ * what it measured once issue 27 moved out of the core what the first render and
+ * the first actions never run: the room's session reader and the Markdown
+ * export's unplaced lists (rollup had put into the core every export a chunk
+ * used, with its module), the session's events (a chunk fetched when the
+ * session first moves), and a kommune's content checked with the store's own
+ * checks: 46,158 bytes (47,180 before), so 45.1 KB with its rounding (it was
+ * 46.1). It moves up only by an allowance that another issue states; lower it
  * with every change that shrinks the core.
  */
-const FIRST_USE_CEILING = 46.1 * KB;
+const FIRST_USE_CEILING = 45.1 * KB;
 const pending = [];
 const BUNDLE = 'dist/innovasjon-guide.bundle.js';
 const CHUNK_FOLDERS = ['locales', 'chunks'];

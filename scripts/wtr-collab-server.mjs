@@ -31,7 +31,10 @@ const exited = (child) =>
  * - `collab-server` `{action: 'start', name?, port?, keepData?}` → `{url, port}`: starts (or restarts on the same
  *   port and data) the server called `name`; `{action: 'stop' | 'kill9', name?}` (SIGTERM / SIGKILL);
  *   `{action: 'rooms', name?, args}` runs the operator's CLI (`rooms delete ROOM`) on its data → `{code, stdout}`;
- *   `{action: 'store', name?, room, update}` writes a Yjs update (base64) into a stopped server's stored room.
+ *   `{action: 'store', name?, room, update}` writes a Yjs update (base64) into a stopped server's stored room;
+ *   `{action: 'ready', name?}` → the HTTP status of its `/ready` (200, or 503 while its storage or Redis is away);
+ *   `{action: 'log-has', name?, secrets}` → the indexes of the `secrets` that appear in anything it wrote, over all its starts
+ *   (the log stays here: a test learns only whether a secret reached it, and never prints the log).
  * - `collab-token` `{room, name, sub?, role?, expiresIn?, secret?}` → a signed token (`expiresIn` seconds, may be negative).
  * - `collab-service` `{action: 'start' | 'stop', kind: 'redis' | 'postgres', name?}` → `{url}`: Debian's Redis or PostgreSQL
  *   on a free loopback port (installed when missing, as root), started once and then stopped and started again on the same
@@ -74,7 +77,7 @@ export function collabServerPlugin() {
     if (!server) {
       const dataDir = mkdtempSync(join(tmpdir(), 'innovasjonsguide-browser-collab-'));
       dirs.add(dataDir);
-      server = { dataDir, port: port ?? 0 };
+      server = { dataDir, port: port ?? 0, output: [] };
       servers.set(name, server);
     }
     const child = spawn(serverNode(), [SERVER_BIN], {
@@ -88,9 +91,13 @@ export function collabServerPlugin() {
       const parts = (partial + chunk).split('\n');
       partial = parts.pop();
       lines.push(...parts);
+      server.output.push(...parts);
       if (process.env.COLLAB_DEBUG_LOG) appendFileSync(`${process.env.COLLAB_DEBUG_LOG}-${name}.log`, parts.map((l) => `${new Date().toISOString()} ${l}\n`).join(''));
     });
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      server.output.push(String(chunk));
+    });
     server.child = child;
     const listen = await waitFor(() => {
       if (child.exitCode !== null) throw new Error(`collaboration server exited with ${child.exitCode}: ${stderr}`);
@@ -143,6 +150,24 @@ export function collabServerPlugin() {
     return true;
   }
 
+  async function ready(name = 'default') {
+    const server = servers.get(name);
+    if (!server?.port) throw new Error(`no server called ${name}`);
+    try {
+      return (await fetch(`http://127.0.0.1:${server.port}/ready`)).status;
+    } catch {
+      return 0; // not listening
+    }
+  }
+
+  /** Which of `secrets` the server called `name` wrote to its output (stdout and stderr, every start). */
+  function logHas(name = 'default', secrets = []) {
+    const server = servers.get(name);
+    if (!server) throw new Error(`no server called ${name}`);
+    const output = server.output.join('\n');
+    return secrets.flatMap((secret, index) => (secret && output.includes(secret) ? [index] : []));
+  }
+
   return {
     name: 'collab-server',
     async executeCommand({ command, payload = {} }) {
@@ -159,6 +184,8 @@ export function collabServerPlugin() {
       if (action === 'kill9') return stop(name, 'SIGKILL');
       if (action === 'rooms') return rooms(name, payload.args);
       if (action === 'store') return store(name, payload.room, payload.update);
+      if (action === 'ready') return ready(name);
+      if (action === 'log-has') return logHas(name, payload.secrets);
       throw new Error(`unknown collab-server action ${action}`);
     },
     async serverStop() {

@@ -3,7 +3,8 @@
 // Readers check only the shape Yjs gives (a Y.Map, a votes map); the store's
 // validators check every field.
 import * as Y from 'yjs';
-import { readSession, sessionEntries, type SessionState } from '../store/session.js';
+import type { SessionState } from '../store/session.js';
+import { readSession, sessionEntries } from '../store/session-read.js';
 import { DOCUMENT_VERSION, LIMITS, type Action, type Note, type Participant } from '../store/types.js';
 import { DocumentError } from '../store/errors.js';
 import {

@@ -3,7 +3,8 @@
 // of the document and the content, except download.ts, which touches the DOM
 // only when called. Imports nothing from Lit but @lit/localize's msg().
 export * from './formats.js';
-export { summarize, cardPlaces, unplacedNotes, unplacedActions } from './summary.js';
+export { summarize, cardPlaces } from './summary.js';
+export { unplacedNotes, unplacedActions } from './unplaced.js';
 export type { GuideSummary, StepSummary, SummaryNote, SummarizeOptions } from './summary.js';
 export { toJson } from './json.js';
 export { toMarkdown, escapeMarkdownInline, escapeMarkdownBlock } from './markdown.js';

@@ -9,7 +9,8 @@
 import type { GuideContent, GuideStep } from '../content/types.js';
 import type { Action, GuideDocument, Note } from '../store/types.js';
 import * as text from './strings.js';
-import { summarize, unplacedActions, unplacedNotes, type SummarizeOptions } from './summary.js';
+import { summarize, type SummarizeOptions } from './summary.js';
+import { unplacedActions, unplacedNotes } from './unplaced.js';
 
 // Characters with a meaning anywhere in a line. `\` first, so the others' escapes are not doubled.
 // `#` everywhere, not only at line start: a trailing `#` closes a heading, and `#123` links on some hosts.

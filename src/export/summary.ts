@@ -43,18 +43,6 @@ export function cardPlaces(content: GuideContent): ReadonlyMap<string, { step: G
   return places;
 }
 
-/** Notes whose card the content does not have, in document order. */
-export function unplacedNotes(document: GuideDocument, content: GuideContent): Note[] {
-  const places = cardPlaces(content);
-  return document.notes.filter((note) => !places.has(note.cardId));
-}
-
-/** Actions for a step number the content does not have, in document order. */
-export function unplacedActions(document: GuideDocument, content: GuideContent): Action[] {
-  const numbers = new Set(content.steps.map((step) => step.number));
-  return document.actions.filter((action) => !numbers.has(action.step));
-}
-
 const byVotesThenAge = (a: SummaryNote, b: SummaryNote): number =>
   b.note.votes.length - a.note.votes.length || Date.parse(a.note.createdAt) - Date.parse(b.note.createdAt);
 

@@ -1,13 +1,10 @@
-import { msg, str } from '@lit/localize';
 import { announceChange, emit, type InnovasjonEventMap } from '../events.js';
 import type { LiveRoom, RoomNews } from '../collab/live-room.js';
 import type { PageGuide } from '../sources/page-guide.js';
 import type { StorageError } from '../storage/storage-adapter.js';
 import type { StoreChange } from '../store/guide-store.js';
-import { NO_SESSION, type SessionState, type SessionTimer } from '../store/session.js';
-import { announce } from './announcer.js';
-import { phaseName } from './phase-name.js';
-import { plural } from './intl.js';
+import { NO_SESSION, type SessionState } from '../store/session.js';
+import { loadFeature, type FeatureModule } from './load-feature.js';
 
 const reported = new WeakSet<StorageError>();
 
@@ -21,13 +18,12 @@ export class EventBridge {
   readonly #guide: PageGuide;
   readonly #hosts: HTMLElement[] = [];
   #unsubscribe?: () => void;
+  /** The session's events (a chunk), once fetched, and what they are told from. */
+  #sessionEvents?: InstanceType<FeatureModule<'sessionEvents'>['SessionEvents']>;
   #session: SessionState = NO_SESSION;
-  #timerKey = 'null';
-  /** Since the last reveal: the notes that were there before it, and the step it was on. */
-  #reveal?: { step: number; before: ReadonlySet<string>; count: number };
-  #timeUp = 0;
-  /** The timebox running now, once stamped. */
-  #timer?: SessionTimer;
+  /** Until they are here: the states they have yet to hear, in order, each with the notes there before a reveal. */
+  readonly #sessionPending: { state: SessionState; before?: ReadonlySet<string> }[] = [];
+  #sessionLoading = false;
 
   /** The guide's one bridge: made by the first element that shows it, and kept on the guide. */
   static of(guide: PageGuide): EventBridge {
@@ -55,6 +51,8 @@ export class EventBridge {
     this.#hosts.push(host);
     if (!this.#unsubscribe) {
       this.#session = this.#guide.session.state;
+      this.#sessionPending.length = 0;
+      this.#sessionEvents?.restart(this.#session);
       const stops = [
         this.#store.subscribe((change) => this.#onChange(change)),
         this.#guide.onSession(() => this.#onSession()),
@@ -120,95 +118,50 @@ export class EventBridge {
     }
   }
 
-  /** A new phase (set here or by the room's facilitator): one event and one announcement on the page. */
+  /**
+   * The session changed or its keeper was replaced. What the page is told of it (the phase's event and
+   * announcement, a reveal, a timebox) is a chunk, fetched the first time the session moves: until it is
+   * here, each state waits in order, with the notes there before a reveal as they were at that moment.
+   */
   #onSession(): void {
-    const previous = this.#session;
     const next = this.#guide.session.state;
-    this.#session = next;
-    this.#watchTimer(next);
-    if (previous.hidden && !next.hidden && previous.step !== null) this.#startReveal(previous.step);
-    if (next.phase === previous.phase && next.step === previous.step && next.hidden === previous.hidden) return;
+    if (this.#sessionEvents) return this.#sessionEvents.next(next);
+    const last = this.#sessionPending.at(-1)?.state ?? this.#session;
+    // Nothing moved (a keeper replaced by one in the same state, or only the late-notes choice): nothing to tell.
+    if (next.phase === last.phase && next.step === last.step && next.hidden === last.hidden && JSON.stringify(next.timer) === JSON.stringify(last.timer)) return;
+    const revealed = last.hidden && !next.hidden && last.step !== null;
+    this.#sessionPending.push({ state: next, before: revealed ? new Set(this.#store.document.notes.map((note) => note.id)) : undefined });
+    this.#loadSessionEvents();
+  }
+
+  #loadSessionEvents(): void {
     const lead = this.lead;
-    if (!lead) return;
-    emit(lead, 'innovasjon-phase-change', { step: next.step, phase: next.phase, hidden: next.hidden });
-    if (next.phase === previous.phase && next.step === previous.step) return; // hidden writing on or off: told by the reveal
-    announce(
-      next.phase === null
-        ? msg('Fasen er avsluttet. Alt kan gjøres som vanlig.', { id: 'session.ended' })
-        : msg(str`Ny fase på trinn ${next.step}: ${phaseName(next.phase)}.`, { id: 'session.phase' }),
+    if (this.#sessionLoading || !lead) return;
+    this.#sessionLoading = true;
+    loadFeature(lead, 'sessionEvents').then(
+      ({ SessionEvents }) => {
+        this.#sessionLoading = false;
+        const events = (this.#sessionEvents ??= new SessionEvents(this, this.#session));
+        for (const { state, before } of this.#sessionPending.splice(0)) events.next(state, before);
+        events.notesAdded();
+      },
+      () => {
+        // Told already (chunk-load-failed); the next change of the session tries again.
+        this.#sessionLoading = false;
+      },
     );
   }
 
-  /** The facilitator revealed hidden writing: told once, then `innovasjon-reveal` as the notes arrive. */
-  #startReveal(step: number): void {
-    this.#reveal = { step, before: new Set(this.#store.document.notes.map((note) => note.id)), count: 0 };
-    const lead = this.lead;
-    if (!lead) return;
-    announce(msg('Prosesslederen viser alle lappene.', { id: 'session.revealed' }));
-    emit(lead, 'innovasjon-reveal', { step, count: 0 });
-  }
-
-  /** Notes arriving after a reveal: the count of those published so far. */
-  #countRevealed(): void {
-    const reveal = this.#reveal;
-    const lead = this.lead;
-    if (!reveal || !lead) return;
-    const count = this.#store.document.notes.filter((note) => !reveal.before.has(note.id)).length;
-    if (count === reveal.count) return;
-    reveal.count = count;
-    emit(lead, 'innovasjon-reveal', { step: reveal.step, count });
-  }
-
-  /** Says once on the page when a timebox starts and when its time is up. */
-  #watchTimer({ timer }: SessionState): void {
-    const key = JSON.stringify(timer);
-    if (key === this.#timerKey) return;
-    const ended = this.#timer;
-    this.#timerKey = key;
-    this.#timer = timer ?? undefined;
-    clearTimeout(this.#timeUp);
-    const now = this.#guide.session.now();
-    // Ended with its time (the phase moved on at that moment, perhaps a hair before this page's own timeout).
-    if (ended && ended.startedAt > 0 && !timer && now >= ended.startedAt + ended.duration - 1000) this.#timeIsUp();
-    if (!timer || timer.startedAt === 0 || !this.lead) return;
-    const left = timer.startedAt + timer.duration - now;
-    if (left <= 0) return;
-    if (left > timer.duration - 5000) announce(msg(str`Tidsboksen har startet: ${spokenLength(timer.duration)}.`, { id: 'session.timer-started' }));
-    this.#timeUp = window.setTimeout(() => {
-      this.#timer = undefined;
-      this.#timeIsUp();
-    }, left);
-  }
-
-  #timeIsUp(): void {
-    if (!this.lead) return;
-    announce(msg('Tiden er ute.', { id: 'session.time-up' }));
-    // The tone's code is fetched only when a timebox ends (a person who turned sound on has the session view's copy already).
-    void import('./chime.js').then(({ chime }) => chime(), () => {});
+  /** The guide whose events this bridge sends (for the session's events). */
+  get guide(): PageGuide {
+    return this.#guide;
   }
 
   #onChange(change: StoreChange): void {
-    if (change.notes.added.length) this.#countRevealed();
+    if (change.notes.added.length) this.#sessionEvents?.notesAdded();
     if (change.origin === 'load') return;
     const source = change.source;
     const target = source instanceof Element && source.isConnected ? source : this.lead;
     if (target) announceChange(change, target);
   }
-}
-
-/** A timebox's length in words: «1 minutt», «5 minutter», «90 sekunder». */
-function spokenLength(milliseconds: number): string {
-  const seconds = Math.round(milliseconds / 1000);
-  const minutes = seconds / 60;
-  return seconds % 60
-    ? plural(seconds, {
-        one: () => msg(str`${seconds} sekund`, { id: 'session.seconds.one' }),
-        two: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.two' }),
-        other: () => msg(str`${seconds} sekunder`, { id: 'session.seconds.other' }),
-      })
-    : plural(minutes, {
-        one: () => msg(str`${minutes} minutt`, { id: 'session.minutes.one' }),
-        two: () => msg(str`${minutes} minutter`, { id: 'session.minutes.two' }),
-        other: () => msg(str`${minutes} minutter`, { id: 'session.minutes.other' }),
-      });
 }

@@ -19,6 +19,7 @@ export const featureLoaders = {
   session: () => import('../features/session-view.js'),
   workshop: () => import('../workshop/workshop-ui.js'),
   presentation: () => import('../features/presentation.js'),
+  sessionEvents: () => import('./session-events.js'),
 };
 
 export type FeatureName = keyof typeof featureLoaders;

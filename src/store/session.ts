@@ -36,34 +36,8 @@ export const TIMER_LIMITS = Object.freeze({ min: 1000, max: 4 * 3600_000 });
 /** The phase that follows `phase` when its time is up; the last one ends the phases. */
 export const phaseAfter = (phase: Phase): Phase | null => PHASES[PHASES.indexOf(phase) + 1] ?? null;
 
-const isPhase = (value: unknown): value is Phase => typeof value === 'string' && (PHASES as readonly string[]).includes(value);
-const isStep = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 4;
-
-/** The session as a room's session map holds it: one plain value per key (docs/collab-schema.md). */
-export const sessionEntries = (session: SessionState): [keyof SessionState, unknown][] => [
-  ['step', session.step],
-  ['phase', session.phase],
-  ['notesWhileVoting', session.notesWhileVoting],
-  ['hidden', session.hidden],
-  ['timer', session.timer ? { ...session.timer } : null],
-];
-
-/** A timer from a room, or null where it is not one. */
-export function readTimer(raw: unknown): SessionTimer | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const { startedAt, duration, endsPhase } = raw as Record<string, unknown>;
-  if (typeof startedAt !== 'number' || !Number.isFinite(startedAt) || startedAt < 0) return null;
-  if (typeof duration !== 'number' || !(duration >= TIMER_LIMITS.min && duration <= TIMER_LIMITS.max)) return null;
-  return { startedAt, duration, endsPhase: endsPhase === true };
-}
-
-/** The session state in `raw` (from a room or a host), or no session where it is not one. */
-export function readSession(raw: unknown): SessionState {
-  if (!raw || typeof raw !== 'object') return NO_SESSION;
-  const { step, phase, notesWhileVoting, hidden, timer } = raw as Record<string, unknown>;
-  if (!isPhase(phase) || !isStep(step)) return NO_SESSION;
-  return { step, phase, notesWhileVoting: notesWhileVoting === true, hidden: PHASE_SPECS[phase].hiddenWriting === true && hidden === true, timer: readTimer(timer) };
-}
+export const isPhase = (value: unknown): value is Phase => typeof value === 'string' && (PHASES as readonly string[]).includes(value);
+export const isStep = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 4;
 
 /** Checks what a facilitator asks for (a new phase has no timer yet); throws a TypeError naming what is wrong. */
 export function nextSession(

@@ -1,3 +1,4 @@
+import { fieldsOf, requireArray, requireString, show } from './checks.js';
 import { DocumentError } from './errors.js';
 import {
   DOCUMENT_FORMAT,
@@ -28,52 +29,8 @@ function isRealDay(year: number, month: number, day: number): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-type Fields = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export const isNoteColor = (value: unknown): value is NoteColor =>
   typeof value === 'string' && (NOTE_COLORS as readonly string[]).includes(value);
-
-/** A short, safe description of any value for an error message. */
-function show(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return `a ${typeof value}`;
-}
-
-/** Copies the own fields once, so getters cannot answer differently on a second read. */
-function fieldsOf(value: unknown, path: string, what = 'an object'): Fields {
-  if (!isRecord(value)) throw new DocumentError(`must be ${what}, got ${show(value)}`, path);
-  try {
-    return { ...value };
-  } catch (error) {
-    throw new DocumentError(`could not be read (${error instanceof Error ? error.name : 'error'})`, path);
-  }
-}
-
-function requireArray(value: unknown, path: string, max: number): unknown[] {
-  if (!Array.isArray(value)) throw new DocumentError(`must be an array, got ${show(value)}`, path);
-  const length = value.length;
-  if (length > max) throw new DocumentError(`holds ${length} items, more than the limit of ${max}`, path);
-  try {
-    // By index, not by iterator: a hostile iterator could throw or never end; holes read as undefined.
-    return Array.from({ length }, (_, index) => value[index]);
-  } catch (error) {
-    throw new DocumentError(`could not be read (${error instanceof Error ? error.name : 'error'})`, path);
-  }
-}
-
-function requireString(value: unknown, path: string, max: number, allowEmpty = true): string {
-  if (typeof value !== 'string') throw new DocumentError(`must be a string, got ${show(value)}`, path);
-  if (!allowEmpty && value.length === 0) throw new DocumentError('must not be empty', path);
-  if (value.length > max) throw new DocumentError(`must be at most ${max} characters, got ${value.length}`, path);
-  return value;
-}
 
 /** An ISO 8601 timestamp of a real moment (at most 40 characters). */
 export function validateTimestamp(value: unknown, path = 'at'): string {

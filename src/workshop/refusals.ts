@@ -24,6 +24,9 @@ export function refusalMessage(code: WorkshopRefusal): string {
     case 'codes-off':
       return msg('Denne serveren tar ikke imot koder. Bruk lenken.', { id: 'workshop.refused.codes-off' });
     case 'code-attempts-exceeded':
+      return msg('For mange forsøk med feil kode herfra. Koden kan prøves igjen om en time; en lenke fra prosesslederen virker nå.', {
+        id: 'workshop.refused.code-attempts',
+      });
     case 'slow-down':
       return msg('For mange forsøk. Vent litt og prøv igjen.', { id: 'workshop.refused.slow-down' });
     case 'creation-off':
@@ -36,8 +39,11 @@ export function refusalMessage(code: WorkshopRefusal): string {
     case 'credential-revoked':
       return msg('Du er tatt ut av økta.', { id: 'workshop.refused.revoked' });
     case 'network':
-    case 'unavailable':
       return msg('Serveren kan ikke nås akkurat nå. Prøv igjen om litt.', { id: 'workshop.refused.network' });
+    case 'unavailable':
+      return msg('Serveren kan ikke starte økter eller ta imot koder akkurat nå (lenker virker). Prøv igjen om litt.', {
+        id: 'workshop.refused.unavailable',
+      });
     default:
       return msg('Det gikk ikke. Prøv igjen, eller be prosesslederen om hjelp.', { id: 'workshop.refused.other' });
   }

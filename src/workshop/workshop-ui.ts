@@ -610,24 +610,30 @@ class Workshop implements WorkshopUi {
     this.#watchRoom();
     const facilitator = Boolean(this.#key);
     return html`<div class="workshop-room">
-      ${facilitator
-        ? html`<button type="button" class="share-toggle" aria-expanded=${this.#shareOpen ? 'true' : 'false'} @click=${() => (this.#shareOpen ? this.#closeShare() : this.#openShare())}>
-            ${msg('Del økta', { id: 'workshop.share' })}
-          </button>`
-        : nothing}
+      ${facilitator ? this.#renderShareToggle() : nothing}
       <button type="button" class="workshop-forget" @click=${() => this.removeFromDevice()}>
         ${msg('Fjern tilgangen fra denne enheten', { id: 'workshop.forget' })}
       </button>
-      ${facilitator && this.#shareOpen && this.#share && this.#shareState
-        ? this.#share.renderSharePanel(this.#shareState, {
-            newLink: () => this.#newLink(),
-            door: (open) => this.#door(open),
-            close: () => this.#closeShare(),
-            copy: (text) => this.#copy(text),
-          })
-        : nothing}
+      ${facilitator ? this.#renderSharePanel() : nothing}
       ${error}
     </div>`;
+  }
+
+  /** «Del økta», the facilitator's disclosure of the share panel (in the room's own box and in the bar). */
+  #renderShareToggle() {
+    return html`<button type="button" class="share-toggle" aria-expanded=${this.#shareOpen ? 'true' : 'false'} @click=${() => (this.#shareOpen ? this.#closeShare() : this.#openShare())}>
+      ${msg('Del økta', { id: 'workshop.share' })}
+    </button>`;
+  }
+
+  #renderSharePanel() {
+    if (!this.#shareOpen || !this.#share || !this.#shareState) return nothing;
+    return this.#share.renderSharePanel(this.#shareState, {
+      newLink: () => this.#newLink(),
+      door: (open) => this.#door(open),
+      close: () => this.#closeShare(),
+      copy: (text) => this.#copy(text),
+    });
   }
 
   renderBar() {
@@ -637,21 +643,11 @@ class Workshop implements WorkshopUi {
     if (!this.#key) return { controls: nothing, panels: error, menu: nothing };
     const peopleOpen = this.#manage === 'people';
     return {
-      controls: html`<button type="button" class="share-toggle" aria-expanded=${this.#shareOpen ? 'true' : 'false'} @click=${() => (this.#shareOpen ? this.#closeShare() : this.#openShare())}>
-          ${msg('Del økta', { id: 'workshop.share' })}
-        </button>
+      controls: html`${this.#renderShareToggle()}
         <button type="button" class="people-toggle" aria-expanded=${peopleOpen ? 'true' : 'false'} @click=${() => (peopleOpen ? this.#closeManage('.people-toggle') : this.#openPeople())}>
           ${msg('Deltakere', { id: 'workshop.people' })}
         </button>`,
-      panels: html`${this.#shareOpen && this.#share && this.#shareState
-        ? this.#share.renderSharePanel(this.#shareState, {
-            newLink: () => this.#newLink(),
-            door: (open) => this.#door(open),
-            close: () => this.#closeShare(),
-            copy: (text) => this.#copy(text),
-          })
-        : nothing}
-      ${this.#renderManage()} ${error}`,
+      panels: html`${this.#renderSharePanel()} ${this.#renderManage()} ${error}`,
       menu: html`<button type="button" class="hand-over" @click=${() => this.#openHandOver()}>${msg('Gi ledelsen videre', { id: 'workshop.hand-over' })}</button>
         <button type="button" class="end-room" @click=${() => this.#openManage('end', '#end-title')}>${msg('Avslutt og slett rommet', { id: 'workshop.end' })}</button>`,
     };

@@ -28,6 +28,18 @@ export const stopServer = (name = DEFAULT): Promise<unknown> => executeServerCom
 /** Writes a Yjs update into a stopped server's stored room, as a newer server would have stored it. */
 export const storeIntoRoom = (room: string, update: Uint8Array, name = DEFAULT): Promise<unknown> =>
   executeServerCommand('collab-server', { action: 'store', name, room, update: btoa(String.fromCharCode(...update)) });
+/** The HTTP status of a server's `/ready`: 200, or 503 while its storage or Redis is away (0: not listening). */
+export const serverReady = (name = DEFAULT) => executeServerCommand('collab-server', { action: 'ready', name }) as Promise<number>;
+/**
+ * Which of `secrets` reached anything the server wrote (over all its starts), as their indexes: `[]` when none.
+ * Each secret is looked for whole and by its parts of 8 characters or more (a token's header, claims and signature).
+ */
+export async function secretsInLog(secrets: string[], name = DEFAULT): Promise<number[]> {
+  const pieces = secrets.map((secret) => [secret, ...secret.split(/[.~]/).filter((part) => part.length >= 8)]);
+  const found = (await executeServerCommand('collab-server', { action: 'log-has', name, secrets: pieces.flat() })) as number[];
+  const owners = pieces.flatMap((each, index) => each.map(() => index));
+  return [...new Set(found.map((index) => owners[index]))].sort((x, y) => x - y);
+}
 export const killServer = (name = DEFAULT): Promise<unknown> => executeServerCommand('collab-server', { action: 'kill9', name });
 /** Debian's Redis or PostgreSQL on a free loopback port, for several instances; started again on the same port. */
 export const startService = (kind: 'redis' | 'postgres', name = engine) =>

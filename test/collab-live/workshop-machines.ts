@@ -4,8 +4,8 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { InnovasjonGuide } from '../../src/innovasjon-guide/innovasjon-guide.component.js';
 import { waitUntil } from '../helpers.js';
-import { workshopHarness } from './harness.js';
-import type { Page, Server } from './rooms.js';
+import { deepMarkup, workshopHarness } from './harness.js';
+import { engine, startServer, startService, stopServer, type Page, type Server } from './rooms.js';
 
 export type WorkshopWindow = Window & {
   guide: InnovasjonGuide;
@@ -86,6 +86,23 @@ export async function expectAccessible(page: WorkshopPage) {
   expect(await page.window.violations(page.guide)).to.deep.equal([]);
 }
 
+/** What must never leave the credential store: the secrets a page holds. */
+export function expectNoLeak(page: WorkshopPage, secrets: string[], what: string) {
+  const storage = JSON.stringify({ ...page.window.localStorage }) + JSON.stringify({ ...page.window.sessionStorage });
+  const room = (page.guide as unknown as { guide: { room?: { presence: unknown } } }).guide.room;
+  const places = {
+    DOM: deepMarkup(page.window.document),
+    'the address': page.window.location.href,
+    storage,
+    'a WebSocket address': page.window.sockets.join('\n'),
+    presence: JSON.stringify(room?.presence ?? []),
+    'an event': JSON.stringify(page.window.events),
+  };
+  for (const secret of secrets) {
+    for (const [place, text] of Object.entries(places)) expect(text.includes(secret), `${what}: a secret in ${place}`).to.be.false;
+  }
+}
+
 /** Presses a control with the keyboard alone: focus, then Enter. */
 export async function pressWithKeyboard(page: Page, element: HTMLElement, what: string) {
   page.frame.focus();
@@ -101,3 +118,78 @@ export async function typeInto(page: Page, input: HTMLInputElement, text: string
   await sendKeys({ type: text });
 }
 
+/** Joins by the API and returns why the server said no (the error's code), or 'joined'. */
+export async function joinRefusal(page: WorkshopPage, linkOrCode: string, name = 'Per'): Promise<string> {
+  try {
+    await page.guide.joinRoom(linkOrCode, { name });
+    return 'joined';
+  } catch (error) {
+    return (error as Error & { code?: string }).code ?? String(error);
+  }
+}
+
+/** The `innovasjon-error` events a page has sent, in order. */
+export const errorsOf = (page: WorkshopPage) =>
+  page.window.events.filter((event) => event.type === 'innovasjon-error').map((event) => event.detail as { code: string; message: string });
+
+/** The port of the instance a page's room connection opened on last (its sockets name the room: `?room=`). */
+export const roomSocketPort = (page: WorkshopPage) => {
+  const last = page.window.sockets.filter((url) => new URL(url).searchParams.has('room')).at(-1);
+  return last ? Number(new URL(last).port) : undefined;
+};
+
+export interface Instances {
+  /** The two instances, by the names the runner knows them by. */
+  servers: Map<string, Server>;
+  env: Record<string, string>;
+  /** The name of their Redis and PostgreSQL (for startService/stopService). */
+  services: string;
+}
+
+/**
+ * Two instances of the service sharing one PostgreSQL and one Redis (real processes, `ROOM_CREATION=open`), their
+ * own for `what`: tests that stop Redis or spend this address's failed code joins touch no other file's services.
+ * `settings`: more of the operator's settings (server/README.md), the same on both.
+ */
+export async function startInstances(what: string, settings: Record<string, string> = {}): Promise<Instances> {
+  const services = `${what}-${engine}`;
+  const redis = await startService('redis', services);
+  const postgres = await startService('postgres', services);
+  const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url, ROOM_CREATION: 'open', ALLOWED_ORIGINS: location.origin, ...settings };
+  const servers = new Map<string, Server>();
+  for (const name of [`${what}-a-${engine}`, `${what}-b-${engine}`]) servers.set(name, await startServer(name, env));
+  return { servers, env, services };
+}
+
+export const stopInstances = ({ servers }: Instances) => Promise.all([...servers.keys()].map((name) => stopServer(name)));
+
+/** The figures of the server README's "Join codes: the arithmetic" table, read as server/test/workshop.test.mjs reads them. */
+export async function readmeFigures() {
+  const readme = await (await fetch('/server/README.md')).text();
+  const section = readme.split('### Join codes: the arithmetic')[1]?.split('\n### ')[0];
+  if (!section) throw new Error('server/README.md has no section "Join codes: the arithmetic"');
+  const figure = (name: string) => {
+    const match = new RegExp(`\\| ${name} \\| ([0-9.,e⁻ ×^-]+) \\|`).exec(section);
+    if (!match) throw new Error(`server/README.md names no «${name}»`);
+    return Number(match[1].replace(/,/g, '').replace(/ /g, ''));
+  };
+  return { failuresPerAddress: figure('failures per address per hour'), failuresTotal: figure('failures in total per hour') };
+}
+
+/** Types a code (and a name, when the field is empty) into «Bli med med kode» with the keyboard, and presses Enter. */
+export async function typeCode(page: WorkshopPage, code: string, name = 'Per') {
+  const codeField = await found<HTMLInputElement>(page, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
+  codeField.value = '';
+  await typeInto(page, codeField, code);
+  const nameField = inGuide<HTMLInputElement>(page, '.workshop-join input[name=name]')!;
+  if (!nameField.value) await typeInto(page, nameField, name);
+  await sendKeys({ press: 'Enter' });
+}
+
+/** Opens an invitation link on another machine, types the name the page asks for and joins, as a person does. */
+export async function joinByLink(server: Server, link: string, name: string, options: { urls?: Server[] } = {}) {
+  const page = await openMachine(server, { address: link, ...options });
+  await typeInto(page, await found<HTMLInputElement>(page, '.workshop-name input[name=name]', 'the page asks for the name'), name);
+  await sendKeys({ press: 'Enter' });
+  return page;
+}

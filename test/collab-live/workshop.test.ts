@@ -2,30 +2,13 @@
 // a second machine joins by the link, a third by the code; each machine is an iframe with its own
 // storage key (so its own credential and name), as another browser would have.
 import { expect } from '@open-wc/testing';
-import { deepMarkup, workshopHarness } from './harness.js';
+import { workshopHarness } from './harness.js';
 import { guideHarness } from '../innovasjon-guide/harness.js';
-import { expectAccessible, found, inGuide, openMachine, opened, pressWithKeyboard, typeInto, type WorkshopPage } from './workshop-machines.js';
+import { expectAccessible, expectNoLeak, found, inGuide, openMachine, opened, pressWithKeyboard, typeInto } from './workshop-machines.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { readCredential } from '../../src/sources/workshop-credentials.js';
 import { waitUntil } from '../helpers.js';
 import { cardOf, closeAllPages, engine, freshRoom, openPage, startServer, token, waitForStatus, writeNote, type Server } from './rooms.js';
-
-/** What must never leave the credential store: the secrets a page holds. */
-function expectNoLeak(page: WorkshopPage, secrets: string[], what: string) {
-  const storage = JSON.stringify({ ...page.window.localStorage }) + JSON.stringify({ ...page.window.sessionStorage });
-  const room = (page.guide as unknown as { guide: { room?: { presence: unknown } } }).guide.room;
-  const places = {
-    DOM: deepMarkup(page.window.document),
-    'the address': page.window.location.href,
-    storage,
-    'a WebSocket address': page.window.sockets.join('\n'),
-    presence: JSON.stringify(room?.presence ?? []),
-    'an event': JSON.stringify(page.window.events),
-  };
-  for (const secret of secrets) {
-    for (const [place, text] of Object.entries(places)) expect(text.includes(secret), `${what}: a secret in ${place}`).to.be.false;
-  }
-}
 
 describe('A workshop started from the page (collab-start, real server with ROOM_CREATION=open)', function () {
   this.timeout(180_000);

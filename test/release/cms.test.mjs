@@ -222,7 +222,7 @@ for (const lang of LANGUAGES) {
       // They need a collaboration server reached through the page (collab-url, a session, Led økten, collab-start):
       // here they are imported as the bundle's own import() does, from the same folder.
       const { tab } = run;
-      const features = ['live', 'session-controls', 'session-view', 'phase-panel', 'countdown', 'chime', 'workshop-ui', 'share-panel', 'presentation'];
+      const features = ['live', 'session-controls', 'session-view', 'session-events', 'phase-panel', 'countdown', 'chime', 'workshop-ui', 'share-panel', 'presentation'];
       for (const feature of features) {
         const chunks = filesUnder(CMS).filter((file) => new RegExp(`^chunks/${feature}-[^/]+\\.js$`).test(file));
         assert.equal(chunks.length, 1, `one chunks/${feature}-… in cms/: ${chunks}`);

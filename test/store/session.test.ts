@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { afterTimeUp, controlsFor, nextSession, NO_SESSION, PHASE_SPECS, PHASES, readSession, requestedTimer } from '../../src/store/session.js';
+import { afterTimeUp, controlsFor, nextSession, NO_SESSION, PHASE_SPECS, PHASES, requestedTimer } from '../../src/store/session.js';
+import { readSession } from '../../src/store/session-read.js';
 
 describe('session (phases per step)', () => {
   it('reads what a room holds, and anything else as no session', () => {
