@@ -43,6 +43,17 @@ const invitationOf = (link: string) => decodeURIComponent(link.split('#innovasjo
 /** The facilitator's controls in the room bar: «Del økta» and «Deltakere». */
 const leadsHere = (page: WorkshopPage) => page.guide.canLead && Boolean(guideHarness(page.guide).roomBar && inGuide(page, '.share-toggle') && inGuide(page, '.people-toggle'));
 
+/** A room started on a page that knows both instances, and a page on each instance offering «Bli med med kode». */
+async function startedWithCodePages(a: Server, b: Server) {
+  const lead = await openMachine(a, { urls: [a, b] });
+  await found(lead, '.start-room', '«Start en felles økt»');
+  const started = await lead.guide.startRoom();
+  const onA = await openMachine(a);
+  const onB = await openMachine(b);
+  for (const page of [onA, onB]) await found(page, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
+  return { lead, started, onA, onB };
+}
+
 describe('The lead, Redis away and the failure limits through two instances sharing one database (PostgreSQL and Redis, real processes)', function () {
   this.timeout(300_000);
   let instances: Instances;
@@ -210,12 +221,7 @@ describe('The lead, Redis away and the failure limits through two instances shar
     expect(failuresPerAddress).to.be.at.least(2);
     const hour = await anHourWithRoom();
     const [[, a], [, b]] = both();
-    const lead = await openMachine(a, { urls: [a, b] });
-    await found(lead, '.start-room', '«Start en felles økt»');
-    const started = await lead.guide.startRoom();
-    const onA = await openMachine(a);
-    const onB = await openMachine(b);
-    for (const page of [onA, onB]) await found(page, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
+    const { started, onA, onB } = await startedWithCodePages(a, b);
 
     // This browser is one address: its failures count together on both instances (the counters live in Redis).
     for (let failure = 0; failure < failuresPerAddress; failure++) {
@@ -268,12 +274,7 @@ describe('Past the total of failed code joins (JOIN_CODE_FAILURES_TOTAL=3, the R
     expect(TOTAL + 2, 'this address stays within its own limit').to.be.at.most(failuresPerAddress);
     const hour = await anHourWithRoom();
     const [[, a], [, b]] = [...instances.servers];
-    const lead = await openMachine(a, { urls: [a, b] });
-    await found(lead, '.start-room', '«Start en felles økt»');
-    const started = await lead.guide.startRoom();
-    const onA = await openMachine(a);
-    const onB = await openMachine(b);
-    for (const page of [onA, onB]) await found(page, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
+    const { started, onA, onB } = await startedWithCodePages(a, b);
     for (let failure = 0; failure < TOTAL; failure++) expect(await joinRefusal(failure % 2 ? onB : onA, 'ZZZZ-ZZZZ'), `failure ${failure + 1}`).to.equal('code-unknown');
 
     // Past the total: two joins at once from this address, one through each instance. One waits its turn and its

@@ -12,30 +12,10 @@ import { kortHarness } from '../innovasjon-kort/harness.js';
 import { trinnHarness } from '../innovasjon-trinn/harness.js';
 import { workshopHarness } from './harness.js';
 import { closeAllPages, engine, roomStatusOf, startServer, startService, stopServer, waitForStatus, writeNote, type Server } from './rooms.js';
-import { expectAccessible, found, inGuide, openMachine, opened, pressWithKeyboard, typeInto, type WorkshopPage } from './workshop-machines.js';
-
-/** Joins by the API and returns why the server said no (the error's code), or 'joined'. */
-async function joinRefusal(page: WorkshopPage, linkOrCode: string, name = 'Per'): Promise<string> {
-  try {
-    await page.guide.joinRoom(linkOrCode, { name });
-    return 'joined';
-  } catch (error) {
-    return (error as Error & { code?: string }).code ?? String(error);
-  }
-}
+import { expectAccessible, found, inGuide, joinRefusal, openMachine, opened, pressWithKeyboard, typeCode, typeInto, type WorkshopPage } from './workshop-machines.js';
 
 /** The join code the share panel shows. */
 const shownCode = (page: WorkshopPage) => inGuide(page, '.share-panel .join-code')?.textContent?.trim() ?? '';
-
-/** Types a code (and a name, when the field is empty) into «Bli med med kode» with the keyboard, and presses Enter. */
-async function typeCode(page: WorkshopPage, code: string, name = 'Per') {
-  const codeField = await found<HTMLInputElement>(page, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
-  codeField.value = '';
-  await typeInto(page, codeField, code);
-  const nameField = inGuide<HTMLInputElement>(page, '.workshop-join input[name=name]')!;
-  if (!nameField.value) await typeInto(page, nameField, name);
-  await sendKeys({ press: 'Enter' });
-}
 
 /** Joins by the form and waits for it to say why not. */
 async function joinByCodeForm(page: WorkshopPage, code: string, told: string) {
