@@ -140,8 +140,16 @@ describe('The lead, Redis away and the failure limits through two instances shar
     const late = await openMachine(otherServer);
     await found(late, '.workshop-join input[name=code]', 'the page offers «Bli med med kode»');
     expect(await joinRefusal(late, handOver, 'Sen'), 'the hand-over link used twice').to.equal('invitation-used');
+    // The new lead sets a phase once its page holds the session document, as its controls wait for it.
+    await waitUntil(() => guideHarness(projector.guide).roomStatus?.room?.session.ready, 'the projector has the session', { timeout: 30_000 });
     projector.guide.setPhase('agree', { step: 1 });
-    await waitUntil(() => kari.guide.session.phase === 'agree', 'the new lead’s phase reaches Kari', { timeout: 30_000 });
+    try {
+      await waitUntil(() => kari.guide.session.phase === 'agree', 'the new lead’s phase reaches Kari', { timeout: 30_000 });
+    } catch (error) {
+      const seen = (page: WorkshopPage) =>
+        `${page.guide.session.phase} (status ${guideHarness(page.guide).roomStatus?.room?.state.status}, session ${guideHarness(page.guide).roomStatus?.room?.session.ready ? 'synced' : 'not synced'}, port ${roomSocketPort(page)})`;
+      throw new Error(`${(error as Error).message}: the projector holds ${seen(projector)}, Kari ${seen(kari)}`);
+    }
     // Reloaded, the old page offers a start of its own: the lead does not come back.
     await lead.reload();
     await found(lead, '.start-room', '«Start en felles økt» again');
