@@ -13,9 +13,16 @@
 //   on return brings the rooms together.
 // - Its saves take a Redis lock, so no room is saved while Redis is away. Our saves merge in the
 //   storage (PostgreSQL: under the room's advisory lock), so no lock is needed.
+// - It publishes every change and presence update even when no other instance has the room, and
+//   hears its own publishes back. Here a room at home on one instance (rooms spread by name) costs
+//   Redis nothing per change: changes and presence go out once another instance has been heard on
+//   the room's channel, until it says it closed the room. Nothing is missed meanwhile: an instance
+//   that opens a room asks for what it lacks (sync step 1, and who is there), and the answer,
+//   computed when the request arrives, holds every change made before.
 import { Redis } from '@hocuspocus/extension-redis';
 import type {
   afterLoadDocumentPayload,
+  afterUnloadDocumentPayload,
   beforeBroadcastStatelessPayload,
   Document,
   onAwarenessUpdatePayload,
@@ -23,6 +30,7 @@ import type {
 } from '@hocuspocus/server';
 import { isTransactionOrigin, OutgoingMessage } from '@hocuspocus/server';
 import IORedis from 'ioredis';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { log } from './log.js';
@@ -31,17 +39,29 @@ const PREFIX = 'innovasjonsguide';
 /** Deletions go to every instance on this channel (no room is named so: `~` is not allowed in room names). */
 const DELETIONS = `${PREFIX}:~deleted`;
 const DELETION_MARK = '~deleted:';
+/** Sent on a room's channel when this instance closes the room, framed as a deletion is (below). */
+const LEFT_MARK = '~left:';
 
 /**
  * A deletion as extension-redis frames its messages (sender id, then a var string where a room
  * name would be), so the extension's own handler, which sees every channel, finds no such room
  * and ignores it.
  */
-function deletionMessage(sender: string, room: string): Buffer {
+function deletionMessage(sender: string, room: string, mark = DELETION_MARK): Buffer {
   const id = Buffer.from(sender, 'utf8');
   const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, `${DELETION_MARK}${room}`);
+  encoding.writeVarString(encoder, `${mark}${room}`);
   return Buffer.concat([Buffer.from([id.length]), id, Buffer.from(encoding.toUint8Array(encoder))]);
+}
+
+/** The sender and the document name a message is about (every message on a room or reply channel starts so). */
+function senderAndName(message: Buffer): { sender: string; name: string } | undefined {
+  try {
+    const end = 1 + message[0];
+    return { sender: message.toString('utf8', 1, end), name: decoding.readVarString(decoding.createDecoder(message.subarray(end))) };
+  } catch {
+    return undefined;
+  }
 }
 
 function deletedRoomOf(message: Buffer): string | undefined {
@@ -64,6 +84,8 @@ export async function announceDeletion(url: string, room: string): Promise<void>
 
 export class RoomRedis extends Redis {
   #down = false;
+  /** Per room open here: the other instances heard on it (their identifiers), to whom its changes go. */
+  readonly #peers = new Map<string, Set<string>>();
   /** Why the last connection attempt failed, for /ready and the start-up message. */
   lastError = '';
 
@@ -92,6 +114,8 @@ export class RoomRedis extends Redis {
       });
     }
     void this.sub.subscribe(DELETIONS).catch(() => {});
+    // Before the extension's own handler answers, so a change made from here on goes to the new peer.
+    this.sub.prependListener('messageBuffer', (channel: Buffer, message: Buffer) => this.#heard(channel, message));
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       if (channel.toString() !== DELETIONS || message.subarray(1, 1 + message[0]).toString() === this.configuration.identifier) return;
       const room = deletedRoomOf(message);
@@ -126,6 +150,30 @@ export class RoomRedis extends Redis {
     });
   }
 
+  /** Whether another instance has been heard on `documentName` and has not closed it since. */
+  shared(documentName: string): boolean {
+    return (this.#peers.get(documentName)?.size ?? 0) > 0;
+  }
+
+  #heard(channel: Buffer, message: Buffer): void {
+    if (channel.toString() === DELETIONS) return;
+    const heard = senderAndName(message);
+    if (!heard || heard.sender === this.configuration.identifier) return;
+    if (heard.name.startsWith(LEFT_MARK)) {
+      this.#peers.get(heard.name.slice(LEFT_MARK.length))?.delete(heard.sender);
+      return;
+    }
+    if (!this.#opened.has(heard.name) && !this.instance?.documents.has(heard.name)) return;
+    let peers = this.#peers.get(heard.name);
+    if (!peers) this.#peers.set(heard.name, (peers = new Set()));
+    peers.add(heard.sender);
+  }
+
+  /** The extension's own list of rooms open here, filled before Hocuspocus lists a room that is still loading. */
+  get #opened(): Map<string, Document> {
+    return (this as unknown as { documents: Map<string, Document> }).documents;
+  }
+
   #key(documentName: string): string {
     return `${this.configuration.prefix}:${documentName}`;
   }
@@ -156,15 +204,25 @@ export class RoomRedis extends Redis {
   override async afterLoadDocument(payload: afterLoadDocumentPayload): Promise<void> {
     // While Redis is away the room opens all the same; the sync on its return includes it.
     if (this.sub.status !== 'ready' || this.pub.status !== 'ready') {
-      (this as unknown as { documents: Map<string, Document> }).documents.set(payload.documentName, payload.document);
+      this.#opened.set(payload.documentName, payload.document);
       this.sub.subscribe(this.#key(payload.documentName)).catch(() => {});
       return;
     }
     await super.afterLoadDocument(payload);
   }
 
+  override async afterUnloadDocument(payload: afterUnloadDocumentPayload): Promise<void> {
+    await super.afterUnloadDocument(payload);
+    if (this.instance?.documents.has(payload.documentName)) return;
+    this.#peers.delete(payload.documentName);
+    this.pub.publish(this.#key(payload.documentName), deletionMessage(this.configuration.identifier, payload.documentName, LEFT_MARK)).catch(() => {
+      // Redis is away: the others keep sending to this room's channel, which nobody here hears.
+    });
+  }
+
   override async onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
     if (transactionOrigin === this.redisTransactionOrigin || (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis')) return;
+    if (!this.shared(documentName)) return;
     // Sync step 2 with the update: applied with the extension's own origin, so not sent back.
     const message = new OutgoingMessage(documentName).createSyncMessage();
     encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
@@ -173,6 +231,7 @@ export class RoomRedis extends Redis {
   }
 
   override async onAwarenessUpdate(payload: onAwarenessUpdatePayload): Promise<void> {
+    if (!this.shared(payload.documentName)) return;
     return super.onAwarenessUpdate(payload).catch(() => undefined);
   }
 

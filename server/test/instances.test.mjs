@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import IORedis from 'ioredis';
+import * as decoding from 'lib0/decoding';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { addNote, connect, health, run, SECRET, startServer, tempDir, token, waitFor } from './helpers.mjs';
@@ -27,6 +29,26 @@ async function storedDoc(url, room) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Everything published on a room's Redis channel from now on, as [sender, what, kind] (`what`: the
+ * name the message is about, which is the room, or `~left:room` when an instance closed it; `kind`:
+ * 'request' for a sync step 1, which an instance sends when it opens the room).
+ */
+async function listen(redis, room) {
+  const client = new IORedis(redis.url, { lazyConnect: true });
+  await client.connect();
+  const heard = [];
+  client.on('messageBuffer', (_channel, message) => {
+    const end = 1 + message[0];
+    const decoder = decoding.createDecoder(message.subarray(end));
+    const what = decoding.readVarString(decoder);
+    const request = decoder.pos < decoder.arr.length && decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 0;
+    heard.push([message.toString('utf8', 1, end), what, request ? 'request' : 'other']);
+  });
+  await client.subscribe(`innovasjonsguide:${room}`);
+  return { heard, stop: () => client.disconnect() };
 }
 
 const notesOf = (doc) => Object.fromEntries([...doc.getMap('notes')].map(([id, note]) => [id, note.get('text')]));
@@ -81,6 +103,63 @@ describe('several instances', () => {
     assert.deepEqual(notesOf(later.doc), { 'fra-a': 'Skrevet på instans A', 'fra-b': 'Skrevet på instans B' });
     later.destroy();
     assert.equal(await c.stop(), 0);
+  });
+
+  it('a room at home on one instance publishes nothing per change; once another instance opens it, changes and presence flow both ways, until it closes the room', async () => {
+    const env = { REDIS_URL: redis.url, DATABASE_URL: await freshDatabase() };
+    const [a, b] = await Promise.all([startServer({ env }), startServer({ env })]);
+    const jwt = await token({ room: 'hjemme' });
+    const olaJwt = await token({ room: 'hjemme', name: 'Ola' });
+    const kari = connect(a, { room: 'hjemme', token: jwt });
+    await kari.waitSynced();
+    const channel = await listen(redis, 'hjemme');
+    try {
+      kari.provider.setAwarenessField('user', { name: 'Kari' });
+      for (let i = 1; i <= 20; i++) addNote(kari.doc, `n${i}`, `Lapp ${i}`);
+      await kari.waitSynced();
+
+      // B opens the room: its request (sync step 1) is the first thing on the channel since `since`
+      // (A's changes were made before it, so anything A published for them came first), and B's
+      // answer holds all 20 notes.
+      const joinB = async (since) => {
+        const ola = connect(b, { room: 'hjemme', token: olaJwt });
+        await ola.waitSynced();
+        const at = await waitFor(() => 1 + channel.heard.findIndex(([, , kind], i) => i >= since && kind === 'request'), { what: 'B\'s request on the channel' });
+        return { ola, bId: channel.heard[at - 1][0], aBefore: channel.heard.slice(since, at - 1) };
+      };
+      let { ola, bId, aBefore } = await joinB(0);
+      assert.deepEqual(aBefore, [], 'A published nothing for 20 notes and a presence change while no other instance had the room');
+      assert.equal(Object.keys(notesOf(ola.doc)).length, 20);
+      await waitFor(() => [...ola.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Kari'), { what: 'Kari\'s presence on B' });
+
+      // Shared: both ways, at once.
+      addNote(kari.doc, 'fra-a', 'Skrevet på A');
+      await waitFor(() => notesOf(ola.doc)['fra-a'], { what: 'A\'s note on B' });
+      addNote(ola.doc, 'fra-b', 'Skrevet på B');
+      await waitFor(() => notesOf(kari.doc)['fra-b'], { what: 'B\'s note on A' });
+      ola.provider.setAwarenessField('user', { name: 'Ola' });
+      await waitFor(() => [...kari.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Ola'), { what: 'Ola\'s presence on A' });
+
+      // B closes the room and says so; A's changes stay home again (checked as B opens it once more).
+      await waitFor(async () => {
+        const from = channel.heard.length;
+        ola.destroy();
+        await waitFor(async () => (await health(b)).body.rooms === 0, { what: 'B to close the room' });
+        await waitFor(() => channel.heard.slice(from).some(([sender, name]) => sender === bId && name === '~left:hjemme'), { what: 'B\'s notice' });
+        const since = channel.heard.length;
+        addNote(kari.doc, `etter-${from}`, 'Etter at B lukket rommet');
+        await kari.waitSynced();
+        ({ ola, bId, aBefore } = await joinB(since));
+        return aBefore.length === 0 || undefined;
+      }, { what: 'A to stop publishing once B closed the room' });
+      assert.equal(notesOf(ola.doc)['fra-b'], 'Skrevet på B');
+      assert.ok(Object.keys(notesOf(ola.doc)).some((id) => id.startsWith('etter-')));
+      ola.destroy();
+    } finally {
+      channel.stop();
+    }
+    kari.destroy();
+    assert.deepEqual(await Promise.all([a.stop(), b.stop()]), [0, 0]);
   });
 
   it('Redis restarted while people on both instances keep writing: afterwards both hold every note', async () => {
