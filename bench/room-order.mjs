@@ -1,32 +1,14 @@
-// A copy of src/collab/room-order.ts for the Node load generator (the bench runs plain JavaScript);
-// test/collab/room-order.test.ts checks that both order every room alike.
+// The page's room order (src/collab/room-order.ts) for the Node load generator and the server's
+// tests, which run plain JavaScript: the same file, its types removed by TypeScript on import, so
+// the order is written once.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 
-function hash32(text) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+const source = readFileSync(new URL('../src/collab/room-order.ts', import.meta.url), 'utf8');
+const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+const roomOrderModule = await import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
 
-const normalized = (url) => url.replace(/\/+$/, '');
-
-/** @param {readonly string[]} urls @param {string} room @returns {string[]} */
-export function roomOrder(urls, room) {
-  const weighed = urls.map((url) => ({ url, weight: hash32(`${normalized(url)}\n${room}`) }));
-  weighed.sort((a, b) => b.weight - a.weight || (normalized(a.url) < normalized(b.url) ? -1 : normalized(a.url) > normalized(b.url) ? 1 : 0));
-  return weighed.map(({ url }) => url);
-}
-
-/** @param {string} url @param {string} room */
-export function roomAddress(url, room) {
-  const address = new URL(url);
-  address.searchParams.set('room', room);
-  return address.href;
-}
+/** @type {(urls: readonly string[], room: string) => string[]} */
+export const roomOrder = roomOrderModule.roomOrder;
+/** @type {(url: string, room: string) => string} */
+export const roomAddress = roomOrderModule.roomAddress;

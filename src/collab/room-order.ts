@@ -2,8 +2,8 @@
 // `collabUrls` the same way (rendezvous, or highest-random-weight, hashing of address and room),
 // so the room's people meet on one instance, rooms spread over the instances, and on failover all
 // pages of the room move to the same next address. Adding or removing an address moves only the
-// rooms that were, or will be, first on it. bench/room-order.mjs is a copy for the Node load
-// generator; test/collab/room-order.test.ts keeps the two equal.
+// rooms that were, or will be, first on it. The Node load generator and the server's tests import
+// this file through bench/room-order.mjs.
 
 /** A 32-bit hash (FNV-1a, then murmur3's finaliser so that similar names spread): the same on every page. */
 function hash32(text: string): number {
