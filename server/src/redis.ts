@@ -39,6 +39,8 @@ const PREFIX = 'innovasjonsguide';
 /** Deletions go to every instance on this channel (no room is named so: `~` is not allowed in room names). */
 const DELETIONS = `${PREFIX}:~deleted`;
 const DELETION_MARK = '~deleted:';
+/** After Redis is back, every open room asks the other instances for what it lacks again this much later. */
+const RESYNC_AGAIN_MS = 2_000;
 /** Sent on a room's channel when this instance closes the room, framed as a deletion is (below). */
 const LEFT_MARK = '~left:';
 
@@ -111,6 +113,12 @@ export class RoomRedis extends Redis {
         this.#down = false;
         log('redis', { state: 'back', rooms: this.instance?.documents.size ?? 0 });
         void this.#syncAll();
+        // Once more when the other instances have had time to come back too: pub/sub keeps nothing, so a
+        // request or answer sent while one of them was still reconnecting is lost (seen twice in CI, as
+        // two pages that never agreed after a Redis restart).
+        setTimeout(() => {
+          if (this.reachable) void this.#syncAll();
+        }, RESYNC_AGAIN_MS).unref();
       });
     }
     void this.sub.subscribe(DELETIONS).catch(() => {});
