@@ -2,7 +2,7 @@
 //
 // - It exchanges sync state when a room is loaded and after each change; what was changed while
 //   Redis was away is reconciled only by the next change. Here every open room syncs again as
-//   soon as Redis is back.
+//   soon as Redis is back, and once more 2 s later (for instances that came back later).
 // - After each change it publishes the room's state vector (sync step 1): the other instances
 //   answer with what they have, each answer built from the whole document. Here the change itself
 //   goes out, as the y-protocols sync step 2 the extension's handler applies. Redis pub/sub loses messages only with a dropped connection
