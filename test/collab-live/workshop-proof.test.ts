@@ -28,6 +28,13 @@ const cleanUp = () => {
   closeAllPages();
 };
 
+/** Whether the browser has answered `element`'s full-screen request: granted, refused, or never possible here. */
+function fullScreenAnswer(document: Document, element: Element): () => boolean {
+  let refused = !document.fullscreenEnabled;
+  document.addEventListener('fullscreenerror', () => (refused = true), { once: true });
+  return () => refused || document.fullscreenElement === element;
+}
+
 describe('Workshop refusals and the presentation (real server, ROOM_CREATION=open)', function () {
   this.timeout(180_000);
   let server: Server;
@@ -74,6 +81,9 @@ describe('Workshop refusals and the presentation (real server, ROOM_CREATION=ope
     // Presenting with the door closed shows no code.
     await guideHarness(lead.guide).openRoomMenu(); // «Presentasjonsvisning» waits in the room bar's menu
     const present = guideHarness(lead.guide).startPresentationButton;
+    // An Escape pressed while the full-screen request is still pending cancels the request instead of
+    // reaching the page (CI, Chrome): a person presses it once the browser has answered.
+    const fullScreenAnswered = fullScreenAnswer(lead.window.document, lead.guide);
     await pressWithKeyboard(lead, present, '«Presentasjonsvisning»');
     await waitUntil(() => lead.guide.presentation, 'the presentation opens from the keyboard');
     await waitUntil(() => workshopHarness(lead.guide).focused === guideHarness(lead.guide).endPresentationButton, 'focus is on «Avslutt presentasjonen»');
@@ -81,12 +91,14 @@ describe('Workshop refusals and the presentation (real server, ROOM_CREATION=ope
     const fullscreen = lead.window.document.fullscreenElement;
     expect(fullscreen === lead.guide || fullscreen === null, 'the guide is the full-screen element, or none').to.be.true;
     expect(guideHarness(lead.guide).projectorShare, 'no code while the door is closed').to.be.null;
+    await waitUntil(fullScreenAnswered, 'the browser answered the full-screen request');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !lead.guide.presentation && !lead.window.document.fullscreenElement, 'Escape ends the presentation and full screen');
 
     await pressWithKeyboard(lead, inGuide<HTMLButtonElement>(lead, '.share-panel .door')!, '«Åpne døren»');
     await waitUntil(() => !inGuide(lead, '.share-panel .door-state'), 'the door is open again', { timeout: 30_000 });
     await guideHarness(lead.guide).openRoomMenu();
+    const fullScreenAnsweredAgain = fullScreenAnswer(lead.window.document, lead.guide);
     await pressWithKeyboard(lead, guideHarness(lead.guide).startPresentationButton, '«Presentasjonsvisning»');
     await waitUntil(() => guideHarness(lead.guide).projectorShare?.querySelector('.join-code')?.textContent?.trim() === code, 'the presentation shows the code', {
       timeout: 30_000,
@@ -98,6 +110,7 @@ describe('Workshop refusals and the presentation (real server, ROOM_CREATION=ope
     const colours = lead.window.getComputedStyle(projector);
     expect([colours.color, colours.backgroundColor], 'dark on light').to.deep.equal(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
     await expectAccessible(lead);
+    await waitUntil(fullScreenAnsweredAgain, 'the browser answered the full-screen request');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !lead.guide.presentation, 'Escape ends the presentation');
 
