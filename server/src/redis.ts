@@ -41,15 +41,15 @@ const DELETIONS = `${PREFIX}:~deleted`;
 const DELETION_MARK = '~deleted:';
 /** After Redis is back, every open room asks the other instances for what it lacks again this much later. */
 const RESYNC_AGAIN_MS = 2_000;
-/** Sent on a room's channel when this instance closes the room, framed as a deletion is (below). */
+/** Sent on a room's channel when this instance closes the room, framed as a deletion is (noticeMessage). */
 const LEFT_MARK = '~left:';
 
 /**
- * A deletion as extension-redis frames its messages (sender id, then a var string where a room
+ * A notice (a deletion, or a room closed here) framed as extension-redis frames its messages (sender id, then a var string where a room
  * name would be), so the extension's own handler, which sees every channel, finds no such room
  * and ignores it.
  */
-function deletionMessage(sender: string, room: string, mark = DELETION_MARK): Buffer {
+function noticeMessage(sender: string, room: string, mark = DELETION_MARK): Buffer {
   const id = Buffer.from(sender, 'utf8');
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, `${mark}${room}`);
@@ -67,9 +67,8 @@ function senderAndName(message: Buffer): { sender: string; name: string } | unde
 }
 
 function deletedRoomOf(message: Buffer): string | undefined {
-  const text = message.subarray(1 + message[0]).toString('utf8');
-  const at = text.indexOf(DELETION_MARK);
-  return at >= 0 ? text.slice(at + DELETION_MARK.length) : undefined;
+  const name = senderAndName(message)?.name;
+  return name?.startsWith(DELETION_MARK) ? name.slice(DELETION_MARK.length) : undefined;
 }
 
 /** Tells every instance that `room` was deleted (the CLI, when it deleted straight in the database). */
@@ -78,7 +77,7 @@ export async function announceDeletion(url: string, room: string): Promise<void>
   client.on('error', () => {});
   try {
     await client.connect();
-    await client.publish(DELETIONS, deletionMessage('cli', room));
+    await client.publish(DELETIONS, noticeMessage('cli', room));
   } finally {
     client.disconnect();
   }
@@ -153,7 +152,7 @@ export class RoomRedis extends Redis {
 
   /** Tells the other instances that this one deleted `room`. */
   announceDeleted(room: string): void {
-    this.pub.publish(DELETIONS, deletionMessage(this.configuration.identifier, room)).catch(() => {
+    this.pub.publish(DELETIONS, noticeMessage(this.configuration.identifier, room)).catch(() => {
       log('error', { during: 'redis-announce-deletion', room });
     });
   }
@@ -223,7 +222,7 @@ export class RoomRedis extends Redis {
     await super.afterUnloadDocument(payload);
     if (this.instance?.documents.has(payload.documentName)) return;
     this.#peers.delete(payload.documentName);
-    this.pub.publish(this.#key(payload.documentName), deletionMessage(this.configuration.identifier, payload.documentName, LEFT_MARK)).catch(() => {
+    this.pub.publish(this.#key(payload.documentName), noticeMessage(this.configuration.identifier, payload.documentName, LEFT_MARK)).catch(() => {
       // Redis is away: the others keep sending to this room's channel, which nobody here hears.
     });
   }
