@@ -1,9 +1,12 @@
 // One load-generator process for `npm run bench:collab` (forked by bench/collab.mjs; never run alone).
 // It holds whole rooms: every client of a room lives in this process, so the time a change was sent
 // and the times the room's other clients observed it are joined here, without shipping every event
-// to the parent. Each client is a real HocuspocusProvider with its own WebSocket, as a browser tab is.
+// to the parent. Each client is a real HocuspocusProvider with its own WebSocket, as a browser tab is,
+// or (setup's generator 'light') a client that speaks the same protocol without a document of its
+// own (bench/light-client.mjs).
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { LightClient, lightRoom } from './light-client.mjs';
 import { roomAddress, roomOrder } from './room-order.mjs';
 
 // The server package (server/) holds the provider, ws and yjs; one require tree, so one copy of Yjs.
@@ -69,9 +72,33 @@ function send(message) {
   if (process.connected) process.send(message);
 }
 
-function createClient(servers, room, { token, name, sub }, index) {
+/** The client as the worker uses it, whichever kind: its place, its notes, votes and counters. */
+function clientState(servers, room, { name, sub }, index) {
+  return { room, name, sub, index, servers, serverIndex: 0, closesSinceSync: 0, synced: false, syncedAt: 0, connected: false, disconnects: 0, ownNotes: [], voted: new Set(), seq: 0, timer: null };
+}
+
+function createClient(servers, room, spec, index) {
+  return generator === 'light' ? createLightClient(servers, room, spec, index) : createProviderClient(servers, room, spec, index);
+}
+
+function createProviderClient(servers, room, spec, index) {
+  const { token, name, sub } = spec;
   const doc = new Y.Doc();
-  const client = { doc, room, name, sub, index, servers, serverIndex: 0, closesSinceSync: 0, synced: false, syncedAt: 0, connected: false, disconnects: 0, ownNotes: [], voted: new Set(), seq: 0, timer: null };
+  const client = clientState(servers, room, spec, index);
+  // Descriptors, not Object.assign: the getters read the provider made below.
+  Object.defineProperties(client, Object.getOwnPropertyDescriptors({
+    notes: doc.getMap('notes'),
+    get writer() {
+      return doc.clientID;
+    },
+    holds: (writer) => Y.getState(doc.store, writer),
+    transact: (fn) => doc.transact(fn),
+    votable: () => [...client.notes.keys()],
+    get unsyncedChanges() {
+      return client.provider.unsyncedChanges;
+    },
+    destroy: () => client.provider.destroy(),
+  }));
   const { delay, minDelay, factor, maxDelay, jitter } = RECONNECT;
   client.provider = new HocuspocusProvider({
     url: servers[0],
@@ -121,6 +148,64 @@ function createClient(servers, room, { token, name, sub }, index) {
   return client;
 }
 
+/** bench/light-client.mjs: the same protocol, the same reconnect timing and address order, no document of its own. */
+function createLightClient(servers, room, spec, index) {
+  const { token, name, sub } = spec;
+  const client = clientState(servers, room, spec, index);
+  room.shared ??= lightRoom();
+  const light = new LightClient({
+    roomName: room.name,
+    token,
+    user: { id: sub, name },
+    shared: room.shared,
+    address: () => roomAddress(client.servers[client.serverIndex], room.name),
+    reconnect: { ...RECONNECT, WebSocket: NodeWebSocket, spread: () => Math.floor(Math.random() * Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** (client.closesSinceSync - 1))) },
+    on: {
+      open: () => {},
+      synced: () => {
+        client.synced = true;
+        client.connected = true;
+        client.syncedAt = now();
+        client.closesSinceSync = 0;
+      },
+      disconnect: (code, reason) => {
+        client.disconnects++;
+        client.connected = false;
+        // As serviceSocket: after a close other than a refusal, the next address in the room's order.
+        if (isRefusal(code, reason)) return false;
+        if (reason === OUT_OF_ORDER) return true;
+        client.serverIndex = (client.serverIndex + 1) % client.servers.length;
+        client.closesSinceSync += 1;
+        return true;
+      },
+      denied: (reason) => {
+        if (tolerant || WAIT_REASONS.has(reason)) refusals[reason] = (refusals[reason] ?? 0) + 1;
+        else send({ type: 'fatal', message: `client ${name} in ${room.name} was refused: ${reason}` });
+      },
+      closed: (reason) => {
+        if (tolerant) refusals[reason] = (refusals[reason] ?? 0) + 1;
+        else send({ type: 'fatal', message: `client ${name} in ${room.name} was closed: ${reason}` });
+      },
+      observe: (writer, before, after) => {
+        if (run) observe(room, writer, before, after, now());
+      },
+    },
+  });
+  Object.defineProperties(client, Object.getOwnPropertyDescriptors({
+    light,
+    notes: room.shared.doc.getMap('notes'),
+    writer: light.writer,
+    holds: (writer) => light.holds(writer),
+    transact: (fn) => light.transact(fn),
+    votable: () => light.votable(),
+    get unsyncedChanges() {
+      return light.unsyncedChanges;
+    },
+    destroy: () => light.destroy(),
+  }));
+  return client;
+}
+
 function observe(room, writer, before, after, at) {
   const list = room.sends.get(writer);
   if (!list) return;
@@ -144,10 +229,9 @@ function observe(room, writer, before, after, at) {
 
 /** A realistic change by the schema (docs/collab-schema.md), carrying its send time in the text. */
 function change(client) {
-  const { doc, room } = client;
-  const notes = doc.getMap('notes');
+  const { room, notes } = client;
   const at = now();
-  const start = Y.getState(doc.store, doc.clientID);
+  const start = client.holds(client.writer);
   const stamp = `${client.name}, endring ${++client.seq}, sendt ${at.toFixed(3)}`;
   const iso = new Date().toISOString();
   const roll = Math.random();
@@ -160,11 +244,11 @@ function change(client) {
   // BENCH_NO_VOTES=1: no votes (to tell the failover's vote refusals from the rest; bench/README.md).
   if (kind === 'vote' && process.env.BENCH_NO_VOTES) kind = 'text';
   if (kind === 'vote') {
-    target = [...notes.keys()].find((id) => !client.voted.has(id));
+    target = client.votable().find((id) => !client.voted.has(id));
     if (!target) kind = 'text';
   }
   if ((kind === 'text' || kind === 'color') && client.ownNotes.length === 0) kind = 'add';
-  doc.transact(() => {
+  client.transact(() => {
     if (kind === 'add') {
       const id = `n-${client.sub}-${client.seq}`;
       const note = new Y.Map();
@@ -184,9 +268,10 @@ function change(client) {
       note.set('updatedAt', iso);
     }
   });
+  if (kind === 'add' && room.shared) room.shared.noteOrigins.set(client.ownNotes.at(-1), { writer: client.writer, end: client.holds(client.writer) });
   const measured = run && at >= run.measureFrom && at < run.measureTo;
-  let list = room.sends.get(doc.clientID);
-  if (!list) room.sends.set(doc.clientID, (list = []));
+  let list = room.sends.get(client.writer);
+  if (!list) room.sends.set(client.writer, (list = []));
   list.push({ start, at, seen: 0, measured });
   if (measured) {
     run.sent++;
@@ -226,9 +311,12 @@ function serversFor(urls, spread, room, i) {
 }
 
 let setupPlan = null;
+/** 'provider' (a HocuspocusProvider and its document per client) or 'light' (bench/light-client.mjs). */
+let generator = 'provider';
 
-async function setup({ urls, rooms: plan, joinMs, spread = 'client' }) {
+async function setup({ urls, rooms: plan, joinMs, spread = 'client', generator: kind = 'provider' }) {
   setupPlan = { urls, plan, spread };
+  generator = kind;
   rooms = plan.map((room) => ({ name: room.name, sends: new Map(), clients: [] }));
   const expected = plan.reduce((sum, room) => sum + room.clients.length, 0);
   const joins = [];
@@ -249,7 +337,7 @@ async function setup({ urls, rooms: plan, joinMs, spread = 'client' }) {
   });
   await Promise.all(joins);
   const lastJoin = now();
-  const ok = await waitFor(() => clients.length === expected && clients.every((c) => c.synced && c.provider.unsyncedChanges === 0), now() + 60_000);
+  const ok = await waitFor(() => clients.length === expected && clients.every((c) => c.synced && c.unsyncedChanges === 0), now() + 60_000);
   send({ type: 'ready', ok, synced: clients.filter((c) => c.synced).length, afterLastJoinMs: now() - lastJoin });
 }
 
@@ -325,8 +413,8 @@ function joinOne() {
 
 /** Every client of a room holds every change any of them made: each writer's own clock reached everywhere. */
 function roomConverged(room) {
-  const wanted = room.clients.map((c) => [c.doc.clientID, Y.getState(c.doc.store, c.doc.clientID)]);
-  return room.clients.every((c) => c.synced && c.provider.unsyncedChanges === 0 && wanted.every(([id, clock]) => Y.getState(c.doc.store, id) === clock));
+  const wanted = room.clients.map((c) => [c.writer, c.holds(c.writer)]);
+  return room.clients.every((c) => c.synced && c.unsyncedChanges === 0 && wanted.every(([id, clock]) => c.holds(id) >= clock));
 }
 
 async function converge({ timeoutMs }) {
@@ -338,7 +426,7 @@ async function converge({ timeoutMs }) {
 function stop() {
   for (const client of clients) {
     clearTimeout(client.timer);
-    client.provider.destroy();
+    client.destroy();
   }
   process.exit(0);
 }

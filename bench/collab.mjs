@@ -42,6 +42,9 @@ const USAGE = `Usage: npm run bench:collab -- [options]
                      (sqlite for one instance, redis+postgres for several)
   --spread HOW       with several instances: 'room' (each room's clients meet on the room's first
                      instance, as pages order collabUrls) or 'client' (a room's clients alternate) (client)
+  --generator KIND   the load generator's clients: 'provider' (a HocuspocusProvider with its own
+                     document each, as a page) or 'light' (the same protocol without a document;
+                     bench/light-client.mjs) (provider)
   --failover         after the budget step: kill -9 one instance, restart it, restart Redis, under load
   --budget MS        the budget step's p99 limit (50)
   --no-ramp          only the budget step
@@ -52,7 +55,7 @@ const USAGE = `Usage: npm run bench:collab -- [options]
   --json FILE        also write the results to FILE`;
 
 function parseArgs(argv) {
-  const options = { rooms: 50, clients: 10, interval: 2000, window: 30, workers: 4, join: 15, instances: 1, services: undefined, spread: 'client', failover: false, budgetMs: DEFAULT_BUDGET_P99_MS, budget: true, ramp: true, step: 15, timeout: 360 };
+  const options = { rooms: 50, clients: 10, interval: 2000, window: 30, workers: 4, join: 15, instances: 1, services: undefined, spread: 'client', generator: 'provider', failover: false, budgetMs: DEFAULT_BUDGET_P99_MS, budget: true, ramp: true, step: 15, timeout: 360 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -81,6 +84,9 @@ function parseArgs(argv) {
     } else if (arg === '--spread') {
       options.spread = value();
       if (!['room', 'client'].includes(options.spread)) throw new Error('--spread is room or client');
+    } else if (arg === '--generator') {
+      options.generator = value();
+      if (!['provider', 'light'].includes(options.generator)) throw new Error('--generator is provider or light');
     } else if (arg === '--failover') options.failover = true;
     else if (arg === '--no-ramp') options.ramp = false;
     else if (arg === '--ramp') options.budget = false;
@@ -527,7 +533,7 @@ async function main(options) {
   const rooms = await mintTokens(secret, options);
   startWorkers(options.workers);
   const connectStart = now();
-  const ready = await ask((i) => ({ type: 'setup', urls, spread: options.spread, joinMs: options.join * 1000, rooms: rooms.filter((_, r) => r % options.workers === i) }), 'ready');
+  const ready = await ask((i) => ({ type: 'setup', urls, spread: options.spread, generator: options.generator, joinMs: options.join * 1000, rooms: rooms.filter((_, r) => r % options.workers === i) }), 'ready');
   if (!ready.every((r) => r.ok)) throw new Error(`only ${ready.reduce((s, r) => s + r.synced, 0)} of ${clients} clients synced within 60 s`);
   const connectSeconds = (now() - connectStart) / 1000;
   const syncedAfterLastJoinSeconds = Math.max(...ready.map((r) => r.afterLastJoinMs)) / 1000;
