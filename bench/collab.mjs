@@ -35,6 +35,7 @@ const USAGE = `Usage: npm run bench:collab -- [options]
   --clients N        clients per room (10)
   --interval MS      one change per client every MS in the budget step (2000)
   --window S         measured seconds of the budget step (30)
+  --warmup S         seconds of changes before the budget step's window (the interval + 2, at most 5)
   --workers N        load-generator processes (4)
   --join S           clients join at random moments over S seconds (15)
   --instances N      server instances sharing Redis and PostgreSQL (1)
@@ -72,6 +73,7 @@ function parseArgs(argv) {
     else if (arg === '--clients') options.clients = Math.max(2, Math.floor(number()));
     else if (arg === '--interval') options.interval = number();
     else if (arg === '--window') options.window = number();
+    else if (arg === '--warmup') options.warmup = number();
     else if (arg === '--workers') options.workers = Math.floor(number());
     else if (arg === '--join') options.join = number();
     else if (arg === '--instances') options.instances = Math.floor(number());
@@ -545,7 +547,7 @@ async function main(options) {
   let budget = null;
   if (options.budget) {
     progress(`Budget step: one change per client every ${options.interval} ms, ${options.window} s measured…`);
-    const step = await runStep({ name: 'budget', interval: options.interval, warmup: Math.min(5, options.interval / 1000 + 2), window: options.window, drain: BUDGET_DRAIN_S, options });
+    const step = await runStep({ name: 'budget', interval: options.interval, warmup: options.warmup ?? Math.min(5, options.interval / 1000 + 2), window: options.window, drain: BUDGET_DRAIN_S, options });
     steps.push(step);
     budget = {
       step,
