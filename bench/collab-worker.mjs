@@ -161,7 +161,6 @@ function createLightClient(servers, room, spec, index) {
     address: () => roomAddress(client.servers[client.serverIndex], room.name),
     reconnect: { ...RECONNECT, WebSocket: NodeWebSocket, spread: () => Math.floor(Math.random() * Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** (client.closesSinceSync - 1))) },
     on: {
-      open: () => {},
       synced: () => {
         client.synced = true;
         client.connected = true;

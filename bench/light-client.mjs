@@ -43,7 +43,7 @@ export class LightClient {
    * @param {{ doc: Y.Doc, noteOrigins: Map<string, { writer: number, end: number }> }} options.shared the room's lightRoom()
    * @param {() => string} options.address where to connect now (the page's address order, with ?room=)
    * @param {object} options.reconnect the page's reconnect timing (bench/collab-worker.mjs RECONNECT)
-   * @param {object} options.on callbacks: open, synced, disconnect(code, reason), denied(reason), closed(reason), observe(writer, before, after)
+   * @param {object} options.on callbacks: synced, disconnect(code, reason) (false: stay closed), denied(reason), closed(reason), observe(writer, before, after)
    */
   constructor({ roomName, token, user, shared, address, reconnect, on }) {
     Object.assign(this, { roomName, token, user, shared, address, reconnect, on });
@@ -125,7 +125,6 @@ export class LightClient {
       this.failures = 0;
       this.open = true;
       this.unsynced = 0;
-      this.on.open();
       // As the provider's onOpen and startSync: the token, then sync step 1 and the presence, queued by the server until authenticated.
       this.send(MESSAGE.auth, (e) => {
         encoding.writeVarUint(e, AUTH.token);
@@ -143,8 +142,8 @@ export class LightClient {
       const reason = String(reasonBuffer);
       this.open = false;
       if (this.socket === socket) this.socket = null;
-      const wait = this.on.disconnect(code, reason, opened);
-      if (this.stopped || wait === false) return;
+      const again = this.on.disconnect(code, reason);
+      if (this.stopped || again === false) return;
       // The provider: after a connection that was open, `delay` and then the page's spread
       // (initialDelay); after a failed attempt, the attempt library's jittered backoff.
       const { delay, minDelay, factor, maxDelay } = this.reconnect;
