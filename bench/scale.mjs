@@ -135,7 +135,7 @@ try {
       [two.missed === 0, `${fmt(two.missed)} deliveries missed (none)`],
       // Reported, not held: on one 2-core machine an instance's CPU time depends on whether it shares
       // its core with the load generator (bench/README.md, "Several instances"), so the ratio ranged
-      // 0.92-1.32 x over eight runs of the same server, and 0.93-1.39 x over eleven with light clients
+      // 0.92-1.32 x over eight runs of the same server, and 0.93-1.39 x over thirteen with light clients
       // (--generator light); a CI that failed on it would fail on the machine.
       [ratio <= CPU_RATIO, `two instances' CPU time ${ratio.toFixed(2)} × one instance's on the same Redis and PostgreSQL (≤ ${CPU_RATIO} ×; ${ratioSqlite.toFixed(2)} × one instance on SQLite, which needs neither)`, 'reported'],
       [failover?.kill?.met === true, `after kill -9: ${fmt(failover?.kill?.back)} of ${fmt(failover?.kill?.affected)} clients back on the other instance in ${fmt(failover?.kill?.backMs)} ms (≤ 10,000 ms)`],
