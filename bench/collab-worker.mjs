@@ -31,29 +31,35 @@ class NodeWebSocket extends WebSocket {
 
 /** The page's reconnect timing (src/collab/room-connection.ts RECONNECT), so failover takes as long as a page's. */
 const RECONNECT = { delay: 1000, minDelay: 500, factor: 2, maxDelay: 10_000, jitter: true, spreadMs: 3000, maxSpreadMs: 10_000 };
-/** Close codes after which a page stops (src/collab/room-connection.ts isRefusal): no failover then. */
 /** Not a refusal: connect again to the same address (src/collab/room-connection.ts OUT_OF_ORDER). */
 const OUT_OF_ORDER = 'out-of-order';
+/** Close codes after which a page stops (src/collab/room-connection.ts isRefusal): no failover then. */
 const isRefusal = (code, reason = '') => code >= 4400 && code < 4500 && code !== 4408 && !WAIT_REASONS.has(reason) && reason !== OUT_OF_ORDER;
 /** Refusals after which a page waits and tries again (src/collab/room-connection.ts). */
 const WAIT_REASONS = new Set(['storage-unavailable', 'server-error']);
 
 /**
- * The WebSocket a client's provider opens, as the page's: to the address in use now with `?room=`,
- * and after a close other than a refusal to the next address in the room's order, after a random
- * wait (RECONNECT.spreadMs, doubling with each close since the last sync).
+ * After a close of a client's socket, as the page: a refusal or out-of-order keeps the address
+ * (undefined); any other close moves to the next address in the room's order, to be tried after a
+ * random wait below RECONNECT.spreadMs, doubling with each close since the last sync (returned, ms).
  */
+function moveOnClose(client, code, reason) {
+  if (isRefusal(code, reason) || reason === OUT_OF_ORDER) return undefined;
+  client.serverIndex = (client.serverIndex + 1) % client.servers.length;
+  const ceiling = Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** client.closesSinceSync);
+  client.closesSinceSync += 1;
+  return Math.floor(Math.random() * ceiling);
+}
+
+/** The WebSocket a client's provider opens, as the page's: to the address in use now with `?room=`, moving on as moveOnClose says. */
 function serviceSocket(client) {
   return class ServiceSocket extends NodeWebSocket {
     constructor(_url, protocols) {
       super(roomAddress(client.servers[client.serverIndex], client.room.name), protocols);
       this.on('close', (code, reason) => {
-        if (isRefusal(code, String(reason)) || String(reason) === OUT_OF_ORDER) return;
-        client.serverIndex = (client.serverIndex + 1) % client.servers.length;
-        const ceiling = Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** client.closesSinceSync);
-        client.closesSinceSync += 1;
+        const spread = moveOnClose(client, code, String(reason));
         const socket = client.provider?.configuration.websocketProvider;
-        if (socket) socket.configuration.initialDelay = Math.floor(Math.random() * ceiling);
+        if (spread !== undefined && socket) socket.configuration.initialDelay = spread;
       });
     }
   };
@@ -159,7 +165,7 @@ function createLightClient(servers, room, spec, index) {
     user: { id: sub, name },
     shared: room.shared,
     address: () => roomAddress(client.servers[client.serverIndex], room.name),
-    reconnect: { ...RECONNECT, WebSocket: NodeWebSocket, spread: () => Math.floor(Math.random() * Math.min(RECONNECT.maxSpreadMs, RECONNECT.spreadMs * 2 ** (client.closesSinceSync - 1))) },
+    reconnect: { ...RECONNECT, WebSocket: NodeWebSocket },
     on: {
       synced: () => {
         client.synced = true;
@@ -170,12 +176,8 @@ function createLightClient(servers, room, spec, index) {
       disconnect: (code, reason) => {
         client.disconnects++;
         client.connected = false;
-        // As serviceSocket: after a close other than a refusal, the next address in the room's order.
         if (isRefusal(code, reason)) return false;
-        if (reason === OUT_OF_ORDER) return true;
-        client.serverIndex = (client.serverIndex + 1) % client.servers.length;
-        client.closesSinceSync += 1;
-        return true;
+        return moveOnClose(client, code, reason) ?? 0;
       },
       denied: (reason) => {
         if (tolerant || WAIT_REASONS.has(reason)) refusals[reason] = (refusals[reason] ?? 0) + 1;

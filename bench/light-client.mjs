@@ -43,7 +43,7 @@ export class LightClient {
    * @param {{ doc: Y.Doc, noteOrigins: Map<string, { writer: number, end: number }> }} options.shared the room's lightRoom()
    * @param {() => string} options.address where to connect now (the page's address order, with ?room=)
    * @param {object} options.reconnect the page's reconnect timing (bench/collab-worker.mjs RECONNECT)
-   * @param {object} options.on callbacks: synced, disconnect(code, reason) (false: stay closed), denied(reason), closed(reason), observe(writer, before, after)
+   * @param {object} options.on callbacks: synced, disconnect(code, reason) (false: stay closed; else the ms to wait after `delay`), denied(reason), closed(reason), observe(writer, before, after)
    */
   constructor({ roomName, token, user, shared, address, reconnect, on }) {
     Object.assign(this, { roomName, token, user, shared, address, reconnect, on });
@@ -142,13 +142,13 @@ export class LightClient {
       const reason = String(reasonBuffer);
       this.open = false;
       if (this.socket === socket) this.socket = null;
-      const again = this.on.disconnect(code, reason);
-      if (this.stopped || again === false) return;
+      const spread = this.on.disconnect(code, reason);
+      if (this.stopped || spread === false) return;
       // The provider: after a connection that was open, `delay` and then the page's spread
       // (initialDelay); after a failed attempt, the attempt library's jittered backoff.
       const { delay, minDelay, factor, maxDelay } = this.reconnect;
       let ms;
-      if (opened) ms = delay + this.reconnect.spread();
+      if (opened) ms = delay + spread;
       else {
         this.failures++;
         const ceiling = Math.min(maxDelay, delay * factor ** (this.failures - 1));

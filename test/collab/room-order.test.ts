@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import * as Y from 'yjs';
 import { RoomConnection, offlineName } from '../../src/collab/room-connection.js';
 import { roomAddress, roomOrder } from '../../src/collab/room-order.js';
-// The load generator's copy (plain JavaScript): it must send each room where pages send it.
 import { waitUntil } from '../helpers.js';
 
 // Closed loopback ports: nothing answers, the room stays offline on its device copy.
